@@ -1,0 +1,4 @@
+export * from './agents';
+export * from './tasks';
+export * from './auth';
+export * from './metrics';

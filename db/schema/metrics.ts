@@ -1,0 +1,12 @@
+import { index, integer, jsonb, pgTable, real, timestamp, bigserial } from 'drizzle-orm/pg-core';
+
+/** Periodic samples behind the dashboard's time-series charts. */
+export const metricSamples = pgTable('metric_samples', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  queued: jsonb('queued').$type<Record<string, number>>().notNull(),
+  agents: jsonb('agents').$type<Record<string, number>>().notNull(),
+  succeeded: integer('succeeded').notNull(),
+  failed: integer('failed').notNull(),
+  dispatchP95Ms: real('dispatch_p95_ms'),
+}, (t) => [index('metric_samples_at_idx').on(t.at)]);

@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The orchestrator core must stay framework- and driver-free (ARCHITECTURE.md rule 1).
+const forbiddenInCore = ['next', 'next/*', 'react', 'react-dom', 'react/*', '@trpc/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'ioredis', '@electric-sql/pglite', '@electric-sql/pglite/*', 'pino', 'prom-client'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.next/**', '.flightdeck/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['server/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: forbiddenInCore, message: 'server/core is plain TypeScript: use a port (server/core/ports.ts) and put the driver in server/adapters.' }],
+      }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['cli/**/*.mjs', '*.js', '*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+  },
+);

@@ -1,0 +1,8 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Drivers stay outside the bundle: PGlite ships WASM and data files that webpack/turbopack break.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ioredis', 'pino', 'prom-client'],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

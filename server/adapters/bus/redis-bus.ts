@@ -1,0 +1,104 @@
+import { Redis } from 'ioredis';
+import type { AnyBusEvent, EventMap, EventName } from '@/server/core/events';
+import type { EventBus, Logger } from '@/server/core/ports';
+import { deliver } from './memory-bus';
+
+type StreamEntry = [id: string, fields: string[]];
+
+/**
+ * Events through a Redis stream: every replica reads it, so a change on one reaches the
+ * dashboards served by all. The stream is capped; ids are Redis stream ids, so any replica can resume.
+ */
+export class RedisBus implements EventBus {
+  private readonly writer: Redis;
+  private readonly reader: Redis;
+  private readonly key: string;
+  private handlers = new Set<(e: AnyBusEvent) => void>();
+  private lastId = '$';
+  private running = true;
+  private readLoop: Promise<void>;
+
+  constructor(url: string, private readonly log: Logger, opts: { prefix?: string; retain?: number } = {}) {
+    const common = { protocol: 2 as const, lazyConnect: false, maxRetriesPerRequest: 2, enableAutoPipelining: true };
+    this.writer = new Redis(url, common);
+    this.reader = new Redis(url, { ...common, maxRetriesPerRequest: null, enableAutoPipelining: false });
+    for (const c of [this.writer, this.reader]) c.on('error', (err) => this.log.warn({ err: err.message }, 'redis connection error'));
+    this.key = `${opts.prefix ?? 'flightdeck:'}events`;
+    this.retain = opts.retain ?? 10_000;
+    this.readLoop = this.read();
+  }
+
+  private readonly retain: number;
+
+  async publish<N extends EventName>(name: N, payload: EventMap[N]): Promise<void> {
+    const body = JSON.stringify({ name, payload, at: Date.now() });
+    try {
+      await this.writer.xadd(this.key, 'MAXLEN', '~', String(this.retain), '*', 'e', body);
+    } catch (err) {
+      // Redis may be lost: local subscribers still hear of the change; remote ones resync from the database.
+      this.log.warn({ err: (err as Error).message, event: name }, 'event not published to redis');
+      deliver(this.handlers, { id: `local-${Date.now()}`, name, payload, at: Date.now() } as AnyBusEvent);
+    }
+  }
+
+  subscribe(handler: (e: AnyBusEvent) => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  async since(lastId: string): Promise<AnyBusEvent[] | null> {
+    if (!/^\d+-\d+$/.test(lastId)) return null;
+    const first = (await this.writer.xrange(this.key, '-', '+', 'COUNT', 1)) as StreamEntry[];
+    if (!first.length || compareIds(lastId, first[0][0]) < 0) return null;
+    const entries = (await this.writer.xrange(this.key, `(${lastId}`, '+', 'COUNT', this.retain)) as StreamEntry[];
+    return entries.map(toEvent).filter((e): e is AnyBusEvent => e !== null);
+  }
+
+  async close(): Promise<void> {
+    this.running = false;
+    this.reader.disconnect();
+    await this.readLoop.catch(() => {});
+    await this.writer.quit().catch(() => this.writer.disconnect());
+    this.handlers.clear();
+  }
+
+  private async read(): Promise<void> {
+    while (this.running) {
+      try {
+        if (this.lastId === '$') {
+          // Start after the newest entry, so nothing published after start-up is missed between calls.
+          const last = (await this.reader.xrevrange(this.key, '+', '-', 'COUNT', 1)) as StreamEntry[];
+          this.lastId = last[0]?.[0] ?? '0-0';
+        }
+        const res = (await this.reader.xread('COUNT', 1000, 'BLOCK', 5000, 'STREAMS', this.key, this.lastId)) as [string, StreamEntry[]][] | null;
+        for (const [, entries] of res ?? []) {
+          for (const entry of entries) {
+            this.lastId = entry[0];
+            const event = toEvent(entry);
+            if (event) deliver(this.handlers, event);
+          }
+        }
+      } catch (err) {
+        if (!this.running) return;
+        this.log.warn({ err: (err as Error).message }, 'redis event read failed; retrying');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+}
+
+function toEvent([id, fields]: StreamEntry): AnyBusEvent | null {
+  const body = fields[fields.indexOf('e') + 1];
+  try {
+    const { name, payload, at } = JSON.parse(body);
+    return { id, name, payload, at } as AnyBusEvent;
+  } catch {
+    return null;
+  }
+}
+
+function compareIds(a: string, b: string): number {
+  const [am, as] = a.split('-').map(BigInt);
+  const [bm, bs] = b.split('-').map(BigInt);
+  return am === bm ? Number(as - bs) : am < bm ? -1 : 1;
+}

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import type { AgentState } from '@/server/core/model';
+import type { AgentStore, NewAgent } from '@/server/core/ports';
+import { newId } from '@/server/core/shared/ids';
+import { rows, toAgent } from './rows';
+
+const ACTIVE_COUNTS = sql`(select agent_id, count(*)::int as n from tasks where status in ('assigned', 'running') group by agent_id)`;
+const WITH_ACTIVE = sql`select a.*, coalesce(c.n, 0) as active_tasks from agents a left join ${ACTIVE_COUNTS} c on c.agent_id = a.id`;
+
+export function createAgentStore(db: Db): AgentStore {
+  return {
+    async upsert(a: NewAgent) {
+      const [r] = await rows(db, sql`
+        with prev as (select status from agents where name = ${a.name})
+        insert into agents (id, name, runtime, capabilities, max_concurrency, labels, status, token_hash, context_window)
+        values (${newId('agt')}, ${a.name}, ${a.runtime}, ${JSON.stringify(a.capabilities)}::jsonb, ${a.maxConcurrency},
+                ${JSON.stringify(a.labels)}::jsonb, 'starting', ${a.tokenHash}, ${a.contextWindow})
+        on conflict (name) do update set
+          runtime = excluded.runtime, capabilities = excluded.capabilities, max_concurrency = excluded.max_concurrency,
+          labels = excluded.labels, token_hash = excluded.token_hash, status = 'starting',
+          context_window = coalesce(excluded.context_window, agents.context_window),
+          last_seen_at = now(), status_changed_at = now()
+        returning *, (select status from prev) as previous`);
+      return { agent: toAgent(r), created: r.previous == null, previous: (r.previous ?? null) as AgentState | null };
+    },
+
+    async get(id) {
+      const [r] = await rows(db, sql`${WITH_ACTIVE} where a.id = ${id}`);
+      return r ? toAgent(r) : null;
+    },
+
+    async byTokenHash(hash) {
+      const [r] = await rows<{ id: string; name: string; status: AgentState }>(db, sql`select id, name, status from agents where token_hash = ${hash}`);
+      return r ?? null;
+    },
+
+    async list(filter) {
+      const all = (await rows(db, sql`${WITH_ACTIVE} order by a.name`)).map(toAgent);
+      return filter?.status?.length ? all.filter((a) => filter.status!.includes(a.status)) : all;
+    },
+
+    async live() {
+      return (await rows(db, sql`${WITH_ACTIVE} where a.status not in ('offline', 'terminated')`)).map(toAgent);
+    },
+
+    async heartbeat(id, report) {
+      const [r] = await rows<{ status: AgentState; previous: AgentState }>(db, sql`
+        with prev as (select status from agents where id = ${id})
+        update agents set
+          last_seen_at = now(), last_heartbeat_at = now(),
+          load = coalesce(${report.load ?? null}::real, load),
+          context_used = coalesce(${report.contextUsed ?? null}::int, context_used),
+          context_window = coalesce(${report.contextWindow ?? null}::int, context_window),
+          status = case when status in ('starting', 'unhealthy', 'offline') then 'idle' else status end,
+          status_changed_at = case when status in ('starting', 'unhealthy', 'offline') then now() else status_changed_at end
+        where id = ${id}
+        returning status, (select status from prev) as previous`);
+      return r ?? null;
+    },
+
+    async setStatus(id, status, onlyFrom) {
+      const guard = onlyFrom?.length ? sql` and status in (${sql.join(onlyFrom.map((s) => sql`${s}`), sql`, `)})` : sql``;
+      const [r] = await rows<{ previous: AgentState }>(db, sql`
+        with prev as (select status from agents where id = ${id})
+        update agents set status = ${status}, status_changed_at = now()
+        where id = ${id}${guard}
+        returning (select status from prev) as previous`);
+      return r ?? null;
+    },
+
+    async sweepSilent(unhealthyAfterMs, offlineAfterMs) {
+      return rows<{ id: string; previous: AgentState; status: AgentState }>(db, sql`
+        with c as (
+          select id, status as previous,
+            case when last_seen_at < now() - ${offlineAfterMs}::int * interval '1 millisecond' then 'offline' else 'unhealthy' end as next
+          from agents
+          where status in ('starting', 'idle', 'busy', 'draining', 'unhealthy')
+            and last_seen_at < now() - ${unhealthyAfterMs}::int * interval '1 millisecond'
+          for update
+        )
+        update agents a set status = c.next, status_changed_at = now()
+        from c where a.id = c.id and c.next <> c.previous
+        returning a.id, c.previous, a.status`);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import type { Store } from '@/server/core/ports';
+import { createAgentStore } from './agent-store';
+import { createAuthStore } from './auth-store';
+import { createStatsStore } from './stats-store';
+import { createTaskStore } from './task-store';
+
+/** The core's Store port over drizzle: the same code for PGlite and PostgreSQL. */
+export function createDrizzleStore(database: Database): Store {
+  const { db } = database;
+  return {
+    agents: createAgentStore(db),
+    tasks: createTaskStore(db),
+    stats: createStatsStore(db),
+    auth: createAuthStore(db),
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    close: () => database.close(),
+  };
+}

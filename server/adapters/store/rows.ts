@@ -1,0 +1,79 @@
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { priorityName, type Agent, type AgentState, type AssignmentDecision, type Task, type TaskState } from '@/server/core/model';
+
+/** Runs raw SQL on either driver; both answer with `{ rows }`. */
+export async function rows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+export const ms = (v: unknown): number | null => (v == null ? null : new Date(v as string | Date).getTime());
+const msOr = (v: unknown): number => ms(v) ?? 0;
+const num = (v: unknown): number | null => (v == null ? null : Number(v));
+
+/** Raw-SQL rows use column names; `idle` with work in hand is shown as `busy`. */
+export function toAgent(r: Record<string, any>): Agent {
+  const active = Number(r.active_tasks ?? 0);
+  const status = (r.status === 'idle' && active > 0 ? 'busy' : r.status) as AgentState;
+  return {
+    id: r.id,
+    name: r.name,
+    runtime: r.runtime,
+    capabilities: r.capabilities ?? [],
+    maxConcurrency: Number(r.max_concurrency),
+    labels: r.labels ?? {},
+    status,
+    activeTasks: active,
+    contextWindow: num(r.context_window),
+    contextUsed: num(r.context_used),
+    load: num(r.load),
+    registeredAt: msOr(r.registered_at),
+    lastHeartbeatAt: ms(r.last_heartbeat_at),
+    statusChangedAt: msOr(r.status_changed_at),
+  };
+}
+
+export function toTask(r: Record<string, any>): Task {
+  return {
+    id: r.id,
+    title: r.title,
+    payload: r.payload ?? null,
+    capabilities: r.capabilities ?? [],
+    priority: priorityName(Number(r.priority)),
+    status: r.status as TaskState,
+    attempt: Number(r.attempt),
+    maxAttempts: Number(r.max_attempts),
+    agentId: r.agent_id ?? null,
+    contextKey: r.context_key ?? null,
+    idempotencyKey: r.idempotency_key ?? null,
+    timeoutMs: num(r.timeout_ms),
+    submittedBy: r.submitted_by ?? null,
+    result: r.result ?? null,
+    error: r.error ?? null,
+    progressPercent: num(r.progress_percent),
+    progressMessage: r.progress_message ?? null,
+    createdAt: msOr(r.created_at),
+    queuedAt: msOr(r.queued_at),
+    assignedAt: ms(r.assigned_at),
+    startedAt: ms(r.started_at),
+    finishedAt: ms(r.finished_at),
+  };
+}
+
+export function toDecision(r: Record<string, any>): AssignmentDecision {
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    attempt: Number(r.attempt),
+    strategy: r.strategy,
+    winnerAgentId: r.winner_agent_id,
+    winnerAgentName: r.winner_agent_name,
+    candidates: r.candidates ?? [],
+    excluded: r.excluded ?? [],
+    decidedAt: msOr(r.decided_at),
+    durationUs: Number(r.duration_us),
+  };
+}
+
+export const json = (v: unknown): string => JSON.stringify(v ?? null);

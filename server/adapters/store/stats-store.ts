@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { AGENT_STATES, PRIORITIES, priorityName, type AgentState, type Priority } from '@/server/core/model';
+import type { StatsStore } from '@/server/core/ports';
+import { ms, rows } from './rows';
+
+const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const window = (windowMs: number) => sql`now() - ${Math.round(windowMs)}::int * interval '1 millisecond'`;
+
+export function createStatsStore(db: Db): StatsStore {
+  return {
+    async queueDepth() {
+      const out = zeroes(PRIORITIES);
+      for (const r of await rows(db, sql`select priority, count(*)::int as n from tasks where status = 'queued' group by priority`)) {
+        out[priorityName(Number(r.priority)) as Priority] = Number(r.n);
+      }
+      return out;
+    },
+
+    async agentsByStatus() {
+      const out = zeroes(AGENT_STATES);
+      for (const r of await rows(db, sql`
+        select case when a.status = 'idle' and exists (select 1 from tasks t where t.agent_id = a.id and t.status in ('assigned', 'running'))
+                    then 'busy' else a.status end as s, count(*)::int as n
+        from agents a group by 1`)) {
+        out[r.s as AgentState] = Number(r.n);
+      }
+      return out;
+    },
+
+    async activeCounts() {
+      const [r] = await rows(db, sql`
+        select count(*) filter (where status = 'assigned')::int as assigned, count(*) filter (where status = 'running')::int as running
+        from tasks where status in ('assigned', 'running')`);
+      return { assigned: Number(r?.assigned ?? 0), running: Number(r?.running ?? 0) };
+    },
+
+    async recent(windowMs) {
+      const [done] = await rows(db, sql`
+        select count(*) filter (where status = 'succeeded')::int as s, count(*) filter (where status = 'failed')::int as f
+        from tasks where finished_at > ${window(windowMs)}`);
+      const [lat] = await rows(db, sql`
+        select percentile_cont(0.5) within group (order by extract(epoch from (assigned_at - queued_at)) * 1000) as p50,
+               percentile_cont(0.95) within group (order by extract(epoch from (assigned_at - queued_at)) * 1000) as p95
+        from task_attempts where assigned_at > ${window(windowMs)}`);
+      const round = (v: unknown) => (v == null ? null : Math.round(Number(v) * 100) / 100);
+      return { succeeded: Number(done?.s ?? 0), failed: Number(done?.f ?? 0), dispatchP50Ms: round(lat?.p50), dispatchP95Ms: round(lat?.p95) };
+    },
+
+    async recordSample(s) {
+      await db.execute(sql`insert into metric_samples (at, queued, agents, succeeded, failed, dispatch_p95_ms)
+        values (${new Date(s.at)}, ${JSON.stringify(s.queued)}::jsonb, ${JSON.stringify(s.agents)}::jsonb, ${s.succeeded}, ${s.failed}, ${s.dispatchP95Ms})`);
+    },
+
+    async samples(sinceMs) {
+      const found = await rows(db, sql`select * from metric_samples where at > ${new Date(sinceMs)} order by at`);
+      return found.map((r) => ({
+        at: ms(r.at)!, queued: { ...zeroes(PRIORITIES), ...(r.queued as object) }, agents: { ...zeroes(AGENT_STATES), ...(r.agents as object) },
+        succeeded: Number(r.succeeded), failed: Number(r.failed), dispatchP95Ms: r.dispatch_p95_ms == null ? null : Number(r.dispatch_p95_ms),
+      }));
+    },
+
+    async pruneSamples(olderThanMs) {
+      await db.execute(sql`delete from metric_samples where at < ${new Date(olderThanMs)}`);
+    },
+  };
+}

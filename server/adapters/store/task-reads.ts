@@ -1,0 +1,67 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { priorityRank, type AttemptState } from '@/server/core/model';
+import type { TaskStore } from '@/server/core/ports';
+import { ms, rows, toDecision, toTask } from './rows';
+
+type Reads = Pick<TaskStore, 'get' | 'list' | 'attempts' | 'progressLog' | 'decisions' | 'recentDecisions'>;
+
+/** Cursor: the last row's creation time and id, so pages stay stable while tasks arrive. */
+const encodeCursor = (createdAt: number, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
+function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const n = Number(at);
+  return Number.isFinite(n) && id ? { createdAt: new Date(n), id } : null;
+}
+
+export function createTaskReads(db: Db): Reads {
+  return {
+    async get(id) {
+      const [r] = await rows(db, sql`select * from tasks where id = ${id}`);
+      return r ? toTask(r) : null;
+    },
+
+    async list(f) {
+      const where: SQL[] = [];
+      if (f.status?.length) where.push(sql`status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
+      if (f.priority?.length) where.push(sql`priority in (${sql.join(f.priority.map((p) => sql`${priorityRank(p)}`), sql`, `)})`);
+      if (f.agentId) where.push(sql`agent_id = ${f.agentId}`);
+      if (f.search) where.push(sql`(id = ${f.search} or title ilike ${`%${f.search.replace(/[%_\\]/g, '\\$&')}%`})`);
+      const c = f.cursor ? decodeCursor(f.cursor) : null;
+      if (c) where.push(sql`(created_at, id) < (${c.createdAt}, ${c.id})`);
+      const clause = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+      const found = (await rows(db, sql`select * from tasks ${clause} order by created_at desc, id desc limit ${f.limit + 1}`)).map(toTask);
+      const items = found.slice(0, f.limit);
+      const last = items[items.length - 1];
+      return { items, nextCursor: found.length > f.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    },
+
+    async attempts(taskId) {
+      const found = await rows(db, sql`
+        select x.*, a.name as agent_name from task_attempts x left join agents a on a.id = x.agent_id
+        where x.task_id = ${taskId} order by x.attempt`);
+      return found.map((r) => ({
+        taskId: r.task_id as string, attempt: Number(r.attempt), agentId: r.agent_id as string,
+        agentName: (r.agent_name ?? null) as string | null, status: r.status as AttemptState,
+        queuedAt: ms(r.queued_at)!, assignedAt: ms(r.assigned_at)!, startedAt: ms(r.started_at),
+        finishedAt: ms(r.finished_at), error: (r.error ?? null) as string | null,
+      }));
+    },
+
+    async progressLog(taskId, limit) {
+      const found = await rows(db, sql`select * from task_events where task_id = ${taskId} order by id desc limit ${limit}`);
+      return found.reverse().map((r) => ({
+        id: Number(r.id), taskId: r.task_id as string, attempt: Number(r.attempt), message: r.message as string,
+        percent: r.percent == null ? null : Number(r.percent), at: ms(r.at)!,
+      }));
+    },
+
+    async decisions(taskId) {
+      return (await rows(db, sql`select * from assignment_decisions where task_id = ${taskId} order by attempt`)).map(toDecision);
+    },
+
+    async recentDecisions(limit) {
+      return (await rows(db, sql`select * from assignment_decisions order by decided_at desc limit ${limit}`)).map(toDecision);
+    },
+  };
+}

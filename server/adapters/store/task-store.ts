@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { tasks } from '@/db/schema';
+import { priorityName, priorityRank, type TaskState } from '@/server/core/model';
+import type { TaskStore } from '@/server/core/ports';
+import { json, rows, toTask } from './rows';
+import { createTaskReads } from './task-reads';
+
+/** An assignment delivered but never started is handed out again after this long (lost answer). */
+const REDELIVER_AFTER_MS = 10_000;
+
+export function createTaskStore(db: Db): TaskStore {
+  return {
+    ...createTaskReads(db),
+
+    async insert(specs) {
+      // The same idempotency key twice in one batch names one task.
+      const firstByKey = new Map<string, string>();
+      const fresh = specs.filter((s) => {
+        if (!s.idempotencyKey) return true;
+        if (firstByKey.has(s.idempotencyKey)) return false;
+        firstByKey.set(s.idempotencyKey, s.id);
+        return true;
+      });
+      const now = new Date();
+      return db.transaction(async (tx) => {
+        const inserted = await tx.insert(tasks).values(fresh.map((s) => ({
+          id: s.id, title: s.title, payload: s.payload, capabilities: s.capabilities, priority: priorityRank(s.priority),
+          status: 'queued', maxAttempts: s.maxAttempts, contextKey: s.contextKey, idempotencyKey: s.idempotencyKey,
+          timeoutMs: s.timeoutMs, submittedBy: s.submittedBy, createdAt: now, queuedAt: now,
+        }))).onConflictDoNothing({ target: tasks.idempotencyKey }).returning({ id: tasks.id });
+        const created = new Set(inserted.map((r) => r.id));
+        const missingKeys = fresh.filter((s) => !created.has(s.id) && s.idempotencyKey).map((s) => s.idempotencyKey!);
+        const existing = new Map<string, string>();
+        if (missingKeys.length) {
+          const found = await rows<{ id: string; idempotency_key: string }>(tx as unknown as Db,
+            sql`select id, idempotency_key from tasks where idempotency_key in (${sql.join(missingKeys.map((k) => sql`${k}`), sql`, `)})`);
+          for (const f of found) existing.set(f.idempotency_key, f.id);
+        }
+        const ids = specs.map((s) => {
+          if (!s.idempotencyKey) return s.id;
+          const first = firstByKey.get(s.idempotencyKey)!;
+          return created.has(first) ? first : existing.get(s.idempotencyKey) ?? first;
+        });
+        return { ids, created: [...created] };
+      });
+    },
+
+    async queued(limit) {
+      return (await rows(db, sql`select * from tasks where status = 'queued' order by priority, queued_at, id limit ${limit}`)).map(toTask);
+    },
+
+    async assign(plans) {
+      if (!plans.length) return [];
+      const values = sql.join(plans.map((p) => sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.decision.id})`), sql`, `);
+      return db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        const applied = await rows(tx, sql`
+          with v(id, agent_id, lease, decision_id) as (values ${values}),
+          upd as (
+            update tasks t set status = 'assigned', agent_id = v.agent_id, lease_token = v.lease, attempt = t.attempt + 1,
+              assigned_at = now(), delivered_at = null, started_at = null, progress_percent = null, progress_message = null
+            from v where t.id = v.id and t.status = 'queued'
+            returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority, v.decision_id
+          ),
+          att as (
+            insert into task_attempts (task_id, attempt, agent_id, lease_token, status, decision_id, queued_at, assigned_at)
+            select id, attempt, agent_id, lease_token, 'assigned', decision_id, queued_at, assigned_at from upd
+          )
+          select id, agent_id, attempt, priority, decision_id, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`);
+        if (!applied.length) return [];
+        const byTask = new Map(plans.map((p) => [p.taskId, p.decision]));
+        const decisionValues = sql.join(applied.map((a) => {
+          const d = byTask.get(a.id as string)!;
+          return sql`(${d.id}, ${d.taskId}, ${a.attempt}, ${d.strategy}, ${d.winnerAgentId}, ${d.winnerAgentName},
+            ${json(d.candidates)}::jsonb, ${json(d.excluded)}::jsonb, ${new Date(d.decidedAt)}, ${d.durationUs})`;
+        }), sql`, `);
+        await tx.execute(sql`insert into assignment_decisions
+          (id, task_id, attempt, strategy, winner_agent_id, winner_agent_name, candidates, excluded, decided_at, duration_us)
+          values ${decisionValues}`);
+        return applied.map((a) => ({
+          taskId: a.id as string, agentId: a.agent_id as string, attempt: Number(a.attempt),
+          waitedMs: Math.max(0, Number(a.waited_ms)), priority: priorityName(Number(a.priority)),
+        }));
+      });
+    },
+
+    async deliver(agentId) {
+      const [r] = await rows(db, sql`
+        update tasks set delivered_at = now()
+        where id = (
+          select id from tasks
+          where agent_id = ${agentId} and status = 'assigned'
+            and (delivered_at is null or delivered_at < now() - ${REDELIVER_AFTER_MS}::int * interval '1 millisecond')
+          order by priority, assigned_at limit 1
+          for update skip locked)
+        returning id, attempt, lease_token, title, payload, capabilities, priority, context_key, timeout_ms`);
+      if (!r) return null;
+      return {
+        taskId: r.id as string, attempt: Number(r.attempt), leaseToken: r.lease_token as string, title: r.title as string,
+        payload: r.payload ?? null, capabilities: (r.capabilities ?? []) as string[], priority: priorityName(Number(r.priority)),
+        contextKey: (r.context_key ?? null) as string | null, timeoutMs: r.timeout_ms == null ? null : Number(r.timeout_ms),
+      };
+    },
+
+    async start(taskId, agentId, leaseToken) {
+      const [r] = await rows(db, sql`
+        with t as (
+          update tasks set status = 'running', started_at = coalesce(started_at, now()), last_progress_at = now()
+          where id = ${taskId} and agent_id = ${agentId} and lease_token = ${leaseToken} and status in ('assigned', 'running')
+          returning *
+        ),
+        a as (update task_attempts x set status = 'running', started_at = coalesce(x.started_at, now()) from t where x.task_id = t.id and x.attempt = t.attempt)
+        select * from t`);
+      return r ? toTask(r) : null;
+    },
+
+    async progress(taskId, agentId, leaseToken, message, percent) {
+      const p = percent == null ? null : Math.round(percent);
+      const [r] = await rows<{ attempt: number }>(db, sql`
+        with t as (
+          update tasks set progress_percent = coalesce(${p}::smallint, progress_percent), progress_message = ${message}, last_progress_at = now()
+          where id = ${taskId} and agent_id = ${agentId} and lease_token = ${leaseToken} and status in ('assigned', 'running')
+          returning id, attempt
+        )
+        insert into task_events (task_id, attempt, message, percent) select id, attempt, ${message}, ${p}::smallint from t
+        returning attempt`);
+      return r ? { attempt: Number(r.attempt) } : null;
+    },
+
+    async finish(taskId, agentId, leaseToken, outcome) {
+      const lease = sql`id = ${taskId} and agent_id = ${agentId} and lease_token = ${leaseToken} and status in ('assigned', 'running')`;
+      const update = outcome.status === 'succeeded'
+        ? sql`update tasks set status = 'succeeded', result = ${json(outcome.result)}::jsonb, error = null, finished_at = now(), progress_percent = 100 where ${lease} returning *`
+        : sql`update tasks set
+            status = case when ${outcome.retry} and attempt < max_attempts then 'queued' else 'failed' end,
+            agent_id = case when ${outcome.retry} and attempt < max_attempts then null else agent_id end,
+            lease_token = case when ${outcome.retry} and attempt < max_attempts then null else lease_token end,
+            queued_at = case when ${outcome.retry} and attempt < max_attempts then now() else queued_at end,
+            finished_at = case when ${outcome.retry} and attempt < max_attempts then null else now() end,
+            error = ${outcome.error}
+          where ${lease} returning *`;
+      const attemptStatus = outcome.status;
+      const error = outcome.status === 'failed' ? outcome.error : null;
+      const [r] = await rows(db, sql`
+        with t as (${update}),
+        a as (update task_attempts x set status = ${attemptStatus}, finished_at = now(), error = ${error} from t where x.task_id = t.id and x.attempt = t.attempt)
+        select * from t`);
+      return r ? toTask(r) : null;
+    },
+
+    async cancel(id) {
+      const [r] = await rows(db, sql`
+        with t as (
+          update tasks set status = 'cancelled', finished_at = now(), lease_token = null
+          where id = ${id} and status in ('queued', 'assigned', 'running') returning *
+        ),
+        a as (update task_attempts x set status = 'cancelled', finished_at = now() from t where x.task_id = t.id and x.attempt = t.attempt and x.status in ('assigned', 'running'))
+        select * from t`);
+      return r ? toTask(r) : null;
+    },
+
+    async requeueAgentWork(agentId, reason) {
+      const retry = sql`attempt < max_attempts`;
+      const out = await rows<{ id: string; attempt: number; status: TaskState }>(db, sql`
+        with t as (
+          update tasks set
+            status = case when ${retry} then 'queued' else 'failed' end,
+            error = case when ${retry} then error else ${`${reason} during the last attempt`} end,
+            agent_id = case when ${retry} then null else agent_id end,
+            lease_token = null,
+            queued_at = case when ${retry} then now() else queued_at end,
+            finished_at = case when ${retry} then null else now() end
+          where agent_id = ${agentId} and status in ('assigned', 'running')
+          returning id, attempt, status
+        ),
+        a as (update task_attempts x set status = 'lost', finished_at = now(), error = ${reason} from t where x.task_id = t.id and x.attempt = t.attempt)
+        select id, attempt, status from t`);
+      return out.map((r) => ({ taskId: r.id, attempt: Number(r.attempt), status: r.status }));
+    },
+  };
+}
+

@@ -1,0 +1,27 @@
+import type { AgentState, TaskState } from './model';
+
+/** Every event the core emits, by name. Payloads are small objects; readers fetch details by id. */
+export interface EventMap {
+  'agent:registered': { agentId: string; name: string; reregistered: boolean };
+  'agent:changed': { agentId: string; status: AgentState; previous: AgentState | null; reason: string };
+  'agent:deregistered': { agentId: string };
+  'task:submitted': { taskIds: string[] };
+  'task:assigned': { taskId: string; agentId: string; attempt: number; decisionId: string };
+  'task:started': { taskId: string; agentId: string; attempt: number };
+  'task:progress': { taskId: string; attempt: number; message: string; percent: number | null };
+  'task:completed': { taskId: string; agentId: string; attempt: number; status: TaskState };
+  'task:requeued': { taskId: string; attempt: number; reason: string };
+  'task:cancelled': { taskId: string };
+}
+
+export type EventName = keyof EventMap;
+
+export interface BusEvent<N extends EventName = EventName> {
+  /** Monotonic per bus; subscriptions resume after it (`tracked(id, …)`). */
+  id: string;
+  name: N;
+  payload: EventMap[N];
+  at: number;
+}
+
+export type AnyBusEvent = { [N in EventName]: BusEvent<N> }[EventName];

@@ -1,0 +1,34 @@
+import type { EventBus, Logger, Store } from '../ports';
+import type { AgentRegistry } from '../registry/agent-registry';
+
+export interface HeartbeatPolicy {
+  /** How often agents are expected to heartbeat (told to agents; the sweep runs every second). */
+  intervalMs: number;
+  unhealthyAfterMs: number;
+  offlineAfterMs: number;
+}
+
+export const DEFAULT_HEARTBEAT_POLICY: HeartbeatPolicy = { intervalMs: 5_000, unhealthyAfterMs: 15_000, offlineAfterMs: 30_000 };
+
+/** Marks silent agents unhealthy, then offline; an offline agent's work goes back to the queue. */
+export class HeartbeatSweep {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly registry: AgentRegistry,
+    private readonly policy: HeartbeatPolicy,
+    private readonly log: Logger,
+  ) {}
+
+  async sweep(): Promise<{ changed: number; requeued: number }> {
+    const changed = await this.store.agents.sweepSilent(this.policy.unhealthyAfterMs, this.policy.offlineAfterMs);
+    let requeued = 0;
+    for (const c of changed) {
+      const reason = c.status === 'offline' ? `no heartbeat for ${this.policy.offlineAfterMs / 1000} s` : `no heartbeat for ${this.policy.unhealthyAfterMs / 1000} s`;
+      await this.bus.publish('agent:changed', { agentId: c.id, status: c.status, previous: c.previous, reason });
+      if (c.status === 'offline') requeued += await this.registry.requeueWork(c.id, 'agent offline');
+    }
+    if (changed.length) this.log.info({ changed: changed.length, requeued }, 'heartbeat sweep');
+    return { changed: changed.length, requeued };
+  }
+}

@@ -1,0 +1,136 @@
+/** The shapes the core works with. Dates are epoch milliseconds so the API stays plain JSON. */
+
+export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'unhealthy', 'offline', 'terminated'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+export const TASK_STATES = ['queued', 'assigned', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+export const TERMINAL_TASK_STATES: readonly TaskState[] = ['succeeded', 'failed', 'cancelled'];
+export const ACTIVE_TASK_STATES: readonly TaskState[] = ['assigned', 'running'];
+
+export const PRIORITIES = ['critical', 'high', 'normal', 'low', 'background'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const priorityRank = (p: Priority): number => PRIORITIES.indexOf(p);
+export const priorityName = (rank: number): Priority => PRIORITIES[rank] ?? 'normal';
+
+export interface Capability {
+  name: string;
+  /** Proficiency 0..1; routing strategies weigh it. */
+  level: number;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  runtime: string;
+  capabilities: Capability[];
+  maxConcurrency: number;
+  labels: Record<string, string>;
+  /** Stored lifecycle state; `idle` is shown as `busy` while the agent holds work. */
+  status: AgentState;
+  activeTasks: number;
+  contextWindow: number | null;
+  contextUsed: number | null;
+  load: number | null;
+  registeredAt: number;
+  lastHeartbeatAt: number | null;
+  statusChangedAt: number;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  payload: unknown;
+  capabilities: string[];
+  priority: Priority;
+  status: TaskState;
+  attempt: number;
+  maxAttempts: number;
+  agentId: string | null;
+  contextKey: string | null;
+  idempotencyKey: string | null;
+  timeoutMs: number | null;
+  submittedBy: string | null;
+  result: unknown;
+  error: string | null;
+  progressPercent: number | null;
+  progressMessage: string | null;
+  createdAt: number;
+  queuedAt: number;
+  assignedAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'cancelled';
+
+export interface TaskAttempt {
+  taskId: string;
+  attempt: number;
+  agentId: string;
+  agentName: string | null;
+  status: AttemptState;
+  queuedAt: number;
+  assignedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  error: string | null;
+}
+
+export interface ProgressEvent {
+  id: number;
+  taskId: string;
+  attempt: number;
+  message: string;
+  percent: number | null;
+  at: number;
+}
+
+export interface CandidateScore {
+  agentId: string;
+  agentName: string;
+  score: number;
+  activeTasks: number;
+  maxConcurrency: number;
+  /** Score terms, so the UI can show why one candidate beat another. */
+  terms: Record<string, number>;
+}
+
+export interface ExcludedAgent {
+  agentId: string;
+  agentName: string;
+  reason: string;
+}
+
+export interface AssignmentDecision {
+  id: string;
+  taskId: string;
+  attempt: number;
+  strategy: string;
+  winnerAgentId: string;
+  winnerAgentName: string;
+  candidates: CandidateScore[];
+  excluded: ExcludedAgent[];
+  decidedAt: number;
+  durationUs: number;
+}
+
+export interface Assignment {
+  taskId: string;
+  attempt: number;
+  leaseToken: string;
+  title: string;
+  payload: unknown;
+  capabilities: string[];
+  priority: Priority;
+  contextKey: string | null;
+  timeoutMs: number | null;
+}
+
+export type Role = 'viewer' | 'operator' | 'admin';
+
+/** Who is calling: a signed-in user, a program with an API token, or an agent. */
+export type Principal =
+  | { kind: 'user'; id: string; name: string; role: Role }
+  | { kind: 'token'; id: string; name: string; role: Role }
+  | { kind: 'agent'; id: string; name: string };

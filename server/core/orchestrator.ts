@@ -1,0 +1,100 @@
+import { LeastLoaded } from './balancing/least-loaded';
+import { DEFAULT_HEARTBEAT_POLICY, HeartbeatSweep, type HeartbeatPolicy } from './health/heartbeat-sweep';
+import { readOverview } from './metrics/overview';
+import { MetricSampler, SAMPLE_INTERVAL_MS } from './metrics/sampler';
+import type { Clock, EventBus, Logger, Metrics, Store } from './ports';
+import { AgentRegistry } from './registry/agent-registry';
+import { Dispatcher } from './scheduler/dispatcher';
+import { AuthService } from './security/auth-service';
+import { Ticker, type TickerSnapshot } from './shared/ticker';
+import { TaskService } from './tasks/task-service';
+import { WorkService } from './work/work-service';
+
+export interface OrchestratorDeps {
+  store: Store;
+  bus: EventBus;
+  clock: Clock;
+  metrics: Metrics;
+  log: Logger;
+}
+
+export interface OrchestratorOptions {
+  heartbeat?: Partial<HeartbeatPolicy>;
+  /** Safety-net interval of the dispatcher; it also runs whenever work or capacity appears. */
+  dispatchIntervalMs?: number;
+  sweepIntervalMs?: number;
+  sampleIntervalMs?: number;
+}
+
+/** Composes the core from its ports. One per server process; `start()` runs its loops. */
+export class Orchestrator {
+  readonly registry: AgentRegistry;
+  readonly tasks: TaskService;
+  readonly work: WorkService;
+  readonly auth: AuthService;
+  readonly dispatcher: Dispatcher;
+  readonly heartbeatPolicy: HeartbeatPolicy;
+  private readonly loops: Ticker[];
+  private readonly dispatchLoop: Ticker;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(readonly deps: OrchestratorDeps, opts: OrchestratorOptions = {}) {
+    const { store, bus, clock, metrics, log } = deps;
+    this.heartbeatPolicy = { ...DEFAULT_HEARTBEAT_POLICY, ...opts.heartbeat };
+    const kick = () => this.dispatchLoop.kick();
+    this.auth = new AuthService(store, log.child({ part: 'auth' }));
+    this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), () => {
+      this.auth.invalidate();
+      kick();
+    });
+    this.tasks = new TaskService(store, bus, metrics, kick);
+    this.work = new WorkService(store, bus, metrics, async (agentId) => {
+      await this.registry.heartbeat(agentId, {});
+    }, kick);
+    this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), new LeastLoaded());
+    const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
+    const sampler = new MetricSampler(store);
+    this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
+      const r = await this.dispatcher.dispatchOnce();
+      // A full batch means more is waiting: go again at once.
+      if (r.assigned > 0 && r.considered >= 500) this.dispatchLoop.kick();
+    }, clock, log);
+    this.loops = [
+      this.dispatchLoop,
+      new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
+      new Ticker('metric-sampler', opts.sampleIntervalMs ?? SAMPLE_INTERVAL_MS, () => sampler.sample(), clock, log),
+    ];
+  }
+
+  start(): void {
+    // Assignment events may come from any replica: wake the long-polls of our agents.
+    this.unsubscribe = this.deps.bus.subscribe((e) => {
+      if (e.name === 'task:assigned') this.work.waiters.wake(e.payload.agentId);
+      if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.invalidate();
+    });
+    for (const loop of this.loops) loop.start();
+  }
+
+  async stop(): Promise<void> {
+    this.work.close();
+    await Promise.all(this.loops.map((l) => l.stop()));
+    this.unsubscribe?.();
+  }
+
+  /** Runs one dispatch pass now (tests, and callers that want an answer without waiting). */
+  dispatchNow(): Promise<void> {
+    return this.dispatchLoop.runOnce();
+  }
+
+  overview() {
+    return readOverview(this.deps.store);
+  }
+
+  recentDecisions(limit: number) {
+    return this.deps.store.tasks.recentDecisions(limit);
+  }
+
+  loopSnapshots(): TickerSnapshot[] {
+    return this.loops.map((l) => l.snapshot());
+  }
+}

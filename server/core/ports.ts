@@ -1,0 +1,157 @@
+import type { AnyBusEvent, EventMap, EventName } from './events';
+import type {
+  Agent, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
+  TaskAttempt, TaskState,
+} from './model';
+
+/** Wall time for display and metrics; lease arithmetic uses the database clock instead. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export interface EventBus {
+  publish<N extends EventName>(name: N, payload: EventMap[N]): Promise<void>;
+  /** Local delivery of every event (from this and, with Redis, every other replica). Returns unsubscribe. */
+  subscribe(handler: (event: AnyBusEvent) => void): () => void;
+  /** Events after `lastId` still retained, or null when `lastId` is too old to resume from. */
+  since(lastId: string): Promise<AnyBusEvent[] | null>;
+  close(): Promise<void>;
+}
+
+/** Counters and histograms the core reports; the adapter exposes them to Prometheus. */
+export interface Metrics {
+  registration(ms: number): void;
+  dispatch(ms: number, priority: Priority): void;
+  decision(us: number): void;
+  submitted(count: number): void;
+  finished(status: TaskState): void;
+  requeued(reason: string): void;
+}
+
+export interface NewAgent {
+  name: string;
+  runtime: string;
+  capabilities: Capability[];
+  maxConcurrency: number;
+  labels: Record<string, string>;
+  contextWindow: number | null;
+  tokenHash: string;
+}
+
+export interface AgentStore {
+  /** Insert, or update the existing agent of that name (re-registration); says which happened. */
+  upsert(agent: NewAgent): Promise<{ agent: Agent; created: boolean; previous: AgentState | null }>;
+  get(id: string): Promise<Agent | null>;
+  byTokenHash(hash: string): Promise<{ id: string; name: string; status: AgentState } | null>;
+  list(filter?: { status?: AgentState[] }): Promise<Agent[]>;
+  /** Every agent not offline or terminated, with its active task count: the dispatcher's roster. */
+  live(): Promise<Agent[]>;
+  /** Records a sign of life (heartbeat or poll); a starting, unhealthy or offline agent becomes idle. */
+  heartbeat(id: string, report: { load?: number; contextUsed?: number; contextWindow?: number }): Promise<{ previous: AgentState; status: AgentState } | null>;
+  setStatus(id: string, status: AgentState, onlyFrom?: AgentState[]): Promise<{ previous: AgentState } | null>;
+  /** Mark silent agents by database time; returns the agents that changed. */
+  sweepSilent(unhealthyAfterMs: number, offlineAfterMs: number): Promise<{ id: string; previous: AgentState; status: AgentState }[]>;
+}
+
+export interface NewTask {
+  id: string;
+  title: string;
+  payload: unknown;
+  capabilities: string[];
+  priority: Priority;
+  maxAttempts: number;
+  contextKey: string | null;
+  idempotencyKey: string | null;
+  timeoutMs: number | null;
+  submittedBy: string | null;
+}
+
+export interface TaskListFilter {
+  status?: TaskState[];
+  priority?: Priority[];
+  agentId?: string;
+  search?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface PlannedAssignment {
+  taskId: string;
+  agentId: string;
+  leaseToken: string;
+  decision: AssignmentDecision;
+}
+
+export interface TaskStore {
+  /** Inserts all or nothing; tasks whose idempotency key exists come back as existing ids. */
+  insert(tasks: NewTask[]): Promise<{ ids: string[]; created: string[] }>;
+  get(id: string): Promise<Task | null>;
+  list(filter: TaskListFilter): Promise<{ items: Task[]; nextCursor: string | null }>;
+  queued(limit: number): Promise<Task[]>;
+  /** Applies assignments whose task is still queued; returns those applied, with dispatch latency. */
+  assign(plans: PlannedAssignment[]): Promise<{ taskId: string; agentId: string; attempt: number; waitedMs: number; priority: Priority }[]>;
+  /** Hands the agent its next undelivered assignment, if any. */
+  deliver(agentId: string): Promise<Assignment | null>;
+  start(taskId: string, agentId: string, leaseToken: string): Promise<Task | null>;
+  progress(taskId: string, agentId: string, leaseToken: string, message: string, percent: number | null): Promise<{ attempt: number } | null>;
+  finish(taskId: string, agentId: string, leaseToken: string, outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: string; retry: boolean }): Promise<Task | null>;
+  cancel(id: string): Promise<Task | null>;
+  /** Puts an agent's active tasks back in the queue (or fails those on their last attempt). */
+  requeueAgentWork(agentId: string, reason: string): Promise<{ taskId: string; attempt: number; status: TaskState }[]>;
+  attempts(taskId: string): Promise<TaskAttempt[]>;
+  progressLog(taskId: string, limit: number): Promise<ProgressEvent[]>;
+  decisions(taskId: string): Promise<AssignmentDecision[]>;
+  recentDecisions(limit: number): Promise<AssignmentDecision[]>;
+}
+
+export interface StatsStore {
+  queueDepth(): Promise<Record<Priority, number>>;
+  /** Agents per shown state (`busy` is an idle agent holding work). */
+  agentsByStatus(): Promise<Record<AgentState, number>>;
+  activeCounts(): Promise<{ assigned: number; running: number }>;
+  /** Finished tasks and dispatch latency over the last `windowMs`. */
+  recent(windowMs: number): Promise<{ succeeded: number; failed: number; dispatchP95Ms: number | null; dispatchP50Ms: number | null }>;
+  recordSample(sample: MetricSample): Promise<void>;
+  samples(sinceMs: number): Promise<MetricSample[]>;
+  pruneSamples(olderThanMs: number): Promise<void>;
+}
+
+export interface MetricSample {
+  at: number;
+  queued: Record<Priority, number>;
+  agents: Record<AgentState, number>;
+  succeeded: number;
+  failed: number;
+  dispatchP95Ms: number | null;
+}
+
+export interface AuthStore {
+  tokenByHash(hash: string): Promise<{ id: string; name: string; role: Role } | null>;
+  hasToken(name: string): Promise<boolean>;
+  putToken(token: { name: string; hash: string; role: Role }): Promise<void>;
+  userByName(name: string): Promise<{ id: string; name: string; role: Role; passwordHash: string } | null>;
+  countUsers(): Promise<number>;
+  /** Creates the user, or sets the password and role of the existing user of that name. */
+  upsertUser(user: { name: string; passwordHash: string; role: Role }): Promise<void>;
+  createSession(session: { hash: string; userId: string; expiresAt: number }): Promise<void>;
+  sessionByHash(hash: string): Promise<{ id: string; name: string; role: Role } | null>;
+  deleteSession(hash: string): Promise<void>;
+}
+
+export interface Store {
+  agents: AgentStore;
+  tasks: TaskStore;
+  stats: StatsStore;
+  auth: AuthStore;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import type { Agent, AgentState } from '../model';
+import { notFound } from '../errors';
+import type { Clock, EventBus, Logger, Metrics, Store } from '../ports';
+import { newSecret } from '../shared/ids';
+import { hashSecret } from '../security/secrets';
+import { HeartbeatInput, RegisterAgentInput } from './register-input';
+
+/** Agent lifecycle: registration (idempotent by name), heartbeats, state changes. */
+export class AgentRegistry {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly onCapacityChange: () => void,
+  ) {}
+
+  /** Registers or re-registers an agent; the returned token replaces any earlier one. */
+  async register(raw: RegisterAgentInput): Promise<{ agentId: string; token: string; reregistered: boolean }> {
+    const started = performance.now();
+    const input = RegisterAgentInput.parse(raw);
+    const token = newSecret('fda');
+    const { agent, created, previous } = await this.store.agents.upsert({
+      name: input.name,
+      runtime: input.runtime,
+      capabilities: input.capabilities,
+      maxConcurrency: input.maxConcurrency,
+      labels: input.labels,
+      contextWindow: input.contextWindow ?? null,
+      tokenHash: hashSecret(token),
+    });
+    // A re-registered agent lost its in-flight work when it restarted: hand that work to others.
+    if (!created) await this.requeueWork(agent.id, 'agent re-registered');
+    this.metrics.registration(performance.now() - started);
+    await this.bus.publish('agent:registered', { agentId: agent.id, name: agent.name, reregistered: !created });
+    if (previous !== agent.status) {
+      await this.bus.publish('agent:changed', { agentId: agent.id, status: agent.status, previous, reason: created ? 'registered' : 're-registered' });
+    }
+    this.log.info({ agentId: agent.id, name: agent.name, reregistered: !created }, 'agent registered');
+    return { agentId: agent.id, token, reregistered: !created };
+  }
+
+  async heartbeat(agentId: string, raw: HeartbeatInput = {}): Promise<{ status: AgentState }> {
+    const report = HeartbeatInput.parse(raw);
+    const changed = await this.store.agents.heartbeat(agentId, report);
+    if (!changed) throw notFound('agent', agentId);
+    if (changed.previous !== changed.status) {
+      await this.bus.publish('agent:changed', { agentId, status: changed.status, previous: changed.previous, reason: 'heartbeat' });
+      this.onCapacityChange();
+    }
+    return { status: changed.status };
+  }
+
+  /** Takes the agent out of rotation for good; its active work goes back to the queue. */
+  async deregister(agentId: string): Promise<void> {
+    const changed = await this.store.agents.setStatus(agentId, 'terminated');
+    if (!changed) throw notFound('agent', agentId);
+    await this.requeueWork(agentId, 'agent deregistered');
+    await this.bus.publish('agent:changed', { agentId, status: 'terminated', previous: changed.previous, reason: 'deregistered' });
+    await this.bus.publish('agent:deregistered', { agentId });
+  }
+
+  async get(agentId: string): Promise<Agent> {
+    const agent = await this.store.agents.get(agentId);
+    if (!agent) throw notFound('agent', agentId);
+    return agent;
+  }
+
+  list(filter?: { status?: AgentState[] }): Promise<Agent[]> {
+    return this.store.agents.list(filter);
+  }
+
+  async requeueWork(agentId: string, reason: string): Promise<number> {
+    const requeued = await this.store.tasks.requeueAgentWork(agentId, reason);
+    for (const t of requeued) {
+      if (t.status === 'queued') {
+        this.metrics.requeued(reason);
+        await this.bus.publish('task:requeued', { taskId: t.taskId, attempt: t.attempt, reason });
+      } else {
+        this.metrics.finished(t.status);
+        await this.bus.publish('task:completed', { taskId: t.taskId, agentId, attempt: t.attempt, status: t.status });
+      }
+    }
+    if (requeued.length) this.onCapacityChange();
+    return requeued.length;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+}

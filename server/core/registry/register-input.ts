@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const name = z.string().trim().min(1, 'must not be empty').max(128).regex(/^[\w.:@/-]+$/, 'may contain letters, digits and . _ - : @ / only');
+
+export const CapabilityInput = z.union([
+  name.transform((n) => ({ name: n, level: 1 })),
+  z.object({ name, level: z.number().min(0).max(1).default(1) }),
+]);
+
+export const RegisterAgentInput = z.object({
+  name,
+  runtime: z.string().trim().min(1).max(64).default('custom'),
+  capabilities: z.array(CapabilityInput).max(100).default([]),
+  maxConcurrency: z.number().int().min(1).max(1000).default(1),
+  labels: z.record(z.string().max(64), z.string().max(256)).default({}),
+  contextWindow: z.number().int().positive().max(100_000_000).optional(),
+});
+export type RegisterAgentInput = z.input<typeof RegisterAgentInput>;
+
+export const HeartbeatInput = z.object({
+  /** Fraction 0..1 of the agent's own capacity it considers used (CPU, tokens…). */
+  load: z.number().min(0).max(1).optional(),
+  contextUsed: z.number().int().min(0).optional(),
+  contextWindow: z.number().int().positive().optional(),
+}).default({});
+export type HeartbeatInput = z.input<typeof HeartbeatInput>;

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { CoreError } from '../errors';
+import type { Principal } from '../model';
+import type { Logger, Store } from '../ports';
+import { newSecret } from '../shared/ids';
+import { hashPassword, hashSecret, verifyPassword } from './secrets';
+
+export const SignInInput = z.object({
+  username: z.string().trim().min(1, 'is required').max(128),
+  password: z.string().min(1, 'is required').max(1024),
+});
+
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Token look-ups are cached briefly: they sit on every agent call's hot path. */
+const CACHE_TTL_MS = 5_000;
+const BOOTSTRAP_TOKEN_NAME = 'bootstrap-admin';
+
+export interface BootstrapResult {
+  /** Present only when generated now: shown once, never stored in clear. */
+  generatedAdminToken?: string;
+  generatedAdminPassword?: string;
+}
+
+export class AuthService {
+  private cache = new Map<string, { principal: Principal | null; until: number }>();
+
+  constructor(private readonly store: Store, private readonly log: Logger) {}
+
+  /** First start: an admin API token and a dashboard admin user, from the environment or generated. */
+  async bootstrap(opts: { adminToken?: string; adminPassword?: string }): Promise<BootstrapResult> {
+    const out: BootstrapResult = {};
+    if (opts.adminToken) {
+      await this.store.auth.putToken({ name: BOOTSTRAP_TOKEN_NAME, hash: hashSecret(opts.adminToken), role: 'admin' });
+    } else if (!(await this.store.auth.hasToken(BOOTSTRAP_TOKEN_NAME))) {
+      out.generatedAdminToken = newSecret('fd_admin');
+      await this.store.auth.putToken({ name: BOOTSTRAP_TOKEN_NAME, hash: hashSecret(out.generatedAdminToken), role: 'admin' });
+    }
+    if ((await this.store.auth.countUsers()) === 0) {
+      const password = opts.adminPassword ?? newSecret('pw').slice(3, 19);
+      if (!opts.adminPassword) out.generatedAdminPassword = password;
+      await this.store.auth.upsertUser({ name: 'admin', passwordHash: await hashPassword(password), role: 'admin' });
+    } else if (opts.adminPassword) {
+      // An explicit password always wins, so an operator who lost it can reset it by restarting.
+      const admin = await this.store.auth.userByName('admin');
+      if (admin && !(await verifyPassword(opts.adminPassword, admin.passwordHash))) {
+        await this.store.auth.upsertUser({ name: 'admin', passwordHash: await hashPassword(opts.adminPassword), role: 'admin' });
+      }
+    }
+    return out;
+  }
+
+  /** Resolves a Bearer token: an API token or an agent's token. */
+  async authenticateBearer(token: string): Promise<Principal | null> {
+    const hash = hashSecret(token);
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > Date.now()) return hit.principal;
+    let principal: Principal | null = null;
+    const apiToken = await this.store.auth.tokenByHash(hash);
+    if (apiToken) principal = { kind: 'token', id: apiToken.id, name: apiToken.name, role: apiToken.role };
+    else {
+      const agent = await this.store.agents.byTokenHash(hash);
+      if (agent && agent.status !== 'terminated') principal = { kind: 'agent', id: agent.id, name: agent.name };
+    }
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });
+    return principal;
+  }
+
+  /** Forget cached look-ups (an agent re-registered or was terminated). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  async signIn(raw: z.input<typeof SignInInput>): Promise<{ sessionToken: string; expiresAt: number; user: { name: string; role: string } }> {
+    const { username, password } = SignInInput.parse(raw);
+    const user = await this.store.auth.userByName(username);
+    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      this.log.warn({ username }, 'sign-in refused');
+      throw new CoreError('UNAUTHENTICATED', 'wrong username or password');
+    }
+    const sessionToken = newSecret('fds');
+    const expiresAt = Date.now() + SESSION_TTL_MS;
+    await this.store.auth.createSession({ hash: hashSecret(sessionToken), userId: user.id, expiresAt });
+    return { sessionToken, expiresAt, user: { name: user.name, role: user.role } };
+  }
+
+  async sessionPrincipal(sessionToken: string): Promise<Principal | null> {
+    const user = await this.store.auth.sessionByHash(hashSecret(sessionToken));
+    return user ? { kind: 'user', id: user.id, name: user.name, role: user.role } : null;
+  }
+
+  signOut(sessionToken: string): Promise<void> {
+    return this.store.auth.deleteSession(hashSecret(sessionToken));
+  }
+}

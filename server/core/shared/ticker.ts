@@ -1,0 +1,101 @@
+import type { Clock, Logger } from '../ports';
+
+export interface TickerSnapshot {
+  name: string;
+  running: boolean;
+  intervalMs: number;
+  ticks: number;
+  errors: number;
+  lastError: string | null;
+  lastTickAt: number | null;
+  lastTickMs: number | null;
+}
+
+/**
+ * A background loop: never two ticks at once, `stop()` waits for the tick in flight,
+ * an error is logged and counted and the loop goes on. `kick()` asks for a tick now.
+ */
+export class Ticker {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private running = false;
+  private kicked = false;
+  private stats = { ticks: 0, errors: 0, lastError: null as string | null, lastTickAt: null as number | null, lastTickMs: null as number | null };
+
+  constructor(
+    readonly name: string,
+    private readonly intervalMs: number,
+    private readonly tick: () => Promise<void>,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.inFlight;
+  }
+
+  /** Runs a tick as soon as the current one (if any) ends. */
+  kick(): void {
+    if (!this.running) return;
+    if (this.inFlight) {
+      this.kicked = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Runs one tick now (tests, and callers that need the result before going on). */
+  async runOnce(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+    await this.execute();
+  }
+
+  snapshot(): TickerSnapshot {
+    return { name: this.name, running: this.running, intervalMs: this.intervalMs, ...this.stats };
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.execute().then(() => {
+        if (!this.running) return;
+        const again = this.kicked;
+        this.kicked = false;
+        this.schedule(again ? 0 : this.intervalMs);
+      });
+    }, delayMs);
+    // Background loops must not keep a process alive on their own.
+    (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  private async execute(): Promise<void> {
+    const started = this.clock.now();
+    const run = (async () => {
+      try {
+        await this.tick();
+      } catch (e) {
+        this.stats.errors++;
+        this.stats.lastError = e instanceof Error ? e.message : String(e);
+        this.log.error({ err: e, loop: this.name }, 'loop tick failed');
+      } finally {
+        this.stats.ticks++;
+        this.stats.lastTickAt = started;
+        this.stats.lastTickMs = this.clock.now() - started;
+      }
+    })();
+    this.inFlight = run;
+    await run;
+    this.inFlight = null;
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../model';
+
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+export const TaskSpecInput = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(500),
+  payload: z.unknown().default(null).refine(
+    (p) => JSON.stringify(p ?? null).length <= MAX_PAYLOAD_BYTES,
+    `must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
+  ),
+  capabilities: z.array(z.string().trim().min(1).max(128)).max(50).default([]),
+  priority: z.enum(PRIORITIES).default('normal'),
+  maxAttempts: z.number().int().min(1).max(100).default(3),
+  contextKey: z.string().trim().min(1).max(256).optional(),
+  idempotencyKey: z.string().trim().min(1).max(256).optional(),
+  timeoutMs: z.number().int().min(1000).max(7 * 24 * 3600 * 1000).optional(),
+});
+export type TaskSpecInput = z.input<typeof TaskSpecInput>;
+export type TaskSpec = z.output<typeof TaskSpecInput>;
+
+/** One task, or a batch `{ tasks: [...] }` submitted all-or-nothing. */
+export const SubmitTasksInput = z.union([
+  z.object({ tasks: z.array(TaskSpecInput).min(1, 'must hold at least one task').max(1000) }).strict(),
+  TaskSpecInput,
+]);
+export type SubmitTasksInput = z.input<typeof SubmitTasksInput>;
+
+export function toSpecs(input: z.output<typeof SubmitTasksInput>): TaskSpec[] {
+  return 'tasks' in input ? input.tasks : [input];
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { notFound } from '../errors';
+import { PRIORITIES, TASK_STATES, type AssignmentDecision, type ProgressEvent, type Task, type TaskAttempt } from '../model';
+import type { EventBus, Metrics, Store } from '../ports';
+import { newId } from '../shared/ids';
+import { SubmitTasksInput, toSpecs, type SubmitTasksInput as SubmitRaw } from './submit-input';
+
+export const ListTasksInput = z.object({
+  status: z.array(z.enum(TASK_STATES)).max(TASK_STATES.length).optional(),
+  priority: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
+  agentId: z.string().max(64).optional(),
+  search: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(500).default(50),
+}).default({ limit: 50 });
+
+export interface TaskDetail {
+  task: Task;
+  attempts: TaskAttempt[];
+  progress: ProgressEvent[];
+  decisions: AssignmentDecision[];
+}
+
+/** Submission, reading and operator actions on tasks. */
+export class TaskService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly metrics: Metrics,
+    private readonly onQueued: () => void,
+  ) {}
+
+  async submit(raw: SubmitRaw, submittedBy: string | null): Promise<{ ids: string[] }> {
+    const specs = toSpecs(SubmitTasksInput.parse(raw));
+    const { ids, created } = await this.store.tasks.insert(specs.map((s) => ({
+      id: newId('tsk'),
+      title: s.title,
+      payload: s.payload ?? null,
+      capabilities: [...new Set(s.capabilities)],
+      priority: s.priority,
+      maxAttempts: s.maxAttempts,
+      contextKey: s.contextKey ?? null,
+      idempotencyKey: s.idempotencyKey ?? null,
+      timeoutMs: s.timeoutMs ?? null,
+      submittedBy,
+    })));
+    if (created.length) {
+      this.metrics.submitted(created.length);
+      await this.bus.publish('task:submitted', { taskIds: created });
+      this.onQueued();
+    }
+    return { ids };
+  }
+
+  async get(id: string): Promise<Task> {
+    const task = await this.store.tasks.get(id);
+    if (!task) throw notFound('task', id);
+    return task;
+  }
+
+  async detail(id: string): Promise<TaskDetail> {
+    const task = await this.get(id);
+    const [attempts, progress, decisions] = await Promise.all([
+      this.store.tasks.attempts(id),
+      this.store.tasks.progressLog(id, 500),
+      this.store.tasks.decisions(id),
+    ]);
+    return { task, attempts, progress, decisions };
+  }
+
+  list(raw: z.input<typeof ListTasksInput>) {
+    const f = ListTasksInput.parse(raw);
+    return this.store.tasks.list({ ...f, cursor: f.cursor ?? undefined });
+  }
+
+  async cancel(id: string): Promise<Task> {
+    const task = await this.store.tasks.cancel(id);
+    if (!task) {
+      const existing = await this.get(id);
+      return existing; // already terminal: cancelling again changes nothing
+    }
+    this.metrics.finished('cancelled');
+    await this.bus.publish('task:cancelled', { taskId: id });
+    if (task.agentId) this.onQueued();
+    return task;
+  }
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  FLIGHTDECK_DATA_DIR: z.string().default('.flightdeck'),
+  FLIGHTDECK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  FLIGHTDECK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  FLIGHTDECK_DEMO: bool.default(true),
+  FLIGHTDECK_DEMO_AGENTS: z.coerce.number().int().min(0).max(200).default(6),
+  FLIGHTDECK_DEMO_TASKS_PER_MIN: z.coerce.number().min(0).max(6000).default(40),
+  FLIGHTDECK_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  FLIGHTDECK_UNHEALTHY_AFTER_MS: z.coerce.number().int().min(100).default(15_000),
+  FLIGHTDECK_OFFLINE_AFTER_MS: z.coerce.number().int().min(200).default(30_000),
+  FLIGHTDECK_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string };
+
+/** The only reader of process.env: a bad setting stops start-up with a message naming it. */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.FLIGHTDECK_DATA_DIR) };
+}

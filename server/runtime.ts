@@ -1,0 +1,98 @@
+import { openDatabase, type Database } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { MemoryBus } from './adapters/bus/memory-bus';
+import { RedisBus } from './adapters/bus/redis-bus';
+import { createLogger } from './adapters/logger';
+import { PromMetrics } from './adapters/prom-metrics';
+import { createDrizzleStore } from './adapters/store/drizzle-store';
+import { systemClock } from './adapters/system-clock';
+import { Orchestrator } from './core/orchestrator';
+import type { EventBus, Logger, Store } from './core/ports';
+import { DemoFleet } from './demo/demo-fleet';
+import { readEnv, type Env } from './env';
+
+export interface Runtime {
+  env: Env;
+  core: Orchestrator;
+  store: Store;
+  bus: EventBus;
+  metrics: PromMetrics;
+  log: Logger;
+  database: Database;
+  mode: { storage: 'pglite' | 'postgres'; events: 'memory' | 'redis' };
+  stop(): Promise<void>;
+}
+
+/** Composition root: environment → adapters → orchestrator. */
+export async function createRuntime(env: Env, opts: { redisPrefix?: string; quiet?: boolean } = {}): Promise<Runtime> {
+  const log = createLogger(env.LOG_LEVEL);
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.dataDir || undefined, poolSize: env.FLIGHTDECK_DB_POOL });
+  try {
+    await runMigrations(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const store = createDrizzleStore(database);
+  const bus: EventBus = env.REDIS_URL ? new RedisBus(env.REDIS_URL, log.child({ part: 'bus' }), { prefix: opts.redisPrefix }) : new MemoryBus();
+  const metrics = new PromMetrics(() => store);
+  const core = new Orchestrator({ store, bus, clock: systemClock, metrics, log }, {
+    heartbeat: { intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS, unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS, offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS },
+  });
+  const boot = await core.auth.bootstrap({ adminToken: env.FLIGHTDECK_ADMIN_TOKEN, adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD });
+  if (!opts.quiet) announceCredentials(boot);
+  core.start();
+  const demo = env.FLIGHTDECK_DEMO ? new DemoFleet(core, log.child({ part: 'demo' }), { agents: env.FLIGHTDECK_DEMO_AGENTS, tasksPerMinute: env.FLIGHTDECK_DEMO_TASKS_PER_MIN }) : null;
+  await demo?.start();
+  log.info({ storage: database.describe, events: env.REDIS_URL ? 'redis' : 'memory', demo: !!demo }, 'flightdeck core started');
+  return {
+    env, core, store, bus, metrics, log, database,
+    mode: { storage: database.kind, events: env.REDIS_URL ? 'redis' : 'memory' },
+    async stop() {
+      await demo?.stop();
+      await core.stop();
+      await bus.close();
+      await database.close();
+      log.info({}, 'flightdeck core stopped');
+    },
+  };
+}
+
+/** Generated secrets are shown once, on the terminal, and never logged. */
+function announceCredentials(boot: { generatedAdminToken?: string; generatedAdminPassword?: string }): void {
+  const lines: string[] = [];
+  if (boot.generatedAdminToken) lines.push(`  Admin API token:   ${boot.generatedAdminToken}`);
+  if (boot.generatedAdminPassword) lines.push(`  Dashboard sign-in: admin / ${boot.generatedAdminPassword}`);
+  if (!lines.length) return;
+  process.stdout.write(['', '  Flightdeck generated credentials (shown only this once; stored hashed):', ...lines, ''].join('\n') + '\n');
+}
+
+const KEY = Symbol.for('flightdeck.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+
+/** One runtime per server process, shared by every bundle Next builds (instrumentation, routes). */
+export function getRuntime(): Promise<Runtime> {
+  const g = globalThis as Holder;
+  if (!g[KEY]) {
+    g[KEY] = createRuntime(readEnv()).then((rt) => {
+      installShutdown(rt);
+      return rt;
+    });
+    g[KEY].catch(() => delete g[KEY]);
+  }
+  return g[KEY];
+}
+
+function installShutdown(rt: Runtime): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    rt.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void rt.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

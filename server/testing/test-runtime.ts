@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Principal } from '@/server/core/model';
+import { readEnv } from '@/server/env';
+import { createRuntime, type Runtime } from '@/server/runtime';
+import { createContextInner } from '@/server/trpc/context';
+import { createCaller } from '@/server/trpc/root';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/**
+ * A real runtime for integration tests: in-memory PGlite by default, or a fresh database on
+ * PostgreSQL and a fresh stream on Redis when DATABASE_URL / REDIS_URL are set.
+ */
+export async function startTestRuntime(overrides: Record<string, string> = {}): Promise<Runtime & { dispose(): Promise<void> }> {
+  const id = randomBytes(4).toString('hex');
+  const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL, `fd_test_${id}`) : null;
+  const env = readEnv({
+    DATABASE_URL: database?.url,
+    REDIS_URL: process.env.REDIS_URL,
+    FLIGHTDECK_DEMO: '0',
+    FLIGHTDECK_ADMIN_TOKEN: ADMIN_TOKEN,
+    FLIGHTDECK_ADMIN_PASSWORD: 'test-password',
+    LOG_LEVEL: 'silent',
+    FLIGHTDECK_DB_POOL: '4',
+    ...overrides,
+  });
+  // Embedded mode runs in memory, so test files never share a data directory.
+  if (!env.DATABASE_URL) env.dataDir = '';
+  const rt = await createRuntime(env, { redisPrefix: `fdtest:${id}:`, quiet: true });
+  return {
+    ...rt,
+    async dispose() {
+      await rt.stop().catch(() => {});
+      await database?.drop();
+    },
+  };
+}
+
+/** A throw-away database per test file: tests own their data. */
+export async function createTestDatabase(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function callerAs(rt: Runtime, principal: Principal | null) {
+  return createCaller(createContextInner({ runtime: rt, principal, resHeaders: new Headers() }));
+}
+
+export const adminPrincipal: Principal = { kind: 'token', id: 'tok_test', name: 'test-admin', role: 'admin' };
+
+/** Registers an agent through the API and returns a caller that acts as it. */
+export async function registerAgent(rt: Runtime, input: { name: string; capabilities?: string[]; maxConcurrency?: number }) {
+  const admin = callerAs(rt, adminPrincipal);
+  const { agentId, token } = await admin.agents.register({ name: input.name, capabilities: input.capabilities ?? [], maxConcurrency: input.maxConcurrency ?? 1 });
+  const principal = await rt.core.auth.authenticateBearer(token);
+  return { agentId, token, caller: callerAs(rt, principal) };
+}

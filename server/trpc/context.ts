@@ -1,0 +1,44 @@
+import type { Principal } from '@/server/core/model';
+import { getRuntime, type Runtime } from '@/server/runtime';
+
+export const SESSION_COOKIE = 'fd_session';
+
+export interface Context {
+  runtime: Runtime;
+  principal: Principal | null;
+  /** Lets procedures set cookies (sign-in); absent for server-side callers. */
+  resHeaders?: Headers;
+  sessionToken?: string;
+  requestId: string;
+}
+
+/** Builds a context without HTTP: tests and server components call this. */
+export function createContextInner(opts: { runtime: Runtime; principal: Principal | null; resHeaders?: Headers; sessionToken?: string }): Context {
+  return { ...opts, requestId: crypto.randomUUID().slice(0, 8) };
+}
+
+export async function resolvePrincipal(runtime: Runtime, headers: Headers): Promise<{ principal: Principal | null; sessionToken?: string }> {
+  const auth = headers.get('authorization');
+  if (auth) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    return { principal: match ? await runtime.core.auth.authenticateBearer(match[1]) : null };
+  }
+  const sessionToken = readCookie(headers.get('cookie'), SESSION_COOKIE);
+  if (sessionToken) return { principal: await runtime.core.auth.sessionPrincipal(sessionToken), sessionToken };
+  return { principal: null };
+}
+
+export async function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }): Promise<Context> {
+  const runtime = await getRuntime();
+  const { principal, sessionToken } = await resolvePrincipal(runtime, req.headers);
+  return createContextInner({ runtime, principal, resHeaders, sessionToken });
+}
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}

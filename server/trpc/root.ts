@@ -1,0 +1,21 @@
+import { createCallerFactory, router } from './init';
+import { agentsRouter } from './routers/agents';
+import { authRouter } from './routers/auth';
+import { eventsRouter } from './routers/events';
+import { overviewRouter } from './routers/overview';
+import { systemRouter } from './routers/system';
+import { tasksRouter } from './routers/tasks';
+import { workRouter } from './routers/work';
+
+export const appRouter = router({
+  agents: agentsRouter,
+  work: workRouter,
+  tasks: tasksRouter,
+  overview: overviewRouter,
+  events: eventsRouter,
+  auth: authRouter,
+  system: systemRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

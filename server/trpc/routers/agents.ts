@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { AGENT_STATES } from '@/server/core/model';
+import { HeartbeatInput, RegisterAgentInput } from '@/server/core/registry/register-input';
+import { adminProcedure, agentProcedure, operatorProcedure, router } from '../init';
+
+export const agentsRouter = router({
+  register: adminProcedure.input(RegisterAgentInput).mutation(({ ctx, input }) => ctx.runtime.core.registry.register(input)),
+
+  heartbeat: agentProcedure.input(HeartbeatInput).mutation(async ({ ctx, input }) => {
+    const { status } = await ctx.runtime.core.registry.heartbeat(ctx.agent.id, input);
+    return { status, heartbeatIntervalMs: ctx.runtime.core.heartbeatPolicy.intervalMs };
+  }),
+
+  deregister: agentProcedure.mutation(async ({ ctx }) => {
+    await ctx.runtime.core.registry.deregister(ctx.agent.id);
+    return { ok: true as const };
+  }),
+
+  list: operatorProcedure
+    .input(z.object({ status: z.array(z.enum(AGENT_STATES)).optional() }).optional())
+    .query(({ ctx, input }) => ctx.runtime.core.registry.list(input)),
+
+  get: operatorProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(({ ctx, input }) => ctx.runtime.core.registry.get(input.id)),
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { SubmitTasksInput } from '@/server/core/tasks/submit-input';
+import { ListTasksInput } from '@/server/core/tasks/task-service';
+import { operatorProcedure, router } from '../init';
+
+const ById = z.object({ id: z.string().min(1).max(64) });
+
+export const tasksRouter = router({
+  submit: operatorProcedure.input(SubmitTasksInput).mutation(({ ctx, input }) => ctx.runtime.core.tasks.submit(input, ctx.principal.name)),
+  get: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.tasks.get(input.id)),
+  detail: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.tasks.detail(input.id)),
+  list: operatorProcedure.input(ListTasksInput).query(({ ctx, input }) => ctx.runtime.core.tasks.list(input)),
+  cancel: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.tasks.cancel(input.id)),
+});

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPrincipal, callerAs, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+
+let rt: Awaited<ReturnType<typeof startTestRuntime>>;
+beforeAll(async () => {
+  rt = await startTestRuntime();
+});
+afterAll(async () => {
+  await rt.dispose();
+});
+
+describe('agent protocol', () => {
+  it('runs a task from submit to succeeded, with a decision record and progress log', async () => {
+    const admin = callerAs(rt, adminPrincipal);
+    const agent = await registerAgent(rt, { name: 'proto-1', capabilities: ['python'] });
+    await agent.caller.agents.heartbeat({});
+    const { ids } = await admin.tasks.submit({ title: 'hello', capabilities: ['python'], payload: { x: 1 } });
+    const work = await agent.caller.work.poll({ waitMs: 5000 });
+    expect(work).toMatchObject({ taskId: ids[0], attempt: 1, title: 'hello', payload: { x: 1 }, capabilities: ['python'], priority: 'normal' });
+    await agent.caller.work.start({ taskId: work!.taskId, leaseToken: work!.leaseToken });
+    await agent.caller.work.progress({ taskId: work!.taskId, leaseToken: work!.leaseToken, message: 'halfway', percent: 50 });
+    await agent.caller.work.complete({ taskId: work!.taskId, leaseToken: work!.leaseToken, result: { ok: true } });
+    const detail = await admin.tasks.detail({ id: ids[0] });
+    expect(detail.task.status).toBe('succeeded');
+    expect(detail.task.result).toEqual({ ok: true });
+    expect(detail.attempts).toHaveLength(1);
+    expect(detail.attempts[0]).toMatchObject({ status: 'succeeded', agentName: 'proto-1' });
+    expect(detail.progress.map((p) => p.message)).toEqual(['halfway']);
+    expect(detail.decisions[0]).toMatchObject({ winnerAgentName: 'proto-1', strategy: 'least-loaded' });
+    expect(detail.decisions[0].candidates[0].agentName).toBe('proto-1');
+  });
+
+  it('rejects a stale lease with CONFLICT and changes nothing', async () => {
+    const admin = callerAs(rt, adminPrincipal);
+    const agent = await registerAgent(rt, { name: 'proto-2', capabilities: ['stale'] });
+    await agent.caller.agents.heartbeat({});
+    const { ids } = await admin.tasks.submit({ title: 'stale', capabilities: ['stale'] });
+    const work = (await agent.caller.work.poll({ waitMs: 5000 }))!;
+    await expect(agent.caller.work.complete({ taskId: ids[0], leaseToken: 'not-the-lease' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await admin.tasks.get({ id: ids[0] })).status).toBe('assigned');
+    await agent.caller.work.complete({ taskId: ids[0], leaseToken: work.leaseToken });
+    expect((await admin.tasks.get({ id: ids[0] })).status).toBe('succeeded');
+  });
+});
