@@ -54,6 +54,7 @@ CREATE TABLE "task_events" (
 --> statement-breakpoint
 CREATE TABLE "tasks" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"title" text NOT NULL,
 	"payload" jsonb,
 	"capabilities" jsonb NOT NULL,
@@ -125,7 +126,7 @@ CREATE INDEX "assignment_decisions_decided_idx" ON "assignment_decisions" USING 
 CREATE UNIQUE INDEX "task_attempts_task_attempt_uq" ON "task_attempts" USING btree ("task_id","attempt");--> statement-breakpoint
 CREATE INDEX "task_attempts_assigned_idx" ON "task_attempts" USING btree ("assigned_at");--> statement-breakpoint
 CREATE INDEX "task_events_task_idx" ON "task_events" USING btree ("task_id","id");--> statement-breakpoint
-CREATE INDEX "tasks_queue_idx" ON "tasks" USING btree ("priority","queued_at") WHERE status = 'queued';--> statement-breakpoint
+CREATE INDEX "tasks_queue_idx" ON "tasks" USING btree ("priority","queued_at","seq") WHERE status = 'queued';--> statement-breakpoint
 CREATE INDEX "tasks_agent_active_idx" ON "tasks" USING btree ("agent_id") WHERE status in ('assigned', 'running');--> statement-breakpoint
 CREATE INDEX "tasks_status_idx" ON "tasks" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "tasks_created_idx" ON "tasks" USING btree ("created_at","id");--> statement-breakpoint

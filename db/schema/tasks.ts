@@ -5,6 +5,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 
 export const tasks = pgTable('tasks', {
   id: text('id').primaryKey(),
+  /** Submission order, so tasks of one batch and one priority run in the order given. */
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
   title: text('title').notNull(),
   payload: jsonb('payload'),
   capabilities: jsonb('capabilities').$type<string[]>().notNull(),
@@ -31,7 +33,7 @@ export const tasks = pgTable('tasks', {
   finishedAt: ts('finished_at'),
   lastProgressAt: ts('last_progress_at'),
 }, (t) => [
-  index('tasks_queue_idx').on(t.priority, t.queuedAt).where(sql`status = 'queued'`),
+  index('tasks_queue_idx').on(t.priority, t.queuedAt, t.seq).where(sql`status = 'queued'`),
   index('tasks_agent_active_idx').on(t.agentId).where(sql`status in ('assigned', 'running')`),
   index('tasks_status_idx').on(t.status),
   index('tasks_created_idx').on(t.createdAt, t.id),

@@ -22,7 +22,8 @@ export class PromMetrics implements Metrics {
   private readonly requeuedTotal = new Counter({ name: 'flightdeck_tasks_requeued_total', help: 'Tasks put back in the queue', labelNames: ['reason'], registers: [this.registry] });
 
   constructor(store: () => Store | null) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'flightdeck_process_' });
+    // Standard names (process_*, nodejs_*), as every Node exporter has them.
+    collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'flightdeck_queue_depth', help: 'Queued tasks by priority', labelNames: ['priority'], registers: [this.registry],
       async collect() {

@@ -47,7 +47,7 @@ export function createTaskStore(db: Db): TaskStore {
     },
 
     async queued(limit) {
-      return (await rows(db, sql`select * from tasks where status = 'queued' order by priority, queued_at, id limit ${limit}`)).map(toTask);
+      return (await rows(db, sql`select * from tasks where status = 'queued' order by priority, queued_at, seq limit ${limit}`)).map(toTask);
     },
 
     async assign(plans) {
@@ -92,7 +92,7 @@ export function createTaskStore(db: Db): TaskStore {
           select id from tasks
           where agent_id = ${agentId} and status = 'assigned'
             and (delivered_at is null or delivered_at < now() - ${REDELIVER_AFTER_MS}::int * interval '1 millisecond')
-          order by priority, assigned_at limit 1
+          order by priority, assigned_at, seq limit 1
           for update skip locked)
         returning id, attempt, lease_token, title, payload, capabilities, priority, context_key, timeout_ms`);
       if (!r) return null;

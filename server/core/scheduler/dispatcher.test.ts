@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { LeastLoaded } from '../balancing/least-loaded';
+import type { Agent, Task } from '../model';
+import type { PlannedAssignment, Store } from '../ports';
+import { makeAgent, makeTask, nullMetrics, RecordingBus, silentLogger } from '../testing/fakes';
+import { Dispatcher } from './dispatcher';
+
+/** Just enough of the Store for a dispatch pass; applies every plan whose task is still queued. */
+function stubStore(tasks: Task[], agents: Agent[]) {
+  const applied: PlannedAssignment[] = [];
+  const store = {
+    tasks: {
+      queued: async (limit: number) => tasks.filter((t) => t.status === 'queued').slice(0, limit),
+      assign: async (plans: PlannedAssignment[]) => plans.map((p) => {
+        applied.push(p);
+        const t = tasks.find((x) => x.id === p.taskId)!;
+        t.status = 'assigned';
+        return { taskId: p.taskId, agentId: p.agentId, attempt: t.attempt + 1, waitedMs: 5, priority: t.priority };
+      }),
+    },
+    agents: { live: async () => agents.map((a) => ({ ...a })) },
+  } as unknown as Store;
+  return { store, applied };
+}
+
+describe('dispatcher', () => {
+  it('never gives an agent more tasks than its maxConcurrency in one pass', async () => {
+    const tasks = [makeTask({ id: 't1' }), makeTask({ id: 't2' }), makeTask({ id: 't3' })];
+    const { store, applied } = stubStore(tasks, [makeAgent({ name: 'one' }), makeAgent({ name: 'two', maxConcurrency: 2, activeTasks: 1 })]);
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded());
+    const r = await d.dispatchOnce();
+    expect(r).toEqual({ considered: 3, assigned: 2 });
+    expect(applied.map((p) => [p.taskId, p.decision.winnerAgentName])).toEqual([['t1', 'one'], ['t2', 'two']]);
+    expect(tasks[2].status).toBe('queued');
+  });
+
+  it('records a decision with every candidate scored and every excluded agent with its reason', async () => {
+    const tasks = [makeTask({ id: 't1', capabilities: ['python'] })];
+    const py = [{ name: 'python', level: 1 }];
+    const { store, applied } = stubStore(tasks, [
+      makeAgent({ name: 'busy', capabilities: py, maxConcurrency: 2, activeTasks: 1 }),
+      makeAgent({ name: 'free', capabilities: py, maxConcurrency: 2 }),
+      makeAgent({ name: 'rust-only', capabilities: [{ name: 'rust', level: 1 }] }),
+      makeAgent({ name: 'asleep', capabilities: py, status: 'sleeping' }),
+    ]);
+    const bus = new RecordingBus();
+    await new Dispatcher(store, bus, nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce();
+    const d = applied[0].decision;
+    expect(d).toMatchObject({ taskId: 't1', attempt: 1, strategy: 'least-loaded', winnerAgentName: 'free' });
+    expect(d.candidates.map((c) => [c.agentName, c.score])).toEqual([['free', 1], ['busy', 0.5]]);
+    expect(d.excluded).toEqual([
+      { agentId: 'agt_rust-only', agentName: 'rust-only', reason: 'missing capability `python`' },
+      { agentId: 'agt_asleep', agentName: 'asleep', reason: 'sleeping' },
+    ]);
+    expect(d.durationUs).toBeGreaterThanOrEqual(0);
+    expect(bus.events).toMatchObject([{ name: 'task:assigned', payload: { taskId: 't1', agentId: 'agt_free', decisionId: d.id } }]);
+  });
+
+  it('leaves a task nobody can take in the queue without a decision', async () => {
+    const tasks = [makeTask({ id: 't1', capabilities: ['gpu'] })];
+    const { store, applied } = stubStore(tasks, [makeAgent({ name: 'cpu' })]);
+    expect(await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce()).toEqual({ considered: 1, assigned: 0 });
+    expect(applied).toEqual([]);
+  });
+
+  it('spreads equal work across equal agents', async () => {
+    const tasks = Array.from({ length: 6 }, (_, i) => makeTask({ id: `t${i}` }));
+    const agents = ['a', 'b', 'c'].map((name) => makeAgent({ name, maxConcurrency: 10 }));
+    const { store, applied } = stubStore(tasks, agents);
+    await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce();
+    const per = new Map<string, number>();
+    for (const p of applied) per.set(p.agentId, (per.get(p.agentId) ?? 0) + 1);
+    expect([...per.values()]).toEqual([2, 2, 2]);
+  });
+});

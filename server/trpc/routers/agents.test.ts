@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPrincipal, callerAs, httpCall, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+
+let rt: Awaited<ReturnType<typeof startTestRuntime>>;
+beforeAll(async () => {
+  rt = await startTestRuntime({ FLIGHTDECK_UNHEALTHY_AFTER_MS: '300', FLIGHTDECK_OFFLINE_AFTER_MS: '700' });
+});
+afterAll(async () => {
+  await rt.dispose();
+});
+
+const admin = () => callerAs(rt, adminPrincipal);
+
+describe('agent lifecycle', () => {
+  it('registers as starting, becomes idle on its first heartbeat, busy while holding work', async () => {
+    const a = await registerAgent(rt, { name: 'life-1', capabilities: ['life'] });
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('starting');
+    expect(await a.caller.agents.heartbeat({ load: 0.2, contextUsed: 1000, contextWindow: 200_000 })).toMatchObject({ status: 'idle', heartbeatIntervalMs: 5000 });
+    const agent = await admin().agents.get({ id: a.agentId });
+    expect(agent).toMatchObject({ status: 'idle', load: 0.2, contextUsed: 1000, contextWindow: 200_000 });
+    await admin().tasks.submit({ title: 'hold', capabilities: ['life'] });
+    const work = await a.caller.work.poll({ waitMs: 3000 });
+    expect(work).not.toBeNull();
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('busy');
+    await a.caller.work.complete({ taskId: work!.taskId, leaseToken: work!.leaseToken });
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('idle');
+  });
+
+  it('re-registering the same name keeps the agent id, replaces the token and requeues its work', async () => {
+    const first = await registerAgent(rt, { name: 'life-2', capabilities: ['rereg'] });
+    await first.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ title: 'survives restart', capabilities: ['rereg'] });
+    const work = await first.caller.work.poll({ waitMs: 3000 });
+    expect(work?.taskId).toBe(ids[0]);
+    const second = await registerAgent(rt, { name: 'life-2', capabilities: ['rereg'] });
+    expect(second.agentId).toBe(first.agentId);
+    expect((await admin().agents.list()).filter((a) => a.name === 'life-2')).toHaveLength(1);
+    expect((await httpCall(rt, 'agents.heartbeat', { input: {}, token: first.token })).status).toBe(401);
+    await second.caller.agents.heartbeat({});
+    const again = await second.caller.work.poll({ waitMs: 3000 });
+    expect(again).toMatchObject({ taskId: ids[0], attempt: 2 });
+    await expect(first.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('an agent that stops heartbeating turns unhealthy, then offline, and its running task completes elsewhere', async () => {
+    const lost = await registerAgent(rt, { name: 'life-3', capabilities: ['failover'] });
+    await lost.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ title: 'failover', capabilities: ['failover'] });
+    const work = await lost.caller.work.poll({ waitMs: 3000 });
+    await lost.caller.work.start({ taskId: ids[0], leaseToken: work!.leaseToken });
+    // Silence: the sweep (every second) marks it unhealthy after 300 ms and offline after 700 ms.
+    await waitFor(async () => (await admin().agents.get({ id: lost.agentId })).status === 'offline', 5000);
+    const task = await admin().tasks.get({ id: ids[0] });
+    expect(task).toMatchObject({ status: 'queued', agentId: null, attempt: 1 });
+    const rescuer = await registerAgent(rt, { name: 'life-4', capabilities: ['failover'] });
+    await rescuer.caller.agents.heartbeat({});
+    const retry = await rescuer.caller.work.poll({ waitMs: 3000 });
+    expect(retry).toMatchObject({ taskId: ids[0], attempt: 2 });
+    await rescuer.caller.work.complete({ taskId: ids[0], leaseToken: retry!.leaseToken, result: 'rescued' });
+    const detail = await admin().tasks.detail({ id: ids[0] });
+    expect(detail.task.status).toBe('succeeded');
+    expect(detail.attempts.map((a) => [a.agentName, a.status])).toEqual([['life-3', 'lost'], ['life-4', 'succeeded']]);
+    await expect(lost.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('deregistering terminates the agent and requeues its work', async () => {
+    const a = await registerAgent(rt, { name: 'life-5', capabilities: ['dereg'] });
+    await a.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ title: 'orphan', capabilities: ['dereg'] });
+    await a.caller.work.poll({ waitMs: 3000 });
+    await a.caller.agents.deregister();
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('terminated');
+    expect((await admin().tasks.get({ id: ids[0] })).status).toBe('queued');
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPrincipal, callerAs, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+
+let rt: Awaited<ReturnType<typeof startTestRuntime>>;
+beforeAll(async () => {
+  rt = await startTestRuntime({ FLIGHTDECK_DEMO: '0' });
+});
+afterAll(async () => {
+  await rt.dispose();
+});
+
+describe('overview and metrics', () => {
+  it('counts agents by state, queue depth by priority, throughput and success rate', async () => {
+    const admin = callerAs(rt, adminPrincipal);
+    const worker = await registerAgent(rt, { name: 'ov-1', capabilities: ['ov'] });
+    await worker.caller.agents.heartbeat({});
+    await registerAgent(rt, { name: 'ov-2', capabilities: ['ov'] });
+    await admin.tasks.submit({ tasks: [
+      { title: 'ok', capabilities: ['ov'], priority: 'high' },
+      { title: 'bad', capabilities: ['ov'], priority: 'high', maxAttempts: 1 },
+      { title: 'waits', capabilities: ['gpu'], priority: 'low' },
+    ] });
+    for (const outcome of ['complete', 'fail'] as const) {
+      const w = (await worker.caller.work.poll({ waitMs: 3000 }))!;
+      if (outcome === 'complete') await worker.caller.work.complete({ taskId: w.taskId, leaseToken: w.leaseToken });
+      else await worker.caller.work.fail({ taskId: w.taskId, leaseToken: w.leaseToken, error: 'no' });
+    }
+    const o = await admin.overview.get();
+    expect(o.agents).toMatchObject({ idle: 1, starting: 1, busy: 0 });
+    expect(o.queue).toMatchObject({ low: 1, high: 0 });
+    expect(o.queueTotal).toBe(1);
+    expect(o.successRate).toBe(0.5);
+    expect(o.throughputPerSec).toBeCloseTo(2 / 60, 2);
+    expect(o.dispatchP95Ms).not.toBeNull();
+    const decisions = await admin.overview.decisions({ limit: 10 });
+    expect(decisions.map((d) => d.winnerAgentName)).toEqual(['ov-1', 'ov-1']);
+  });
+
+  it('exposes Prometheus metrics for registration and dispatch latency, queue depth and agents', async () => {
+    const text = await rt.metrics.registry.metrics();
+    expect(text).toMatch(/flightdeck_agent_registration_seconds_count \d+/);
+    expect(text).toMatch(/flightdeck_dispatch_latency_seconds_count\{priority="high"\} 2/);
+    expect(text).toMatch(/flightdeck_queue_depth\{priority="low"\} 1/);
+    expect(text).toMatch(/flightdeck_agents\{state="idle"\} 1/);
+    expect(text).toMatch(/flightdeck_tasks_finished_total\{status="succeeded"\} 1/);
+    expect(text).toMatch(/^process_cpu_seconds_total /m);
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPrincipal, callerAs, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+
+let rt: Awaited<ReturnType<typeof startTestRuntime>>;
+beforeAll(async () => {
+  rt = await startTestRuntime();
+});
+afterAll(async () => {
+  await rt.dispose();
+});
+
+const admin = () => callerAs(rt, adminPrincipal);
+
+describe('tasks', () => {
+  it('an idempotency key returns the existing task instead of a second one', async () => {
+    const a = await admin().tasks.submit({ title: 'once', idempotencyKey: 'idem-1', capabilities: ['nobody'] });
+    const b = await admin().tasks.submit({ title: 'once again', idempotencyKey: 'idem-1', capabilities: ['nobody'] });
+    expect(b.ids).toEqual(a.ids);
+    const batch = await admin().tasks.submit({ tasks: [{ title: 'x', idempotencyKey: 'idem-2', capabilities: ['nobody'] }, { title: 'y', idempotencyKey: 'idem-2', capabilities: ['nobody'] }, { title: 'z', idempotencyKey: 'idem-1' }] });
+    expect(batch.ids[0]).toBe(batch.ids[1]);
+    expect(batch.ids[2]).toBe(a.ids[0]);
+    expect((await admin().tasks.get({ id: a.ids[0] })).title).toBe('once');
+  });
+
+  it('hands out higher priority first, and in submission order within a priority', async () => {
+    const { ids } = await admin().tasks.submit({ tasks: [
+      { title: 'bg', priority: 'background', capabilities: ['prio'] },
+      { title: 'n1', priority: 'normal', capabilities: ['prio'] },
+      { title: 'crit', priority: 'critical', capabilities: ['prio'] },
+      { title: 'n2', priority: 'normal', capabilities: ['prio'] },
+      { title: 'high', priority: 'high', capabilities: ['prio'] },
+    ] });
+    expect(ids).toHaveLength(5);
+    const agent = await registerAgent(rt, { name: 'prio-agent', capabilities: ['prio'] });
+    await agent.caller.agents.heartbeat({});
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const w = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+      order.push(w.title);
+      await agent.caller.work.complete({ taskId: w.taskId, leaseToken: w.leaseToken });
+    }
+    expect(order).toEqual(['crit', 'high', 'n1', 'n2', 'bg']);
+  });
+
+  it('honours maxConcurrency: an agent holds at most that many tasks at once', async () => {
+    await admin().tasks.submit({ tasks: Array.from({ length: 5 }, (_, i) => ({ title: `wip-${i}`, capabilities: ['wip'] })) });
+    const agent = await registerAgent(rt, { name: 'wip-agent', capabilities: ['wip'], maxConcurrency: 2 });
+    await agent.caller.agents.heartbeat({});
+    const first = await agent.caller.work.poll({ waitMs: 3000 });
+    const second = await agent.caller.work.poll({ waitMs: 3000 });
+    const third = await agent.caller.work.poll({ waitMs: 300 });
+    expect(first).not.toBeNull();
+    expect(second).not.toBeNull();
+    expect(third).toBeNull();
+    expect((await admin().agents.get({ id: agent.agentId })).activeTasks).toBe(2);
+    await agent.caller.work.complete({ taskId: first!.taskId, leaseToken: first!.leaseToken });
+    expect(await agent.caller.work.poll({ waitMs: 3000 })).not.toBeNull();
+  });
+
+  it('a retryable failure requeues until maxAttempts, then the task fails', async () => {
+    const { ids } = await admin().tasks.submit({ title: 'flaky', capabilities: ['retry'], maxAttempts: 2 });
+    const agent = await registerAgent(rt, { name: 'retry-agent', capabilities: ['retry'] });
+    await agent.caller.agents.heartbeat({});
+    const w1 = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+    expect(await agent.caller.work.fail({ taskId: ids[0], leaseToken: w1.leaseToken, error: 'boom' })).toEqual({ status: 'queued' });
+    const w2 = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+    expect(w2.attempt).toBe(2);
+    expect(await agent.caller.work.fail({ taskId: ids[0], leaseToken: w2.leaseToken, error: 'boom again' })).toEqual({ status: 'failed' });
+    const detail = await admin().tasks.detail({ id: ids[0] });
+    expect(detail.task).toMatchObject({ status: 'failed', error: 'boom again', attempt: 2 });
+    expect(detail.attempts.map((a) => a.status)).toEqual(['failed', 'failed']);
+  });
+
+  it('a non-retryable failure fails at once', async () => {
+    const { ids } = await admin().tasks.submit({ title: 'fatal', capabilities: ['fatal'] });
+    const agent = await registerAgent(rt, { name: 'fatal-agent', capabilities: ['fatal'] });
+    await agent.caller.agents.heartbeat({});
+    const w = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+    expect(await agent.caller.work.fail({ taskId: ids[0], leaseToken: w.leaseToken, error: 'bad prompt', retryable: false })).toEqual({ status: 'failed' });
+  });
+
+  it('cancelling a running task stops the agent from completing it', async () => {
+    const { ids } = await admin().tasks.submit({ title: 'doomed', capabilities: ['cancel'] });
+    const agent = await registerAgent(rt, { name: 'cancel-agent', capabilities: ['cancel'] });
+    await agent.caller.agents.heartbeat({});
+    const w = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+    await agent.caller.work.start({ taskId: ids[0], leaseToken: w.leaseToken });
+    expect((await admin().tasks.cancel({ id: ids[0] })).status).toBe('cancelled');
+    await expect(agent.caller.work.complete({ taskId: ids[0], leaseToken: w.leaseToken })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancelled/) });
+    expect((await admin().tasks.cancel({ id: ids[0] })).status).toBe('cancelled');
+  });
+
+  it('lists with filters and stable cursor pagination', async () => {
+    const tag = `page-${Date.now()}`;
+    await admin().tasks.submit({ tasks: Array.from({ length: 7 }, (_, i) => ({ title: `${tag} ${i}`, capabilities: ['none-such'], priority: i % 2 ? 'low' : 'high' as const })) });
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = await admin().tasks.list({ search: tag, limit: 3, cursor });
+      seen.push(...page.items.map((t) => t.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    const low = await admin().tasks.list({ search: tag, priority: ['low'] });
+    expect(low.items.map((t) => t.priority)).toEqual(['low', 'low', 'low']);
+    const queued = await admin().tasks.list({ search: tag, status: ['queued'] });
+    expect(queued.items).toHaveLength(7);
+  });
+});
