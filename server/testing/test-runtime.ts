@@ -56,8 +56,8 @@ export async function createTestDatabase(adminUrl: string, name: string): Promis
   };
 }
 
-export function callerAs(rt: Runtime, principal: Principal | null) {
-  return createCaller(createContextInner({ runtime: rt, principal, resHeaders: new Headers() }));
+export function callerAs(rt: Runtime, principal: Principal | null, signal?: AbortSignal) {
+  return createCaller(createContextInner({ runtime: rt, principal, resHeaders: new Headers() }), { signal });
 }
 
 export const adminPrincipal: Principal = { kind: 'token', id: 'tok_test', name: 'test-admin', role: 'admin' };

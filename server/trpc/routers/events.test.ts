@@ -14,9 +14,9 @@ type Tracked = { id: string; data: { name: string; payload: any } };
 /** Reads `n` events from a live subscription, then closes it. */
 async function take(lastEventId: string | null, n: number, during?: () => Promise<unknown>): Promise<Tracked[]> {
   const ac = new AbortController();
-  const caller = callerAs(rt, adminPrincipal);
+  const caller = callerAs(rt, adminPrincipal, ac.signal);
   // Server-side, a tracked event is the envelope [id, data]; over SSE the id becomes the event id.
-  const iterable = (await caller.events.live({ lastEventId }, { signal: ac.signal })) as unknown as AsyncIterable<[string, Tracked['data']]>;
+  const iterable = (await caller.events.live({ lastEventId })) as unknown as AsyncIterable<[string, Tracked['data']]>;
   const got: Tracked[] = [];
   const reading = (async () => {
     for await (const [id, data] of iterable) {
