@@ -93,6 +93,12 @@ function installShutdown(rt: Runtime): void {
     force.unref();
     void rt.stop().finally(() => process.exit(0));
   };
+  // `next start` exits on these signals as soon as its HTTP server closes, which can cut the
+  // database off mid-write; in production this handler alone stops the core, then exits.
+  if (process.env.NODE_ENV === 'production') {
+    process.removeAllListeners('SIGTERM');
+    process.removeAllListeners('SIGINT');
+  }
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
