@@ -24,7 +24,9 @@ CREATE TABLE "assignment_decisions" (
 	"winner_agent_id" text NOT NULL,
 	"winner_agent_name" text NOT NULL,
 	"candidates" jsonb NOT NULL,
+	"candidate_count" integer NOT NULL,
 	"excluded" jsonb NOT NULL,
+	"excluded_count" integer NOT NULL,
 	"decided_at" timestamp with time zone NOT NULL,
 	"duration_us" integer NOT NULL
 );

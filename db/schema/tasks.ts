@@ -75,7 +75,9 @@ export const assignmentDecisions = pgTable('assignment_decisions', {
   winnerAgentId: text('winner_agent_id').notNull(),
   winnerAgentName: text('winner_agent_name').notNull(),
   candidates: jsonb('candidates').notNull(),
+  candidateCount: integer('candidate_count').notNull(),
   excluded: jsonb('excluded').notNull(),
+  excludedCount: integer('excluded_count').notNull(),
   decidedAt: ts('decided_at').notNull(),
   durationUs: integer('duration_us').notNull(),
 }, (t) => [

@@ -6,7 +6,8 @@ export interface EventMap {
   'agent:changed': { agentId: string; status: AgentState; previous: AgentState | null; reason: string };
   'agent:deregistered': { agentId: string };
   'task:submitted': { taskIds: string[] };
-  'task:assigned': { taskId: string; agentId: string; attempt: number; decisionId: string };
+  /** `delivered`: already handed to a waiting poll; otherwise the agent's polls should look for it. */
+  'task:assigned': { taskId: string; agentId: string; attempt: number; decisionId: string; delivered: boolean };
   'task:started': { taskId: string; agentId: string; attempt: number };
   'task:progress': { taskId: string; attempt: number; message: string; percent: number | null };
   'task:completed': { taskId: string; agentId: string; attempt: number; status: TaskState };

@@ -109,8 +109,12 @@ export interface AssignmentDecision {
   strategy: string;
   winnerAgentId: string;
   winnerAgentName: string;
+  /** The best-scored candidates (bounded, see the dispatcher); `candidateCount` counts them all. */
   candidates: CandidateScore[];
+  candidateCount: number;
+  /** Excluded agents with reasons (bounded; the rest summarised per reason); `excludedCount` counts them all. */
   excluded: ExcludedAgent[];
+  excludedCount: number;
   decidedAt: number;
   durationUs: number;
 }

@@ -51,7 +51,7 @@ export class Orchestrator {
     this.work = new WorkService(store, bus, metrics, async (agentId) => {
       await this.registry.heartbeat(agentId, {});
     }, kick);
-    this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), new LeastLoaded());
+    this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), new LeastLoaded(), this.work.waiters);
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
     const sampler = new MetricSampler(store);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
@@ -69,7 +69,7 @@ export class Orchestrator {
   start(): void {
     // Assignment events may come from any replica: wake the long-polls of our agents.
     this.unsubscribe = this.deps.bus.subscribe((e) => {
-      if (e.name === 'task:assigned') this.work.waiters.wake(e.payload.agentId);
+      if (e.name === 'task:assigned' && !e.payload.delivered) this.work.assignedInStore(e.payload.agentId);
       if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.invalidate();
     });
     for (const loop of this.loops) loop.start();

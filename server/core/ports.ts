@@ -89,6 +89,8 @@ export interface PlannedAssignment {
   agentId: string;
   leaseToken: string;
   decision: AssignmentDecision;
+  /** Handed straight to a waiting poll, so it is recorded as delivered. */
+  delivered: boolean;
 }
 
 export interface TaskStore {

@@ -3,12 +3,38 @@ import type { Db } from '@/db/client';
 import type { AgentState } from '@/server/core/model';
 import type { AgentStore, NewAgent } from '@/server/core/ports';
 import { newId } from '@/server/core/shared/ids';
+import { Batcher } from './batcher';
 import { rows, toAgent } from './rows';
 
 const ACTIVE_COUNTS = sql`(select agent_id, count(*)::int as n from tasks where status in ('assigned', 'running') group by agent_id)`;
 const WITH_ACTIVE = sql`select a.*, coalesce(c.n, 0) as active_tasks from agents a left join ${ACTIVE_COUNTS} c on c.agent_id = a.id`;
 
+type HeartbeatRow = { id: string; load?: number; contextUsed?: number; contextWindow?: number };
+type HeartbeatResult = { previous: AgentState; status: AgentState } | null;
+
+/** Heartbeats and poll touches arrive from every agent all the time: one statement per batch. */
+function heartbeatBatcher(db: Db) {
+  return new Batcher<HeartbeatRow, HeartbeatResult>(async (items) => {
+    const values = sql.join(items.map((h) => sql`(${h.id}, ${h.load ?? null}::real, ${h.contextUsed ?? null}::int, ${h.contextWindow ?? null}::int)`), sql`, `);
+    const found = await rows<{ id: string; status: AgentState; previous: AgentState }>(db, sql`
+      with v(id, load, context_used, context_window) as (values ${values}),
+      prev as (select a.id, a.status from agents a where a.id in (select id from v))
+      update agents a set
+        last_seen_at = now(), last_heartbeat_at = now(),
+        load = coalesce(v.load, a.load),
+        context_used = coalesce(v.context_used, a.context_used),
+        context_window = coalesce(v.context_window, a.context_window),
+        status = case when a.status in ('starting', 'unhealthy', 'offline') then 'idle' else a.status end,
+        status_changed_at = case when a.status in ('starting', 'unhealthy', 'offline') then now() else a.status_changed_at end
+      from v where a.id = v.id
+      returning a.id, a.status, (select p.status from prev p where p.id = a.id) as previous`);
+    const byId = new Map(found.map((r) => [r.id, { previous: r.previous, status: r.status }]));
+    return items.map((h) => byId.get(h.id) ?? null);
+  });
+}
+
 export function createAgentStore(db: Db): AgentStore {
+  const heartbeats = heartbeatBatcher(db);
   return {
     async upsert(a: NewAgent) {
       const [r] = await rows(db, sql`
@@ -44,20 +70,7 @@ export function createAgentStore(db: Db): AgentStore {
       return (await rows(db, sql`${WITH_ACTIVE} where a.status not in ('offline', 'terminated')`)).map(toAgent);
     },
 
-    async heartbeat(id, report) {
-      const [r] = await rows<{ status: AgentState; previous: AgentState }>(db, sql`
-        with prev as (select status from agents where id = ${id})
-        update agents set
-          last_seen_at = now(), last_heartbeat_at = now(),
-          load = coalesce(${report.load ?? null}::real, load),
-          context_used = coalesce(${report.contextUsed ?? null}::int, context_used),
-          context_window = coalesce(${report.contextWindow ?? null}::int, context_window),
-          status = case when status in ('starting', 'unhealthy', 'offline') then 'idle' else status end,
-          status_changed_at = case when status in ('starting', 'unhealthy', 'offline') then now() else status_changed_at end
-        where id = ${id}
-        returning status, (select status from prev) as previous`);
-      return r ?? null;
-    },
+    heartbeat: (id, report) => heartbeats.run({ id, ...report }),
 
     async setStatus(id, status, onlyFrom) {
       const guard = onlyFrom?.length ? sql` and status in (${sql.join(onlyFrom.map((s) => sql`${s}`), sql`, `)})` : sql``;

@@ -70,7 +70,9 @@ export function toDecision(r: Record<string, any>): AssignmentDecision {
     winnerAgentId: r.winner_agent_id,
     winnerAgentName: r.winner_agent_name,
     candidates: r.candidates ?? [],
+    candidateCount: Number(r.candidate_count),
     excluded: r.excluded ?? [],
+    excludedCount: Number(r.excluded_count),
     decidedAt: msOr(r.decided_at),
     durationUs: Number(r.duration_us),
   };

@@ -4,12 +4,14 @@ import { tasks } from '@/db/schema';
 import { priorityName, priorityRank, type TaskState } from '@/server/core/model';
 import type { TaskStore } from '@/server/core/ports';
 import { json, rows, toTask } from './rows';
+import { createLeaseWrites } from './lease-writes';
 import { createTaskReads } from './task-reads';
 
 /** An assignment delivered but never started is handed out again after this long (lost answer). */
 const REDELIVER_AFTER_MS = 10_000;
 
 export function createTaskStore(db: Db): TaskStore {
+  const leases = createLeaseWrites(db);
   return {
     ...createTaskReads(db),
 
@@ -52,37 +54,40 @@ export function createTaskStore(db: Db): TaskStore {
 
     async assign(plans) {
       if (!plans.length) return [];
-      const values = sql.join(plans.map((p) => sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.decision.id})`), sql`, `);
-      return db.transaction(async (t) => {
-        const tx = t as unknown as Db;
-        const applied = await rows(tx, sql`
-          with v(id, agent_id, lease, decision_id) as (values ${values}),
-          upd as (
-            update tasks t set status = 'assigned', agent_id = v.agent_id, lease_token = v.lease, attempt = t.attempt + 1,
-              assigned_at = now(), delivered_at = null, started_at = null, progress_percent = null, progress_message = null
-            from v where t.id = v.id and t.status = 'queued'
-            returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority, v.decision_id
-          ),
-          att as (
-            insert into task_attempts (task_id, attempt, agent_id, lease_token, status, decision_id, queued_at, assigned_at)
-            select id, attempt, agent_id, lease_token, 'assigned', decision_id, queued_at, assigned_at from upd
-          )
-          select id, agent_id, attempt, priority, decision_id, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`);
-        if (!applied.length) return [];
-        const byTask = new Map(plans.map((p) => [p.taskId, p.decision]));
-        const decisionValues = sql.join(applied.map((a) => {
-          const d = byTask.get(a.id as string)!;
-          return sql`(${d.id}, ${d.taskId}, ${a.attempt}, ${d.strategy}, ${d.winnerAgentId}, ${d.winnerAgentName},
-            ${json(d.candidates)}::jsonb, ${json(d.excluded)}::jsonb, ${new Date(d.decidedAt)}, ${d.durationUs})`;
-        }), sql`, `);
-        await tx.execute(sql`insert into assignment_decisions
-          (id, task_id, attempt, strategy, winner_agent_id, winner_agent_name, candidates, excluded, decided_at, duration_us)
-          values ${decisionValues}`);
-        return applied.map((a) => ({
-          taskId: a.id as string, agentId: a.agent_id as string, attempt: Number(a.attempt),
-          waitedMs: Math.max(0, Number(a.waited_ms)), priority: priorityName(Number(a.priority)),
-        }));
-      });
+      // One statement (atomic on its own): claim still-queued tasks, open their attempts, store the decisions.
+      const values = sql.join(plans.map((p) => {
+        const d = p.decision;
+        return sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.delivered}::boolean, ${d.id}, ${d.strategy}, ${d.winnerAgentName},
+          ${json(d.candidates)}::jsonb, ${d.candidateCount}::int, ${json(d.excluded)}::jsonb, ${d.excludedCount}::int,
+          ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int)`;
+      }), sql`, `);
+      const applied = await rows(db, sql`
+        with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us)
+          as (values ${values}),
+        upd as (
+          update tasks t set status = 'assigned', agent_id = v.agent_id, lease_token = v.lease, attempt = t.attempt + 1,
+            assigned_at = now(), delivered_at = case when v.delivered then now() end, started_at = null,
+            progress_percent = null, progress_message = null
+          from v where t.id = v.id and t.status = 'queued'
+          returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority
+        ),
+        att as (
+          insert into task_attempts (task_id, attempt, agent_id, lease_token, status, decision_id, queued_at, assigned_at)
+          select upd.id, upd.attempt, upd.agent_id, upd.lease_token, 'assigned', v.decision_id, upd.queued_at, upd.assigned_at
+          from upd join v on v.id = upd.id
+        ),
+        dec as (
+          insert into assignment_decisions
+            (id, task_id, attempt, strategy, winner_agent_id, winner_agent_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us)
+          select v.decision_id, upd.id, upd.attempt, v.strategy, upd.agent_id, v.winner_name, v.candidates, v.candidate_count,
+                 v.excluded, v.excluded_count, v.decided_at, v.duration_us
+          from upd join v on v.id = upd.id
+        )
+        select id, agent_id, attempt, priority, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`);
+      return applied.map((a) => ({
+        taskId: a.id as string, agentId: a.agent_id as string, attempt: Number(a.attempt),
+        waitedMs: Math.max(0, Number(a.waited_ms)), priority: priorityName(Number(a.priority)),
+      }));
     },
 
     async deliver(agentId) {
@@ -103,17 +108,7 @@ export function createTaskStore(db: Db): TaskStore {
       };
     },
 
-    async start(taskId, agentId, leaseToken) {
-      const [r] = await rows(db, sql`
-        with t as (
-          update tasks set status = 'running', started_at = coalesce(started_at, now()), last_progress_at = now()
-          where id = ${taskId} and agent_id = ${agentId} and lease_token = ${leaseToken} and status in ('assigned', 'running')
-          returning *
-        ),
-        a as (update task_attempts x set status = 'running', started_at = coalesce(x.started_at, now()) from t where x.task_id = t.id and x.attempt = t.attempt)
-        select * from t`);
-      return r ? toTask(r) : null;
-    },
+    start: (taskId, agentId, leaseToken) => leases.start(taskId, agentId, leaseToken),
 
     async progress(taskId, agentId, leaseToken, message, percent) {
       const p = percent == null ? null : Math.round(percent);
@@ -128,25 +123,10 @@ export function createTaskStore(db: Db): TaskStore {
       return r ? { attempt: Number(r.attempt) } : null;
     },
 
-    async finish(taskId, agentId, leaseToken, outcome) {
-      const lease = sql`id = ${taskId} and agent_id = ${agentId} and lease_token = ${leaseToken} and status in ('assigned', 'running')`;
-      const update = outcome.status === 'succeeded'
-        ? sql`update tasks set status = 'succeeded', result = ${json(outcome.result)}::jsonb, error = null, finished_at = now(), progress_percent = 100 where ${lease} returning *`
-        : sql`update tasks set
-            status = case when ${outcome.retry} and attempt < max_attempts then 'queued' else 'failed' end,
-            agent_id = case when ${outcome.retry} and attempt < max_attempts then null else agent_id end,
-            lease_token = case when ${outcome.retry} and attempt < max_attempts then null else lease_token end,
-            queued_at = case when ${outcome.retry} and attempt < max_attempts then now() else queued_at end,
-            finished_at = case when ${outcome.retry} and attempt < max_attempts then null else now() end,
-            error = ${outcome.error}
-          where ${lease} returning *`;
-      const attemptStatus = outcome.status;
-      const error = outcome.status === 'failed' ? outcome.error : null;
-      const [r] = await rows(db, sql`
-        with t as (${update}),
-        a as (update task_attempts x set status = ${attemptStatus}, finished_at = now(), error = ${error} from t where x.task_id = t.id and x.attempt = t.attempt)
-        select * from t`);
-      return r ? toTask(r) : null;
+    finish(taskId, agentId, leaseToken, outcome) {
+      return outcome.status === 'succeeded'
+        ? leases.succeed({ taskId, agentId, leaseToken, result: outcome.result })
+        : leases.fail({ taskId, agentId, leaseToken, error: outcome.error, retry: outcome.retry });
     },
 
     async cancel(id) {

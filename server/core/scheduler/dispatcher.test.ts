@@ -3,7 +3,7 @@ import { LeastLoaded } from '../balancing/least-loaded';
 import type { Agent, Task } from '../model';
 import type { PlannedAssignment, Store } from '../ports';
 import { makeAgent, makeTask, nullMetrics, RecordingBus, silentLogger } from '../testing/fakes';
-import { Dispatcher } from './dispatcher';
+import { Dispatcher, MAX_CANDIDATES_RECORDED, MAX_EXCLUDED_RECORDED } from './dispatcher';
 
 /** Just enough of the Store for a dispatch pass; applies every plan whose task is still queued. */
 function stubStore(tasks: Task[], agents: Agent[]) {
@@ -71,5 +71,24 @@ describe('dispatcher', () => {
     const per = new Map<string, number>();
     for (const p of applied) per.set(p.agentId, (per.get(p.agentId) ?? 0) + 1);
     expect([...per.values()]).toEqual([2, 2, 2]);
+  });
+
+  it('bounds a decision record in a large fleet and still counts every agent', async () => {
+    const agents = [
+      ...Array.from({ length: 60 }, (_, i) => makeAgent({ name: `free-${i}`, maxConcurrency: 2 })),
+      ...Array.from({ length: 40 }, (_, i) => makeAgent({ name: `full-${i}`, activeTasks: 1 })),
+      ...Array.from({ length: 10 }, (_, i) => makeAgent({ name: `zz-${i}`, status: 'draining' })),
+    ];
+    const { store, applied } = stubStore([makeTask({ id: 't1' })], agents);
+    await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce();
+    const d = applied[0].decision;
+    expect(d.candidates).toHaveLength(MAX_CANDIDATES_RECORDED);
+    expect(d.candidateCount).toBe(60);
+    expect(d.excludedCount).toBe(50);
+    expect(d.excluded.slice(0, MAX_EXCLUDED_RECORDED).every((e) => e.agentName.startsWith('full-'))).toBe(true);
+    expect(d.excluded.slice(MAX_EXCLUDED_RECORDED)).toEqual([
+      { agentId: '', agentName: '15 more agents', reason: 'at capacity (1/1)' },
+      { agentId: '', agentName: '10 more agents', reason: 'draining' },
+    ]);
   });
 });

@@ -39,3 +39,31 @@ describe('PollWaiters', () => {
     expect(w.waiting).toBe(0);
   });
 });
+
+describe('hand-off from the dispatcher', () => {
+  it('only an open poll can be claimed, and it receives the assignment even past its deadline', async () => {
+    const w = new PollWaiters();
+    const poll = w.register('a');
+    expect(w.claim('a')).toBeNull(); // still reading the store
+    poll.open();
+    const give = w.claim('a')!;
+    expect(give).toBeTypeOf('function');
+    expect(w.claim('a')).toBeNull(); // one assignment per poll
+    const got = poll.wait(10);
+    await new Promise((r) => setTimeout(r, 30));
+    give({ taskId: 't1', attempt: 1, leaseToken: 'l', title: 't', payload: null, capabilities: [], priority: 'normal', contextKey: null, timeoutMs: null });
+    expect((await got)?.taskId).toBe('t1');
+    expect(w.waiting).toBe(0);
+  });
+
+  it('a wake-up does not disturb a claimed poll', async () => {
+    const w = new PollWaiters();
+    const poll = w.register('a');
+    poll.open();
+    const give = w.claim('a')!;
+    w.wake('a');
+    const got = poll.wait(1_000);
+    give(null);
+    expect(await got).toBeNull();
+  });
+});

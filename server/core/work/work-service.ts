@@ -13,11 +13,18 @@ export const FailInput = z.object({ ...Lease, error: z.string().min(1).max(10_00
 
 /** How often a long-poll may count as a sign of life, at most (saves a write per poll under load). */
 const POLL_TOUCH_INTERVAL_MS = 2_000;
+/**
+ * A poll reads the store only when an assignment may be waiting there: after an assignment
+ * event for the agent, or when this long has passed (redeliveries). Otherwise hand-offs serve it.
+ */
+const STORE_RECHECK_MS = 5_000;
 
 /** The agent side of the protocol: poll for an assignment, then start, report progress, finish. */
 export class WorkService {
   readonly waiters = new PollWaiters();
   private lastTouch = new Map<string, number>();
+  private storeCheckedAt = new Map<string, number>();
+  private mayHaveWork = new Set<string>();
   private closed = false;
 
   constructor(
@@ -33,14 +40,27 @@ export class WorkService {
     await this.touch(agentId);
     const deadline = Date.now() + waitMs;
     for (;;) {
+      // Registered before reading the store, so an assignment event in between still wakes us.
       const waiter = this.waiters.register(agentId);
-      const assignment = await this.store.tasks.deliver(agentId);
+      let assignment: Assignment | null = null;
+      if (this.mayHaveWork.has(agentId) || Date.now() - (this.storeCheckedAt.get(agentId) ?? 0) > STORE_RECHECK_MS) {
+        this.mayHaveWork.delete(agentId);
+        this.storeCheckedAt.set(agentId, Date.now());
+        try {
+          assignment = await this.store.tasks.deliver(agentId);
+        } catch (e) {
+          waiter.cancel();
+          throw e;
+        }
+      }
       const remaining = deadline - Date.now();
       if (assignment || remaining <= 0 || this.closed || signal?.aborted) {
         waiter.cancel();
         return assignment;
       }
-      await waiter.wait(remaining, signal);
+      waiter.open();
+      const handed = await waiter.wait(remaining, signal);
+      if (handed) return handed;
     }
   }
 
@@ -79,6 +99,12 @@ export class WorkService {
     if (!task) throw await this.leaseError(taskId, agentId, 'fail');
     await this.finished(task, agentId);
     return { status: task.status };
+  }
+
+  /** An assignment for the agent was written to the store (not handed off): its polls must look. */
+  assignedInStore(agentId: string): void {
+    this.mayHaveWork.add(agentId);
+    this.waiters.wake(agentId);
   }
 
   /** Ends every long-poll (shutdown). */

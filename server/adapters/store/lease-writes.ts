@@ -1,0 +1,53 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import type { Task } from '@/server/core/model';
+import { Batcher } from './batcher';
+import { json, rows, toTask } from './rows';
+
+interface LeaseRef { taskId: string; agentId: string; leaseToken: string }
+type Success = LeaseRef & { result: unknown };
+type Failure = LeaseRef & { error: string; retry: boolean };
+
+const key = (id: unknown, agent: unknown, lease: unknown) => `${id}|${agent}|${lease}`;
+const LEASE_MATCH = sql`t.id = v.id and t.agent_id = v.agent_id and t.lease_token = v.lease and t.status in ('assigned', 'running')`;
+
+/** Runs a batched lease-checked update and gives each caller its task, or null when its lease did not match. */
+async function applyBatch<T extends LeaseRef>(db: Db, items: T[], values: (i: T) => SQL, columns: SQL, update: SQL, attemptStatus: SQL): Promise<(Task | null)[]> {
+  const found = await rows(db, sql`
+    with v(${columns}) as (values ${sql.join(items.map(values), sql`, `)}),
+    t as (update tasks t set ${update} from v where ${LEASE_MATCH} returning t.*, v.lease as matched_lease, v.agent_id as matched_agent),
+    a as (update task_attempts x set ${attemptStatus} from t where x.task_id = t.id and x.attempt = t.attempt)
+    select * from t`);
+  const byKey = new Map(found.map((r) => [key(r.id, r.matched_agent, r.matched_lease), toTask(r)]));
+  return items.map((i) => byKey.get(key(i.taskId, i.agentId, i.leaseToken)) ?? null);
+}
+
+/** The agent's lease-bearing writes (start, complete, fail), each batched with concurrent calls. */
+export function createLeaseWrites(db: Db) {
+  const starts = new Batcher<LeaseRef, Task | null>((items) => applyBatch(db, items,
+    (i) => sql`(${i.taskId}, ${i.agentId}, ${i.leaseToken})`, sql`id, agent_id, lease`,
+    sql`status = 'running', started_at = coalesce(t.started_at, now()), last_progress_at = now()`,
+    sql`status = 'running', started_at = coalesce(x.started_at, now())`));
+
+  const successes = new Batcher<Success, Task | null>((items) => applyBatch(db, items,
+    (i) => sql`(${i.taskId}, ${i.agentId}, ${i.leaseToken}, ${json(i.result)})`, sql`id, agent_id, lease, result`,
+    sql`status = 'succeeded', result = v.result::jsonb, error = null, finished_at = now(), progress_percent = 100`,
+    sql`status = 'succeeded', finished_at = now()`));
+
+  const retry = sql`(v.retry and t.attempt < t.max_attempts)`;
+  const failures = new Batcher<Failure, Task | null>((items) => applyBatch(db, items,
+    (i) => sql`(${i.taskId}, ${i.agentId}, ${i.leaseToken}, ${i.error}, ${i.retry}::boolean)`, sql`id, agent_id, lease, error, retry`,
+    sql`status = case when ${retry} then 'queued' else 'failed' end,
+        agent_id = case when ${retry} then null else t.agent_id end,
+        lease_token = case when ${retry} then null else t.lease_token end,
+        queued_at = case when ${retry} then now() else t.queued_at end,
+        finished_at = case when ${retry} then null else now() end,
+        error = v.error`,
+    sql`status = 'failed', finished_at = now(), error = t.error`));
+
+  return {
+    start: (taskId: string, agentId: string, leaseToken: string) => starts.run({ taskId, agentId, leaseToken }),
+    succeed: (ref: Success) => successes.run(ref),
+    fail: (ref: Failure) => failures.run(ref),
+  };
+}
