@@ -95,7 +95,7 @@ function installShutdown(rt: Runtime): void {
   };
   // `next start` exits on these signals as soon as its HTTP server closes, which can cut the
   // database off mid-write; in production this handler alone stops the core, then exits.
-  if (process.env.NODE_ENV === 'production') {
+  if (rt.env.NODE_ENV === 'production') {
     process.removeAllListeners('SIGTERM');
     process.removeAllListeners('SIGINT');
   }
