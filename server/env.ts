@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   FLIGHTDECK_UNHEALTHY_AFTER_MS: z.coerce.number().int().min(100).default(15_000),
   FLIGHTDECK_OFFLINE_AFTER_MS: z.coerce.number().int().min(200).default(30_000),
   FLIGHTDECK_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOSTNAME: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });

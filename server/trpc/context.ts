@@ -7,13 +7,13 @@ export interface Context {
   runtime: Runtime;
   principal: Principal | null;
   /** Lets procedures set cookies (sign-in); absent for server-side callers. */
-  resHeaders?: Headers;
+  resHeaders?: Pick<Headers, 'append'>;
   sessionToken?: string;
   requestId: string;
 }
 
 /** Builds a context without HTTP: tests and server components call this. */
-export function createContextInner(opts: { runtime: Runtime; principal: Principal | null; resHeaders?: Headers; sessionToken?: string }): Context {
+export function createContextInner(opts: { runtime: Runtime; principal: Principal | null; resHeaders?: Pick<Headers, 'append'>; sessionToken?: string }): Context {
   return { ...opts, requestId: crypto.randomUUID().slice(0, 8) };
 }
 

@@ -1,0 +1,35 @@
+import http from 'node:http';
+import next from 'next';
+import { readEnv } from '@/server/env';
+import { getRuntime } from '@/server/runtime';
+import { createApiHandler } from './api-handler';
+
+/**
+ * The production server: Next serves the dashboard and the other routes; the tRPC API is
+ * answered directly by Node (see api-handler.ts). Started by `flightdeck start`.
+ */
+async function main() {
+  const env = readEnv();
+  const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname: env.HOSTNAME });
+  const handleNext = app.getRequestHandler();
+  // Open the database and start the core before taking traffic.
+  const [runtime] = await Promise.all([getRuntime(), app.prepare()]);
+  const handleApi = createApiHandler(getRuntime);
+  const server = http.createServer((req, res) => {
+    if (handleApi(req, res)) return;
+    void handleNext(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  process.once('SIGTERM', () => server.close());
+  process.once('SIGINT', () => server.close());
+  server.listen(env.PORT, env.HOSTNAME, () => {
+    const where = `http://${env.HOSTNAME ?? 'localhost'}:${env.PORT}`;
+    runtime.log.info({ url: where, storage: runtime.database.describe, events: runtime.mode.events }, 'flightdeck listening');
+    process.stdout.write(`\n  Flightdeck is running: ${where}\n\n`);
+  });
+}
+
+main().catch((err) => {
+  process.stderr.write(`flightdeck failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
