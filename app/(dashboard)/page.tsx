@@ -1,3 +1,20 @@
-export default function OverviewPage() {
-  return <main className="p-6">Overview</main>;
+import type { Metadata } from 'next';
+import { getServerQueryClient, HydrateClient, serverTrpc } from '@/components/trpc/server';
+import { RECENT_DECISIONS } from '@/components/overview/queries';
+import { OverviewView } from './client';
+
+export const metadata: Metadata = { title: 'Overview' };
+
+export default async function OverviewPage() {
+  const trpc = await serverTrpc();
+  const queryClient = getServerQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.overview.get.queryOptions()),
+    queryClient.prefetchQuery(trpc.overview.decisions.queryOptions({ limit: RECENT_DECISIONS })),
+  ]);
+  return (
+    <HydrateClient>
+      <OverviewView />
+    </HydrateClient>
+  );
 }

@@ -5,6 +5,8 @@ export interface EventMap {
   'agent:registered': { agentId: string; name: string; reregistered: boolean };
   'agent:changed': { agentId: string; status: AgentState; previous: AgentState | null; reason: string };
   'agent:deregistered': { agentId: string };
+  /** Agents heard from since the last such event (at most one per sweep), so views can show fresh "last seen" times. */
+  'agent:heartbeats': { agentIds: string[] };
   'task:submitted': { taskIds: string[] };
   /** `delivered`: already handed to a waiting poll; otherwise the agent's polls should look for it. */
   'task:assigned': { taskId: string; agentId: string; attempt: number; decisionId: string; delivered: boolean };

@@ -29,6 +29,7 @@ export class HeartbeatSweep {
       if (c.status === 'offline') requeued += await this.registry.requeueWork(c.id, 'agent offline');
     }
     if (changed.length) this.log.info({ changed: changed.length, requeued }, 'heartbeat sweep');
+    await this.registry.announceHeartbeats();
     return { changed: changed.length, requeued };
   }
 }

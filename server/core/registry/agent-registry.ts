@@ -7,6 +7,8 @@ import { HeartbeatInput, RegisterAgentInput } from './register-input';
 
 /** Agent lifecycle: registration (idempotent by name), heartbeats, state changes. */
 export class AgentRegistry {
+  private heardFrom = new Set<string>();
+
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
@@ -45,6 +47,7 @@ export class AgentRegistry {
     const report = HeartbeatInput.parse(raw);
     const changed = await this.store.agents.heartbeat(agentId, report);
     if (!changed) throw notFound('agent', agentId);
+    this.heardFrom.add(agentId);
     if (changed.previous !== changed.status) {
       await this.bus.publish('agent:changed', { agentId, status: changed.status, previous: changed.previous, reason: 'heartbeat' });
       this.onCapacityChange();
@@ -69,6 +72,14 @@ export class AgentRegistry {
 
   list(filter?: { status?: AgentState[] }): Promise<Agent[]> {
     return this.store.agents.list(filter);
+  }
+
+  /** Announces the agents heard from since the last call, in one event. */
+  async announceHeartbeats(): Promise<void> {
+    if (!this.heardFrom.size) return;
+    const agentIds = [...this.heardFrom];
+    this.heardFrom.clear();
+    await this.bus.publish('agent:heartbeats', { agentIds });
   }
 
   async requeueWork(agentId: string, reason: string): Promise<number> {

@@ -34,8 +34,12 @@ export const eventsRouter = router({
         while (!signal?.aborted) {
           if (!queue.length) {
             await new Promise<void>((resolve) => {
-              wake = resolve;
-              signal?.addEventListener('abort', () => resolve(), { once: true });
+              const onAbort = () => resolve();
+              signal?.addEventListener('abort', onAbort, { once: true });
+              wake = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+              };
             });
             wake = null;
             continue;

@@ -1,0 +1,12 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+
+/** What the views receive over the wire (JSON: `unknown` fields become optional). */
+type Outputs = inferRouterOutputs<AppRouter>;
+
+export type TaskRow = Outputs['tasks']['list']['items'][number];
+export type AgentRow = Outputs['agents']['list'][number];
+export type TaskDetailData = Outputs['tasks']['detail'];
+export type AttemptRow = TaskDetailData['attempts'][number];
+export type ProgressRow = TaskDetailData['progress'][number];
+export type DecisionRow = Outputs['overview']['decisions'][number];

@@ -1,0 +1,41 @@
+import type { QueryClient, QueryFilters } from '@tanstack/react-query';
+import type { useTRPC } from '@/components/trpc/client';
+
+type Trpc = ReturnType<typeof useTRPC>;
+
+/**
+ * Marks the queries behind each stale key invalid; active ones refetch. A query that is
+ * already fetching (a "load more", say) is not cancelled: its key is returned so the caller
+ * invalidates it again once that fetch has had time to land.
+ */
+export function invalidateKeys(queryClient: QueryClient, trpc: Trpc, keys: Set<string>): string[] {
+  if (keys.has('all')) {
+    // Rare (first connect, resync): restarting fetches in flight is the simple, safe choice.
+    void queryClient.invalidateQueries();
+    return [];
+  }
+  const retry: string[] = [];
+  for (const key of keys) {
+    const filters = filtersFor(trpc, key);
+    const busy = filters.some((f) => queryClient.isFetching(f) > 0);
+    for (const f of filters) void queryClient.invalidateQueries(f, { cancelRefetch: false });
+    if (busy) retry.push(key);
+  }
+  return retry;
+}
+
+function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
+  const i = key.indexOf(':');
+  const [kind, id] = i < 0 ? [key, ''] : [key.slice(0, i), key.slice(i + 1)];
+  switch (kind) {
+    case 'agents': return [trpc.agents.list.pathFilter()];
+    case 'tasks': return [trpc.tasks.list.pathFilter()];
+    case 'overview': return [trpc.overview.get.pathFilter()];
+    case 'decisions': return [trpc.overview.decisions.pathFilter()];
+    case 'agent': return [trpc.agents.get.queryFilter({ id })];
+    case 'task': return [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
+    // tRPC keys start with the procedure path ([['alerts', 'list'], …]): match the router.
+    case 'ns': return [{ predicate: (q) => { const r = Array.isArray(q.queryKey[0]) ? q.queryKey[0][0] : null; return r === id || r === `${id}s`; } }];
+    default: return [];
+  }
+}

@@ -1,0 +1,21 @@
+import { AGENT_STATES, type AgentState } from '@/server/core/model';
+import { AGENT_STATE_TONE } from '@/components/agents/agent-state-badge';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+
+/** Fleet size by lifecycle state; zero states are dimmed rather than hidden so the set is stable. */
+export function AgentsByState({ agents }: { agents: Record<AgentState, number> }) {
+  const live = AGENT_STATES.filter((s) => s !== 'offline' && s !== 'terminated').reduce((n, s) => n + agents[s], 0);
+  return (
+    <Card title="Agents" description={`${live} connected`} bodyClassName="p-4" className="h-full">
+      <ul className="grid grid-cols-2 gap-2" data-testid="kpi-agents">
+        {AGENT_STATES.map((s) => (
+          <li key={s} className={`flex items-center justify-between gap-2 rounded-lg px-2 py-1.5 ${agents[s] ? '' : 'opacity-50'}`}>
+            <Badge tone={AGENT_STATE_TONE[s]} dot>{s}</Badge>
+            <span className="text-sm font-semibold tabular-nums">{agents[s]}</span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

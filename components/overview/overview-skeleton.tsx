@@ -1,0 +1,20 @@
+import { Skeleton } from '@/components/ui/skeleton';
+
+/** The overview's layout in grey while its first data loads. */
+export function OverviewSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading overview">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-24" />)}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Skeleton className="h-48" />
+        <Skeleton className="h-48" />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Skeleton className="h-72" />
+        <Skeleton className="h-72" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import type { DecisionRow } from '@/components/api-types';
+import { Card } from '@/components/ui/card';
+import { formatNumber } from '@/components/ui/format';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { CandidateTable } from './candidate-table';
+
+/** Why attempt n went to its agent: strategy, winner, timing, candidates and exclusions. */
+export function DecisionCard({ decision: d }: { decision: DecisionRow }) {
+  return (
+    <Card bodyClassName="" testId="decision"
+      title={<>Attempt {d.attempt} · <span className="font-mono text-xs font-normal text-slate-500">{d.strategy}</span></>}
+      description={<>Decided <RelativeTime at={d.decidedAt} /> in <span className="tabular-nums">{formatNumber(d.durationUs)} µs</span></>}
+      action={
+        <span className="text-sm">
+          <span className="text-slate-500">Winner </span>
+          <Link href={`/agents/${d.winnerAgentId}`} className="font-semibold text-emerald-700 hover:underline dark:text-emerald-400" data-testid="decision-winner">{d.winnerAgentName}</Link>
+        </span>
+      }>
+      <CandidateTable candidates={d.candidates} winnerAgentId={d.winnerAgentId} />
+      <div className="border-t border-slate-100 px-4 py-3 dark:border-slate-800">
+        <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Excluded ({d.excluded.length})</h3>
+        {d.excluded.length ? (
+          <ul className="mt-2 grid gap-1.5 text-sm sm:grid-cols-2" data-testid="decision-excluded">
+            {d.excluded.map((x) => (
+              <li key={x.agentId} className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+                <Link href={`/agents/${x.agentId}`} className="font-medium hover:underline">{x.agentName}</Link>
+                <span className="text-xs text-amber-700 dark:text-amber-400">{x.reason}</span>
+              </li>
+            ))}
+          </ul>
+        ) : <p className="mt-1 text-sm text-slate-400">Every registered agent was a candidate.</p>}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import Link from 'next/link';
+import { TERMINAL_TASK_STATES } from '@/server/core/model';
+import type { TaskRow } from '@/components/api-types';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { CancelTaskButton } from './cancel-task-button';
+import { PriorityBadge } from './priority-badge';
+import { TaskProgress } from './task-progress';
+import { TaskStatusBadge } from './task-status-badge';
+
+interface TaskHeaderProps {
+  task: TaskRow;
+  agentName: string | null;
+}
+
+/** Title, status, priority, attempt and agent, with the cancel action while the task can still change. */
+export function TaskHeader({ task, agentName }: TaskHeaderProps) {
+  const terminal = TERMINAL_TASK_STATES.includes(task.status);
+  return (
+    <div className="mb-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="break-words text-xl font-semibold tracking-tight">{task.title}</h1>
+          <p className="mt-0.5 font-mono text-xs text-slate-500">{task.id}</p>
+        </div>
+        {!terminal && <CancelTaskButton taskId={task.id} />}
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <TaskStatusBadge status={task.status} />
+        <PriorityBadge priority={task.priority} />
+        <span className="text-slate-600 dark:text-slate-300" data-testid="task-attempt">attempt {task.attempt} of {task.maxAttempts}</span>
+        <span className="text-slate-600 dark:text-slate-300">
+          agent{' '}
+          {task.agentId
+            ? <Link href={`/agents/${task.agentId}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" data-testid="task-agent">{agentName ?? task.agentId}</Link>
+            : <span className="text-slate-400">none yet</span>}
+        </span>
+        <span className="text-slate-500">submitted <RelativeTime at={task.createdAt} />{task.submittedBy && ` by ${task.submittedBy}`}</span>
+      </div>
+      {(task.status === 'assigned' || task.status === 'running') && (
+        <div className="mt-4 max-w-xl"><TaskProgress task={task} /></div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { TaskRow } from '@/components/api-types';
+import { ProgressBar } from '@/components/ui/progress-bar';
+
+/** Progress bar plus the agent's latest message; a finished task shows its outcome instead. */
+export function TaskProgress({ task }: { task: Pick<TaskRow, 'status' | 'progressPercent' | 'progressMessage'> }) {
+  if (task.status === 'succeeded') return <ProgressBar percent={100} tone="green" label="Progress" />;
+  if (task.status === 'failed' || task.status === 'cancelled') {
+    return <ProgressBar percent={task.progressPercent} tone={task.status === 'failed' ? 'red' : 'amber'} label="Progress" />;
+  }
+  if (task.status === 'queued') return <span className="text-xs text-slate-400">waiting</span>;
+  return (
+    <div className="min-w-0">
+      <div className="mb-1 flex items-baseline justify-between gap-2 text-xs">
+        <span className="truncate text-slate-600 dark:text-slate-300" data-testid="task-progress-message">{task.progressMessage ?? 'started'}</span>
+        {task.progressPercent != null && <span className="tabular-nums text-slate-500">{Math.round(task.progressPercent)}%</span>}
+      </div>
+      <ProgressBar percent={task.progressPercent} label="Progress" />
+    </div>
+  );
+}
