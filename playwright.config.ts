@@ -31,13 +31,16 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    // The production server (Next for pages, tRPC straight from Node), as `npm start` runs it.
+    command: 'node --import tsx server/http/serve.ts',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
       FLIGHTDECK_DATA_DIR: process.env.FLIGHTDECK_E2E_DATA_DIR,
       FLIGHTDECK_ADMIN_TOKEN: 'e2e-admin-token-0123456789',
       FLIGHTDECK_ADMIN_PASSWORD: 'e2e-password',

@@ -98,7 +98,11 @@ export interface TaskStore {
   insert(tasks: NewTask[]): Promise<{ ids: string[]; created: string[] }>;
   get(id: string): Promise<Task | null>;
   list(filter: TaskListFilter): Promise<{ items: Task[]; nextCursor: string | null }>;
-  queued(limit: number): Promise<Task[]>;
+  /**
+   * The queue head in priority order; with `fits`, only tasks whose required capabilities are
+   * all held by at least one of those capability sets (so tasks nobody free can take do not block the rest).
+   */
+  queued(limit: number, fits?: string[][]): Promise<Task[]>;
   /** Applies assignments whose task is still queued; returns those applied, with dispatch latency. */
   assign(plans: PlannedAssignment[]): Promise<{ taskId: string; agentId: string; attempt: number; waitedMs: number; priority: Priority }[]>;
   /** Hands the agent its next undelivered assignment, if any. */

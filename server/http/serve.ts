@@ -25,7 +25,6 @@ async function main() {
   server.listen(env.PORT, env.HOSTNAME, () => {
     const where = `http://${env.HOSTNAME ?? 'localhost'}:${env.PORT}`;
     runtime.log.info({ url: where, storage: runtime.database.describe, events: runtime.mode.events }, 'flightdeck listening');
-    process.stdout.write(`\n  Flightdeck is running: ${where}\n\n`);
   });
 }
 

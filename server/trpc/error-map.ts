@@ -27,10 +27,15 @@ export function isZodError(e: unknown): e is ZodError {
 
 /** "capabilities.0: expected string, received number; title: must not be empty" */
 export function describeZodError(err: ZodError): string {
-  return flattenIssues(err.issues as Issue[], [])
+  return zodIssues(err)
     .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
+    .map((i) => `${i.path || 'input'}: ${i.message}`)
     .join('; ');
+}
+
+/** Each problem with the field it concerns, e.g. `{ path: 'tasks.1.priority', message: … }`. */
+export function zodIssues(err: ZodError): { path: string; message: string }[] {
+  return flattenIssues(err.issues as Issue[], []).map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
 type Issue = { code: string; path: PropertyKey[]; message: string; errors?: Issue[][] };

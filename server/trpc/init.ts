@@ -1,13 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context';
-import { describeZodError, isZodError, toTRPCError } from './error-map';
+import { describeZodError, isZodError, toTRPCError, zodIssues } from './error-map';
 
 const t = initTRPC.context<Context>().create({
   // Plain JSON on the wire: any agent with an HTTP client can speak the API.
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     if (error.code === 'BAD_REQUEST' && isZodError(cause)) {
-      return { ...shape, message: describeZodError(cause), data: { ...shape.data, issues: cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } };
+      return { ...shape, message: describeZodError(cause), data: { ...shape.data, issues: zodIssues(cause) } };
     }
     return { ...shape, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path } };
   },

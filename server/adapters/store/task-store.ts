@@ -48,8 +48,11 @@ export function createTaskStore(db: Db): TaskStore {
       });
     },
 
-    async queued(limit) {
-      return (await rows(db, sql`select * from tasks where status = 'queued' order by priority, queued_at, seq limit ${limit}`)).map(toTask);
+    async queued(limit, fits) {
+      const fit = fits?.length
+        ? sql`and (${sql.join(fits.map((caps) => sql`capabilities <@ ${JSON.stringify(caps)}::jsonb`), sql` or `)})`
+        : sql``;
+      return (await rows(db, sql`select * from tasks where status = 'queued' ${fit} order by priority, queued_at, seq limit ${limit}`)).map(toTask);
     },
 
     async assign(plans) {

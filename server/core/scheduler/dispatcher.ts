@@ -42,10 +42,11 @@ export class Dispatcher {
 
   async dispatchOnce(): Promise<DispatchResult> {
     const roster = await this.store.agents.live();
-    const free = roster.reduce((n, a) => n + (a.status === 'idle' || a.status === 'busy' ? Math.max(0, a.maxConcurrency - a.activeTasks) : 0), 0);
-    if (free === 0) return { considered: 0, assigned: 0 };
-    // Read a few more than can be placed, since some at the head may fit no free agent.
-    const tasks = await this.store.tasks.queued(Math.min(this.batchSize, free * 2 + 20));
+    const available = roster.filter((a) => (a.status === 'idle' || a.status === 'busy') && a.activeTasks < a.maxConcurrency);
+    if (!available.length) return { considered: 0, assigned: 0 };
+    const free = available.reduce((n, a) => n + a.maxConcurrency - a.activeTasks, 0);
+    // Only tasks some free agent can take, so a head of unplaceable tasks never blocks the rest.
+    const tasks = await this.store.tasks.queued(Math.min(this.batchSize, free * 2 + 20), capabilitySets(available));
     if (!tasks.length) return { considered: 0, assigned: 0 };
     const plans: PlannedAssignment[] = [];
     const handoffs = new Map<string, (a: Assignment | null) => void>();
@@ -110,6 +111,18 @@ export class Dispatcher {
       });
     }
   }
+}
+
+/** Distinct capability sets of the given agents; past a bound the filter is dropped (undefined). */
+const MAX_FIT_SETS = 64;
+function capabilitySets(agents: Agent[]): string[][] | undefined {
+  const sets = new Map<string, string[]>();
+  for (const a of agents) {
+    const caps = a.capabilities.map((c) => c.name).sort();
+    sets.set(caps.join('\u0000'), caps);
+    if (sets.size > MAX_FIT_SETS) return undefined;
+  }
+  return [...sets.values()];
 }
 
 /** The first excluded agents by name, then one line per reason for the rest. */

@@ -108,3 +108,14 @@ describe('tasks', () => {
     expect(queued.items).toHaveLength(7);
   });
 });
+
+describe('queue head', () => {
+  it('tasks nobody can take do not block a task behind them that an idle agent can take', async () => {
+    await admin().tasks.submit({ tasks: Array.from({ length: 150 }, (_, i) => ({ title: `blocked ${i}`, capabilities: ['no-agent-has-this'], priority: 'critical' as const })) });
+    const { ids } = await admin().tasks.submit({ title: 'behind them', capabilities: ['head-x'], priority: 'background' });
+    const agent = await registerAgent(rt, { name: 'head-agent', capabilities: ['head-x'] });
+    await agent.caller.agents.heartbeat({});
+    const work = await agent.caller.work.poll({ waitMs: 3000 });
+    expect(work?.taskId).toBe(ids[0]);
+  });
+});

@@ -46,6 +46,12 @@ describe('bad input gets a 4xx naming the problem, never a 500 or a half-written
     expect(res.error?.message).toMatch(message);
   });
 
+  it('lists each problem with its field in error.data.issues', async () => {
+    const res = await httpCall(rt, 'tasks.submit', { input: { title: '', capabilities: [3] }, token: ADMIN_TOKEN });
+    const issues = (res.error?.data as unknown as { issues: { path: string }[] }).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual(['capabilities.0', 'title']);
+  });
+
   it('answers malformed JSON with 400', async () => {
     const res = await httpCall(rt, 'tasks.submit', { rawBody: '{"title":', token: ADMIN_TOKEN });
     expect(res.status).toBe(400);

@@ -1,0 +1,57 @@
+/**
+ * A minimal client of the plain-JSON tRPC HTTP API: mutations are POSTs with a JSON body,
+ * queries GETs with `?input=`. Node's fetch keeps connections alive through one shared
+ * dispatcher, so the bench does not pay a TCP handshake per call. Answers are a few hundred
+ * bytes: asking for them uncompressed spares both sides a gzip per call (as curl does).
+ */
+export class ApiError extends Error {
+  constructor(readonly path: string, readonly status: number, readonly code: string, message: string) {
+    super(`${path}: ${status} ${code}: ${message}`);
+  }
+}
+
+export class Api {
+  constructor(readonly baseUrl: string) {}
+
+  mutate<T>(path: string, input: unknown, token: string, signal?: AbortSignal): Promise<T> {
+    return this.send<T>(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'identity', authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+      signal,
+    });
+  }
+
+  query<T>(path: string, input: unknown, token: string): Promise<T> {
+    const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    return this.send<T>(`${path}${qs}`, { method: 'GET', headers: { 'accept-encoding': 'identity', authorization: `Bearer ${token}` } });
+  }
+
+  private async send<T>(path: string, init: RequestInit): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/api/trpc/${path}`, init);
+    const text = await res.text();
+    let body: { result?: { data: T }; error?: { message: string; data?: { code?: string } } };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ApiError(path, res.status, 'BAD_RESPONSE', text.slice(0, 200));
+    }
+    if (!res.ok || body.error || !body.result) {
+      throw new ApiError(path, res.status, body.error?.data?.code ?? 'UNKNOWN', body.error?.message ?? text.slice(0, 200));
+    }
+    return body.result.data;
+  }
+}
+
+export interface Registered {
+  agentId: string;
+  token: string;
+}
+
+export interface Assignment {
+  taskId: string;
+  attempt: number;
+  leaseToken: string;
+  title: string;
+  payload: unknown;
+}

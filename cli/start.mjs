@@ -1,0 +1,76 @@
+// `flightdeck start`: build if needed, then run the production server in the foreground.
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import process from 'node:process';
+import { ensureBuild, ROOT, serverCommand } from './build.mjs';
+import { describeMode, waitForReady } from './ready.mjs';
+
+export const START_HELP = `Usage: flightdeck start [--port N]
+
+Builds the app when .next/ is missing or older than the sources (app/ server/ components/ db/),
+then runs the production server (server/http/serve.ts) in the foreground. Ctrl-C stops it.
+
+Options:
+  --port N    port to listen on (default: $PORT or 3000)
+
+Configuration comes from the environment (see README.md): DATABASE_URL and REDIS_URL for
+production mode, FLIGHTDECK_ADMIN_TOKEN, FLIGHTDECK_ADMIN_PASSWORD, FLIGHTDECK_DATA_DIR, …`;
+
+/** @param {string[]} args */
+export async function start(args) {
+  let port = process.env.PORT || '3000';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--port' || a === '-p') port = args[++i] ?? '';
+    else if (a.startsWith('--port=')) port = a.slice('--port='.length);
+    else {
+      process.stderr.write(`flightdeck start: unknown option ${a}\n\n${START_HELP}\n`);
+      return 2;
+    }
+  }
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+    process.stderr.write(`flightdeck start: invalid port "${port}"\n`);
+    return 2;
+  }
+
+  if (!(await ensureBuild({ out: process.stdout }))) return 1;
+
+  const server = serverCommand();
+  const child = spawn(server.command, server.args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...server.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  let exited = false;
+  // The server ignores a repeated signal, so forwarding one the terminal already delivered is harmless.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      if (!exited) child.kill(sig);
+    });
+  }
+  const done = new Promise((resolve) => {
+    child.on('error', (err) => {
+      exited = true;
+      process.stderr.write(`flightdeck start: cannot run the server: ${err.message}\n`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve(code ?? 128 + (constants.signals[signal] ?? 0));
+    });
+  });
+
+  void waitForReady(`http://127.0.0.1:${port}`, {
+    stillAlive: () => !exited,
+    onWaiting: (why) => process.stdout.write(`  … waiting for the server to become ready (${why})\n`),
+  }).then((r) => {
+    if (exited) return;
+    if (r.ready) {
+      process.stdout.write(`\n  Flightdeck is ready (${describeMode(r.mode)})\n  Dashboard: http://localhost:${port}  (sign in as admin)\n\n`);
+    } else {
+      process.stdout.write(`\n  Flightdeck did not become ready: ${r.why}. See the log above.\n\n`);
+    }
+  });
+
+  return done;
+}
