@@ -22,6 +22,8 @@ export interface OrchestratorOptions {
   heartbeat?: Partial<HeartbeatPolicy>;
   /** Safety-net interval of the dispatcher; it also runs whenever work or capacity appears. */
   dispatchIntervalMs?: number;
+  /** Least time between dispatch passes when kicked (and never less than the last pass took). */
+  dispatchMinGapMs?: number;
   sweepIntervalMs?: number;
   sampleIntervalMs?: number;
 }
@@ -43,11 +45,9 @@ export class Orchestrator {
     this.heartbeatPolicy = { ...DEFAULT_HEARTBEAT_POLICY, ...opts.heartbeat };
     const kick = () => this.dispatchLoop.kick();
     this.auth = new AuthService(store, log.child({ part: 'auth' }));
-    this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), () => {
-      this.auth.invalidate();
-      kick();
-    });
+    this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id));
     this.tasks = new TaskService(store, bus, metrics, kick);
+    // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.
     this.work = new WorkService(store, bus, metrics, async (agentId) => {
       await this.registry.heartbeat(agentId, {});
     }, kick);
@@ -58,7 +58,7 @@ export class Orchestrator {
       const r = await this.dispatcher.dispatchOnce();
       // A full batch means more is waiting: go again at once.
       if (r.assigned > 0 && r.considered >= 500) this.dispatchLoop.kick();
-    }, clock, log);
+    }, clock, log, opts.dispatchMinGapMs ?? 5);
     this.loops = [
       this.dispatchLoop,
       new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
@@ -70,7 +70,8 @@ export class Orchestrator {
     // Assignment events may come from any replica: wake the long-polls of our agents.
     this.unsubscribe = this.deps.bus.subscribe((e) => {
       if (e.name === 'task:assigned' && !e.payload.delivered) this.work.assignedInStore(e.payload.agentId);
-      if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.invalidate();
+      // Any replica may have replaced or revoked an agent's token.
+      if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.forgetAgent(e.payload.agentId);
     });
     for (const loop of this.loops) loop.start();
   }

@@ -2,6 +2,7 @@ import type { Agent, AgentState } from '../model';
 import { notFound } from '../errors';
 import type { Clock, EventBus, Logger, Metrics, Store } from '../ports';
 import { newSecret } from '../shared/ids';
+import { AGENT_TOKEN_PREFIX } from '../security/auth-service';
 import { hashSecret } from '../security/secrets';
 import { HeartbeatInput, RegisterAgentInput } from './register-input';
 
@@ -16,13 +17,15 @@ export class AgentRegistry {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly onCapacityChange: () => void,
+    /** Drops cached credentials of an agent whose token was replaced or revoked (at once, on this replica). */
+    private readonly forgetToken: (agentId: string) => void = () => {},
   ) {}
 
   /** Registers or re-registers an agent; the returned token replaces any earlier one. */
   async register(raw: RegisterAgentInput): Promise<{ agentId: string; token: string; reregistered: boolean }> {
     const started = performance.now();
     const input = RegisterAgentInput.parse(raw);
-    const token = newSecret('fda');
+    const token = newSecret(AGENT_TOKEN_PREFIX.slice(0, -1));
     const { agent, created, previous } = await this.store.agents.upsert({
       name: input.name,
       runtime: input.runtime,
@@ -33,7 +36,10 @@ export class AgentRegistry {
       tokenHash: hashSecret(token),
     });
     // A re-registered agent lost its in-flight work when it restarted: hand that work to others.
-    if (!created) await this.requeueWork(agent.id, 'agent re-registered');
+    if (!created) {
+      this.forgetToken(agent.id);
+      await this.requeueWork(agent.id, 'agent re-registered');
+    }
     this.metrics.registration(performance.now() - started);
     await this.bus.publish('agent:registered', { agentId: agent.id, name: agent.name, reregistered: !created });
     if (previous !== agent.status) {
@@ -59,6 +65,7 @@ export class AgentRegistry {
   async deregister(agentId: string): Promise<void> {
     const changed = await this.store.agents.setStatus(agentId, 'terminated');
     if (!changed) throw notFound('agent', agentId);
+    this.forgetToken(agentId);
     await this.requeueWork(agentId, 'agent deregistered');
     await this.bus.publish('agent:changed', { agentId, status: 'terminated', previous: changed.previous, reason: 'deregistered' });
     await this.bus.publish('agent:deregistered', { agentId });

@@ -11,9 +11,10 @@ export const SignInInput = z.object({
 });
 
 const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-/** Token look-ups are cached briefly: they sit on every agent call's hot path. */
-const CACHE_TTL_MS = 5_000;
+/** Token look-ups are cached: they sit on every agent call's hot path. Revocation drops entries at once (forgetAgent). */
+const CACHE_TTL_MS = 60_000;
 const BOOTSTRAP_TOKEN_NAME = 'bootstrap-admin';
+export const AGENT_TOKEN_PREFIX = 'fda_';
 
 export interface BootstrapResult {
   /** Present only when generated now: shown once, never stored in clear. */
@@ -54,22 +55,29 @@ export class AuthService {
     const hash = hashSecret(token);
     const hit = this.cache.get(hash);
     if (hit && hit.until > Date.now()) return hit.principal;
+    // Agent tokens carry their prefix, so the usual case costs one look-up.
+    const lookups = token.startsWith(AGENT_TOKEN_PREFIX) ? [this.agentByHash, this.apiTokenByHash] : [this.apiTokenByHash, this.agentByHash];
     let principal: Principal | null = null;
-    const apiToken = await this.store.auth.tokenByHash(hash);
-    if (apiToken) principal = { kind: 'token', id: apiToken.id, name: apiToken.name, role: apiToken.role };
-    else {
-      const agent = await this.store.agents.byTokenHash(hash);
-      if (agent && agent.status !== 'terminated') principal = { kind: 'agent', id: agent.id, name: agent.name };
-    }
+    for (const lookup of lookups) if (!principal) principal = await lookup(hash);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });
     return principal;
   }
 
-  /** Forget cached look-ups (an agent re-registered or was terminated). */
-  invalidate(): void {
-    this.cache.clear();
+  /** Forgets cached look-ups of one agent (its token was replaced, or it was terminated). */
+  forgetAgent(agentId: string): void {
+    for (const [hash, entry] of this.cache) if (entry.principal?.kind === 'agent' && entry.principal.id === agentId) this.cache.delete(hash);
   }
+
+  private apiTokenByHash = async (hash: string): Promise<Principal | null> => {
+    const t = await this.store.auth.tokenByHash(hash);
+    return t ? { kind: 'token', id: t.id, name: t.name, role: t.role } : null;
+  };
+
+  private agentByHash = async (hash: string): Promise<Principal | null> => {
+    const a = await this.store.agents.byTokenHash(hash);
+    return a && a.status !== 'terminated' ? { kind: 'agent', id: a.id, name: a.name } : null;
+  };
 
   async signIn(raw: z.input<typeof SignInInput>): Promise<{ sessionToken: string; expiresAt: number; user: { name: string; role: string } }> {
     const { username, password } = SignInInput.parse(raw);

@@ -28,6 +28,11 @@ export class Ticker {
     private readonly tick: () => Promise<void>,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /**
+     * A kick runs the next tick no sooner than this after the last one began, and never sooner
+     * than the last tick took: under load, work piles up and is done in fewer, larger ticks.
+     */
+    private readonly minKickGapMs = 0,
   ) {}
 
   start(): void {
@@ -50,7 +55,15 @@ export class Ticker {
       this.kicked = true;
       return;
     }
-    this.schedule(0);
+    // Already due soon enough: a burst of kicks becomes one tick.
+    if (this.timer && this.dueAt <= this.clock.now() + this.kickDelay()) return;
+    this.schedule(this.kickDelay());
+  }
+
+  private kickDelay(): number {
+    if (!this.minKickGapMs || this.stats.lastTickAt === null) return 0;
+    const gap = Math.max(this.minKickGapMs, this.stats.lastTickMs ?? 0);
+    return Math.max(0, this.stats.lastTickAt + gap - this.clock.now());
   }
 
   /** Runs one tick now (tests, and callers that need the result before going on). */
@@ -63,16 +76,19 @@ export class Ticker {
     return { name: this.name, running: this.running, intervalMs: this.intervalMs, ...this.stats };
   }
 
+  private dueAt = 0;
+
   private schedule(delayMs: number): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = this.clock.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.execute().then(() => {
         if (!this.running) return;
         const again = this.kicked;
         this.kicked = false;
-        this.schedule(again ? 0 : this.intervalMs);
+        this.schedule(again ? this.kickDelay() : this.intervalMs);
       });
     }, delayMs);
     // Background loops must not keep a process alive on their own.

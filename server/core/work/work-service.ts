@@ -12,7 +12,7 @@ export const CompleteInput = z.object({ ...Lease, result: z.unknown().optional()
 export const FailInput = z.object({ ...Lease, error: z.string().min(1).max(10_000), retryable: z.boolean().default(true) });
 
 /** How often a long-poll may count as a sign of life, at most (saves a write per poll under load). */
-const POLL_TOUCH_INTERVAL_MS = 2_000;
+const POLL_TOUCH_INTERVAL_MS = 5_000;
 /**
  * A poll reads the store only when an assignment may be waiting there: after an assignment
  * event for the agent, or when this long has passed (redeliveries). Otherwise hand-offs serve it.
@@ -32,7 +32,8 @@ export class WorkService {
     private readonly bus: EventBus,
     private readonly metrics: Metrics,
     private readonly touchAgent: (agentId: string) => Promise<void>,
-    private readonly onCapacityChange: () => void,
+    /** Work may be placeable now: an agent opened a poll, or a task went back to the queue. */
+    private readonly onReady: () => void,
   ) {}
 
   async poll(agentId: string, raw: z.input<typeof PollInput>, signal?: AbortSignal): Promise<Assignment | null> {
@@ -59,6 +60,7 @@ export class WorkService {
         return assignment;
       }
       waiter.open();
+      this.onReady();
       const handed = await waiter.wait(remaining, signal);
       if (handed) return handed;
     }
@@ -114,8 +116,9 @@ export class WorkService {
   }
 
   private async finished(task: Task, agentId: string): Promise<void> {
-    this.onCapacityChange();
+    // Freed capacity is used when the agent polls again (which dispatches); a retried task needs a pass now.
     if (task.status === 'queued') {
+      this.onReady();
       this.metrics.requeued('retry');
       await this.bus.publish('task:requeued', { taskId: task.id, attempt: task.attempt, reason: `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim() });
     } else {
