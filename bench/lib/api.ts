@@ -48,10 +48,5 @@ export interface Registered {
   token: string;
 }
 
-export interface Assignment {
-  taskId: string;
-  attempt: number;
-  leaseToken: string;
-  title: string;
-  payload: unknown;
-}
+/** What `work.poll` answers: the server's own type, so the bench cannot drift from the protocol. */
+export type { Assignment } from '../../server/core/model';
