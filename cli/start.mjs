@@ -48,6 +48,12 @@ export async function start(args) {
       if (!exited) child.kill(sig);
     });
   }
+  // `npm start` does not always pass a SIGTERM on to us: if our parent goes away, stop too.
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid !== parent && !exited) child.kill('SIGTERM');
+  }, 1000);
+  orphanWatch.unref();
   const done = new Promise((resolve) => {
     child.on('error', (err) => {
       exited = true;
