@@ -103,8 +103,4 @@ export class AgentRegistry {
     if (requeued.length) this.onCapacityChange();
     return requeued.length;
   }
-
-  now(): number {
-    return this.clock.now();
-  }
 }
