@@ -55,9 +55,7 @@ export class Orchestrator {
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
     const sampler = new MetricSampler(store);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
-      const r = await this.dispatcher.dispatchOnce();
-      // A full batch means more is waiting: go again at once.
-      if (r.assigned > 0 && r.considered >= 500) this.dispatchLoop.kick();
+      if ((await this.dispatcher.dispatchOnce()).more) this.dispatchLoop.kick();
     }, clock, log, opts.dispatchMinGapMs ?? 5);
     this.loops = [
       this.dispatchLoop,

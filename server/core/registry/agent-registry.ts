@@ -4,6 +4,7 @@ import type { Clock, EventBus, Logger, Metrics, Store } from '../ports';
 import { newSecret } from '../shared/ids';
 import { AGENT_TOKEN_PREFIX } from '../security/auth-service';
 import { hashSecret } from '../security/secrets';
+import { announceOutcome } from '../tasks/announce-outcome';
 import { HeartbeatInput, RegisterAgentInput } from './register-input';
 
 /** Agent lifecycle: registration (idempotent by name), heartbeats, state changes. */
@@ -91,15 +92,7 @@ export class AgentRegistry {
 
   async requeueWork(agentId: string, reason: string): Promise<number> {
     const requeued = await this.store.tasks.requeueAgentWork(agentId, reason);
-    for (const t of requeued) {
-      if (t.status === 'queued') {
-        this.metrics.requeued(reason);
-        await this.bus.publish('task:requeued', { taskId: t.taskId, attempt: t.attempt, reason });
-      } else {
-        this.metrics.finished(t.status);
-        await this.bus.publish('task:completed', { taskId: t.taskId, agentId, attempt: t.attempt, status: t.status });
-      }
-    }
+    for (const t of requeued) await announceOutcome(this.bus, this.metrics, { ...t, agentId, reason });
     if (requeued.length) this.onCapacityChange();
     return requeued.length;
   }

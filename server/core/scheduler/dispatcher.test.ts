@@ -29,7 +29,7 @@ describe('dispatcher', () => {
     const { store, applied } = stubStore(tasks, [makeAgent({ name: 'one' }), makeAgent({ name: 'two', maxConcurrency: 2, activeTasks: 1 })]);
     const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded());
     const r = await d.dispatchOnce();
-    expect(r).toEqual({ considered: 3, assigned: 2 });
+    expect(r).toEqual({ considered: 3, assigned: 2, more: false });
     expect(applied.map((p) => [p.taskId, p.decision.winnerAgentName])).toEqual([['t1', 'one'], ['t2', 'two']]);
     expect(tasks[2].status).toBe('queued');
   });
@@ -59,7 +59,7 @@ describe('dispatcher', () => {
   it('leaves a task nobody can take in the queue without a decision', async () => {
     const tasks = [makeTask({ id: 't1', capabilities: ['gpu'] })];
     const { store, applied } = stubStore(tasks, [makeAgent({ name: 'cpu' })]);
-    expect(await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce()).toEqual({ considered: 1, assigned: 0 });
+    expect(await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce()).toEqual({ considered: 1, assigned: 0, more: false });
     expect(applied).toEqual([]);
   });
 
@@ -90,5 +90,13 @@ describe('dispatcher', () => {
       { agentId: '', agentName: '15 more agents', reason: 'at capacity (1/1)' },
       { agentId: '', agentName: '10 more agents', reason: 'draining' },
     ]);
+  });
+
+  it('says when more placeable work is likely waiting, so the loop goes again at once', async () => {
+    const tasks = Array.from({ length: 300 }, (_, i) => makeTask({ id: `m${i}` }));
+    const { store } = stubStore(tasks, [makeAgent({ name: 'wide', maxConcurrency: 100 })]);
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded());
+    // 100 free slots: the pass reads min(500, 2 × 100 + 20) = 220 tasks and places 100.
+    expect(await d.dispatchOnce()).toEqual({ considered: 220, assigned: 100, more: true });
   });
 });

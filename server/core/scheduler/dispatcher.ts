@@ -14,6 +14,8 @@ export const MAX_EXCLUDED_RECORDED = 25;
 export interface DispatchResult {
   considered: number;
   assigned: number;
+  /** The pass read as many tasks as it may and placed some: more are likely waiting. */
+  more: boolean;
 }
 
 /** Lets the dispatcher give an assignment directly to a poll waiting on this replica. */
@@ -43,11 +45,12 @@ export class Dispatcher {
   async dispatchOnce(): Promise<DispatchResult> {
     const roster = await this.store.agents.live();
     const available = roster.filter((a) => (a.status === 'idle' || a.status === 'busy') && a.activeTasks < a.maxConcurrency);
-    if (!available.length) return { considered: 0, assigned: 0 };
+    if (!available.length) return { considered: 0, assigned: 0, more: false };
     const free = available.reduce((n, a) => n + a.maxConcurrency - a.activeTasks, 0);
     // Only tasks some free agent can take, so a head of unplaceable tasks never blocks the rest.
-    const tasks = await this.store.tasks.queued(Math.min(this.batchSize, free * 2 + 20), capabilitySets(available));
-    if (!tasks.length) return { considered: 0, assigned: 0 };
+    const limit = Math.min(this.batchSize, free * 2 + 20);
+    const tasks = await this.store.tasks.queued(limit, capabilitySets(available));
+    if (!tasks.length) return { considered: 0, assigned: 0, more: false };
     const plans: PlannedAssignment[] = [];
     const handoffs = new Map<string, (a: Assignment | null) => void>();
     for (const task of tasks) {
@@ -57,7 +60,7 @@ export class Dispatcher {
       if (give) handoffs.set(task.id, give);
       plans.push({ ...plan, delivered: !!give });
     }
-    if (!plans.length) return { considered: tasks.length, assigned: 0 };
+    if (!plans.length) return { considered: tasks.length, assigned: 0, more: false };
     let applied: Awaited<ReturnType<Store['tasks']['assign']>> = [];
     try {
       applied = await this.store.tasks.assign(plans);
@@ -71,7 +74,7 @@ export class Dispatcher {
       await this.bus.publish('task:assigned', { taskId: a.taskId, agentId: a.agentId, attempt: a.attempt, decisionId: plan.decision.id, delivered: plan.delivered });
     }
     if (applied.length < plans.length) this.log.debug({ planned: plans.length, applied: applied.length }, 'some tasks changed while dispatching');
-    return { considered: tasks.length, assigned: applied.length };
+    return { considered: tasks.length, assigned: applied.length, more: tasks.length === limit && applied.length > 0 };
   }
 
   /** Chooses an agent for one task and counts the assignment against its capacity. */

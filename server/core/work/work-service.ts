@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CoreError, conflict, notFound } from '../errors';
 import type { Assignment, Task } from '../model';
 import type { EventBus, Metrics, Store } from '../ports';
+import { announceOutcome } from '../tasks/announce-outcome';
 import { PollWaiters } from './poll-waiters';
 
 export const PollInput = z.object({ waitMs: z.number().int().min(0).max(30_000).default(25_000) }).default({ waitMs: 25_000 });
@@ -117,14 +118,9 @@ export class WorkService {
 
   private async finished(task: Task, agentId: string): Promise<void> {
     // Freed capacity is used when the agent polls again (which dispatches); a retried task needs a pass now.
-    if (task.status === 'queued') {
-      this.onReady();
-      this.metrics.requeued('retry');
-      await this.bus.publish('task:requeued', { taskId: task.id, attempt: task.attempt, reason: `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim() });
-    } else {
-      this.metrics.finished(task.status);
-      await this.bus.publish('task:completed', { taskId: task.id, agentId, attempt: task.attempt, status: task.status });
-    }
+    if (task.status === 'queued') this.onReady();
+    const reason = task.status === 'queued' ? `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim() : task.status;
+    await announceOutcome(this.bus, this.metrics, { taskId: task.id, agentId, attempt: task.attempt, status: task.status, reason });
   }
 
   private async touch(agentId: string): Promise<void> {
