@@ -126,6 +126,8 @@ export interface StatsStore {
   activeCounts(): Promise<{ assigned: number; running: number }>;
   /** Finished tasks and dispatch latency over the last `windowMs`. */
   recent(windowMs: number): Promise<{ succeeded: number; failed: number; dispatchP95Ms: number | null; dispatchP50Ms: number | null }>;
+  /** Finished tasks only, over the last `windowMs` (no latency sort: cheap over long windows). */
+  finishedCounts(windowMs: number): Promise<{ succeeded: number; failed: number }>;
   recordSample(sample: MetricSample): Promise<void>;
   samples(sinceMs: number): Promise<MetricSample[]>;
   pruneSamples(olderThanMs: number): Promise<void>;

@@ -8,6 +8,13 @@ const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys
 const window = (windowMs: number) => sql`now() - ${Math.round(windowMs)}::int * interval '1 millisecond'`;
 
 export function createStatsStore(db: Db): StatsStore {
+  async function finishedCounts(windowMs: number) {
+    const [done] = await rows(db, sql`
+      select count(*) filter (where status = 'succeeded')::int as s, count(*) filter (where status = 'failed')::int as f
+      from tasks where finished_at > ${window(windowMs)}`);
+    return { succeeded: Number(done?.s ?? 0), failed: Number(done?.f ?? 0) };
+  }
+
   return {
     async queueDepth() {
       const out = zeroes(PRIORITIES);
@@ -35,16 +42,16 @@ export function createStatsStore(db: Db): StatsStore {
       return { assigned: Number(r?.assigned ?? 0), running: Number(r?.running ?? 0) };
     },
 
+    finishedCounts,
+
     async recent(windowMs) {
-      const [done] = await rows(db, sql`
-        select count(*) filter (where status = 'succeeded')::int as s, count(*) filter (where status = 'failed')::int as f
-        from tasks where finished_at > ${window(windowMs)}`);
+      const done = await finishedCounts(windowMs);
       const [lat] = await rows(db, sql`
         select percentile_cont(0.5) within group (order by extract(epoch from (assigned_at - queued_at)) * 1000) as p50,
                percentile_cont(0.95) within group (order by extract(epoch from (assigned_at - queued_at)) * 1000) as p95
         from task_attempts where assigned_at > ${window(windowMs)}`);
       const round = (v: unknown) => (v == null ? null : Math.round(Number(v) * 100) / 100);
-      return { succeeded: Number(done?.s ?? 0), failed: Number(done?.f ?? 0), dispatchP50Ms: round(lat?.p50), dispatchP95Ms: round(lat?.p95) };
+      return { ...done, dispatchP50Ms: round(lat?.p50), dispatchP95Ms: round(lat?.p95) };
     },
 
     async recordSample(s) {

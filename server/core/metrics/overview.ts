@@ -24,10 +24,12 @@ export async function readOverview(store: Store): Promise<Overview> {
     store.stats.queueDepth(),
     store.stats.activeCounts(),
     store.stats.recent(60_000),
-    store.stats.recent(SERIES_WINDOW_MS),
+    store.stats.finishedCounts(SERIES_WINDOW_MS),
     store.stats.samples(Date.now() - SERIES_WINDOW_MS),
   ]);
   const finished15 = last15.succeeded + last15.failed;
+  // Latency over 15 minutes only when the last minute saw no dispatch (then the window is quiet and cheap).
+  const latency = lastMinute.dispatchP95Ms === null ? await store.stats.recent(SERIES_WINDOW_MS) : lastMinute;
   return {
     agents,
     queue,
@@ -35,8 +37,8 @@ export async function readOverview(store: Store): Promise<Overview> {
     running: counts.running + counts.assigned,
     throughputPerSec: round((lastMinute.succeeded + lastMinute.failed) / 60),
     successRate: finished15 ? round(last15.succeeded / finished15) : null,
-    dispatchP50Ms: lastMinute.dispatchP50Ms ?? last15.dispatchP50Ms,
-    dispatchP95Ms: lastMinute.dispatchP95Ms ?? last15.dispatchP95Ms,
+    dispatchP50Ms: latency.dispatchP50Ms,
+    dispatchP95Ms: latency.dispatchP95Ms,
     series,
     at: Date.now(),
   };
