@@ -50,6 +50,8 @@ describe('agent lifecycle', () => {
     await lost.caller.work.start({ taskId: ids[0], leaseToken: work!.leaseToken });
     // Silence: the sweep (every second) marks it unhealthy after 300 ms and offline after 700 ms.
     await waitFor(async () => (await admin().agents.get({ id: lost.agentId })).status === 'offline', 5000);
+    // Going offline and the requeue are two statements today: wait for the second, then check it.
+    await waitFor(async () => (await admin().tasks.get({ id: ids[0] })).status !== 'running', 5000);
     const task = await admin().tasks.get({ id: ids[0] });
     expect(task).toMatchObject({ status: 'queued', agentId: null, attempt: 1 });
     const rescuer = await registerAgent(rt, { name: 'life-4', capabilities: ['failover'] });
