@@ -24,6 +24,7 @@ Options:
   --url URL              benchmark a running server (default: start one on a free port)
   --token TOKEN          admin API token for --url (default: $FLIGHTDECK_ADMIN_TOKEN)
   --agents N             HTTP agents in the throughput scenario (default 100)
+  --concurrency N        tasks each agent runs at once (its maxConcurrency, default 4)
   --tasks N              tasks in the throughput scenario (default 5000)
   --registrations N      sequential registrations to time (default 1000)
   -h, --help             this help
@@ -42,6 +43,7 @@ function options() {
       url: { type: 'string' },
       token: { type: 'string' },
       agents: { type: 'string', default: '100' },
+      concurrency: { type: 'string', default: '4' },
       tasks: { type: 'string', default: '5000' },
       registrations: { type: 'string', default: '1000' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -59,6 +61,7 @@ function options() {
     url: values.url?.replace(/\/+$/, ''),
     token: values.token ?? process.env.FLIGHTDECK_ADMIN_TOKEN,
     agents: count('agents', values.agents!, 1),
+    concurrency: count('concurrency', values.concurrency!, 1),
     tasks: count('tasks', values.tasks!, 1),
     registrations: count('registrations', values.registrations!, 0),
   };
@@ -130,9 +133,9 @@ async function main(): Promise<number> {
       registration = await benchRegistration(api, token, { count: opts.registrations, warmup: WARMUP, runId }, progress);
     }
 
-    say(`Throughput: ${opts.agents} HTTP agents, ${opts.tasks} tasks submitted in batches of ${BATCH}`);
+    say(`Throughput: ${opts.agents} HTTP agents (maxConcurrency ${opts.concurrency} each), ${opts.tasks} tasks submitted in batches of ${BATCH}`);
     const throughput = await benchThroughput(api, token, {
-      agents: opts.agents, tasks: opts.tasks, batch: BATCH, runId, serverPid: server?.pid ?? null, stallMs: 60_000,
+      agents: opts.agents, concurrency: opts.concurrency, tasks: opts.tasks, batch: BATCH, runId, serverPid: server?.pid ?? null, stallMs: 60_000,
     }, progress);
     const notSucceeded = Object.entries(throughput.verified).filter(([s]) => s !== 'succeeded');
     if (notSucceeded.length || (throughput.verified.succeeded ?? 0) !== opts.tasks) {
@@ -148,7 +151,7 @@ async function main(): Promise<number> {
       url,
       mode,
       machine: { cores: throughput.cpu.cores, node: process.version, platform: `${process.platform}-${process.arch}` },
-      options: { agents: opts.agents, tasks: opts.tasks, registrations: opts.registrations, batch: BATCH },
+      options: { agents: opts.agents, concurrency: opts.concurrency, tasks: opts.tasks, registrations: opts.registrations, batch: BATCH },
       baseline,
       registration,
       throughput,

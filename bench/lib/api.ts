@@ -27,6 +27,32 @@ export class Api {
     return this.send<T>(`${path}${qs}`, { method: 'GET', headers: { 'accept-encoding': 'identity', authorization: `Bearer ${token}` } });
   }
 
+  /**
+   * Several mutations in one HTTP request (tRPC's `?batch=1` form): the server runs them
+   * concurrently and answers when all are done. Each call settles on its own.
+   */
+  async batch(calls: { path: string; input: unknown }[], token: string, signal?: AbortSignal): Promise<PromiseSettledResult<unknown>[]> {
+    const paths = calls.map((c) => c.path).join(',');
+    const body = Object.fromEntries(calls.map((c, i) => [i, c.input ?? {}]));
+    const res = await fetch(`${this.baseUrl}/api/trpc/${paths}?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'identity', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+      signal,
+    });
+    const text = await res.text();
+    let items: { result?: { data: unknown }; error?: { message: string; data?: { code?: string; httpStatus?: number } } }[];
+    try {
+      items = JSON.parse(text);
+    } catch {
+      throw new ApiError(paths, res.status, 'BAD_RESPONSE', text.slice(0, 200));
+    }
+    if (!Array.isArray(items)) throw new ApiError(paths, res.status, 'BAD_RESPONSE', text.slice(0, 200));
+    return items.map((item, i) => item.result
+      ? { status: 'fulfilled', value: item.result.data }
+      : { status: 'rejected', reason: new ApiError(calls[i].path, item.error?.data?.httpStatus ?? res.status, item.error?.data?.code ?? 'UNKNOWN', item.error?.message ?? '') });
+  }
+
   private async send<T>(path: string, init: RequestInit): Promise<T> {
     const res = await fetch(`${this.baseUrl}/api/trpc/${path}`, init);
     const text = await res.text();

@@ -21,7 +21,7 @@ export interface BenchReport {
   url: string;
   mode: { storage: string; events: string } | null;
   machine: { cores: number; node: string; platform: string };
-  options: { agents: number; tasks: number; registrations: number; batch: number };
+  options: { agents: number; concurrency: number; tasks: number; registrations: number; batch: number };
   baseline: BaselineResult;
   registration: RegistrationResult | null;
   throughput: ThroughputResult | null;
@@ -47,7 +47,7 @@ export function rowsFor(base: BaselineResult, reg: RegistrationResult | null, tp
     add(s, 'max', ms(reg.max));
   }
   if (tp) {
-    const s = `throughput (${tp.agents} agents, ${tp.tasks} tasks)`;
+    const s = `throughput (${tp.agents} agents × ${tp.concurrency}, ${tp.tasks} tasks)`;
     add(s, 'tasks/s', String(tp.tasksPerSecond), `≥ ${FLOORS.tasksPerSecond}`, verdict(tp.tasksPerSecond >= FLOORS.tasksPerSecond));
     add(s, 'duration', `${tp.seconds} s`);
     add(s, 'dispatch→complete p50 / p95', `${tp.dispatchToCompleteMs.p50} / ${tp.dispatchToCompleteMs.p95} ms`);

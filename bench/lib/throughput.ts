@@ -6,6 +6,8 @@ import { summarise, type Summary } from './stats';
 
 export interface ThroughputOptions {
   agents: number;
+  /** Each agent's maxConcurrency: how many tasks it holds and reports per round trip. */
+  concurrency: number;
   tasks: number;
   batch: number;
   runId: string;
@@ -16,6 +18,7 @@ export interface ThroughputOptions {
 
 export interface ThroughputResult {
   agents: number;
+  concurrency: number;
   tasks: number;
   seconds: number;
   tasksPerSecond: number;
@@ -43,7 +46,7 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
   let ready = 0;
   const agents = await mapLimit(Array.from({ length: opts.agents }, (_, i) => i), 10, async (i) => {
     const a = await api.mutate<Registered>('agents.register', {
-      name: `bench-${opts.runId}-agent-${i}`, capabilities: ['bench'], maxConcurrency: 1, runtime: 'bench', labels: { bench: opts.runId },
+      name: `bench-${opts.runId}-agent-${i}`, capabilities: ['bench'], maxConcurrency: opts.concurrency, runtime: 'bench', labels: { bench: opts.runId },
     }, adminToken);
     const beat = await api.mutate<{ heartbeatIntervalMs: number }>('agents.heartbeat', { load: 0 }, a.token);
     heartbeatMs = beat.heartbeatIntervalMs;
@@ -75,46 +78,80 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
   let finish!: () => void;
   const allDone = new Promise<void>((r) => (finish = r));
 
-  const work = async (agent: Registered, a: Assignment) => {
+  /** What the agent sends about the task it holds: a completion, or a hand-back of a foreign task. */
+  const report = (a: Assignment) => {
     const lease = { taskId: a.taskId, leaseToken: a.leaseToken };
-    const n = (a.payload as { bench?: string; n?: number } | null)?.bench === opts.runId ? (a.payload as { n: number }).n : null;
-    if (n === null) {
+    const payload = a.payload as { bench?: string; n?: number } | null;
+    if (payload?.bench !== opts.runId) {
       // Someone else's task reached a bench agent (a shared server): hand it back untouched.
-      foreignTasks++;
-      await api.mutate('work.fail', { ...lease, error: 'bench agent: not a bench task', retryable: true }, agent.token);
-      return;
+      return { path: 'work.fail', input: { ...lease, error: 'bench agent: not a bench task', retryable: true }, n: null };
     }
-    const delivered = performance.now();
+    return { path: 'work.complete', input: { ...lease, result: null }, n: payload.n as number };
+  };
+
+  const received = (a: Assignment) => {
     if (deliveredAt.has(a.taskId)) redeliveries++;
-    deliveredAt.set(a.taskId, delivered);
-    // Both are idempotent under the lease: a real agent retries them when the connection drops.
-    await retry(() => api.mutate('work.start', lease, agent.token), noteError);
-    const r = await retry(() => api.mutate<{ status: string }>('work.complete', { ...lease, result: null }, agent.token), noteError);
+    deliveredAt.set(a.taskId, performance.now());
+  };
+
+  const completedOne = (a: Assignment, n: number, status: unknown) => {
     const now = performance.now();
-    if (r.status !== 'succeeded' || completed.has(a.taskId)) return;
+    if ((status as { status?: string }).status !== 'succeeded' || completed.has(a.taskId)) return;
     completed.add(a.taskId);
-    dispatchToComplete.push(now - delivered);
+    dispatchToComplete.push(now - deliveredAt.get(a.taskId)!);
     submitToComplete.push(now - batchSentAt[Math.floor(n / opts.batch)]);
     if (completed.size === opts.tasks) finish();
   };
 
+  /**
+   * Each round trip reports the tasks in hand and polls for the next ones, already started
+   * (`work.pollBatch` with `start: true`): one HTTP request per round, as an efficient agent
+   * in any language would do with tRPC's batch form.
+   */
   const loop = async (agent: Registered) => {
     let lastBeat = performance.now();
+    let held: Assignment[] = [];
     while (!stopping) {
-      // Heartbeats go between polls on the agent's own connection: a burst of a hundred on a
-      // timer would open as many extra sockets every few seconds.
-      if (performance.now() - lastBeat >= heartbeatMs) {
-        lastBeat = performance.now();
-        await api.mutate('agents.heartbeat', {}, agent.token).catch(noteError);
-      }
+      const reports = held.map((a) => ({ a, ...report(a) }));
+      const calls: { path: string; input: unknown }[] = reports.map((r) => ({ path: r.path, input: r.input }));
+      // Heartbeats ride along on the agent's own requests: a timer burst would open extra sockets.
+      const beat = performance.now() - lastBeat >= heartbeatMs;
+      if (beat) calls.push({ path: 'agents.heartbeat', input: {} });
+      // The answer waits for the poll: with reports aboard it waits briefly, so acknowledgements stay prompt.
+      calls.push({ path: 'work.pollBatch', input: { waitMs: reports.length ? 100 : 5_000, max: opts.concurrency, start: true } });
       const ac = new AbortController();
       polls.add(ac);
       try {
-        const a = await api.mutate<Assignment | null>('work.poll', { waitMs: 5_000 }, agent.token, ac.signal);
-        polls.delete(ac);
-        if (a) await work(agent, a);
+        const results = await api.batch(calls, agent.token, ac.signal);
+        if (beat) lastBeat = performance.now();
+        const kept: Assignment[] = [];
+        reports.forEach((r, i) => {
+          const out = results[i];
+          if (out.status === 'fulfilled') {
+            if (r.n === null) foreignTasks++;
+            else completedOne(r.a, r.n, out.value);
+            return;
+          }
+          noteError(out.reason);
+          // A 4xx is final (the lease moved on); anything else is retried with the next request.
+          if (!(out.reason instanceof ApiError && out.reason.status < 500)) kept.push(r.a);
+        });
+        held = kept;
+        if (beat && results[calls.length - 2]?.status === 'rejected') noteError((results[calls.length - 2] as PromiseRejectedResult).reason);
+        const polled = results[calls.length - 1];
+        if (polled.status === 'rejected') {
+          noteError(polled.reason);
+          await sleep(100);
+        } else {
+          for (const a of (polled.value as { assignments: Assignment[] }).assignments) {
+            received(a);
+            held.push(a);
+          }
+          if (held.length > opts.concurrency) throw new Error(`bench agent: holds ${held.length} tasks, more than its maxConcurrency ${opts.concurrency}`);
+        }
       } catch (err) {
         if (stopping) return;
+        // Transport failure: the reports are idempotent under their leases and go again.
         noteError(err);
         await sleep(100);
       } finally {
@@ -194,6 +231,7 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
 
   return {
     agents: opts.agents,
+    concurrency: opts.concurrency,
     tasks: opts.tasks,
     seconds: Math.round(seconds * 100) / 100,
     tasksPerSecond: Math.round((opts.tasks / seconds) * 10) / 10,
@@ -213,18 +251,4 @@ function describe(err: unknown): string {
   if (err instanceof ApiError) return `${err.status} ${err.code}`;
   const e = err as Error & { cause?: { code?: string; message?: string } };
   return `${e.message}${e.cause ? `: ${e.cause.code ?? e.cause.message}` : ''}`;
-}
-
-/** Retries transport failures and 5xx answers with a short backoff; a 4xx answer is final. */
-async function retry<T>(fn: () => Promise<T>, onError: (err: unknown) => void, attempts = 6): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const final = (err instanceof ApiError && err.status < 500) || i >= attempts;
-      if (final) throw err;
-      onError(err);
-      await sleep(25 * 2 ** i);
-    }
-  }
 }

@@ -25,6 +25,7 @@ export interface OrchestratorOptions {
   /** Least time between dispatch passes when kicked (and never less than the last pass took). */
   dispatchMinGapMs?: number;
   sweepIntervalMs?: number;
+  redeliveryIntervalMs?: number;
   sampleIntervalMs?: number;
 }
 
@@ -51,7 +52,7 @@ export class Orchestrator {
     this.work = new WorkService(store, bus, metrics, async (agentId) => {
       await this.registry.heartbeat(agentId, {});
     }, kick);
-    this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), new LeastLoaded(), this.work.waiters);
+    this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), new LeastLoaded(), this.work.polls.waiters);
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
     const sampler = new MetricSampler(store);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
@@ -60,6 +61,8 @@ export class Orchestrator {
     this.loops = [
       this.dispatchLoop,
       new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
+      // Assignments whose answer was lost (or written while no poll was open here) get delivered again.
+      new Ticker('redelivery', opts.redeliveryIntervalMs ?? 5_000, () => this.work.polls.findAwaitingDelivery(), clock, log),
       new Ticker('metric-sampler', opts.sampleIntervalMs ?? SAMPLE_INTERVAL_MS, () => sampler.sample(), clock, log),
     ];
   }
@@ -67,7 +70,7 @@ export class Orchestrator {
   start(): void {
     // Assignment events may come from any replica: wake the long-polls of our agents.
     this.unsubscribe = this.deps.bus.subscribe((e) => {
-      if (e.name === 'task:assigned' && !e.payload.delivered) this.work.assignedInStore(e.payload.agentId);
+      if (e.name === 'task:assigned' && !e.payload.delivered) this.work.polls.assignedInStore(e.payload.agentId);
       // Any replica may have replaced or revoked an agent's token.
       if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.forgetAgent(e.payload.agentId);
     });

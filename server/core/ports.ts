@@ -105,8 +105,10 @@ export interface TaskStore {
   queued(limit: number, fits?: string[][]): Promise<Task[]>;
   /** Applies assignments whose task is still queued; returns those applied, with dispatch latency. */
   assign(plans: PlannedAssignment[]): Promise<{ taskId: string; agentId: string; attempt: number; waitedMs: number; priority: Priority }[]>;
-  /** Hands the agent its next undelivered assignment, if any. */
-  deliver(agentId: string): Promise<Assignment | null>;
+  /** Hands the agent up to `limit` undelivered assignments (and ones delivered long ago but never started). */
+  deliver(agentId: string, limit: number, redeliverAfterMs: number): Promise<Assignment[]>;
+  /** Agents holding an assignment not yet delivered, or delivered `redeliverAfterMs` ago and never started. */
+  agentsAwaitingDelivery(redeliverAfterMs: number): Promise<string[]>;
   start(taskId: string, agentId: string, leaseToken: string): Promise<Task | null>;
   progress(taskId: string, agentId: string, leaseToken: string, message: string, percent: number | null): Promise<{ attempt: number } | null>;
   finish(taskId: string, agentId: string, leaseToken: string, outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: string; retry: boolean }): Promise<Task | null>;

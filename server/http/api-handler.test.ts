@@ -69,4 +69,23 @@ describe('HTTP agents over a real socket', () => {
     await expect(call('work.complete', lost.token, { taskId: work.taskId, leaseToken: work.leaseToken })).rejects.toMatchObject({ status: 409 });
     expect((await query('agents.get', { id: lost.agentId })).status).toBe('offline');
   }, 60_000);
+
+  it("reports a task and polls for the next in one HTTP request (tRPC's batch form)", async () => {
+    const agent = await call('agents.register', ADMIN_TOKEN, { name: 'http-batcher', capabilities: ['http-batch'] });
+    await call('agents.heartbeat', agent.token, {});
+    const { ids } = await call('tasks.submit', ADMIN_TOKEN, { tasks: [{ title: 'one', capabilities: ['http-batch'] }, { title: 'two', capabilities: ['http-batch'] }] });
+    const first = await call('work.poll', agent.token, { waitMs: 5000, start: true });
+    const res = await fetch(`${base}/work.complete,work.poll?batch=1`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ 0: { taskId: first.taskId, leaseToken: first.leaseToken, result: 'done' }, 1: { waitMs: 5000, start: true } }),
+    });
+    expect(res.status).toBe(200);
+    const [completed, next] = (await res.json()) as { result: { data: any } }[];
+    expect(completed.result.data).toEqual({ status: 'succeeded' });
+    expect(next.result.data.taskId).toBe(ids.find((id: string) => id !== first.taskId));
+    expect((await query('tasks.get', { id: first.taskId })).status).toBe('succeeded');
+    expect((await query('tasks.get', { id: next.result.data.taskId })).status).toBe('running');
+  });
 });
+

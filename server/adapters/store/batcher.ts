@@ -1,7 +1,8 @@
 /**
  * Group commit: calls that arrive while a batch is being written wait and go together in
- * the next one. No added latency when idle; under load one statement serves many callers,
- * which matters most on PGlite, where every statement queues on a single connection.
+ * the next one, and each batch first yields once to I/O so requests already received join it.
+ * That yield matters on PGlite, whose statements run on this thread: without it no other
+ * request is read while a write runs, and every batch would hold one call.
  */
 export class Batcher<In, Out> {
   private queue: { item: In; resolve: (v: Out) => void; reject: (e: unknown) => void }[] = [];
@@ -19,6 +20,7 @@ export class Batcher<In, Out> {
   private async drain(): Promise<void> {
     this.running = true;
     while (this.queue.length) {
+      await new Promise<void>((r) => setImmediate(r));
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const out = await this.write(batch.map((b) => b.item));

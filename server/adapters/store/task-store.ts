@@ -7,8 +7,8 @@ import { json, rows, toTask } from './rows';
 import { createLeaseWrites } from './lease-writes';
 import { createTaskReads } from './task-reads';
 
-/** An assignment delivered but never started is handed out again after this long (lost answer). */
-const REDELIVER_AFTER_MS = 10_000;
+const awaitingDelivery = (afterMs: number) =>
+  sql`(delivered_at is null or delivered_at < now() - ${afterMs}::int * interval '1 millisecond')`;
 
 export function createTaskStore(db: Db): TaskStore {
   const leases = createLeaseWrites(db);
@@ -93,22 +93,28 @@ export function createTaskStore(db: Db): TaskStore {
       }));
     },
 
-    async deliver(agentId) {
-      const [r] = await rows(db, sql`
+    async deliver(agentId, limit, redeliverAfterMs) {
+      const found = await rows(db, sql`
         update tasks set delivered_at = now()
-        where id = (
+        where id in (
           select id from tasks
-          where agent_id = ${agentId} and status = 'assigned'
-            and (delivered_at is null or delivered_at < now() - ${REDELIVER_AFTER_MS}::int * interval '1 millisecond')
-          order by priority, assigned_at, seq limit 1
+          where agent_id = ${agentId} and status = 'assigned' and ${awaitingDelivery(redeliverAfterMs)}
+          order by priority, assigned_at, seq limit ${limit}
           for update skip locked)
-        returning id, attempt, lease_token, title, payload, capabilities, priority, context_key, timeout_ms`);
-      if (!r) return null;
-      return {
-        taskId: r.id as string, attempt: Number(r.attempt), leaseToken: r.lease_token as string, title: r.title as string,
-        payload: r.payload ?? null, capabilities: (r.capabilities ?? []) as string[], priority: priorityName(Number(r.priority)),
-        contextKey: (r.context_key ?? null) as string | null, timeoutMs: r.timeout_ms == null ? null : Number(r.timeout_ms),
-      };
+        returning id, attempt, lease_token, title, payload, capabilities, priority, context_key, timeout_ms, assigned_at, seq`);
+      return found
+        .sort((x, y) => Number(x.priority) - Number(y.priority) || Number(x.seq) - Number(y.seq))
+        .map((r) => ({
+          taskId: r.id as string, attempt: Number(r.attempt), leaseToken: r.lease_token as string, title: r.title as string,
+          payload: r.payload ?? null, capabilities: (r.capabilities ?? []) as string[], priority: priorityName(Number(r.priority)),
+          contextKey: (r.context_key ?? null) as string | null, timeoutMs: r.timeout_ms == null ? null : Number(r.timeout_ms),
+        }));
+    },
+
+    async agentsAwaitingDelivery(redeliverAfterMs) {
+      const found = await rows<{ agent_id: string }>(db, sql`
+        select distinct agent_id from tasks where status = 'assigned' and ${awaitingDelivery(redeliverAfterMs)}`);
+      return found.map((r) => r.agent_id);
     },
 
     start: (taskId, agentId, leaseToken) => leases.start(taskId, agentId, leaseToken),

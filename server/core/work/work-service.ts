@@ -3,76 +3,80 @@ import { CoreError, conflict, notFound } from '../errors';
 import type { Assignment, Task } from '../model';
 import type { EventBus, Metrics, Store } from '../ports';
 import { announceOutcome } from '../tasks/announce-outcome';
-import { PollWaiters } from './poll-waiters';
+import { AssignmentPoll } from './assignment-poll';
 
-export const PollInput = z.object({ waitMs: z.number().int().min(0).max(30_000).default(25_000) }).default({ waitMs: 25_000 });
+export const PollInput = z.object({
+  waitMs: z.number().int().min(0).max(30_000).default(25_000),
+  /** Answer with the assignment already started: saves the agent a `work.start` round trip. */
+  start: z.boolean().default(false),
+}).default({ waitMs: 25_000, start: false });
 const Lease = { taskId: z.string().min(1).max(64), leaseToken: z.string().min(1).max(128) };
 export const StartInput = z.object(Lease);
 export const ProgressInput = z.object({ ...Lease, message: z.string().max(10_000).default(''), percent: z.number().min(0).max(100).optional() });
 export const CompleteInput = z.object({ ...Lease, result: z.unknown().optional() });
 export const FailInput = z.object({ ...Lease, error: z.string().min(1).max(10_000), retryable: z.boolean().default(true) });
 
+export const PollBatchInput = z.object({
+  waitMs: z.number().int().min(0).max(30_000).default(25_000),
+  /** Most assignments to take at once (an agent running several tasks in parallel). */
+  max: z.number().int().min(1).max(100).default(10),
+  start: z.boolean().default(false),
+});
+
 /** How often a long-poll may count as a sign of life, at most (saves a write per poll under load). */
 const POLL_TOUCH_INTERVAL_MS = 5_000;
-/**
- * A poll reads the store only when an assignment may be waiting there: after an assignment
- * event for the agent, or when this long has passed (redeliveries). Otherwise hand-offs serve it.
- */
-const STORE_RECHECK_MS = 5_000;
 
 /** The agent side of the protocol: poll for an assignment, then start, report progress, finish. */
 export class WorkService {
-  readonly waiters = new PollWaiters();
+  readonly polls: AssignmentPoll;
   private lastTouch = new Map<string, number>();
-  private storeCheckedAt = new Map<string, number>();
-  private mayHaveWork = new Set<string>();
-  private closed = false;
 
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly metrics: Metrics,
     private readonly touchAgent: (agentId: string) => Promise<void>,
-    /** Work may be placeable now: an agent opened a poll, or a task went back to the queue. */
+    /** Work may be placeable now: an agent opened a poll, finished a task, or a task went back to the queue. */
     private readonly onReady: () => void,
-  ) {}
+  ) {
+    this.polls = new AssignmentPoll(store, onReady);
+  }
 
   async poll(agentId: string, raw: z.input<typeof PollInput>, signal?: AbortSignal): Promise<Assignment | null> {
-    const { waitMs } = PollInput.parse(raw);
+    const { waitMs, start } = PollInput.parse(raw);
+    const [first] = await this.take(agentId, { waitMs, max: 1, start }, signal);
+    return first ?? null;
+  }
+
+  /** `work.poll` for an agent that runs several tasks at once: up to `max` assignments per answer. */
+  async pollBatch(agentId: string, raw: z.input<typeof PollBatchInput>, signal?: AbortSignal): Promise<{ assignments: Assignment[] }> {
+    return { assignments: await this.take(agentId, PollBatchInput.parse(raw), signal) };
+  }
+
+  private async take(agentId: string, { waitMs, max, start }: z.output<typeof PollBatchInput>, signal?: AbortSignal): Promise<Assignment[]> {
     await this.touch(agentId);
     const deadline = Date.now() + waitMs;
     for (;;) {
-      // Registered before reading the store, so an assignment event in between still wakes us.
-      const waiter = this.waiters.register(agentId);
-      let assignment: Assignment | null = null;
-      if (this.mayHaveWork.has(agentId) || Date.now() - (this.storeCheckedAt.get(agentId) ?? 0) > STORE_RECHECK_MS) {
-        this.mayHaveWork.delete(agentId);
-        this.storeCheckedAt.set(agentId, Date.now());
-        try {
-          assignment = await this.store.tasks.deliver(agentId);
-        } catch (e) {
-          waiter.cancel();
-          throw e;
-        }
-      }
-      const remaining = deadline - Date.now();
-      if (assignment || remaining <= 0 || this.closed || signal?.aborted) {
-        waiter.cancel();
-        return assignment;
-      }
-      waiter.open();
-      this.onReady();
-      const handed = await waiter.wait(remaining, signal);
-      if (handed) return handed;
+      const found = await this.polls.next(agentId, { max, deadline, signal });
+      if (!found.length || !start) return found;
+      const started = await Promise.all(found.map((a) => this.startAssigned(agentId, a)));
+      const kept = found.filter((_, i) => started[i]);
+      // All cancelled between assignment and start: keep waiting for others.
+      if (kept.length || deadline - Date.now() <= 0 || this.polls.isClosed || signal?.aborted) return kept;
     }
   }
 
   async start(agentId: string, raw: z.input<typeof StartInput>): Promise<{ status: 'running' }> {
     const { taskId, leaseToken } = StartInput.parse(raw);
-    const task = await this.store.tasks.start(taskId, agentId, leaseToken);
-    if (!task) throw await this.leaseError(taskId, agentId, 'start');
-    await this.bus.publish('task:started', { taskId, agentId, attempt: task.attempt });
+    if (!(await this.startAssigned(agentId, { taskId, leaseToken }))) throw await this.leaseError(taskId, agentId, 'start');
     return { status: 'running' };
+  }
+
+  private async startAssigned(agentId: string, { taskId, leaseToken }: { taskId: string; leaseToken: string }): Promise<boolean> {
+    const task = await this.store.tasks.start(taskId, agentId, leaseToken);
+    if (!task) return false;
+    await this.bus.publish('task:started', { taskId, agentId, attempt: task.attempt });
+    return true;
   }
 
   async progress(agentId: string, raw: z.input<typeof ProgressInput>): Promise<{ ok: true }> {
@@ -104,21 +108,14 @@ export class WorkService {
     return { status: task.status };
   }
 
-  /** An assignment for the agent was written to the store (not handed off): its polls must look. */
-  assignedInStore(agentId: string): void {
-    this.mayHaveWork.add(agentId);
-    this.waiters.wake(agentId);
-  }
-
   /** Ends every long-poll (shutdown). */
   close(): void {
-    this.closed = true;
-    this.waiters.wakeAll();
+    this.polls.close();
   }
 
   private async finished(task: Task, agentId: string): Promise<void> {
-    // Freed capacity is used when the agent polls again (which dispatches); a retried task needs a pass now.
-    if (task.status === 'queued') this.onReady();
+    // Freed capacity (and a retried task) can be placed now; kicks are coalesced by the dispatcher's ticker.
+    this.onReady();
     const reason = task.status === 'queued' ? `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim() : task.status;
     await announceOutcome(this.bus, this.metrics, { taskId: task.id, agentId, attempt: task.attempt, status: task.status, reason });
   }

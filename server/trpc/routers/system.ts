@@ -8,7 +8,7 @@ export const systemRouter = router({
     strategy: ctx.runtime.core.dispatcher.strategyName,
     heartbeat: ctx.runtime.core.heartbeatPolicy,
     loops: ctx.runtime.core.loopSnapshots(),
-    waitingPolls: ctx.runtime.core.work.waiters.waiting,
+    waitingPolls: ctx.runtime.core.work.polls.waiters.waiting,
     demo: ctx.runtime.env.FLIGHTDECK_DEMO,
   })),
 });

@@ -41,4 +41,43 @@ describe('agent protocol', () => {
     await agent.caller.work.complete({ taskId: ids[0], leaseToken: work.leaseToken });
     expect((await admin.tasks.get({ id: ids[0] })).status).toBe('succeeded');
   });
+
+  it('answers a poll with `start: true` with the task already running, so the agent can go straight to complete', async () => {
+    const admin = callerAs(rt, adminPrincipal);
+    const agent = await registerAgent(rt, { name: 'proto-3', capabilities: ['autostart'] });
+    await agent.caller.agents.heartbeat({});
+    const { ids } = await admin.tasks.submit({ title: 'go', capabilities: ['autostart'] });
+    const work = (await agent.caller.work.poll({ waitMs: 5000, start: true }))!;
+    expect(work.taskId).toBe(ids[0]);
+    const running = await admin.tasks.get({ id: ids[0] });
+    expect(running.status).toBe('running');
+    expect(running.startedAt).not.toBeNull();
+    await agent.caller.work.complete({ taskId: work.taskId, leaseToken: work.leaseToken, result: 1 });
+    expect((await admin.tasks.get({ id: ids[0] })).status).toBe('succeeded');
+  });
+
+  it('hands a multi-slot agent several tasks in one pollBatch answer, never more than its maxConcurrency', async () => {
+    const admin = callerAs(rt, adminPrincipal);
+    const agent = await registerAgent(rt, { name: 'proto-4', capabilities: ['multi'], maxConcurrency: 3 });
+    await agent.caller.agents.heartbeat({});
+    const { ids } = await admin.tasks.submit({ tasks: Array.from({ length: 5 }, (_, i) => ({ title: `m${i}`, capabilities: ['multi'] })) });
+    const taken: string[] = [];
+    while (taken.length < 3) {
+      const { assignments } = await agent.caller.work.pollBatch({ waitMs: 5000, max: 10, start: true });
+      taken.push(...assignments.map((a) => a.taskId));
+    }
+    expect(taken).toHaveLength(3);
+    expect(new Set(taken).size).toBe(3);
+    // At capacity: a further poll waits out its time with nothing.
+    expect((await agent.caller.work.pollBatch({ waitMs: 300, max: 10 })).assignments).toEqual([]);
+    const states = await Promise.all(ids.map((id) => admin.tasks.get({ id })));
+    expect(states.filter((t) => t.status === 'running').map((t) => t.id).sort()).toEqual([...taken].sort());
+    expect(states.filter((t) => t.status === 'queued')).toHaveLength(2);
+  });
+
+  it('rejects a pollBatch asking for more than 100 or fewer than 1 with a message naming `max`', async () => {
+    const agent = await registerAgent(rt, { name: 'proto-5', capabilities: ['x'] });
+    await expect(agent.caller.work.pollBatch({ max: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('max') });
+    await expect(agent.caller.work.pollBatch({ max: 101 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('max') });
+  });
 });
