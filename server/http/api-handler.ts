@@ -3,6 +3,7 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { Runtime } from '@/server/runtime';
 import { createContextInner, resolvePrincipal } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
+import { guardUnavailable, unavailableMeta } from '@/server/trpc/unavailable-meta';
 
 const PREFIX = '/api/trpc/';
 
@@ -17,12 +18,12 @@ export function createApiHandler(runtime: () => Promise<Runtime>) {
     if (!url.startsWith(PREFIX)) return false;
     const path = decodeURIComponent(url.slice(PREFIX.length).split('?')[0]);
     void nodeHTTPRequestHandler({
-      req, res, path, router: appRouter,
-      createContext: async () => {
+      req, res, path, router: appRouter, responseMeta: unavailableMeta,
+      createContext: () => guardUnavailable(async () => {
         const rt = await runtime();
         const { principal, sessionToken } = await resolvePrincipal(rt, toHeaders(req));
         return createContextInner({ runtime: rt, principal, sessionToken, resHeaders: { append: (k: string, v: string) => void res.appendHeader(k, v) } });
-      },
+      }),
     });
     return true;
   };

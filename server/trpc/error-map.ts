@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '@/server/adapters/store/unavailable';
 import { isCoreError, type CoreErrorCode } from '@/server/core/errors';
 
 const CODES: Record<CoreErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -18,7 +19,13 @@ export function toTRPCError(err: unknown, requestId: string): TRPCError {
   if (err instanceof TRPCError) return err;
   if (isCoreError(err)) return new TRPCError({ code: CODES[err.code], message: err.message, cause: err });
   if (isZodError(err)) return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(err), cause: err });
+  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `internal error (request ${requestId})`, cause: err instanceof Error ? err : undefined });
+}
+
+/** 503: the database is restarting or unreachable; the answer carries Retry-After (see the HTTP handlers). */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the database is unavailable; retry in a few seconds', cause: cause instanceof Error ? cause : undefined });
 }
 
 export function isZodError(e: unknown): e is ZodError {

@@ -33,10 +33,35 @@ describe('Ticker', () => {
       if (n === 1) throw new Error('boom');
     }, new FakeClock(), silentLogger);
     t.start();
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(500);
     const s = t.snapshot();
-    expect(s).toMatchObject({ name: 'flaky', errors: 1, lastError: 'boom', running: true });
+    expect(s).toMatchObject({ name: 'flaky', errors: 1, consecutiveErrors: 0, lastError: 'boom', running: true });
     expect(s.ticks).toBeGreaterThanOrEqual(3);
+    await t.stop();
+  });
+
+  it('backs off while failing (doubling up to 30 s), ignores kicks meanwhile, and resumes its pace on success', async () => {
+    const at: number[] = [];
+    let failing = true;
+    const t = new Ticker('db-down', 100, async () => {
+      at.push(Date.now());
+      if (failing) throw new Error('ECONNREFUSED');
+    }, new FakeClock(), silentLogger);
+    const start = Date.now();
+    t.start();
+    await vi.advanceTimersByTimeAsync(1);
+    t.kick();
+    await vi.advanceTimersByTimeAsync(3_800);
+    expect(at.map((x) => x - start)).toEqual([0, 250, 750, 1750, 3750]);
+    await vi.advanceTimersByTimeAsync(120_000);
+    const gaps = at.slice(1).map((x, i) => x - at[i]);
+    expect(Math.max(...gaps)).toBe(30_000);
+    failing = false;
+    await vi.advanceTimersByTimeAsync(30_000);
+    const n = at.length;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(at.length - n).toBeGreaterThanOrEqual(9);
+    expect(t.snapshot().consecutiveErrors).toBe(0);
     await t.stop();
   });
 

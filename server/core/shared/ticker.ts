@@ -6,21 +6,27 @@ export interface TickerSnapshot {
   intervalMs: number;
   ticks: number;
   errors: number;
+  /** Failed ticks in a row; while above 0 the loop waits longer between ticks (backoff). */
+  consecutiveErrors: number;
   lastError: string | null;
   lastTickAt: number | null;
   lastTickMs: number | null;
 }
 
+/** Longest wait between ticks of a failing loop (a database that stays down). */
+export const MAX_ERROR_BACKOFF_MS = 30_000;
+
 /**
  * A background loop: never two ticks at once, `stop()` waits for the tick in flight,
- * an error is logged and counted and the loop goes on. `kick()` asks for a tick now.
+ * an error is logged and counted and the loop goes on, waiting longer after each failure in a
+ * row (doubling, up to 30 s) so a dependency that is down is not hammered. `kick()` asks for a tick now.
  */
 export class Ticker {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private running = false;
   private kicked = false;
-  private stats = { ticks: 0, errors: 0, lastError: null as string | null, lastTickAt: null as number | null, lastTickMs: null as number | null };
+  private stats = { ticks: 0, errors: 0, consecutiveErrors: 0, lastError: null as string | null, lastTickAt: null as number | null, lastTickMs: null as number | null };
 
   constructor(
     readonly name: string,
@@ -51,6 +57,8 @@ export class Ticker {
   /** Runs a tick as soon as the current one (if any) ends. */
   kick(): void {
     if (!this.running) return;
+    // A failing loop keeps its backoff: kicks come with every request and would undo it.
+    if (this.stats.consecutiveErrors) return;
     if (this.inFlight) {
       this.kicked = true;
       return;
@@ -78,6 +86,11 @@ export class Ticker {
 
   private dueAt = 0;
 
+  private backoffMs(): number {
+    const n = Math.min(this.stats.consecutiveErrors, 16);
+    return Math.min(MAX_ERROR_BACKOFF_MS, Math.max(this.intervalMs, 250 * 2 ** (n - 1)));
+  }
+
   private schedule(delayMs: number): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
@@ -88,7 +101,7 @@ export class Ticker {
         if (!this.running) return;
         const again = this.kicked;
         this.kicked = false;
-        this.schedule(again ? this.kickDelay() : this.intervalMs);
+        this.schedule(this.stats.consecutiveErrors ? this.backoffMs() : again ? this.kickDelay() : this.intervalMs);
       });
     }, delayMs);
     // Background loops must not keep a process alive on their own.
@@ -100,8 +113,10 @@ export class Ticker {
     const run = (async () => {
       try {
         await this.tick();
+        this.stats.consecutiveErrors = 0;
       } catch (e) {
         this.stats.errors++;
+        this.stats.consecutiveErrors++;
         this.stats.lastError = e instanceof Error ? e.message : String(e);
         this.log.error({ err: e, loop: this.name }, 'loop tick failed');
       } finally {
