@@ -16,6 +16,7 @@ import { Progress } from './lib/progress';
 import { benchRegistration } from './lib/registration';
 import { FLOORS, formatTable, rowsFor, saveReport, type BenchReport } from './lib/report';
 import { benchThroughput } from './lib/throughput';
+import { benchDecisionScales, decisionRows } from './lib/decision';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -143,7 +144,13 @@ async function main(): Promise<number> {
     }
     await stopServer();
 
-    const rows = rowsFor(baseline, registration, throughput);
+    // In process, after the server stopped, so nothing else competes for the CPU.
+    say('Routing decisions: 100 / 1,000 / 10,000 synthetic agents across 50 capabilities, in process');
+    const decisionBar = progress.bar('decisions', 3 * 2 * 2_000);
+    const decisions = benchDecisionScales({ decisions: 2_000, seed: 1, progress: (done) => decisionBar.update(done) });
+    progress.done();
+
+    const rows = [...rowsFor(baseline, registration, throughput), ...decisionRows(decisions)];
     const report: BenchReport = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -155,6 +162,7 @@ async function main(): Promise<number> {
       baseline,
       registration,
       throughput,
+      decisions,
       floors: FLOORS,
       rows,
       pass: rows.every((r) => r.result !== 'FAIL'),

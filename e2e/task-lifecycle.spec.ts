@@ -42,7 +42,7 @@ test('a submitted task goes queued → running → succeeded on screen, live', a
   const decision = page.getByTestId('decision');
   await expect(decision.getByTestId('decision-winner')).toHaveText(agentName);
   await expect(decision.getByTestId('decision-candidates')).toContainText(agentName);
-  await expect(decision).toContainText('least-loaded');
+  await expect(decision).toContainText('composite');
   await expect(decision).toContainText('µs');
 
   await api.mutate('work.progress', { ...lease, message: 'tests are green', percent: 90 }, agent.token);

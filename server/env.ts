@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseProjectWeights } from './core/tasks/queue-policy';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -15,7 +16,19 @@ const EnvSchema = z.object({
   FLIGHTDECK_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   FLIGHTDECK_UNHEALTHY_AFTER_MS: z.coerce.number().int().min(100).default(15_000),
   FLIGHTDECK_OFFLINE_AFTER_MS: z.coerce.number().int().min(200).default(30_000),
+  FLIGHTDECK_DECISION_HISTORY: z.coerce.number().int().min(1_000).default(200_000),
   FLIGHTDECK_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** Queue ageing: a waiting task's priority improves by one level per step. */
+  FLIGHTDECK_AGING_STEP_MS: z.coerce.number().int().min(10).default(60_000),
+  /** Fair-share weights, `alpha=3,beta=0.5`; other projects weigh 1. */
+  FLIGHTDECK_PROJECT_WEIGHTS: z.string().default('').transform((v, ctx) => {
+    try {
+      return parseProjectWeights(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

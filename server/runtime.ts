@@ -7,6 +7,7 @@ import { PromMetrics } from './adapters/prom-metrics';
 import { createDrizzleStore } from './adapters/store/drizzle-store';
 import { systemClock } from './adapters/system-clock';
 import { Orchestrator } from './core/orchestrator';
+import { queuePolicy } from './core/tasks/queue-policy';
 import type { EventBus, Logger, Store } from './core/ports';
 import { DemoFleet } from './demo/demo-fleet';
 import { readEnv, type Env } from './env';
@@ -33,11 +34,12 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     await database.close();
     throw e;
   }
-  const store = createDrizzleStore(database);
+  const store = createDrizzleStore(database, { queue: queuePolicy({ agingStepMs: env.FLIGHTDECK_AGING_STEP_MS, projectWeights: env.FLIGHTDECK_PROJECT_WEIGHTS }) });
   const bus: EventBus = env.REDIS_URL ? new RedisBus(env.REDIS_URL, log.child({ part: 'bus' }), { prefix: opts.redisPrefix }) : new MemoryBus();
   const metrics = new PromMetrics(() => store);
   const core = new Orchestrator({ store, bus, clock: systemClock, metrics, log }, {
     heartbeat: { intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS, unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS, offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS },
+    decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
   });
   const boot = await core.auth.bootstrap({ adminToken: env.FLIGHTDECK_ADMIN_TOKEN, adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD });
   if (!opts.quiet) announceCredentials(boot);

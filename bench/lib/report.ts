@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BaselineResult } from './baseline';
 import type { RegistrationResult } from './registration';
 import type { ThroughputResult } from './throughput';
+import type { DecisionBenchResult } from './decision';
 
 export interface Row {
   scenario: string;
@@ -25,6 +26,7 @@ export interface BenchReport {
   baseline: BaselineResult;
   registration: RegistrationResult | null;
   throughput: ThroughputResult | null;
+  decisions: DecisionBenchResult[] | null;
   floors: typeof FLOORS;
   rows: Row[];
   pass: boolean;

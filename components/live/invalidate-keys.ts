@@ -31,11 +31,25 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
     case 'agents': return [trpc.agents.list.pathFilter()];
     case 'tasks': return [trpc.tasks.list.pathFilter()];
     case 'overview': return [trpc.overview.get.pathFilter()];
-    case 'decisions': return [trpc.overview.decisions.pathFilter()];
+    case 'decisions': return [trpc.overview.decisions.pathFilter(), trpc.balancing.decisions.pathFilter()];
+    case 'distribution': return [trpc.balancing.distribution.pathFilter()];
+    case 'routing': return [trpc.balancing.policy.pathFilter()];
+    // Only views that show a waiting task: a finished task's page has no reason to refetch.
+    case 'pending': return [
+      { ...trpc.tasks.list.pathFilter(), predicate: (q) => listHasPending(q.state.data) },
+      { ...trpc.tasks.detail.pathFilter(), predicate: (q) => (q.state.data as { pending?: unknown } | undefined)?.pending != null },
+      trpc.tasks.whyPending.pathFilter(),
+    ];
     case 'agent': return [trpc.agents.get.queryFilter({ id })];
     case 'task': return [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
     // tRPC keys start with the procedure path ([['alerts', 'list'], …]): match the router.
     case 'ns': return [{ predicate: (q) => { const r = Array.isArray(q.queryKey[0]) ? q.queryKey[0][0] : null; return r === id || r === `${id}s`; } }];
     default: return [];
   }
+}
+
+/** A task list (one page, or the pages of an infinite query) that holds a waiting task. */
+function listHasPending(data: unknown): boolean {
+  const pages = (data as { pages?: unknown[] } | undefined)?.pages ?? (data ? [data] : []);
+  return pages.some((p) => Object.keys((p as { pending?: object } | null)?.pending ?? {}).length > 0);
 }

@@ -55,9 +55,16 @@ describe('staleKeysFor', () => {
   it('maps task and agent events to the views they change', () => {
     expect(staleKeysFor({ id: '1', at: 0, name: 'task:progress', payload: { taskId: 't1', attempt: 1, message: 'x', percent: 5 } })).toEqual(['tasks', 'task:t1']);
     expect(staleKeysFor({ id: '2', at: 0, name: 'agent:changed', payload: { agentId: 'a1', status: 'idle', previous: 'starting', reason: 'heartbeat' } }))
-      .toEqual(['agents', 'agent:a1', 'overview']);
+      .toEqual(['agents', 'agent:a1', 'overview', 'distribution', 'pending']);
     expect(staleKeysFor({ id: '3', at: 0, name: 'task:assigned', payload: { taskId: 't1', agentId: 'a1', attempt: 1, decisionId: 'd', delivered: true } }))
-      .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'decisions']));
+      .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'decisions', 'distribution']));
+  });
+
+  it('refreshes the balancing views on routing changes and freed slots, and waiting tasks when capacity changes', () => {
+    expect(staleKeysFor({ id: '5', at: 0, name: 'routing:changed', payload: { scope: 'global', strategy: 'round-robin', changedBy: 'admin' } })).toEqual(['routing']);
+    expect(staleKeysFor({ id: '6', at: 0, name: 'task:completed', payload: { taskId: 't1', agentId: 'a1', attempt: 1, status: 'succeeded' } }))
+      .toEqual(expect.arrayContaining(['task:t1', 'distribution', 'pending']));
+    expect(staleKeysFor({ id: '7', at: 0, name: 'agent:registered', payload: { agentId: 'a2', name: 'gpu-1', reregistered: false } })).toContain('pending');
   });
 
   it('refreshes everything on resync, and the namespace router for unknown events', () => {

@@ -10,7 +10,7 @@ import { InvalidationScheduler } from './invalidation-scheduler';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-const SLOW_KEYS = new Set(['overview']);
+const SLOW_KEYS = new Set(['overview', 'distribution']);
 
 /**
  * The dashboard's one subscription to `events.live`. Each event marks the affected queries

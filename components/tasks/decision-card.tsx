@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { formatNumber } from '@/components/ui/format';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CandidateTable } from './candidate-table';
+import { ExcludedList } from './excluded-list';
 
 /** Why attempt n went to its agent: strategy, winner, timing, candidates and exclusions. */
 export function DecisionCard({ decision: d }: { decision: DecisionRow }) {
@@ -24,19 +25,7 @@ export function DecisionCard({ decision: d }: { decision: DecisionRow }) {
         <p className="px-4 pb-2 text-xs text-slate-500">Showing the {d.candidates.length} best of {d.candidateCount} candidates.</p>
       )}
       <div className="border-t border-slate-100 px-4 py-3 dark:border-slate-800">
-        <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Excluded ({d.excludedCount})</h3>
-        {d.excluded.length ? (
-          <ul className="mt-2 grid gap-1.5 text-sm sm:grid-cols-2" data-testid="decision-excluded">
-            {d.excluded.map((x, i) => (
-              <li key={`${i}-${x.agentId}`} className="flex min-w-0 flex-wrap items-baseline gap-x-2">
-                {x.agentId
-                  ? <Link href={`/agents/${x.agentId}`} className="font-medium hover:underline">{x.agentName}</Link>
-                  : <span className="font-medium text-slate-500">{x.agentName}</span>}
-                <span className="text-xs text-amber-700 dark:text-amber-400">{x.reason}</span>
-              </li>
-            ))}
-          </ul>
-        ) : <p className="mt-1 text-sm text-slate-400">Every registered agent was a candidate.</p>}
+        <ExcludedList excluded={d.excluded} excludedCount={d.excludedCount} />
       </div>
     </Card>
   );

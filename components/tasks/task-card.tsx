@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { TaskRow } from '@/components/api-types';
 import { RelativeTime } from '@/components/ui/relative-time';
+import type { PendingReason } from './pending-reason';
 import { PriorityBadge } from './priority-badge';
 import { TaskProgress } from './task-progress';
 import { TaskStatusBadge } from './task-status-badge';
@@ -10,10 +11,11 @@ import { TaskStatusBadge } from './task-status-badge';
 interface TaskCardProps {
   task: TaskRow;
   agentName: string | null;
+  pending?: PendingReason | null;
 }
 
 /** A task as a phone-sized card (the table's columns, stacked). */
-export function TaskCard({ task: t, agentName }: TaskCardProps) {
+export function TaskCard({ task: t, agentName, pending }: TaskCardProps) {
   return (
     <div className="min-w-0 space-y-2">
       <div className="flex items-start justify-between gap-2">
@@ -26,7 +28,7 @@ export function TaskCard({ task: t, agentName }: TaskCardProps) {
         {agentName && <span className="truncate">on {agentName}</span>}
         <RelativeTime at={t.createdAt} />
       </div>
-      <TaskProgress task={t} />
+      <TaskProgress task={t} pending={pending} />
     </div>
   );
 }

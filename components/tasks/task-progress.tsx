@@ -1,13 +1,22 @@
 import type { TaskRow } from '@/components/api-types';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { PendingReasonText, type PendingReason } from './pending-reason';
 
-/** Progress bar plus the agent's latest message; a finished task shows its outcome instead. */
-export function TaskProgress({ task }: { task: Pick<TaskRow, 'status' | 'progressPercent' | 'progressMessage'> }) {
+interface TaskProgressProps {
+  task: Pick<TaskRow, 'status' | 'progressPercent' | 'progressMessage'>;
+  /** Why a waiting task has not started, when known. */
+  pending?: PendingReason | null;
+}
+
+/** Progress bar plus the agent's latest message; a waiting task says why it waits, a finished one its outcome. */
+export function TaskProgress({ task, pending }: TaskProgressProps) {
   if (task.status === 'succeeded') return <ProgressBar percent={100} tone="green" label="Progress" />;
   if (task.status === 'failed' || task.status === 'cancelled') {
     return <ProgressBar percent={task.progressPercent} tone={task.status === 'failed' ? 'red' : 'amber'} label="Progress" />;
   }
-  if (task.status === 'queued') return <span className="text-xs text-slate-400">waiting</span>;
+  if (task.status === 'queued' || task.status === 'blocked') {
+    return pending ? <PendingReasonText reason={pending} /> : <span className="text-xs text-slate-400">waiting</span>;
+  }
   return (
     <div className="min-w-0">
       <div className="mb-1 flex items-baseline justify-between gap-2 text-xs">

@@ -2,6 +2,7 @@ import type { TaskState } from '@/server/core/model';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 export const TASK_STATUS_TONE: Record<TaskState, BadgeTone> = {
+  blocked: 'amber',
   queued: 'slate',
   assigned: 'sky',
   running: 'blue',

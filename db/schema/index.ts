@@ -2,3 +2,4 @@ export * from './agents';
 export * from './tasks';
 export * from './auth';
 export * from './metrics';
+export * from './routing';

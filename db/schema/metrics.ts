@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, real, timestamp, bigserial } from 'drizzle-orm/pg-core';
+import { index, integer, json, jsonb, pgTable, real, timestamp, bigserial } from 'drizzle-orm/pg-core';
 
 /** Periodic samples behind the dashboard's time-series charts. */
 export const metricSamples = pgTable('metric_samples', {
@@ -9,4 +9,8 @@ export const metricSamples = pgTable('metric_samples', {
   succeeded: integer('succeeded').notNull(),
   failed: integer('failed').notNull(),
   dispatchP95Ms: real('dispatch_p95_ms'),
+  /** Coefficient of variation of agent utilisation (load-balancing page). */
+  imbalance: real('imbalance'),
+  /** Utilisation of the busiest agents by name. */
+  utilisation: json('utilisation').$type<Record<string, number>>(),
 }, (t) => [index('metric_samples_at_idx').on(t.at)]);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, doublePrecision, index, integer, json, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -18,6 +18,12 @@ export const tasks = pgTable('tasks', {
   agentId: text('agent_id'),
   leaseToken: text('lease_token'),
   contextKey: text('context_key'),
+  /** Fair-share group: the queue interleaves projects by weight within a priority. */
+  project: text('project').notNull().default('default'),
+  concurrencyKey: text('concurrency_key'),
+  concurrencyLimit: integer('concurrency_limit'),
+  /** Ids of tasks that must succeed first; null when none. */
+  dependsOn: text('depends_on').array(),
   idempotencyKey: text('idempotency_key'),
   timeoutMs: integer('timeout_ms'),
   submittedBy: text('submitted_by'),
@@ -33,13 +39,29 @@ export const tasks = pgTable('tasks', {
   finishedAt: ts('finished_at'),
   lastProgressAt: ts('last_progress_at'),
 }, (t) => [
-  index('tasks_queue_idx').on(t.priority, t.queuedAt, t.seq).where(sql`status = 'queued'`),
+  // The queue head is read per (project, priority) band, oldest first: see queue-reads.ts.
+  index('tasks_queue_idx').on(t.project, t.priority, t.queuedAt, t.seq).where(sql`status = 'queued'`),
   index('tasks_agent_active_idx').on(t.agentId).where(sql`status in ('assigned', 'running')`),
+  index('tasks_concurrency_active_idx').on(t.concurrencyKey).where(sql`status in ('assigned', 'running') and concurrency_key is not null`),
+  // Finishing a task finds its blocked dependents here.
+  index('tasks_blocked_deps_idx').using('gin', t.dependsOn).where(sql`status = 'blocked'`),
   index('tasks_status_idx').on(t.status),
   index('tasks_created_idx').on(t.createdAt, t.id),
   index('tasks_finished_idx').on(t.finishedAt).where(sql`finished_at is not null`),
   uniqueIndex('tasks_idempotency_key_uq').on(t.idempotencyKey),
 ]);
+
+/**
+ * Fair share between projects: a virtual clock per project, advanced by 1/weight per task
+ * started. It breaks ties between projects running equally many tasks per weight.
+ */
+export const projectShares = pgTable('project_shares', {
+  project: text('project').primaryKey(),
+  /** Virtual start of the project's last started task; the largest is the queue's virtual time. */
+  lastStart: doublePrecision('last_start').notNull(),
+  /** Where the project's next task starts, unless the virtual time has passed it (an idle spell banks nothing). */
+  finish: doublePrecision('finish').notNull(),
+});
 
 export const taskAttempts = pgTable('task_attempts', {
   taskId: text('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
@@ -74,12 +96,16 @@ export const assignmentDecisions = pgTable('assignment_decisions', {
   strategy: text('strategy').notNull(),
   winnerAgentId: text('winner_agent_id').notNull(),
   winnerAgentName: text('winner_agent_name').notNull(),
-  candidates: jsonb('candidates').notNull(),
+  // json, not jsonb: written on every assignment, never queried inside, and cheaper to insert.
+  candidates: json('candidates').notNull(),
   candidateCount: integer('candidate_count').notNull(),
-  excluded: jsonb('excluded').notNull(),
+  excluded: json('excluded').notNull(),
   excludedCount: integer('excluded_count').notNull(),
   decidedAt: ts('decided_at').notNull(),
   durationUs: integer('duration_us').notNull(),
+  /** What-if replay snapshot: the strategy's weights and the decision's inputs. */
+  weights: json('weights'),
+  inputs: json('inputs'),
 }, (t) => [
   index('assignment_decisions_task_idx').on(t.taskId),
   index('assignment_decisions_decided_idx').on(t.decidedAt),

@@ -12,9 +12,13 @@ export interface EventMap {
   'task:assigned': { taskId: string; agentId: string; attempt: number; decisionId: string; delivered: boolean };
   'task:started': { taskId: string; agentId: string; attempt: number };
   'task:progress': { taskId: string; attempt: number; message: string; percent: number | null };
-  'task:completed': { taskId: string; agentId: string; attempt: number; status: TaskState };
-  'task:requeued': { taskId: string; attempt: number; reason: string };
+  /** `durationMs` (start to finish) and `contextKey` feed routing signals on every replica. */
+  'task:completed': { taskId: string; agentId: string; attempt: number; status: TaskState; durationMs?: number | null; contextKey?: string | null };
+  /** `agentId`: the agent the attempt failed on, when it failed there (absent for cancels and resets). */
+  'task:requeued': { taskId: string; attempt: number; reason: string; agentId?: string };
   'task:cancelled': { taskId: string };
+  /** An operator changed the routing policy of a scope; every replica applies it. */
+  'routing:changed': { scope: string; strategy: string; changedBy: string };
 }
 
 export type EventName = keyof EventMap;

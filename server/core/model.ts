@@ -3,7 +3,8 @@
 export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'unhealthy', 'offline', 'terminated'] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
-export const TASK_STATES = ['queued', 'assigned', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+/** `blocked`: waiting for its dependencies to succeed; it is queued once they all have. */
+export const TASK_STATES = ['blocked', 'queued', 'assigned', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 export const TERMINAL_TASK_STATES: readonly TaskState[] = ['succeeded', 'failed', 'cancelled'];
 export const ACTIVE_TASK_STATES: readonly TaskState[] = ['assigned', 'running'];
@@ -48,6 +49,13 @@ export interface Task {
   maxAttempts: number;
   agentId: string | null;
   contextKey: string | null;
+  /** Fair-share group (`default` unless given). */
+  project: string;
+  /** Tasks sharing a key run at most `concurrencyLimit` at a time. */
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+  /** Tasks that must succeed before this one is queued. */
+  dependsOn: string[];
   idempotencyKey: string | null;
   timeoutMs: number | null;
   submittedBy: string | null;

@@ -1,12 +1,18 @@
-import { LeastLoaded } from './balancing/least-loaded';
+import { AgentSignalsTracker } from './balancing/agent-signals';
+import { createStrategy, DEFAULT_STRATEGY } from './balancing/catalog';
+import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, HeartbeatSweep, type HeartbeatPolicy } from './health/heartbeat-sweep';
 import { readOverview } from './metrics/overview';
 import { MetricSampler, SAMPLE_INTERVAL_MS } from './metrics/sampler';
 import type { Clock, EventBus, Logger, Metrics, Store } from './ports';
+import { readDistribution, runWhatIf } from './routing/balancing-view';
+import { explainTasks } from './routing/pending-view';
+import { RoutingPolicy } from './routing/routing-policy';
 import { AgentRegistry } from './registry/agent-registry';
 import { Dispatcher } from './scheduler/dispatcher';
 import { AuthService } from './security/auth-service';
 import { Ticker, type TickerSnapshot } from './shared/ticker';
+import { settleBlockedTasks } from './tasks/dependencies';
 import { TaskService } from './tasks/task-service';
 import { WorkService } from './work/work-service';
 
@@ -26,6 +32,8 @@ export interface OrchestratorOptions {
   dispatchMinGapMs?: number;
   sweepIntervalMs?: number;
   redeliveryIntervalMs?: number;
+  /** Decision records kept (newest); older ones are pruned every minute. */
+  decisionHistory?: number;
   sampleIntervalMs?: number;
 }
 
@@ -36,6 +44,9 @@ export class Orchestrator {
   readonly work: WorkService;
   readonly auth: AuthService;
   readonly dispatcher: Dispatcher;
+  readonly routing: RoutingPolicy;
+  /** Recent outcomes, latency and held contexts per agent: what the composite strategy weighs. */
+  readonly signals = new AgentSignalsTracker();
   readonly heartbeatPolicy: HeartbeatPolicy;
   private readonly loops: Ticker[];
   private readonly dispatchLoop: Ticker;
@@ -52,7 +63,10 @@ export class Orchestrator {
     this.work = new WorkService(store, bus, metrics, async (agentId) => {
       await this.registry.heartbeat(agentId, {});
     }, kick);
-    this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), new LeastLoaded(), this.work.polls.waiters);
+    this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), createStrategy(DEFAULT_STRATEGY), this.work.polls.waiters,
+      { signals: this.signals, now: () => clock.now() });
+    // The stored policy replaces the default once loaded (start), and on every change.
+    this.routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) => this.dispatcher.setStrategy(strategy));
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
     const sampler = new MetricSampler(store);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
@@ -63,17 +77,17 @@ export class Orchestrator {
       new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
       // Assignments whose answer was lost (or written while no poll was open here) get delivered again.
       new Ticker('redelivery', opts.redeliveryIntervalMs ?? 5_000, () => this.work.polls.findAwaitingDelivery(), clock, log),
+      // Dependents of a task whose outcome landed just before a crash are settled here.
+      new Ticker('dependency-sweep', 30_000, async () => void (await settleBlockedTasks(store.tasks, bus, metrics, kick)), clock, log),
+      new Ticker('decision-pruner', 60_000, async () => void (await store.stats.pruneDecisions(opts.decisionHistory ?? 200_000)), clock, log),
       new Ticker('metric-sampler', opts.sampleIntervalMs ?? SAMPLE_INTERVAL_MS, () => sampler.sample(), clock, log),
     ];
   }
 
   start(): void {
     // Assignment events may come from any replica: wake the long-polls of our agents.
-    this.unsubscribe = this.deps.bus.subscribe((e) => {
-      if (e.name === 'task:assigned' && !e.payload.delivered) this.work.polls.assignedInStore(e.payload.agentId);
-      // Any replica may have replaced or revoked an agent's token.
-      if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.forgetAgent(e.payload.agentId);
-    });
+    this.unsubscribe = this.deps.bus.subscribe((e) => this.onEvent(e));
+    void this.routing.load().catch((err) => this.deps.log.error({ err }, 'loading the routing policy failed; the default applies'));
     for (const loop of this.loops) loop.start();
   }
 
@@ -86,6 +100,46 @@ export class Orchestrator {
   /** Runs one dispatch pass now (tests, and callers that want an answer without waiting). */
   dispatchNow(): Promise<void> {
     return this.dispatchLoop.runOnce();
+  }
+
+  private onEvent(e: AnyBusEvent): void {
+    if (e.name === 'task:assigned' && !e.payload.delivered) this.work.polls.assignedInStore(e.payload.agentId);
+    // Any replica may have replaced or revoked an agent's token.
+    if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.forgetAgent(e.payload.agentId);
+    if (e.name === 'agent:deregistered') this.signals.forget(e.payload.agentId);
+    // Outcomes from every replica feed the routing signals.
+    if (e.name === 'task:completed' && (e.payload.status === 'succeeded' || e.payload.status === 'failed')) {
+      this.signals.recordOutcome(e.payload.agentId, { ok: e.payload.status === 'succeeded', durationMs: e.payload.durationMs ?? null, at: e.at });
+      if (e.payload.contextKey) this.signals.recordContext(e.payload.agentId, e.payload.contextKey);
+    }
+    if (e.name === 'task:requeued' && e.payload.agentId) this.signals.recordOutcome(e.payload.agentId, { ok: false, durationMs: null, at: e.at });
+    if (e.name === 'routing:changed') void this.routing.load().catch((err) => this.deps.log.error({ err }, 'reloading the routing policy failed'));
+  }
+
+  /** A page of tasks, with the reason each waiting one is not running yet. */
+  async listTasks(input: Parameters<TaskService['list']>[0]) {
+    const page = await this.tasks.list(input);
+    return { ...page, pending: await explainTasks(this.deps.store, this.dispatcher, page.items) };
+  }
+
+  async taskDetail(id: string) {
+    const detail = await this.tasks.detail(id);
+    const pending = await explainTasks(this.deps.store, this.dispatcher, [detail.task]);
+    return { ...detail, pending: pending[id] ?? null };
+  }
+
+  /** Why this task is not running, or null when it is not waiting. */
+  async whyPending(id: string) {
+    const task = await this.tasks.get(id);
+    return (await explainTasks(this.deps.store, this.dispatcher, [task]))[id] ?? null;
+  }
+
+  distribution(input: Parameters<typeof readDistribution>[1]) {
+    return readDistribution(this.deps.store, input);
+  }
+
+  whatIf(input: Parameters<typeof runWhatIf>[1]) {
+    return runWhatIf(this.deps.store, input);
   }
 
   overview() {

@@ -1,3 +1,4 @@
+import type { RecordedDecisionInput } from './balancing/what-if';
 import type { AnyBusEvent, EventMap, EventName } from './events';
 import type {
   Agent, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
@@ -73,6 +74,24 @@ export interface NewTask {
   idempotencyKey: string | null;
   timeoutMs: number | null;
   submittedBy: string | null;
+  project: string;
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+  /** Existing task ids; the task is `blocked` until they have all succeeded. */
+  dependsOn: string[];
+}
+
+/** A dependency that has not succeeded yet. */
+export interface Blocker {
+  taskId: string;
+  status: TaskState;
+}
+
+/** A task's concurrency key: its tasks assigned or running, and this task's limit for it. */
+export interface ConcurrencyUsage {
+  key: string;
+  running: number;
+  limit: number;
 }
 
 export interface TaskListFilter {
@@ -99,10 +118,23 @@ export interface TaskStore {
   get(id: string): Promise<Task | null>;
   list(filter: TaskListFilter): Promise<{ items: Task[]; nextCursor: string | null }>;
   /**
-   * The queue head in priority order; with `fits`, only tasks whose required capabilities are
-   * all held by at least one of those capability sets (so tasks nobody free can take do not block the rest).
+   * The queue head in queue-policy order (ageing, then fair share between projects, then age),
+   * leaving out tasks whose concurrency key has no room; with `fits`, only tasks whose required
+   * capabilities are all held by at least one of those capability sets (so tasks nobody free
+   * can take do not block the rest).
    */
   queued(limit: number, fits?: string[][]): Promise<Task[]>;
+  /** Status of each of these tasks that exists. */
+  statuses(ids: string[]): Promise<Map<string, TaskState>>;
+  /** Per task (of those given that have any), its dependencies that have not succeeded, in `dependsOn` order. */
+  blockers(taskIds: string[]): Promise<Map<string, Blocker[]>>;
+  /** Per task (of those given that have a concurrency key), the key's usage against the task's limit. */
+  concurrencyUsage(taskIds: string[]): Promise<Map<string, ConcurrencyUsage>>;
+  /**
+   * Settles every blocked task whose dependencies have finished (queues or cancels it). Finishing
+   * writes do this for their own dependents; this is the recovery sweep for a write cut short.
+   */
+  settleBlocked(): Promise<{ released: string[]; cancelled: string[] }>;
   /** Applies assignments whose task is still queued; returns those applied, with dispatch latency. */
   assign(plans: PlannedAssignment[]): Promise<{ taskId: string; agentId: string; attempt: number; waitedMs: number; priority: Priority }[]>;
   /** Hands the agent up to `limit` undelivered assignments (and ones delivered long ago but never started). */
@@ -111,9 +143,11 @@ export interface TaskStore {
   agentsAwaitingDelivery(redeliverAfterMs: number): Promise<string[]>;
   start(taskId: string, agentId: string, leaseToken: string): Promise<Task | null>;
   progress(taskId: string, agentId: string, leaseToken: string, message: string, percent: number | null): Promise<{ attempt: number } | null>;
+  /** A final outcome also settles the task's blocked dependents: queued once all their dependencies succeeded, cancelled (transitively) when one failed. */
   finish(taskId: string, agentId: string, leaseToken: string, outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: string; retry: boolean }): Promise<Task | null>;
+  /** Cancels a task not yet finished, and (transitively) its blocked dependents. */
   cancel(id: string): Promise<Task | null>;
-  /** Puts an agent's active tasks back in the queue (or fails those on their last attempt). */
+  /** Puts an agent's active tasks back in the queue (or fails those on their last attempt, settling their dependents). */
   requeueAgentWork(agentId: string, reason: string): Promise<{ taskId: string; attempt: number; status: TaskState }[]>;
   attempts(taskId: string): Promise<TaskAttempt[]>;
   progressLog(taskId: string, limit: number): Promise<ProgressEvent[]>;
@@ -131,12 +165,22 @@ export interface StatsStore {
   /** Finished tasks only, over the last `windowMs` (no latency sort: cheap over long windows). */
   finishedCounts(windowMs: number): Promise<{ succeeded: number; failed: number }>;
   recordSample(sample: MetricSample): Promise<void>;
+  /** The newest `limit` decisions with their replay inputs, oldest first (what-if). */
+  decisionInputs(limit: number): Promise<RecordedDecisionInput[]>;
+  /** Deletes all but the newest `keep` decision records; returns how many went. */
+  pruneDecisions(keep: number): Promise<number>;
+  /** Assignments per winning agent over the last `windowMs`, most first. */
+  assignmentsByAgent(windowMs: number): Promise<{ agentId: string; agentName: string; assignments: number }[]>;
   samples(sinceMs: number): Promise<MetricSample[]>;
   pruneSamples(olderThanMs: number): Promise<void>;
 }
 
 export interface MetricSample {
   at: number;
+  /** Coefficient of variation of utilisation across routable agents (null in old samples). */
+  imbalance: number | null;
+  /** Utilisation (0..1) of the busiest agents by name, bounded so samples stay small. */
+  utilisation: Record<string, number>;
   queued: Record<Priority, number>;
   agents: Record<AgentState, number>;
   succeeded: number;
@@ -157,11 +201,28 @@ export interface AuthStore {
   deleteSession(hash: string): Promise<void>;
 }
 
+/** A routing-policy change; the latest per scope is in force. */
+export interface RoutingChange {
+  id: number;
+  scope: string;
+  strategy: string;
+  weights: Record<string, number>;
+  changedBy: string;
+  changedAt: number;
+}
+
+export interface RoutingStore {
+  current(scope: string): Promise<RoutingChange | null>;
+  record(change: Omit<RoutingChange, 'id' | 'changedAt'>): Promise<RoutingChange>;
+  history(limit: number): Promise<RoutingChange[]>;
+}
+
 export interface Store {
   agents: AgentStore;
   tasks: TaskStore;
   stats: StatsStore;
   auth: AuthStore;
+  routing: RoutingStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

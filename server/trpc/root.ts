@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './init';
 import { agentsRouter } from './routers/agents';
 import { authRouter } from './routers/auth';
+import { balancingRouter } from './routers/balancing';
 import { eventsRouter } from './routers/events';
 import { overviewRouter } from './routers/overview';
 import { systemRouter } from './routers/system';
@@ -12,6 +13,7 @@ export const appRouter = router({
   work: workRouter,
   tasks: tasksRouter,
   overview: overviewRouter,
+  balancing: balancingRouter,
   events: eventsRouter,
   auth: authRouter,
   system: systemRouter,

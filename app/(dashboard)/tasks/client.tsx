@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import type { PendingReason } from '@/components/tasks/pending-reason';
 import { SubmitTaskForm } from '@/components/tasks/submit-task-form';
 import { taskListInput } from '@/components/tasks/task-filter-params';
 import { TaskFiltersBar } from '@/components/tasks/task-filters-bar';
@@ -27,6 +28,7 @@ export function TasksView() {
   const agents = useQuery(trpc.agents.list.queryOptions());
   const agentNames = useMemo(() => new Map((agents.data ?? []).map((a) => [a.id, a.name])), [agents.data]);
   const items = tasks.data?.pages.flatMap((p) => p.items) ?? [];
+  const pending = useMemo<Record<string, PendingReason>>(() => Object.assign({}, ...(tasks.data?.pages.map((p) => p.pending) ?? [])), [tasks.data]);
   const filtered = filters.status.length > 0 || filters.priority.length > 0 || filters.search !== '';
 
   return (
@@ -54,7 +56,7 @@ export function TasksView() {
           </div>
         ) : (
           <div className={tasks.isPlaceholderData ? 'opacity-60 transition-opacity' : ''}>
-            <TasksTable tasks={items} agentNames={agentNames} />
+            <TasksTable tasks={items} agentNames={agentNames} pending={pending} />
           </div>
         )}
         {(tasks.hasNextPage || tasks.isFetchingNextPage) && (

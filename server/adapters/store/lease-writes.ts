@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { Task } from '@/server/core/model';
 import { Batcher } from './batcher';
+import type { createDependencyWrites } from './dependency-writes';
 import { json, rows, toTask } from './rows';
 
 interface LeaseRef { taskId: string; agentId: string; leaseToken: string }
@@ -22,20 +23,27 @@ async function applyBatch<T extends LeaseRef>(db: Db, items: T[], values: (i: T)
   return items.map((i) => byKey.get(key(i.taskId, i.agentId, i.leaseToken)) ?? null);
 }
 
+/** Settles the dependents of the tasks this batch finished, once the batch has committed. */
+async function settling(found: Promise<(Task | null)[]>, dependents: ReturnType<typeof createDependencyWrites>): Promise<(Task | null)[]> {
+  const tasks = await found;
+  await dependents.dependentsOf(tasks.filter((t) => t && (t.status === 'succeeded' || t.status === 'failed')).map((t) => t!.id));
+  return tasks;
+}
+
 /** The agent's lease-bearing writes (start, complete, fail), each batched with concurrent calls. */
-export function createLeaseWrites(db: Db) {
+export function createLeaseWrites(db: Db, dependents: ReturnType<typeof createDependencyWrites>) {
   const starts = new Batcher<LeaseRef, Task | null>((items) => applyBatch(db, items,
     (i) => sql`(${i.taskId}, ${i.agentId}, ${i.leaseToken})`, sql`id, agent_id, lease`,
     sql`status = 'running', started_at = coalesce(t.started_at, now()), last_progress_at = now()`,
     sql`status = 'running', started_at = coalesce(x.started_at, now())`));
 
-  const successes = new Batcher<Success, Task | null>((items) => applyBatch(db, items,
+  const successes = new Batcher<Success, Task | null>((items) => settling(applyBatch(db, items,
     (i) => sql`(${i.taskId}, ${i.agentId}, ${i.leaseToken}, ${json(i.result)})`, sql`id, agent_id, lease, result`,
     sql`status = 'succeeded', result = v.result::jsonb, error = null, finished_at = now(), progress_percent = 100`,
-    sql`status = 'succeeded', finished_at = now()`));
+    sql`status = 'succeeded', finished_at = now()`), dependents));
 
   const retry = sql`(v.retry and t.attempt < t.max_attempts)`;
-  const failures = new Batcher<Failure, Task | null>((items) => applyBatch(db, items,
+  const failures = new Batcher<Failure, Task | null>((items) => settling(applyBatch(db, items,
     (i) => sql`(${i.taskId}, ${i.agentId}, ${i.leaseToken}, ${i.error}, ${i.retry}::boolean)`, sql`id, agent_id, lease, error, retry`,
     sql`status = case when ${retry} then 'queued' else 'failed' end,
         agent_id = case when ${retry} then null else t.agent_id end,
@@ -43,7 +51,7 @@ export function createLeaseWrites(db: Db) {
         queued_at = case when ${retry} then now() else t.queued_at end,
         finished_at = case when ${retry} then null else now() end,
         error = v.error`,
-    sql`status = 'failed', finished_at = now(), error = t.error`));
+    sql`status = 'failed', finished_at = now(), error = t.error`), dependents));
 
   return {
     start: (taskId: string, agentId: string, leaseToken: string) => starts.run({ taskId, agentId, leaseToken }),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { AGENT_STATES, PRIORITIES, priorityName, type AgentState, type Priority } from '@/server/core/model';
 import type { StatsStore } from '@/server/core/ports';
+import { readDecisionInputs } from './decision-inputs';
 import { ms, rows } from './rows';
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -55,8 +56,26 @@ export function createStatsStore(db: Db): StatsStore {
     },
 
     async recordSample(s) {
-      await db.execute(sql`insert into metric_samples (at, queued, agents, succeeded, failed, dispatch_p95_ms)
-        values (${new Date(s.at)}, ${JSON.stringify(s.queued)}::jsonb, ${JSON.stringify(s.agents)}::jsonb, ${s.succeeded}, ${s.failed}, ${s.dispatchP95Ms})`);
+      await db.execute(sql`insert into metric_samples (at, queued, agents, succeeded, failed, dispatch_p95_ms, imbalance, utilisation)
+        values (${new Date(s.at)}, ${JSON.stringify(s.queued)}::jsonb, ${JSON.stringify(s.agents)}::jsonb, ${s.succeeded}, ${s.failed}, ${s.dispatchP95Ms},
+          ${s.imbalance}, ${JSON.stringify(s.utilisation)}::json)`);
+    },
+
+    decisionInputs: (limit) => readDecisionInputs(db, limit),
+
+    async pruneDecisions(keep) {
+      // The cut-off is the keep-th newest decision; the index on decided_at makes both steps cheap.
+      const [cut] = await rows(db, sql`select decided_at from assignment_decisions order by decided_at desc offset ${keep} limit 1`);
+      if (!cut) return 0;
+      const gone = await rows(db, sql`delete from assignment_decisions where decided_at <= ${cut.decided_at as Date} returning 1`);
+      return gone.length;
+    },
+
+    async assignmentsByAgent(windowMs) {
+      const found = await rows(db, sql`
+        select winner_agent_id, max(winner_agent_name) as name, count(*)::int as n from assignment_decisions
+        where decided_at > ${window(windowMs)} group by winner_agent_id order by n desc, name limit 200`);
+      return found.map((r) => ({ agentId: r.winner_agent_id as string, agentName: r.name as string, assignments: Number(r.n) }));
     },
 
     async samples(sinceMs) {
@@ -64,6 +83,8 @@ export function createStatsStore(db: Db): StatsStore {
       return found.map((r) => ({
         at: ms(r.at)!, queued: { ...zeroes(PRIORITIES), ...(r.queued as object) }, agents: { ...zeroes(AGENT_STATES), ...(r.agents as object) },
         succeeded: Number(r.succeeded), failed: Number(r.failed), dispatchP95Ms: r.dispatch_p95_ms == null ? null : Number(r.dispatch_p95_ms),
+        imbalance: r.imbalance == null ? null : Number(r.imbalance),
+        utilisation: (typeof r.utilisation === 'string' ? JSON.parse(r.utilisation) : r.utilisation ?? {}) as Record<string, number>,
       }));
     },
 

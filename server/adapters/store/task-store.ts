@@ -1,79 +1,69 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { tasks } from '@/db/schema';
-import { priorityName, priorityRank, type TaskState } from '@/server/core/model';
+import { priorityName, type TaskState } from '@/server/core/model';
 import type { TaskStore } from '@/server/core/ports';
-import { json, rows, toTask } from './rows';
+import type { RecordedDecision } from '@/server/core/scheduler/decide';
+import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from '@/server/core/tasks/queue-policy';
+import { createDependencyWrites } from './dependency-writes';
 import { createLeaseWrites } from './lease-writes';
+import { createQueueReads } from './queue-reads';
+import { json, rows, toTask } from './rows';
+import { createTaskInsert } from './task-insert';
 import { createTaskReads } from './task-reads';
 
 const awaitingDelivery = (afterMs: number) =>
   sql`(delivered_at is null or delivered_at < now() - ${afterMs}::int * interval '1 millisecond')`;
 
-export function createTaskStore(db: Db): TaskStore {
-  const leases = createLeaseWrites(db);
+/**
+ * Fair share: each project with tasks in `upd` advances its virtual clock by 1/weight per task,
+ * from the virtual time if it was behind it (queue-policy.ts `advanceClock`). Across replicas
+ * two concurrent passes may each advance from the same reading: the clock is a tie-breaker, so
+ * that approximation is harmless.
+ */
+const advanceProjectClocks = (weights: string) => sql`
+  insert into project_shares (project, last_start, finish)
+  select n.project, b.base + (n.n - 1) / b.w, b.base + n.n / b.w
+  from (select project, count(*)::float8 as n from upd group by project) n
+  cross join (select coalesce(max(last_start), 0)::float8 as v from project_shares) c
+  left join project_shares old on old.project = n.project
+  cross join lateral (select greatest(coalesce(old.finish, c.v), c.v) as base,
+    coalesce((${weights}::json ->> n.project)::float8, 1) as w) b
+  on conflict (project) do update set last_start = excluded.last_start, finish = excluded.finish`;
+
+/** SQL NULL when absent (a JSON `null` would read back as a value). */
+const jsonOrNull = (v: unknown): string | null => (v == null ? null : JSON.stringify(v));
+
+export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLICY): TaskStore {
+  const weights = JSON.stringify(policy.projectWeights);
+  const dependents = createDependencyWrites(db);
+  const leases = createLeaseWrites(db, dependents);
   return {
     ...createTaskReads(db),
+    ...createQueueReads(db, policy),
 
-    async insert(specs) {
-      // The same idempotency key twice in one batch names one task.
-      const firstByKey = new Map<string, string>();
-      const fresh = specs.filter((s) => {
-        if (!s.idempotencyKey) return true;
-        if (firstByKey.has(s.idempotencyKey)) return false;
-        firstByKey.set(s.idempotencyKey, s.id);
-        return true;
-      });
-      const now = new Date();
-      return db.transaction(async (tx) => {
-        const inserted = await tx.insert(tasks).values(fresh.map((s) => ({
-          id: s.id, title: s.title, payload: s.payload, capabilities: s.capabilities, priority: priorityRank(s.priority),
-          status: 'queued', maxAttempts: s.maxAttempts, contextKey: s.contextKey, idempotencyKey: s.idempotencyKey,
-          timeoutMs: s.timeoutMs, submittedBy: s.submittedBy, createdAt: now, queuedAt: now,
-        }))).onConflictDoNothing({ target: tasks.idempotencyKey }).returning({ id: tasks.id });
-        const created = new Set(inserted.map((r) => r.id));
-        const missingKeys = fresh.filter((s) => !created.has(s.id) && s.idempotencyKey).map((s) => s.idempotencyKey!);
-        const existing = new Map<string, string>();
-        if (missingKeys.length) {
-          const found = await rows<{ id: string; idempotency_key: string }>(tx as unknown as Db,
-            sql`select id, idempotency_key from tasks where idempotency_key in (${sql.join(missingKeys.map((k) => sql`${k}`), sql`, `)})`);
-          for (const f of found) existing.set(f.idempotency_key, f.id);
-        }
-        const ids = specs.map((s) => {
-          if (!s.idempotencyKey) return s.id;
-          const first = firstByKey.get(s.idempotencyKey)!;
-          return created.has(first) ? first : existing.get(s.idempotencyKey) ?? first;
-        });
-        return { ids, created: [...created] };
-      });
-    },
-
-    async queued(limit, fits) {
-      const fit = fits?.length
-        ? sql`and (${sql.join(fits.map((caps) => sql`capabilities <@ ${JSON.stringify(caps)}::jsonb`), sql` or `)})`
-        : sql``;
-      return (await rows(db, sql`select * from tasks where status = 'queued' ${fit} order by priority, queued_at, seq limit ${limit}`)).map(toTask);
-    },
+    insert: createTaskInsert(db, dependents),
 
     async assign(plans) {
       if (!plans.length) return [];
       // One statement (atomic on its own): claim still-queued tasks, open their attempts, store the decisions.
       const values = sql.join(plans.map((p) => {
         const d = p.decision;
+        const replay = d as Partial<Pick<RecordedDecision, 'weights' | 'snapshot'>>;
         return sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.delivered}::boolean, ${d.id}, ${d.strategy}, ${d.winnerAgentName},
-          ${json(d.candidates)}::jsonb, ${d.candidateCount}::int, ${json(d.excluded)}::jsonb, ${d.excludedCount}::int,
-          ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int)`;
+          ${json(d.candidates)}::json, ${d.candidateCount}::int, ${json(d.excluded)}::json, ${d.excludedCount}::int,
+          ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int, ${jsonOrNull(replay.weights)}::json, ${jsonOrNull(replay.snapshot)}::json)`;
       }), sql`, `);
       const applied = await rows(db, sql`
-        with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us)
+        with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)
           as (values ${values}),
         upd as (
           update tasks t set status = 'assigned', agent_id = v.agent_id, lease_token = v.lease, attempt = t.attempt + 1,
             assigned_at = now(), delivered_at = case when v.delivered then now() end, started_at = null,
             progress_percent = null, progress_message = null
           from v where t.id = v.id and t.status = 'queued'
-          returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority
+          returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority, t.project
         ),
+        shares as (${advanceProjectClocks(weights)}),
         att as (
           insert into task_attempts (task_id, attempt, agent_id, lease_token, status, decision_id, queued_at, assigned_at)
           select upd.id, upd.attempt, upd.agent_id, upd.lease_token, 'assigned', v.decision_id, upd.queued_at, upd.assigned_at
@@ -81,9 +71,9 @@ export function createTaskStore(db: Db): TaskStore {
         ),
         dec as (
           insert into assignment_decisions
-            (id, task_id, attempt, strategy, winner_agent_id, winner_agent_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us)
+            (id, task_id, attempt, strategy, winner_agent_id, winner_agent_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)
           select v.decision_id, upd.id, upd.attempt, v.strategy, upd.agent_id, v.winner_name, v.candidates, v.candidate_count,
-                 v.excluded, v.excluded_count, v.decided_at, v.duration_us
+                 v.excluded, v.excluded_count, v.decided_at, v.duration_us, v.weights, v.inputs
           from upd join v on v.id = upd.id
         )
         select id, agent_id, attempt, priority, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`);
@@ -142,11 +132,13 @@ export function createTaskStore(db: Db): TaskStore {
       const [r] = await rows(db, sql`
         with t as (
           update tasks set status = 'cancelled', finished_at = now(), lease_token = null
-          where id = ${id} and status in ('queued', 'assigned', 'running') returning *
+          where id = ${id} and status in ('blocked', 'queued', 'assigned', 'running') returning *
         ),
         a as (update task_attempts x set status = 'cancelled', finished_at = now() from t where x.task_id = t.id and x.attempt = t.attempt and x.status in ('assigned', 'running'))
         select * from t`);
-      return r ? toTask(r) : null;
+      if (!r) return null;
+      await dependents.dependentsOf([id]);
+      return toTask(r);
     },
 
     async requeueAgentWork(agentId, reason) {
@@ -165,8 +157,11 @@ export function createTaskStore(db: Db): TaskStore {
         ),
         a as (update task_attempts x set status = 'lost', finished_at = now(), error = ${reason} from t where x.task_id = t.id and x.attempt = t.attempt)
         select id, attempt, status from t`);
+      await dependents.dependentsOf(out.filter((r) => r.status === 'failed').map((r) => r.id));
       return out.map((r) => ({ taskId: r.id, attempt: Number(r.attempt), status: r.status }));
     },
+
+    settleBlocked: () => dependents.all(),
   };
 }
 

@@ -1,40 +1,35 @@
-import type { Agent, CandidateScore, Task } from '../model';
-import type { RoutingStrategy } from './strategy';
+import type { Agent, Task } from '../model';
+import { AssignmentMemory } from './assignment-memory';
+import { freeCapacity, rankByScore, round4 } from './scoring';
+import type { Ranking, RoutingContext, RoutingStrategy } from './strategy';
+
+export const LEAST_LOADED_WEIGHTS = {} as const;
 
 /**
- * The agent with the most free capacity wins (1 − active/max). Ties go to the agent
- * assigned least recently, so equal agents share the work instead of one taking all.
+ * The agent with the most free capacity wins (1 − active/max). Ties go to fewer active tasks,
+ * then the agent assigned least recently, so equal agents share the work instead of one taking all.
  */
 export class LeastLoaded implements RoutingStrategy {
   readonly name = 'least-loaded';
-  private seq = 0;
-  private lastAssigned = new Map<string, number>();
+  readonly weights: Record<string, number> = { ...LEAST_LOADED_WEIGHTS };
+  private readonly memory = new AssignmentMemory();
 
-  rank(_task: Task, eligible: Agent[]): CandidateScore[] {
-    return eligible
-      .map((a) => {
-        const utilisation = a.activeTasks / a.maxConcurrency;
-        return {
-          agentId: a.id,
-          agentName: a.name,
-          score: round(1 - utilisation),
-          activeTasks: a.activeTasks,
-          maxConcurrency: a.maxConcurrency,
-          terms: { freeCapacity: round(1 - utilisation), utilisation: round(utilisation) },
-        };
-      })
-      .sort((x, y) =>
-        y.score - x.score ||
-        x.activeTasks - y.activeTasks ||
-        (this.lastAssigned.get(x.agentId) ?? -1) - (this.lastAssigned.get(y.agentId) ?? -1) ||
-        x.agentName.localeCompare(y.agentName));
+  rank(_task: Task, eligible: Agent[], ctx: RoutingContext): Ranking {
+    return rankLeastLoaded(eligible, ctx.limit, this.memory);
   }
 
   assigned(agentId: string): void {
-    this.lastAssigned.set(agentId, this.seq++);
-    // Keep memory bounded when agents come and go.
-    if (this.lastAssigned.size > 100_000) this.lastAssigned.clear();
+    this.memory.assigned(agentId);
   }
 }
 
-const round = (n: number) => Math.round(n * 1e4) / 1e4;
+/** Least-loaded ranking, shared with the strategies that fall back to it. */
+export function rankLeastLoaded(eligible: Agent[], limit: number, memory: AssignmentMemory, extra?: Record<string, number>): Ranking {
+  const scores = new Float64Array(eligible.length);
+  for (let i = 0; i < eligible.length; i++) scores[i] = round4(freeCapacity(eligible[i]));
+  return rankByScore(eligible, limit, scores, memory, (i) => ({
+    ...extra,
+    freeCapacity: scores[i],
+    utilisation: round4(1 - scores[i]),
+  }));
+}

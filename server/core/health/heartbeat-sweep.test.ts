@@ -25,8 +25,8 @@ describe('heartbeat sweep', () => {
     expect(kicks).toBe(1);
     expect(bus.events.map((e) => [e.name, e.payload])).toEqual([
       ['agent:changed', { agentId: 'a1', status: 'offline', previous: 'busy', reason: 'no heartbeat for 30 s' }],
-      ['task:requeued', { taskId: 't1', attempt: 1, reason: 'agent offline' }],
-      ['task:completed', { taskId: 't2', agentId: 'a1', attempt: 3, status: 'failed' }],
+      ['task:requeued', { taskId: 't1', attempt: 1, reason: 'agent offline', agentId: 'a1' }],
+      ['task:completed', { taskId: 't2', agentId: 'a1', attempt: 3, status: 'failed', durationMs: null, contextKey: null }],
       ['agent:changed', { agentId: 'a2', status: 'unhealthy', previous: 'idle', reason: 'no heartbeat for 15 s' }],
     ]);
   });

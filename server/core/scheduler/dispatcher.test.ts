@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LeastLoaded } from '../balancing/least-loaded';
+import { NEUTRAL_SIGNALS, type AgentSignals, type Ranking, type RoutingStrategy } from '../balancing/strategy';
 import type { Agent, Task } from '../model';
 import type { PlannedAssignment, Store } from '../ports';
 import { makeAgent, makeTask, nullMetrics, RecordingBus, silentLogger } from '../testing/fakes';
-import { Dispatcher, MAX_CANDIDATES_RECORDED, MAX_EXCLUDED_RECORDED } from './dispatcher';
+import { Dispatcher, MAX_CANDIDATES_RECORDED, MAX_EXCLUDED_RECORDED, type RecordedDecision, type SignalsSource } from './dispatcher';
 
 /** Just enough of the Store for a dispatch pass; applies every plan whose task is still queued. */
 function stubStore(tasks: Task[], agents: Agent[]) {
@@ -98,5 +99,72 @@ describe('dispatcher', () => {
     const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded());
     // 100 free slots: the pass reads min(500, 2 × 100 + 20) = 220 tasks and places 100.
     expect(await d.dispatchOnce()).toEqual({ considered: 220, assigned: 100, more: true });
+  });
+
+  it('leaves a task queued when the strategy waits, remembers why, and forgets once it is placed', async () => {
+    const tasks = [makeTask({ id: 'ctx', contextKey: 'repo:web' }), makeTask({ id: 'plain' })];
+    const { store, applied } = stubStore(tasks, [makeAgent({ name: 'a', maxConcurrency: 4 })]);
+    let patient = true;
+    const sticky: RoutingStrategy = {
+      name: 'sticky', weights: { stickyMs: 1 },
+      rank: (task, eligible, ctx): Ranking => (patient && task.contextKey
+        ? { ranked: [], count: eligible.length, wait: `waiting for the holder of \`${task.contextKey}\`` }
+        : new LeastLoaded().rank(task, eligible, ctx)),
+    };
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, sticky);
+    expect(await d.dispatchOnce()).toEqual({ considered: 2, assigned: 1, more: false });
+    expect(applied.map((p) => p.taskId)).toEqual(['plain']);
+    expect(tasks[0].status).toBe('queued');
+    expect([...d.waiting]).toEqual([['ctx', 'waiting for the holder of `repo:web`']]);
+    expect(await d.explainPending([tasks[0]])).toEqual(new Map([['ctx', { code: 'waiting-for-context', message: 'waiting for the holder of `repo:web`' }]]));
+    patient = false;
+    await d.dispatchOnce();
+    expect(applied.map((p) => p.taskId)).toEqual(['plain', 'ctx']);
+    expect(d.waiting.size).toBe(0);
+  });
+
+  it('switches strategy at runtime, from the next pass on', async () => {
+    const tasks = [makeTask({ id: 't1' }), makeTask({ id: 't2' })];
+    const { store, applied } = stubStore(tasks, [makeAgent({ name: 'a', maxConcurrency: 2 }), makeAgent({ name: 'b', maxConcurrency: 2 })]);
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { batchSize: 1 });
+    await d.dispatchOnce();
+    const lastByName: RoutingStrategy = {
+      name: 'last-by-name', weights: { bias: 1 },
+      rank: (_task, eligible): Ranking => {
+        const a = [...eligible].sort((x, y) => (x.name < y.name ? 1 : -1))[0];
+        return { ranked: [{ agentId: a.id, agentName: a.name, score: 1, activeTasks: a.activeTasks, maxConcurrency: a.maxConcurrency, terms: {} }], count: eligible.length };
+      },
+    };
+    d.setStrategy(lastByName);
+    expect(d.strategyName).toBe('last-by-name');
+    expect(d.currentStrategy).toBe(lastByName);
+    await d.dispatchOnce();
+    expect(applied.map((p) => [p.decision.strategy, p.decision.winnerAgentName])).toEqual([['least-loaded', 'a'], ['last-by-name', 'b']]);
+    expect((applied[1].decision as RecordedDecision).weights).toEqual({ bias: 1 });
+  });
+
+  it('builds the routing context from the signals source: breakers, holders, clock and random', async () => {
+    const tasks = [makeTask({ id: 't1', capabilities: ['py'], contextKey: 'repo:web' })];
+    const py = [{ name: 'py', level: 1 }];
+    const { store, applied } = stubStore(tasks, [makeAgent({ name: 'tripped', capabilities: py }), makeAgent({ name: 'holder', capabilities: py, activeTasks: 1 }), makeAgent({ name: 'ok', capabilities: py })]);
+    const signals: Record<string, Partial<AgentSignals>> = { agt_tripped: { breaker: 'open' }, agt_holder: { contextKeys: ['repo:web'] } };
+    const source: SignalsSource = { signals: (id) => ({ ...NEUTRAL_SIGNALS, ...signals[id] }), holdersOf: (key) => (key === 'repo:web' ? ['agt_holder', 'agt_gone'] : []) };
+    const seen: unknown[] = [];
+    const probe: RoutingStrategy = {
+      name: 'probe', weights: {},
+      rank: (task, eligible, ctx): Ranking => {
+        seen.push(eligible.map((a) => a.name), ctx.holders(task.contextKey!).map((a) => a.name), ctx.now(), ctx.random(), ctx.limit);
+        return new LeastLoaded().rank(task, eligible, ctx);
+      },
+    };
+    await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, probe, null, { signals: source, now: () => 42, random: () => 0.5 }).dispatchOnce();
+    expect(seen).toEqual([['ok'], ['holder'], 42, 0.5, MAX_CANDIDATES_RECORDED]);
+    const d = applied[0].decision as RecordedDecision;
+    expect(d.decidedAt).toBe(42);
+    expect(d.excluded).toEqual([
+      { agentId: 'agt_tripped', agentName: 'tripped', reason: 'breaker open' },
+      { agentId: 'agt_holder', agentName: 'holder', reason: 'at capacity (1/1)' },
+    ]);
+    expect(d.snapshot).toEqual([{ agentId: 'agt_ok', capabilities: py, signals: NEUTRAL_SIGNALS }]);
   });
 });

@@ -1,15 +1,13 @@
-import type { Agent, Assignment, AssignmentDecision, Task } from '../model';
+import { NEUTRAL_SIGNALS, type AgentSignals, type RoutingContext, type RoutingStrategy } from '../balancing/strategy';
+import type { Agent, Assignment, Task } from '../model';
 import type { EventBus, Logger, Metrics, PlannedAssignment, Store } from '../ports';
-import type { RoutingStrategy } from '../balancing/strategy';
-import { newId, newLeaseToken } from '../shared/ids';
-import { partitionCandidates } from './match';
+import { newLeaseToken } from '../shared/ids';
+import { decide, MAX_CANDIDATES_RECORDED } from './decide';
+import { explainQueue, type PendingReason, type QueueFacts } from './pending-reasons';
+import { RosterIndex } from './roster-index';
 
-/**
- * A decision record keeps the best candidates and the first excluded agents in full; with
- * hundreds of agents, recording every one would write O(agents) per task.
- */
-export const MAX_CANDIDATES_RECORDED = 25;
-export const MAX_EXCLUDED_RECORDED = 25;
+export { MAX_CANDIDATES_RECORDED, type RecordedDecision } from './decide';
+export { MAX_EXCLUDED_RECORDED, summariseExcluded } from './eligibility';
 
 export interface DispatchResult {
   considered: number;
@@ -23,11 +21,38 @@ export interface Handoff {
   claim(agentId: string): ((assignment: Assignment | null) => void) | null;
 }
 
+/** What routing knows beyond the roster; the AgentSignalsTracker is one. */
+export interface SignalsSource {
+  signals(agentId: string): AgentSignals;
+  /** Ids of the agents holding a context key; without it the roster's signals are searched. */
+  holdersOf?(contextKey: string): readonly string[];
+}
+
+export interface DispatcherOptions {
+  /** Most queued tasks one pass reads (default 500). */
+  batchSize?: number;
+  signals?: SignalsSource;
+  /** Clock for `decidedAt` and strategies (default Date.now). */
+  now?: () => number;
+  /** Uniform in [0, 1) for randomised strategies (default Math.random). */
+  random?: () => number;
+}
+
+const NEUTRAL_SOURCE: SignalsSource = { signals: () => NEUTRAL_SIGNALS };
+/** Remembered strategy waits; tasks cancelled while waiting would otherwise stay forever. */
+const MAX_WAITS = 10_000;
+
 /**
- * One dispatch pass: the queue head in priority order, each task matched against the
- * live roster and handed to the strategy's winner. Writes are batched per pass.
+ * One dispatch pass: the queue head in priority order, each task decided against a roster index
+ * built for the pass and handed to the strategy's winner. Writes are batched per pass.
  */
 export class Dispatcher {
+  private readonly batchSize: number;
+  private readonly source: SignalsSource;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly waits = new Map<string, string>();
+
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
@@ -35,30 +60,58 @@ export class Dispatcher {
     private readonly log: Logger,
     private strategy: RoutingStrategy,
     private readonly handoff: Handoff | null = null,
-    private readonly batchSize = 500,
-  ) {}
+    options: DispatcherOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.source = options.signals ?? NEUTRAL_SOURCE;
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
 
   get strategyName(): string {
     return this.strategy.name;
   }
 
+  get currentStrategy(): RoutingStrategy {
+    return this.strategy;
+  }
+
+  /** Takes effect from the next pass; a pass in flight finishes with the strategy it started with. */
+  setStrategy(strategy: RoutingStrategy): void {
+    this.strategy = strategy;
+  }
+
+  /** Tasks the strategy chose to leave queued at their last decision, with its reason. */
+  get waiting(): ReadonlyMap<string, string> {
+    return this.waits;
+  }
+
+  /** Why each of these queued tasks (in queue order) is still waiting, against the live roster. */
+  async explainPending(tasks: readonly Task[], facts: Pick<QueueFacts, 'blockedBy' | 'concurrency'> = {}): Promise<Map<string, PendingReason>> {
+    const index = new RosterIndex(await this.store.agents.live());
+    return explainQueue(tasks, { ...facts, index, signals: (id) => this.source.signals(id), waits: this.waits });
+  }
+
   async dispatchOnce(): Promise<DispatchResult> {
-    const roster = await this.store.agents.live();
-    const available = roster.filter((a) => (a.status === 'idle' || a.status === 'busy') && a.activeTasks < a.maxConcurrency);
-    if (!available.length) return { considered: 0, assigned: 0, more: false };
-    const free = available.reduce((n, a) => n + a.maxConcurrency - a.activeTasks, 0);
+    const strategy = this.strategy;
+    const index = new RosterIndex(await this.store.agents.live());
+    if (index.freeSlots <= 0) return { considered: 0, assigned: 0, more: false };
     // Only tasks some free agent can take, so a head of unplaceable tasks never blocks the rest.
-    const limit = Math.min(this.batchSize, free * 2 + 20);
-    const tasks = await this.store.tasks.queued(limit, capabilitySets(available));
+    const limit = Math.min(this.batchSize, index.freeSlots * 2 + 20);
+    const tasks = await this.store.tasks.queued(limit, capabilitySets(index.freeAgents()));
     if (!tasks.length) return { considered: 0, assigned: 0, more: false };
+    const ctx = this.routingContext(index);
     const plans: PlannedAssignment[] = [];
     const handoffs = new Map<string, (a: Assignment | null) => void>();
     for (const task of tasks) {
-      const plan = this.decide(task, roster);
-      if (!plan) continue;
-      const give = this.handoff?.claim(plan.agentId);
+      const outcome = decide(task, index, strategy, ctx);
+      this.rememberWait(task.id, outcome.kind === 'wait' ? outcome.reason : null);
+      if (outcome.kind !== 'assign') continue;
+      const { decision } = outcome;
+      this.metrics.decision(decision.durationUs);
+      const give = this.handoff?.claim(decision.winnerAgentId);
       if (give) handoffs.set(task.id, give);
-      plans.push({ ...plan, delivered: !!give });
+      plans.push({ taskId: task.id, agentId: decision.winnerAgentId, leaseToken: newLeaseToken(), decision, delivered: !!give });
     }
     if (!plans.length) return { considered: tasks.length, assigned: 0, more: false };
     let applied: Awaited<ReturnType<Store['tasks']['assign']>> = [];
@@ -77,25 +130,25 @@ export class Dispatcher {
     return { considered: tasks.length, assigned: applied.length, more: tasks.length === limit && applied.length > 0 };
   }
 
-  /** Chooses an agent for one task and counts the assignment against its capacity. */
-  private decide(task: Task, roster: Agent[]): Omit<PlannedAssignment, 'delivered'> | null {
-    const started = performance.now();
-    const { eligible, excluded } = partitionCandidates(task, roster);
-    if (!eligible.length) return null;
-    const ranked = this.strategy.rank(task, eligible);
-    const agent = roster.find((a) => a.id === ranked[0].agentId) as Agent;
-    agent.activeTasks++;
-    this.strategy.assigned?.(agent.id);
-    const durationUs = Math.round((performance.now() - started) * 1000);
-    this.metrics.decision(durationUs);
-    const decision: AssignmentDecision = {
-      id: newId('dec'), taskId: task.id, attempt: task.attempt + 1, strategy: this.strategy.name,
-      winnerAgentId: agent.id, winnerAgentName: agent.name,
-      candidates: ranked.slice(0, MAX_CANDIDATES_RECORDED), candidateCount: ranked.length,
-      excluded: summariseExcluded(excluded), excludedCount: excluded.length,
-      decidedAt: Date.now(), durationUs,
+  private routingContext(index: RosterIndex): RoutingContext {
+    const source = this.source;
+    const agentsOf = (ids: readonly string[]) => ids.map((id) => index.agents[index.indexOf(id)]).filter((a): a is Agent => a !== undefined);
+    return {
+      now: this.now,
+      random: this.random,
+      limit: MAX_CANDIDATES_RECORDED,
+      signals: (id) => source.signals(id),
+      holders: (key) => (source.holdersOf
+        ? agentsOf(source.holdersOf(key))
+        : index.agents.filter((a) => source.signals(a.id).contextKeys.includes(key))),
     };
-    return { taskId: task.id, agentId: agent.id, leaseToken: newLeaseToken(), decision };
+  }
+
+  private rememberWait(taskId: string, reason: string | null): void {
+    this.waits.delete(taskId);
+    if (reason === null) return;
+    this.waits.set(taskId, reason);
+    if (this.waits.size > MAX_WAITS) this.waits.delete(this.waits.keys().next().value as string);
   }
 
   /** Every claimed poll gets its assignment, or null when the write did not apply. */
@@ -126,14 +179,4 @@ function capabilitySets(agents: Agent[]): string[][] | undefined {
     if (sets.size > MAX_FIT_SETS) return undefined;
   }
   return [...sets.values()];
-}
-
-/** The first excluded agents by name, then one line per reason for the rest. */
-export function summariseExcluded(excluded: AssignmentDecision['excluded']): AssignmentDecision['excluded'] {
-  if (excluded.length <= MAX_EXCLUDED_RECORDED) return excluded;
-  const kept = excluded.slice(0, MAX_EXCLUDED_RECORDED);
-  const rest = new Map<string, number>();
-  for (const e of excluded.slice(MAX_EXCLUDED_RECORDED)) rest.set(e.reason, (rest.get(e.reason) ?? 0) + 1);
-  for (const [reason, n] of rest) kept.push({ agentId: '', agentName: `${n} more agent${n === 1 ? '' : 's'}`, reason });
-  return kept;
 }

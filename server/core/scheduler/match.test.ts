@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NEUTRAL_SIGNALS } from '../balancing/strategy';
 import { makeAgent, makeTask } from '../testing/fakes';
 import { exclusionReason, partitionCandidates } from './match';
 
@@ -14,6 +15,10 @@ describe('candidate matching', () => {
     expect(exclusionReason(task, makeAgent({ name: 'e', capabilities: both, status: 'draining' }))).toBe('draining');
     expect(exclusionReason(task, makeAgent({ name: 'f', capabilities: both, status: 'unhealthy' }))).toMatch(/unhealthy/);
     expect(exclusionReason(task, makeAgent({ name: 'g', capabilities: both, status: 'busy', activeTasks: 1, maxConcurrency: 2 }))).toBeNull();
+    const open = { ...NEUTRAL_SIGNALS, breaker: 'open' as const };
+    expect(exclusionReason(task, makeAgent({ name: 'h', capabilities: both }), open)).toBe('breaker open');
+    // A full agent is "at capacity" whatever its breaker says.
+    expect(exclusionReason(task, makeAgent({ name: 'i', capabilities: both, activeTasks: 1 }), open)).toBe('at capacity (1/1)');
   });
 
   it('splits the roster into eligible agents and excluded ones with reasons', () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../model';
+import { DEFAULT_PROJECT } from './queue-policy';
 
 const MAX_PAYLOAD_BYTES = 256 * 1024;
+export const MAX_DEPENDENCIES = 100;
 
 export const TaskSpecInput = z.object({
   title: z.string().trim().min(1, 'must not be empty').max(500),
@@ -15,6 +17,17 @@ export const TaskSpecInput = z.object({
   contextKey: z.string().trim().min(1).max(256).optional(),
   idempotencyKey: z.string().trim().min(1).max(256).optional(),
   timeoutMs: z.number().int().min(1000).max(7 * 24 * 3600 * 1000).optional(),
+  /** Fair-share group; projects are interleaved by weight within a priority. */
+  project: z.string().trim().min(1, 'must not be empty').max(128).default(DEFAULT_PROJECT),
+  /** Tasks sharing a key run at most `concurrencyLimit` (default 1) at a time. */
+  concurrencyKey: z.string().trim().min(1, 'must not be empty').max(256).optional(),
+  concurrencyLimit: z.number().int('must be an integer').min(1, 'must be ≥ 1').max(10_000, 'must be ≤ 10000').optional(),
+  /** Ids of existing tasks that must succeed before this one is queued. */
+  dependsOn: z.array(z.string().trim().min(1, 'must not be empty').max(64)).max(MAX_DEPENDENCIES, `must hold at most ${MAX_DEPENDENCIES} task ids`).default([]),
+}).superRefine((spec, ctx) => {
+  if (spec.concurrencyLimit !== undefined && spec.concurrencyKey === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['concurrencyLimit'], message: 'needs a concurrencyKey to limit' });
+  }
 });
 export type TaskSpecInput = z.input<typeof TaskSpecInput>;
 export type TaskSpec = z.output<typeof TaskSpecInput>;

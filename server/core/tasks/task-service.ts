@@ -3,6 +3,8 @@ import { notFound } from '../errors';
 import { PRIORITIES, TASK_STATES, type AssignmentDecision, type ProgressEvent, type Task, type TaskAttempt } from '../model';
 import type { EventBus, Metrics, Store } from '../ports';
 import { newId } from '../shared/ids';
+import { checkDependencies } from './dependencies';
+import { DEFAULT_CONCURRENCY_LIMIT } from './queue-policy';
 import { SubmitTasksInput, toSpecs, type SubmitTasksInput as SubmitRaw } from './submit-input';
 
 export const ListTasksInput = z.object({
@@ -31,7 +33,9 @@ export class TaskService {
   ) {}
 
   async submit(raw: SubmitRaw, submittedBy: string | null): Promise<{ ids: string[] }> {
-    const specs = toSpecs(SubmitTasksInput.parse(raw));
+    const input = SubmitTasksInput.parse(raw);
+    const specs = toSpecs(input);
+    await checkDependencies(this.store.tasks, specs, 'tasks' in input);
     const { ids, created } = await this.store.tasks.insert(specs.map((s) => ({
       id: newId('tsk'),
       title: s.title,
@@ -43,6 +47,10 @@ export class TaskService {
       idempotencyKey: s.idempotencyKey ?? null,
       timeoutMs: s.timeoutMs ?? null,
       submittedBy,
+      project: s.project,
+      concurrencyKey: s.concurrencyKey ?? null,
+      concurrencyLimit: s.concurrencyKey === undefined ? null : s.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT,
+      dependsOn: [...new Set(s.dependsOn)],
     })));
     if (created.length) {
       this.metrics.submitted(created.length);

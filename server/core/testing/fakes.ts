@@ -1,6 +1,8 @@
+import { NEUTRAL_SIGNALS, type AgentSignals, type RoutingContext } from '../balancing/strategy';
 import type { AnyBusEvent, EventMap, EventName } from '../events';
 import type { Agent, Task } from '../model';
 import type { Clock, EventBus, Logger, Metrics } from '../ports';
+import { seededRandom } from '../shared/random';
 
 /** Test doubles for the core's ports: in memory, deterministic. */
 export class FakeClock implements Clock {
@@ -38,7 +40,32 @@ export function makeAgent(over: Partial<Agent> & { name: string }): Agent {
 export function makeTask(over: Partial<Task> & { id: string }): Task {
   return {
     title: over.id, payload: null, capabilities: [], priority: 'normal', status: 'queued', attempt: 0, maxAttempts: 3, agentId: null,
-    contextKey: null, idempotencyKey: null, timeoutMs: null, submittedBy: null, result: null, error: null, progressPercent: null,
+    contextKey: null, project: 'default', concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null, submittedBy: null, result: null, error: null, progressPercent: null,
     progressMessage: null, createdAt: 0, queuedAt: 0, assignedAt: null, startedAt: null, finishedAt: null, ...over,
+  };
+}
+
+export interface FakeRoutingOptions {
+  clock?: FakeClock;
+  /** Seed of the context's `random()`; 1 unless given. */
+  seed?: number;
+  /** Signals by agent id; missing fields and agents are neutral. */
+  signals?: Record<string, Partial<AgentSignals>>;
+  /** Live agents `holders(key)` looks through: those whose signals list the key. */
+  roster?: Agent[];
+  limit?: number;
+}
+
+/** A deterministic RoutingContext for strategy tests. */
+export function fakeRoutingContext(opts: FakeRoutingOptions = {}): RoutingContext {
+  const clock = opts.clock ?? new FakeClock();
+  const random = seededRandom(opts.seed ?? 1);
+  const signals = (id: string): AgentSignals => ({ ...NEUTRAL_SIGNALS, ...opts.signals?.[id] });
+  return {
+    now: () => clock.now(),
+    random,
+    signals,
+    holders: (key) => (opts.roster ?? []).filter((a) => signals(a.id).contextKeys.includes(key)),
+    limit: opts.limit ?? 10,
   };
 }

@@ -117,7 +117,8 @@ export class WorkService {
     // Freed capacity (and a retried task) can be placed now; kicks are coalesced by the dispatcher's ticker.
     this.onReady();
     const reason = task.status === 'queued' ? `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim() : task.status;
-    await announceOutcome(this.bus, this.metrics, { taskId: task.id, agentId, attempt: task.attempt, status: task.status, reason });
+    const durationMs = task.startedAt != null && task.finishedAt != null ? task.finishedAt - task.startedAt : null;
+    await announceOutcome(this.bus, this.metrics, { taskId: task.id, agentId, attempt: task.attempt, status: task.status, reason, durationMs, contextKey: task.contextKey });
   }
 
   private async touch(agentId: string): Promise<void> {

@@ -8,7 +8,9 @@ const ById = z.object({ id: z.string().min(1).max(64) });
 export const tasksRouter = router({
   submit: operatorProcedure.input(SubmitTasksInput).mutation(({ ctx, input }) => ctx.runtime.core.tasks.submit(input, ctx.principal.name)),
   get: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.tasks.get(input.id)),
-  detail: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.tasks.detail(input.id)),
-  list: operatorProcedure.input(ListTasksInput).query(({ ctx, input }) => ctx.runtime.core.tasks.list(input)),
+  detail: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.taskDetail(input.id)),
+  list: operatorProcedure.input(ListTasksInput).query(({ ctx, input }) => ctx.runtime.core.listTasks(input)),
+  /** Why a queued (or blocked) task is not running: `{code, message}`, or null when it is not waiting. */
+  whyPending: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.whyPending(input.id)),
   cancel: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.tasks.cancel(input.id)),
 });

@@ -26,7 +26,7 @@ describe('agent protocol', () => {
     expect(detail.attempts).toHaveLength(1);
     expect(detail.attempts[0]).toMatchObject({ status: 'succeeded', agentName: 'proto-1' });
     expect(detail.progress.map((p) => p.message)).toEqual(['halfway']);
-    expect(detail.decisions[0]).toMatchObject({ winnerAgentName: 'proto-1', strategy: 'least-loaded' });
+    expect(detail.decisions[0]).toMatchObject({ winnerAgentName: 'proto-1', strategy: 'composite' });
     expect(detail.decisions[0].candidates[0].agentName).toBe('proto-1');
   });
 

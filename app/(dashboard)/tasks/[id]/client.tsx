@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { AttemptsTimeline } from '@/components/tasks/attempts-timeline';
 import { DecisionCard } from '@/components/tasks/decision-card';
+import { PendingCallout } from '@/components/tasks/pending-callout';
 import { ProgressLog } from '@/components/tasks/progress-log';
 import { TaskFacts } from '@/components/tasks/task-facts';
 import { TaskHeader } from '@/components/tasks/task-header';
@@ -31,6 +32,7 @@ export function TaskView({ id }: { id: string }) {
       ) : (
         <>
           <TaskHeader task={d.task} agentName={agentName} />
+          {d.pending && (d.task.status === 'queued' || d.task.status === 'blocked') && <PendingCallout reason={d.pending} />}
           {d.task.error && (
             <div role="alert" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 dark:border-red-900 dark:bg-red-950/60">
               <p className="text-sm font-medium text-red-800 dark:text-red-200">Error</p>

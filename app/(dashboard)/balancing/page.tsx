@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { DECISION_FEED_INPUT, DISTRIBUTION_INPUT } from '@/components/balancing/queries';
+import { getServerQueryClient, HydrateClient, requireSession, serverTrpc } from '@/components/trpc/server';
+import { BalancingView } from './client';
+
+export const metadata: Metadata = { title: 'Balancing' };
+
+export default async function BalancingPage() {
+  const { principal } = await requireSession();
+  const trpc = await serverTrpc();
+  const queryClient = getServerQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.balancing.policy.queryOptions()),
+    queryClient.prefetchQuery(trpc.balancing.distribution.queryOptions(DISTRIBUTION_INPUT)),
+    queryClient.prefetchQuery(trpc.balancing.decisions.queryOptions(DECISION_FEED_INPUT)),
+  ]);
+  // The server decides; this only spares a viewer a Save button that would be refused.
+  const canEdit = !('role' in principal) || principal.role !== 'viewer';
+  return (
+    <HydrateClient>
+      <BalancingView canEdit={canEdit} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { routingChanges } from '@/db/schema';
+import type { RoutingChange, RoutingStore } from '@/server/core/ports';
+import { ms, rows } from './rows';
+
+const toChange = (r: Record<string, unknown>): RoutingChange => ({
+  id: Number(r.id), scope: r.scope as string, strategy: r.strategy as string,
+  weights: (typeof r.weights === 'string' ? JSON.parse(r.weights) : r.weights) as Record<string, number>,
+  changedBy: r.changed_by as string, changedAt: ms(r.changed_at) ?? 0,
+});
+
+export function createRoutingStore(db: Db): RoutingStore {
+  return {
+    async current(scope) {
+      const [r] = await rows(db, sql`select * from routing_changes where scope = ${scope} order by id desc limit 1`);
+      return r ? toChange(r) : null;
+    },
+    async record(change) {
+      const [r] = await db.insert(routingChanges).values(change).returning({ id: routingChanges.id, changedAt: routingChanges.changedAt });
+      return { ...change, id: r.id, changedAt: r.changedAt.getTime() };
+    },
+    async history(limit) {
+      return (await rows(db, sql`select * from routing_changes order by id desc limit ${limit}`)).map(toChange);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { RoutingStrategy } from '../balancing/strategy';
+import type { RoutingChange, Store } from '../ports';
+import { RecordingBus, silentLogger } from '../testing/fakes';
+import { RoutingPolicy } from './routing-policy';
+
+function memoryRoutingStore() {
+  const changes: RoutingChange[] = [];
+  const store = {
+    routing: {
+      current: async (scope: string) => [...changes].reverse().find((c) => c.scope === scope) ?? null,
+      record: async (c: Omit<RoutingChange, 'id' | 'changedAt'>) => {
+        const row = { ...c, id: changes.length + 1, changedAt: 1_000 + changes.length };
+        changes.push(row);
+        return row;
+      },
+      history: async (limit: number) => [...changes].reverse().slice(0, limit),
+    },
+  } as unknown as Store;
+  return { store, changes };
+}
+
+describe('routing policy', () => {
+  it('records a change, applies a fresh strategy and tells other replicas', async () => {
+    const { store, changes } = memoryRoutingStore();
+    const bus = new RecordingBus();
+    const applied: RoutingStrategy[] = [];
+    const policy = new RoutingPolicy(store, bus, silentLogger, (s) => applied.push(s));
+    expect(policy.current()).toMatchObject({ strategy: 'composite', changedBy: null });
+    const state = await policy.set({ strategy: { name: 'context-affinity', weights: { stickyMs: 5_000 } } }, 'ops');
+    expect(state).toMatchObject({ strategy: 'context-affinity', weights: { stickyMs: 5_000 }, changedBy: 'ops', changedAt: 1_000 });
+    expect(applied.map((s) => s.name)).toEqual(['context-affinity']);
+    expect(changes).toHaveLength(1);
+    expect(bus.names()).toEqual(['routing:changed']);
+  });
+
+  it('loads the stored policy, as a replica that did not make the change', async () => {
+    const { store } = memoryRoutingStore();
+    await new RoutingPolicy(store, new RecordingBus(), silentLogger, () => {}).set({ strategy: { name: 'power-of-two' } }, 'ops');
+    const applied: string[] = [];
+    const other = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
+    await other.load();
+    expect(applied).toEqual(['power-of-two']);
+    expect(other.current()).toMatchObject({ strategy: 'power-of-two', changedBy: 'ops' });
+  });
+
+  it('keeps the default when the stored strategy is unknown to this version', async () => {
+    const { store, changes } = memoryRoutingStore();
+    changes.push({ id: 1, scope: 'global', strategy: 'from-the-future', weights: {}, changedBy: 'ops', changedAt: 1 });
+    const applied: string[] = [];
+    const policy = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
+    await policy.load();
+    expect(applied).toEqual([]);
+    expect(policy.current().strategy).toBe('composite');
+  });
+});
