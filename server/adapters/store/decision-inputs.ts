@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import type { RecordedDecisionInput } from '@/server/core/balancing/what-if';
 import { NEUTRAL_SIGNALS } from '@/server/core/balancing/strategy';
 import { priorityName, type CandidateScore } from '@/server/core/model';
-import type { CandidateSnapshot } from '@/server/core/scheduler/decide';
+import { unpackReplayInputs } from './replay-inputs';
 import { ms, rows } from './rows';
 
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -22,7 +22,7 @@ export async function readDecisionInputs(db: Db, limit: number): Promise<Recorde
     where d.inputs is not null
     order by d.decided_at desc limit ${limit}`);
   return found.reverse().map((r) => {
-    const snapshot = new Map(parse<CandidateSnapshot[]>(r.inputs).map((s) => [s.agentId, s]));
+    const snapshot = new Map(unpackReplayInputs(r.inputs).map((s) => [s.agentId, s]));
     return {
       decisionId: r.id as string,
       taskId: r.task_id as string,

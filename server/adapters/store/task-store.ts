@@ -6,6 +6,7 @@ import type { RecordedDecision } from '@/server/core/scheduler/decide';
 import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from '@/server/core/tasks/queue-policy';
 import { createDependencyWrites } from './dependency-writes';
 import { createLeaseWrites } from './lease-writes';
+import { packReplayInputs } from './replay-inputs';
 import { createQueueReads } from './queue-reads';
 import { json, rows, toTask } from './rows';
 import { createTaskInsert } from './task-insert';
@@ -51,7 +52,7 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
         const replay = d as Partial<Pick<RecordedDecision, 'weights' | 'snapshot'>>;
         return sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.delivered}::boolean, ${d.id}, ${d.strategy}, ${d.winnerAgentName},
           ${json(d.candidates)}::json, ${d.candidateCount}::int, ${json(d.excluded)}::json, ${d.excludedCount}::int,
-          ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int, ${jsonOrNull(replay.weights)}::json, ${jsonOrNull(replay.snapshot)}::json)`;
+          ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int, ${jsonOrNull(replay.weights)}::json, ${packReplayInputs(replay.snapshot)}::json)`;
       }), sql`, `);
       const applied = await rows(db, sql`
         with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)

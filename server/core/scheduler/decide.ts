@@ -43,10 +43,7 @@ export function decide(task: Task, index: RosterIndex, strategy: RoutingStrategy
   if (agentIndex < 0) return { kind: 'none' };
   const { excluded, excludedCount } = describeExcluded(task, index, found, ctx.signals);
   const candidates = ranking.ranked.length > MAX_CANDIDATES_RECORDED ? ranking.ranked.slice(0, MAX_CANDIDATES_RECORDED) : ranking.ranked;
-  // Capability lists and signals objects are replaced, never mutated, so the snapshot may share them.
-  const snapshot = candidates.map((c) => ({
-    agentId: c.agentId, capabilities: index.agents[index.indexOf(c.agentId)]?.capabilities ?? [], signals: ctx.signals(c.agentId),
-  }));
+  const snapshot = candidates.map((c) => snapshotOf(task, index.agents[index.indexOf(c.agentId)]?.capabilities ?? [], c.agentId, ctx));
   index.assigned(agentIndex);
   strategy.assigned?.(winner.agentId);
   const decision: RecordedDecision = {
@@ -57,4 +54,19 @@ export function decide(task: Task, index: RosterIndex, strategy: RoutingStrategy
   };
   decision.durationUs = Math.round((performance.now() - started) * 1000);
   return { kind: 'assign', agentIndex, decision };
+}
+
+/**
+ * What a replay of this decision needs of one candidate, and no more (one is stored per
+ * candidate per decision): its proficiency on the task's capabilities, and whether it holds
+ * the task's context rather than every key it holds.
+ */
+function snapshotOf(task: Task, capabilities: Capability[], agentId: string, ctx: RoutingContext): CandidateSnapshot {
+  const signals = ctx.signals(agentId);
+  const holds = task.contextKey !== null && signals.contextKeys.includes(task.contextKey);
+  return {
+    agentId,
+    capabilities: capabilities.filter((c) => task.capabilities.includes(c.name)),
+    signals: { ...signals, contextKeys: holds ? [task.contextKey as string] : [] },
+  };
 }
