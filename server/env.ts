@@ -16,6 +16,13 @@ const EnvSchema = z.object({
   FLIGHTDECK_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   FLIGHTDECK_UNHEALTHY_AFTER_MS: z.coerce.number().int().min(100).default(15_000),
   FLIGHTDECK_OFFLINE_AFTER_MS: z.coerce.number().int().min(200).default(30_000),
+  FLIGHTDECK_ACCEPT_DEADLINE_MS: z.coerce.number().int().min(100).default(10_000),
+  FLIGHTDECK_STALL_TIMEOUT_MS: z.coerce.number().int().min(200).default(60_000),
+  /** 0: tasks without their own timeoutMs run without limit. */
+  FLIGHTDECK_TASK_TIMEOUT_MS: z.coerce.number().int().min(0).default(3_600_000),
+  FLIGHTDECK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  FLIGHTDECK_RETRY_CAP_MS: z.coerce.number().int().min(1).default(300_000),
+  FLIGHTDECK_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
   FLIGHTDECK_DECISION_HISTORY: z.coerce.number().int().min(1_000).default(200_000),
   FLIGHTDECK_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   /** Queue ageing: a waiting task's priority improves by one level per step. */

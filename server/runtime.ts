@@ -8,6 +8,7 @@ import { createDrizzleStore } from './adapters/store/drizzle-store';
 import { systemClock } from './adapters/system-clock';
 import { Orchestrator } from './core/orchestrator';
 import { queuePolicy } from './core/tasks/queue-policy';
+import type { LeasePolicy } from './core/work/lease-policy';
 import type { EventBus, Logger, Store } from './core/ports';
 import { DemoFleet } from './demo/demo-fleet';
 import { readEnv, type Env } from './env';
@@ -34,12 +35,14 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     await database.close();
     throw e;
   }
-  const store = createDrizzleStore(database, { queue: queuePolicy({ agingStepMs: env.FLIGHTDECK_AGING_STEP_MS, projectWeights: env.FLIGHTDECK_PROJECT_WEIGHTS }) });
+  const lease = leasePolicyFrom(env);
+  const store = createDrizzleStore(database, { queue: queuePolicy({ agingStepMs: env.FLIGHTDECK_AGING_STEP_MS, projectWeights: env.FLIGHTDECK_PROJECT_WEIGHTS }), lease });
   const bus: EventBus = env.REDIS_URL ? new RedisBus(env.REDIS_URL, log.child({ part: 'bus' }), { prefix: opts.redisPrefix }) : new MemoryBus();
   const metrics = new PromMetrics(() => store);
   const core = new Orchestrator({ store, bus, clock: systemClock, metrics, log }, {
     heartbeat: { intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS, unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS, offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS },
     decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
+    breakerCoolDownMs: env.FLIGHTDECK_BREAKER_COOLDOWN_MS,
   });
   const boot = await core.auth.bootstrap({ adminToken: env.FLIGHTDECK_ADMIN_TOKEN, adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD });
   if (!opts.quiet) announceCredentials(boot);
@@ -103,4 +106,13 @@ function installShutdown(rt: Runtime): void {
   }
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+function leasePolicyFrom(env: Env): LeasePolicy {
+  return {
+    acceptDeadlineMs: env.FLIGHTDECK_ACCEPT_DEADLINE_MS,
+    stallTimeoutMs: env.FLIGHTDECK_STALL_TIMEOUT_MS,
+    defaultTaskTimeoutMs: env.FLIGHTDECK_TASK_TIMEOUT_MS || null,
+    retry: { baseMs: env.FLIGHTDECK_RETRY_BASE_MS, factor: 2, capMs: Math.max(env.FLIGHTDECK_RETRY_CAP_MS, env.FLIGHTDECK_RETRY_BASE_MS) },
+  };
 }

@@ -4,10 +4,12 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 export const TASK_STATUS_TONE: Record<TaskState, BadgeTone> = {
   blocked: 'amber',
   queued: 'slate',
+  'retry-wait': 'amber',
   assigned: 'sky',
   running: 'blue',
   succeeded: 'green',
   failed: 'red',
+  'dead-lettered': 'red',
   cancelled: 'gray',
 };
 

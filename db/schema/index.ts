@@ -3,3 +3,4 @@ export * from './tasks';
 export * from './auth';
 export * from './metrics';
 export * from './routing';
+export * from './breakers';

@@ -38,7 +38,13 @@ export const tasks = pgTable('tasks', {
   startedAt: ts('started_at'),
   finishedAt: ts('finished_at'),
   lastProgressAt: ts('last_progress_at'),
+  /** Database time by which the agent must accept (assigned) or show a sign of life (running). */
+  leaseExpiresAt: ts('lease_expires_at'),
+  /** When a task in retry-wait goes back to the queue. */
+  retryAt: ts('retry_at'),
 }, (t) => [
+  index('tasks_lease_idx').on(t.leaseExpiresAt).where(sql`status in ('assigned', 'running')`),
+  index('tasks_retry_idx').on(t.retryAt).where(sql`status = 'retry-wait'`),
   // The queue head is read per (project, priority) band, oldest first: see queue-reads.ts.
   index('tasks_queue_idx').on(t.project, t.priority, t.queuedAt, t.seq).where(sql`status = 'queued'`),
   index('tasks_agent_active_idx').on(t.agentId).where(sql`status in ('assigned', 'running')`),
@@ -77,6 +83,8 @@ export const taskAttempts = pgTable('task_attempts', {
   error: text('error'),
 }, (t) => [
   uniqueIndex('task_attempts_task_attempt_uq').on(t.taskId, t.attempt),
+  // A completion is recorded exactly once: a second succeeded attempt of one task cannot exist.
+  uniqueIndex('task_attempts_one_success_uq').on(t.taskId).where(sql`status = 'succeeded'`),
   index('task_attempts_assigned_idx').on(t.assignedAt),
 ]);
 

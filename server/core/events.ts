@@ -17,6 +17,14 @@ export interface EventMap {
   /** `agentId`: the agent the attempt failed on, when it failed there (absent for cancels and resets). */
   'task:requeued': { taskId: string; attempt: number; reason: string; agentId?: string };
   'task:cancelled': { taskId: string };
+  /** An attempt failed (or ran out of time) and the task waits out its backoff until `retryAt`. */
+  'task:retrying': { taskId: string; attempt: number; retryAt: number | null; reason: string; agentId?: string };
+  /** Every attempt was used up: the task is in the dead-letter queue. */
+  'task:dead-lettered': { taskId: string; attempt: number; reason: string };
+  /** Tasks went back to the queue by an operator's hand (dead-letter retry) or when their backoff ended. */
+  'task:released': { taskIds: string[]; reason: string };
+  /** A circuit breaker changed state (or an operator acted on it); replicas apply operator actions. */
+  'breaker:changed': { key: string; agentId: string | null; runtime: string | null; from: string; to: string; reason: string; by: string | null };
   /** An operator changed the routing policy of a scope; every replica applies it. */
   'routing:changed': { scope: string; strategy: string; changedBy: string };
 }

@@ -3,10 +3,15 @@
 export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'unhealthy', 'offline', 'terminated'] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
-/** `blocked`: waiting for its dependencies to succeed; it is queued once they all have. */
-export const TASK_STATES = ['blocked', 'queued', 'assigned', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+/**
+ * `blocked`: waiting for its dependencies to succeed; it is queued once they all have.
+ * `retry-wait`: an attempt failed and the next waits out its backoff (`retryAt`).
+ * `failed`: the agent reported a failure it called not retryable.
+ * `dead-lettered`: every attempt was used up; an operator may retry or discard it.
+ */
+export const TASK_STATES = ['blocked', 'queued', 'retry-wait', 'assigned', 'running', 'succeeded', 'failed', 'dead-lettered', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
-export const TERMINAL_TASK_STATES: readonly TaskState[] = ['succeeded', 'failed', 'cancelled'];
+export const TERMINAL_TASK_STATES: readonly TaskState[] = ['succeeded', 'failed', 'dead-lettered', 'cancelled'];
 export const ACTIVE_TASK_STATES: readonly TaskState[] = ['assigned', 'running'];
 
 export const PRIORITIES = ['critical', 'high', 'normal', 'low', 'background'] as const;
@@ -68,9 +73,11 @@ export interface Task {
   assignedAt: number | null;
   startedAt: number | null;
   finishedAt: number | null;
+  /** When a `retry-wait` task goes back to the queue. */
+  retryAt: number | null;
 }
 
-export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'cancelled';
+export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'timed-out' | 'cancelled';
 
 export interface TaskAttempt {
   taskId: string;

@@ -1,5 +1,6 @@
 import { AgentSignalsTracker } from './balancing/agent-signals';
 import { createStrategy, DEFAULT_STRATEGY } from './balancing/catalog';
+import { BreakerService } from './breakers/breaker-service';
 import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, HeartbeatSweep, type HeartbeatPolicy } from './health/heartbeat-sweep';
 import { readOverview } from './metrics/overview';
@@ -12,8 +13,10 @@ import { AgentRegistry } from './registry/agent-registry';
 import { Dispatcher } from './scheduler/dispatcher';
 import { AuthService } from './security/auth-service';
 import { Ticker, type TickerSnapshot } from './shared/ticker';
+import { DeadLetters } from './tasks/dead-letters';
 import { settleBlockedTasks } from './tasks/dependencies';
 import { TaskService } from './tasks/task-service';
+import { LeaseSweep } from './work/lease-sweep';
 import { WorkService } from './work/work-service';
 
 export interface OrchestratorDeps {
@@ -32,6 +35,9 @@ export interface OrchestratorOptions {
   dispatchMinGapMs?: number;
   sweepIntervalMs?: number;
   redeliveryIntervalMs?: number;
+  leaseSweepIntervalMs?: number;
+  /** First cool-down of an open circuit breaker (it doubles on each failed probe, up to 5 min). */
+  breakerCoolDownMs?: number;
   /** Decision records kept (newest); older ones are pruned every minute. */
   decisionHistory?: number;
   sampleIntervalMs?: number;
@@ -41,10 +47,12 @@ export interface OrchestratorOptions {
 export class Orchestrator {
   readonly registry: AgentRegistry;
   readonly tasks: TaskService;
+  readonly deadLetters: DeadLetters;
   readonly work: WorkService;
   readonly auth: AuthService;
   readonly dispatcher: Dispatcher;
   readonly routing: RoutingPolicy;
+  readonly breakers: BreakerService;
   /** Recent outcomes, latency and held contexts per agent: what the composite strategy weighs. */
   readonly signals = new AgentSignalsTracker();
   readonly heartbeatPolicy: HeartbeatPolicy;
@@ -59,23 +67,33 @@ export class Orchestrator {
     this.auth = new AuthService(store, log.child({ part: 'auth' }));
     this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id));
     this.tasks = new TaskService(store, bus, metrics, kick);
+    this.deadLetters = new DeadLetters(store, bus, kick);
+    this.breakers = new BreakerService(store, bus, clock, log.child({ part: 'breakers' }), opts.breakerCoolDownMs ?? 30_000);
     // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.
     this.work = new WorkService(store, bus, metrics, async (agentId) => {
       await this.registry.heartbeat(agentId, {});
     }, kick);
     this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), createStrategy(DEFAULT_STRATEGY), this.work.polls.waiters,
-      { signals: this.signals, now: () => clock.now() });
+      {
+        signals: { signals: (id) => this.breakers.decorate(id, this.signals.signals(id)), holdersOf: (key) => this.signals.holdersOf(key) },
+        now: () => clock.now(),
+        onRoster: (agents) => this.breakers.observe(agents),
+        onAssigned: (id) => this.breakers.assigned(id),
+      });
     // The stored policy replaces the default once loaded (start), and on every change.
     this.routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) => this.dispatcher.setStrategy(strategy));
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
     const sampler = new MetricSampler(store);
+    const leases = new LeaseSweep(store, bus, metrics, kick);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
       if ((await this.dispatcher.dispatchOnce()).more) this.dispatchLoop.kick();
     }, clock, log, opts.dispatchMinGapMs ?? 5);
     this.loops = [
       this.dispatchLoop,
       new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
-      // Assignments whose answer was lost (or written while no poll was open here) get delivered again.
+      new Ticker('breakers', 1_000, async () => this.breakers.refresh(), clock, log),
+      new Ticker('lease-sweep', opts.leaseSweepIntervalMs ?? 1_000, async () => void (await leases.sweep()), clock, log),
+      // Assignments written while no poll was open on the assigning replica (an event lost on the way) get delivered.
       new Ticker('redelivery', opts.redeliveryIntervalMs ?? 5_000, () => this.work.polls.findAwaitingDelivery(), clock, log),
       // Dependents of a task whose outcome landed just before a crash are settled here.
       new Ticker('dependency-sweep', 30_000, async () => void (await settleBlockedTasks(store.tasks, bus, metrics, kick)), clock, log),
@@ -108,12 +126,24 @@ export class Orchestrator {
     if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.forgetAgent(e.payload.agentId);
     if (e.name === 'agent:deregistered') this.signals.forget(e.payload.agentId);
     // Outcomes from every replica feed the routing signals.
-    if (e.name === 'task:completed' && (e.payload.status === 'succeeded' || e.payload.status === 'failed')) {
+    if (e.name === 'task:completed' && (e.payload.status === 'succeeded' || e.payload.status === 'failed' || e.payload.status === 'dead-lettered')) {
       this.signals.recordOutcome(e.payload.agentId, { ok: e.payload.status === 'succeeded', durationMs: e.payload.durationMs ?? null, at: e.at });
       if (e.payload.contextKey) this.signals.recordContext(e.payload.agentId, e.payload.contextKey);
     }
     if (e.name === 'task:requeued' && e.payload.agentId) this.signals.recordOutcome(e.payload.agentId, { ok: false, durationMs: null, at: e.at });
+    void this.breakers.onEvent(e).catch((err) => this.deps.log.error({ err }, 'breaker update failed'));
     if (e.name === 'routing:changed') void this.routing.load().catch((err) => this.deps.log.error({ err }, 'reloading the routing policy failed'));
+  }
+
+  /** Agents with what routing sees of their circuit breakers. */
+  async listAgents(filter: Parameters<AgentRegistry['list']>[0]) {
+    return (await this.registry.list(filter)).map((a) => ({ ...a, breaker: this.breakers.stateOf(a) }));
+  }
+
+  async getAgent(id: string) {
+    const a = await this.registry.get(id);
+    this.breakers.observe([a]);
+    return { ...a, breaker: this.breakers.stateOf(a) };
   }
 
   /** A page of tasks, with the reason each waiting one is not running yet. */

@@ -1,4 +1,5 @@
 import type { RecordedDecisionInput } from './balancing/what-if';
+import type { BreakerTransition } from './breakers/circuit-breaker';
 import type { AnyBusEvent, EventMap, EventName } from './events';
 import type {
   Agent, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
@@ -112,7 +113,34 @@ export interface PlannedAssignment {
   delivered: boolean;
 }
 
+/** A task whose lease lapsed (or whose time ran out), and what became of it. */
+export interface ExpiredLease {
+  taskId: string;
+  attempt: number;
+  agentId: string;
+  status: TaskState;
+  kind: 'not-accepted' | 'stalled' | 'timed-out';
+  reason: string;
+  retryAt: number | null;
+}
+
+export interface DeadLetterFilter {
+  capability?: string;
+  errorContains?: string;
+  project?: string;
+}
+
 export interface TaskStore {
+  /** Applies lapsed leases and timeouts (database time), at most `limit` per call. */
+  expireLeases(limit: number): Promise<ExpiredLease[]>;
+  /** Moves `retry-wait` tasks whose backoff ended back to the queue; returns their ids. */
+  releaseRetries(limit: number): Promise<string[]>;
+  /** A dead-lettered, failed or cancelled task back to the queue with a fresh set of attempts; null if it is in none of those states. */
+  retryTask(id: string): Promise<Task | null>;
+  /** Every dead-lettered task matching all given filters back to the queue; returns their ids. */
+  retryDeadLetters(filter: DeadLetterFilter): Promise<string[]>;
+  /** Removes a dead-lettered task from the queue for good (cancelled, with the reason); null if it is not dead-lettered. */
+  discardDeadLetter(id: string): Promise<Task | null>;
   /** Inserts all or nothing; tasks whose idempotency key exists come back as existing ids. */
   insert(tasks: NewTask[]): Promise<{ ids: string[]; created: string[] }>;
   get(id: string): Promise<Task | null>;
@@ -137,10 +165,10 @@ export interface TaskStore {
   settleBlocked(): Promise<{ released: string[]; cancelled: string[] }>;
   /** Applies assignments whose task is still queued; returns those applied, with dispatch latency. */
   assign(plans: PlannedAssignment[]): Promise<{ taskId: string; agentId: string; attempt: number; waitedMs: number; priority: Priority }[]>;
-  /** Hands the agent up to `limit` undelivered assignments (and ones delivered long ago but never started). */
-  deliver(agentId: string, limit: number, redeliverAfterMs: number): Promise<Assignment[]>;
-  /** Agents holding an assignment not yet delivered, or delivered `redeliverAfterMs` ago and never started. */
-  agentsAwaitingDelivery(redeliverAfterMs: number): Promise<string[]>;
+  /** Hands the agent up to `limit` assignments not yet delivered. (An answer lost on the way is caught by the accept deadline.) */
+  deliver(agentId: string, limit: number): Promise<Assignment[]>;
+  /** Agents holding an assignment not yet delivered (written while no poll of theirs was open on the assigning replica). */
+  agentsAwaitingDelivery(): Promise<string[]>;
   start(taskId: string, agentId: string, leaseToken: string): Promise<Task | null>;
   progress(taskId: string, agentId: string, leaseToken: string, message: string, percent: number | null): Promise<{ attempt: number } | null>;
   /** A final outcome also settles the task's blocked dependents: queued once all their dependencies succeeded, cancelled (transitively) when one failed. */
@@ -217,12 +245,19 @@ export interface RoutingStore {
   history(limit: number): Promise<RoutingChange[]>;
 }
 
+export interface BreakerStore {
+  record(transition: BreakerTransition): Promise<void>;
+  /** Transitions of these breakers, newest first. */
+  history(keys: string[], limit: number): Promise<BreakerTransition[]>;
+}
+
 export interface Store {
   agents: AgentStore;
   tasks: TaskStore;
   stats: StatsStore;
   auth: AuthStore;
   routing: RoutingStore;
+  breakers: BreakerStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -63,9 +63,11 @@ export function callerAs(rt: Runtime, principal: Principal | null, signal?: Abor
 export const adminPrincipal: Principal = { kind: 'token', id: 'tok_test', name: 'test-admin', role: 'admin' };
 
 /** Registers an agent through the API and returns a caller that acts as it. */
-export async function registerAgent(rt: Runtime, input: { name: string; capabilities?: string[]; maxConcurrency?: number }) {
+export async function registerAgent(rt: Runtime, input: { name: string; capabilities?: string[]; maxConcurrency?: number; runtime?: string }) {
   const admin = callerAs(rt, adminPrincipal);
-  const { agentId, token } = await admin.agents.register({ name: input.name, capabilities: input.capabilities ?? [], maxConcurrency: input.maxConcurrency ?? 1 });
+  const { agentId, token } = await admin.agents.register({
+    name: input.name, capabilities: input.capabilities ?? [], maxConcurrency: input.maxConcurrency ?? 1, ...(input.runtime ? { runtime: input.runtime } : {}),
+  });
   const principal = await rt.core.auth.authenticateBearer(token);
   return { agentId, token, caller: callerAs(rt, principal) };
 }

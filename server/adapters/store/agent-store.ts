@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { AgentState } from '@/server/core/model';
 import type { AgentStore, NewAgent } from '@/server/core/ports';
 import { newId } from '@/server/core/shared/ids';
+import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease-policy';
 import { Batcher } from './batcher';
 import { rows, toAgent } from './rows';
 
@@ -13,12 +14,15 @@ type HeartbeatRow = { id: string; load?: number; contextUsed?: number; contextWi
 type HeartbeatResult = { previous: AgentState; status: AgentState } | null;
 
 /** Heartbeats and poll touches arrive from every agent all the time: one statement per batch. */
-function heartbeatBatcher(db: Db) {
+function heartbeatBatcher(db: Db, stallTimeoutMs: number) {
   return new Batcher<HeartbeatRow, HeartbeatResult>(async (items) => {
     const values = sql.join(items.map((h) => sql`(${h.id}, ${h.load ?? null}::real, ${h.contextUsed ?? null}::int, ${h.contextWindow ?? null}::int)`), sql`, `);
     const found = await rows<{ id: string; status: AgentState; previous: AgentState }>(db, sql`
       with v(id, load, context_used, context_window) as (values ${values}),
-      prev as (select a.id, a.status from agents a where a.id in (select id from v))
+      prev as (select a.id, a.status from agents a where a.id in (select id from v)),
+      -- A sign of life renews the lease of the agent's running work.
+      renew as (update tasks t set lease_expires_at = now() + ${stallTimeoutMs}::int * interval '1 millisecond'
+        where t.agent_id in (select id from v) and t.status = 'running')
       update agents a set
         last_seen_at = now(), last_heartbeat_at = now(),
         load = coalesce(v.load, a.load),
@@ -33,8 +37,8 @@ function heartbeatBatcher(db: Db) {
   });
 }
 
-export function createAgentStore(db: Db): AgentStore {
-  const heartbeats = heartbeatBatcher(db);
+export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLICY): AgentStore {
+  const heartbeats = heartbeatBatcher(db, lease.stallTimeoutMs);
   return {
     async upsert(a: NewAgent) {
       const [r] = await rows(db, sql`

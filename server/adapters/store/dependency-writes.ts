@@ -24,7 +24,7 @@ async function settle(db: Db, which: SQL): Promise<Settled> {
     judged as (
       select c.id,
         (select 'dependency ' || d.id || ' ' || d.status from tasks d
-          where d.id = any(c.depends_on) and d.status in ('failed', 'cancelled') order by d.id limit 1) as broken,
+          where d.id = any(c.depends_on) and d.status in ('failed', 'dead-lettered', 'cancelled') order by d.id limit 1) as broken,
         not exists (select 1 from tasks d where d.id = any(c.depends_on) and d.status <> 'succeeded') as ready
       from candidates c
     ),

@@ -2,21 +2,24 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { Store } from '@/server/core/ports';
 import type { QueuePolicy } from '@/server/core/tasks/queue-policy';
+import type { LeasePolicy } from '@/server/core/work/lease-policy';
 import { createAgentStore } from './agent-store';
 import { createAuthStore } from './auth-store';
+import { createBreakerStore } from './breaker-store';
 import { createRoutingStore } from './routing-store';
 import { createStatsStore } from './stats-store';
 import { createTaskStore } from './task-store';
 
 /** The core's Store port over drizzle: the same code for PGlite and PostgreSQL. */
-export function createDrizzleStore(database: Database, options: { queue?: QueuePolicy } = {}): Store {
+export function createDrizzleStore(database: Database, options: { queue?: QueuePolicy; lease?: LeasePolicy } = {}): Store {
   const { db } = database;
   return {
-    agents: createAgentStore(db),
-    tasks: createTaskStore(db, options.queue),
+    agents: createAgentStore(db, options.lease),
+    tasks: createTaskStore(db, options.queue, options.lease),
     stats: createStatsStore(db),
     auth: createAuthStore(db),
     routing: createRoutingStore(db),
+    breakers: createBreakerStore(db),
     async ping() {
       await db.execute(sql`select 1`);
     },

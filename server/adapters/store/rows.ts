@@ -62,6 +62,7 @@ export function toTask(r: Record<string, any>): Task {
     assignedAt: ms(r.assigned_at),
     startedAt: ms(r.started_at),
     finishedAt: ms(r.finished_at),
+    retryAt: ms(r.retry_at),
   };
 }
 

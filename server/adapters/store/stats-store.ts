@@ -11,7 +11,7 @@ const window = (windowMs: number) => sql`now() - ${Math.round(windowMs)}::int * 
 export function createStatsStore(db: Db): StatsStore {
   async function finishedCounts(windowMs: number) {
     const [done] = await rows(db, sql`
-      select count(*) filter (where status = 'succeeded')::int as s, count(*) filter (where status = 'failed')::int as f
+      select count(*) filter (where status = 'succeeded')::int as s, count(*) filter (where status in ('failed', 'dead-lettered'))::int as f
       from tasks where finished_at > ${window(windowMs)}`);
     return { succeeded: Number(done?.s ?? 0), failed: Number(done?.f ?? 0) };
   }

@@ -4,7 +4,10 @@ import { priorityName, type TaskState } from '@/server/core/model';
 import type { TaskStore } from '@/server/core/ports';
 import type { RecordedDecision } from '@/server/core/scheduler/decide';
 import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from '@/server/core/tasks/queue-policy';
+import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease-policy';
 import { createDependencyWrites } from './dependency-writes';
+import { createDeadLetterWrites } from './dead-letter-writes';
+import { createLeaseSweeps } from './lease-sweeps';
 import { createLeaseWrites } from './lease-writes';
 import { packReplayInputs } from './replay-inputs';
 import { createQueueReads } from './queue-reads';
@@ -12,8 +15,6 @@ import { json, rows, toTask } from './rows';
 import { createTaskInsert } from './task-insert';
 import { createTaskReads } from './task-reads';
 
-const awaitingDelivery = (afterMs: number) =>
-  sql`(delivered_at is null or delivered_at < now() - ${afterMs}::int * interval '1 millisecond')`;
 
 /**
  * Fair share: each project with tasks in `upd` advances its virtual clock by 1/weight per task,
@@ -34,13 +35,15 @@ const advanceProjectClocks = (weights: string) => sql`
 /** SQL NULL when absent (a JSON `null` would read back as a value). */
 const jsonOrNull = (v: unknown): string | null => (v == null ? null : JSON.stringify(v));
 
-export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLICY): TaskStore {
+export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLICY, lease: LeasePolicy = DEFAULT_LEASE_POLICY): TaskStore {
   const weights = JSON.stringify(policy.projectWeights);
   const dependents = createDependencyWrites(db);
-  const leases = createLeaseWrites(db, dependents);
+  const leases = createLeaseWrites(db, dependents, lease);
   return {
     ...createTaskReads(db),
     ...createQueueReads(db, policy),
+    ...createLeaseSweeps(db, dependents, lease),
+    ...createDeadLetterWrites(db),
 
     insert: createTaskInsert(db, dependents),
 
@@ -60,7 +63,8 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
         upd as (
           update tasks t set status = 'assigned', agent_id = v.agent_id, lease_token = v.lease, attempt = t.attempt + 1,
             assigned_at = now(), delivered_at = case when v.delivered then now() end, started_at = null,
-            progress_percent = null, progress_message = null
+            progress_percent = null, progress_message = null, retry_at = null,
+            lease_expires_at = now() + ${lease.acceptDeadlineMs}::int * interval '1 millisecond'
           from v where t.id = v.id and t.status = 'queued'
           returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority, t.project
         ),
@@ -84,12 +88,12 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
       }));
     },
 
-    async deliver(agentId, limit, redeliverAfterMs) {
+    async deliver(agentId, limit) {
       const found = await rows(db, sql`
         update tasks set delivered_at = now()
         where id in (
           select id from tasks
-          where agent_id = ${agentId} and status = 'assigned' and ${awaitingDelivery(redeliverAfterMs)}
+          where agent_id = ${agentId} and status = 'assigned' and delivered_at is null
           order by priority, assigned_at, seq limit ${limit}
           for update skip locked)
         returning id, attempt, lease_token, title, payload, capabilities, priority, context_key, timeout_ms, assigned_at, seq`);
@@ -102,9 +106,9 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
         }));
     },
 
-    async agentsAwaitingDelivery(redeliverAfterMs) {
+    async agentsAwaitingDelivery() {
       const found = await rows<{ agent_id: string }>(db, sql`
-        select distinct agent_id from tasks where status = 'assigned' and ${awaitingDelivery(redeliverAfterMs)}`);
+        select distinct agent_id from tasks where status = 'assigned' and delivered_at is null`);
       return found.map((r) => r.agent_id);
     },
 
@@ -114,7 +118,8 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
       const p = percent == null ? null : Math.round(percent);
       const [r] = await rows<{ attempt: number }>(db, sql`
         with t as (
-          update tasks set progress_percent = coalesce(${p}::smallint, progress_percent), progress_message = ${message}, last_progress_at = now()
+          update tasks set progress_percent = coalesce(${p}::smallint, progress_percent), progress_message = ${message}, last_progress_at = now(),
+            lease_expires_at = now() + ${lease.stallTimeoutMs}::int * interval '1 millisecond'
           where id = ${taskId} and agent_id = ${agentId} and lease_token = ${leaseToken} and status in ('assigned', 'running')
           returning id, attempt
         )
@@ -147,10 +152,10 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
       const out = await rows<{ id: string; attempt: number; status: TaskState }>(db, sql`
         with t as (
           update tasks set
-            status = case when ${retry} then 'queued' else 'failed' end,
+            status = case when ${retry} then 'queued' else 'dead-lettered' end,
             error = case when ${retry} then error else ${`${reason} during the last attempt`} end,
             agent_id = case when ${retry} then null else agent_id end,
-            lease_token = null,
+            lease_token = null, lease_expires_at = null,
             queued_at = case when ${retry} then now() else queued_at end,
             finished_at = case when ${retry} then null else now() end
           where agent_id = ${agentId} and status in ('assigned', 'running')
@@ -158,7 +163,7 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
         ),
         a as (update task_attempts x set status = 'lost', finished_at = now(), error = ${reason} from t where x.task_id = t.id and x.attempt = t.attempt)
         select id, attempt, status from t`);
-      await dependents.dependentsOf(out.filter((r) => r.status === 'failed').map((r) => r.id));
+      await dependents.dependentsOf(out.filter((r) => r.status === 'dead-lettered').map((r) => r.id));
       return out.map((r) => ({ taskId: r.id, attempt: Number(r.attempt), status: r.status }));
     },
 

@@ -68,8 +68,13 @@ export class BreakerBoard {
     this.historyPerKey = Math.max(1, options.historyPerKey ?? 50);
   }
 
-  recordOutcome(outcome: { agentId: string; runtime: string; ok: boolean }): void {
+  /**
+   * `agentOnly`: a failure that says something about the agent, not its runtime or provider
+   * (it went silent, never accepted): a mass kill of agents must not shut off their healthy peers.
+   */
+  recordOutcome(outcome: { agentId: string; runtime: string; ok: boolean; agentOnly?: boolean }): void {
     this.entry(agentBreakerKey(outcome.agentId)).breaker.record(outcome.ok);
+    if (outcome.agentOnly) return;
     this.entry(runtimeBreakerKey(outcome.runtime)).breaker.record(outcome.ok, outcome.agentId);
   }
 

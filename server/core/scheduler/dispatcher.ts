@@ -36,6 +36,10 @@ export interface DispatcherOptions {
   now?: () => number;
   /** Uniform in [0, 1) for randomised strategies (default Math.random). */
   random?: () => number;
+  /** Each pass's roster, as read (breakers learn each agent's runtime from it). */
+  onRoster?: (agents: readonly Agent[]) => void;
+  /** An assignment was planned for this agent (a half-open breaker lets it probe). */
+  onAssigned?: (agentId: string) => void;
 }
 
 const NEUTRAL_SOURCE: SignalsSource = { signals: () => NEUTRAL_SIGNALS };
@@ -60,7 +64,7 @@ export class Dispatcher {
     private readonly log: Logger,
     private strategy: RoutingStrategy,
     private readonly handoff: Handoff | null = null,
-    options: DispatcherOptions = {},
+    private readonly options: DispatcherOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.source = options.signals ?? NEUTRAL_SOURCE;
@@ -94,7 +98,9 @@ export class Dispatcher {
 
   async dispatchOnce(): Promise<DispatchResult> {
     const strategy = this.strategy;
-    const index = new RosterIndex(await this.store.agents.live());
+    const roster = await this.store.agents.live();
+    this.options.onRoster?.(roster);
+    const index = new RosterIndex(roster);
     if (index.freeSlots <= 0) return { considered: 0, assigned: 0, more: false };
     // Only tasks some free agent can take, so a head of unplaceable tasks never blocks the rest.
     const limit = Math.min(this.batchSize, index.freeSlots * 2 + 20);
@@ -109,6 +115,7 @@ export class Dispatcher {
       if (outcome.kind !== 'assign') continue;
       const { decision } = outcome;
       this.metrics.decision(decision.durationUs);
+      this.options.onAssigned?.(decision.winnerAgentId);
       const give = this.handoff?.claim(decision.winnerAgentId);
       if (give) handoffs.set(task.id, give);
       plans.push({ taskId: task.id, agentId: decision.winnerAgentId, leaseToken: newLeaseToken(), decision, delivered: !!give });

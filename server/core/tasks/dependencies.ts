@@ -16,7 +16,7 @@ export async function checkDependencies(store: TaskStore, specs: readonly { depe
     const path = `${batch ? `tasks.${i}.` : ''}dependsOn.${j}`;
     const status = statuses.get(id);
     if (!status) problems.push(`${path}: task ${id} not found`);
-    else if (status === 'failed' || status === 'cancelled') problems.push(`${path}: task ${id} is ${status}, so this task could never run`);
+    else if (status === 'failed' || status === 'dead-lettered' || status === 'cancelled') problems.push(`${path}: task ${id} is ${status}, so this task could never run`);
   }));
   if (problems.length) throw invalid(problems.slice(0, MAX_PROBLEMS_NAMED).join('; '), { problems: problems.length });
 }

@@ -2,9 +2,6 @@ import type { Assignment } from '../model';
 import type { Store } from '../ports';
 import { PollWaiters } from './poll-waiters';
 
-/** An assignment delivered but never started is handed out again after this long (its answer was lost). */
-export const REDELIVER_AFTER_MS = 10_000;
-
 export interface PollWindow {
   max: number;
   deadline: number;
@@ -14,7 +11,7 @@ export interface PollWindow {
 /**
  * The waiting half of `work.poll`: hands-offs from the dispatcher serve a poll directly; the
  * store is read only when an assignment may be waiting there (first poll of an agent on this
- * process, an assignment written by another replica, or a redelivery found by the sweep).
+ * process, an assignment written by another replica, or one found undelivered by the sweep).
  */
 export class AssignmentPoll {
   readonly waiters = new PollWaiters();
@@ -34,7 +31,7 @@ export class AssignmentPoll {
         this.mayHaveWork.delete(agentId);
         this.seen.add(agentId);
         try {
-          found = await this.store.tasks.deliver(agentId, max, REDELIVER_AFTER_MS);
+          found = await this.store.tasks.deliver(agentId, max);
         } catch (e) {
           this.mayHaveWork.add(agentId);
           waits.forEach((w) => w.cancel());
@@ -65,9 +62,9 @@ export class AssignmentPoll {
     this.waiters.wake(agentId);
   }
 
-  /** Marks agents whose assignments wait in the store (written elsewhere, or answers lost): one query for all. */
+  /** Marks agents whose assignments wait in the store undelivered (an event lost between replicas): one query for all. */
   async findAwaitingDelivery(): Promise<void> {
-    for (const agentId of await this.store.tasks.agentsAwaitingDelivery(REDELIVER_AFTER_MS)) this.assignedInStore(agentId);
+    for (const agentId of await this.store.tasks.agentsAwaitingDelivery()) this.assignedInStore(agentId);
   }
 
   /** Ends every long-poll (shutdown). */

@@ -116,9 +116,11 @@ export class WorkService {
   private async finished(task: Task, agentId: string): Promise<void> {
     // Freed capacity (and a retried task) can be placed now; kicks are coalesced by the dispatcher's ticker.
     this.onReady();
-    const reason = task.status === 'queued' ? `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim() : task.status;
+    const reason = task.status === 'succeeded' ? 'succeeded' : `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim();
     const durationMs = task.startedAt != null && task.finishedAt != null ? task.finishedAt - task.startedAt : null;
-    await announceOutcome(this.bus, this.metrics, { taskId: task.id, agentId, attempt: task.attempt, status: task.status, reason, durationMs, contextKey: task.contextKey });
+    await announceOutcome(this.bus, this.metrics, {
+      taskId: task.id, agentId, attempt: task.attempt, status: task.status, reason, durationMs, contextKey: task.contextKey, retryAt: task.retryAt,
+    });
   }
 
   private async touch(agentId: string): Promise<void> {

@@ -3,6 +3,9 @@ import { AGENT_STATES } from '@/server/core/model';
 import { HeartbeatInput, RegisterAgentInput } from '@/server/core/registry/register-input';
 import { adminProcedure, agentProcedure, operatorProcedure, router } from '../init';
 
+const ById = z.object({ id: z.string().min(1).max(64) });
+const BreakerAction = ById.extend({ scope: z.enum(['agent', 'runtime']).default('agent') });
+
 export const agentsRouter = router({
   register: adminProcedure.input(RegisterAgentInput).mutation(({ ctx, input }) => ctx.runtime.core.registry.register(input)),
 
@@ -18,7 +21,21 @@ export const agentsRouter = router({
 
   list: operatorProcedure
     .input(z.object({ status: z.array(z.enum(AGENT_STATES)).optional() }).optional())
-    .query(({ ctx, input }) => ctx.runtime.core.registry.list(input)),
+    .query(({ ctx, input }) => ctx.runtime.core.listAgents(input)),
 
-  get: operatorProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(({ ctx, input }) => ctx.runtime.core.registry.get(input.id)),
+  get: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.getAgent(input.id)),
+
+  /** The agent's circuit breaker and its runtime's, with their transitions. */
+  breaker: operatorProcedure.input(ById).query(async ({ ctx, input }) => {
+    await ctx.runtime.core.getAgent(input.id);
+    return ctx.runtime.core.breakers.view(input.id);
+  }),
+  resetBreaker: operatorProcedure.input(BreakerAction).mutation(async ({ ctx, input }) => {
+    await ctx.runtime.core.getAgent(input.id);
+    return ctx.runtime.core.breakers.reset(input.id, input.scope, ctx.principal.name);
+  }),
+  forceOpenBreaker: operatorProcedure.input(BreakerAction).mutation(async ({ ctx, input }) => {
+    await ctx.runtime.core.getAgent(input.id);
+    return ctx.runtime.core.breakers.forceOpen(input.id, input.scope, ctx.principal.name);
+  }),
 });

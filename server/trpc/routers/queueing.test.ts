@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { unpackReplayInputs } from '@/server/adapters/store/replay-inputs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIORITIES, priorityRank } from '@/server/core/model';
 import { agingBoundMs, orderQueue, queuePolicy, type QueuedEntry } from '@/server/core/tasks/queue-policy';
@@ -221,7 +222,7 @@ describe('dependencies', () => {
     const agent = await registerAgent(steady, { name: 'lose-agent', capabilities: ['lose'] });
     expect((await agent.caller.work.poll({ waitMs: 3000 }))?.taskId).toBe(lost);
     await agent.caller.agents.deregister();
-    expect(await admin(steady).tasks.get({ id: c })).toMatchObject({ status: 'cancelled', error: `dependency ${lost} failed` });
+    expect(await admin(steady).tasks.get({ id: c })).toMatchObject({ status: 'cancelled', error: `dependency ${lost} dead-lettered` });
   });
 
   it('a blocked task can be cancelled, and the recovery sweep settles what a cut-short write left blocked', async () => {
@@ -241,7 +242,7 @@ describe('assignment decisions', () => {
     const [d] = await exec<Record<string, any>>(steady, sql`select weights, inputs, pg_typeof(candidates)::text as type from assignment_decisions where task_id = ${id}`);
     expect(d.type).toBe('json');
     expect(typeof d.weights).toBe('object');
-    expect(d.inputs).toEqual([expect.objectContaining({ agentId: expect.any(String) })]);
+    expect(unpackReplayInputs(d.inputs)).toEqual([expect.objectContaining({ agentId: expect.any(String) })]);
   });
 });
 

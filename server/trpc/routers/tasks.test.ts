@@ -57,18 +57,50 @@ describe('tasks', () => {
     expect(await agent.caller.work.poll({ waitMs: 3000 })).not.toBeNull();
   });
 
-  it('a retryable failure requeues until maxAttempts, then the task fails', async () => {
+  it('a retryable failure backs off and retries until maxAttempts, then the task is dead-lettered; an operator retries it', async () => {
     const { ids } = await admin().tasks.submit({ title: 'flaky', capabilities: ['retry'], maxAttempts: 2 });
     const agent = await registerAgent(rt, { name: 'retry-agent', capabilities: ['retry'] });
     await agent.caller.agents.heartbeat({});
     const w1 = (await agent.caller.work.poll({ waitMs: 3000 }))!;
-    expect(await agent.caller.work.fail({ taskId: ids[0], leaseToken: w1.leaseToken, error: 'boom' })).toEqual({ status: 'queued' });
-    const w2 = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+    const failedAt = Date.now();
+    expect(await agent.caller.work.fail({ taskId: ids[0], leaseToken: w1.leaseToken, error: 'boom' })).toEqual({ status: 'retry-wait' });
+    const waiting = await admin().tasks.get({ id: ids[0] });
+    // Full jitter: the first retry waits somewhere in [0, 1 s].
+    expect(waiting.retryAt).toBeGreaterThanOrEqual(failedAt - 1_000);
+    expect(waiting.retryAt).toBeLessThanOrEqual(Date.now() + 1_000);
+    const w2 = (await agent.caller.work.poll({ waitMs: 5000 }))!;
     expect(w2.attempt).toBe(2);
-    expect(await agent.caller.work.fail({ taskId: ids[0], leaseToken: w2.leaseToken, error: 'boom again' })).toEqual({ status: 'failed' });
+    expect(await agent.caller.work.fail({ taskId: ids[0], leaseToken: w2.leaseToken, error: 'boom again' })).toEqual({ status: 'dead-lettered' });
     const detail = await admin().tasks.detail({ id: ids[0] });
-    expect(detail.task).toMatchObject({ status: 'failed', error: 'boom again', attempt: 2 });
+    expect(detail.task).toMatchObject({ status: 'dead-lettered', error: 'boom again', attempt: 2 });
     expect(detail.attempts.map((a) => a.status)).toEqual(['failed', 'failed']);
+    expect((await admin().tasks.list({ status: ['dead-lettered'] })).items.map((t) => t.id)).toContain(ids[0]);
+
+    expect(await admin().tasks.retry({ id: ids[0] })).toMatchObject({ status: 'queued', maxAttempts: 4 });
+    const w3 = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+    expect(w3).toMatchObject({ taskId: ids[0], attempt: 3 });
+    await agent.caller.work.complete({ taskId: ids[0], leaseToken: w3.leaseToken });
+    expect((await admin().tasks.get({ id: ids[0] })).status).toBe('succeeded');
+    await expect(admin().tasks.retry({ id: ids[0] })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('is succeeded') });
+  });
+
+  it('dead letters: retry all matching, and discard', async () => {
+    const agent = await registerAgent(rt, { name: 'dlq-agent', capabilities: ['dlq'] });
+    await agent.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ tasks: ['a', 'b', 'c'].map((t) => ({ title: `dlq-${t}`, capabilities: ['dlq'], maxAttempts: 1 })) });
+    for (let i = 0; i < 3; i++) {
+      const w = (await agent.caller.work.poll({ waitMs: 3000 }))!;
+      const error = w.title === 'dlq-c' ? 'disk full' : 'rate limited by provider';
+      await agent.caller.work.fail({ taskId: w.taskId, leaseToken: w.leaseToken, error });
+    }
+    const byTitle = new Map((await Promise.all(ids.map((id) => admin().tasks.get({ id })))).map((t) => [t.title, t]));
+    expect([...byTitle.values()].every((t) => t.status === 'dead-lettered')).toBe(true);
+    expect(await admin().tasks.retryDeadLetters({ capability: 'dlq', errorContains: 'RATE LIMITED' })).toEqual({ count: 2 });
+    expect((await admin().tasks.get({ id: byTitle.get('dlq-a')!.id })).status).not.toBe('dead-lettered');
+    const c = byTitle.get('dlq-c')!.id;
+    expect(await admin().tasks.discard({ id: c })).toMatchObject({ status: 'cancelled', error: 'discarded from the dead-letter queue' });
+    await expect(admin().tasks.discard({ id: c })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(admin().tasks.discard({ id: 'tsk_missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('a non-retryable failure fails at once', async () => {

@@ -1,0 +1,121 @@
+import type { AgentSignals } from '../balancing/strategy';
+import type { AnyBusEvent } from '../events';
+import type { Clock, EventBus, Logger, Store } from '../ports';
+import { BreakerBoard } from './breaker-board';
+import { agentBreakerKey, parseBreakerKey, runtimeBreakerKey } from './breaker-keys';
+import type { BreakerSnapshot, BreakerTransition } from './circuit-breaker';
+
+export type BreakerScope = 'agent' | 'runtime';
+
+/**
+ * Circuit breakers wired to the fleet: fed by every finished attempt (from any replica, via the
+ * bus), consulted by routing, persisted and announced on every transition. Operator actions
+ * are announced too, and replayed by the other replicas.
+ */
+export class BreakerService {
+  readonly board: BreakerBoard;
+  private readonly runtimes = new Map<string, string>();
+  private remote = false;
+
+  constructor(private readonly store: Store, private readonly bus: EventBus, clock: Clock, private readonly log: Logger, coolDownMs: number) {
+    this.board = new BreakerBoard({
+      clock, policy: { coolDownMs, maxCoolDownMs: Math.max(coolDownMs, 300_000) },
+      onTransition: (t) => void this.persist(t),
+      onError: (err) => this.log.error({ err }, 'breaker transition not recorded'),
+    });
+  }
+
+  /** The roster tells which runtime each agent belongs to (its runtime breaker). */
+  observe(agents: readonly { id: string; runtime: string }[]): void {
+    for (const a of agents) this.runtimes.set(a.id, a.runtime);
+  }
+
+  /** Routing sees a breaker that is not closed as the agent's `breaker` signal. */
+  decorate(agentId: string, signals: AgentSignals): AgentSignals {
+    const r = this.board.routable(agentId, this.runtimeOf(agentId));
+    return r.state === 'closed' ? signals : { ...signals, breaker: r.state };
+  }
+
+  /** The dispatcher assigned work to this agent: a half-open breaker lets this one probe through. */
+  assigned(agentId: string): void {
+    if (this.board.routable(agentId, this.runtimeOf(agentId)).state === 'half-open') this.board.claimProbe(agentId, this.runtimeOf(agentId));
+  }
+
+  async onEvent(e: AnyBusEvent): Promise<void> {
+    if (e.name === 'task:completed' && e.payload.status !== 'cancelled') await this.outcome(e.payload.agentId, e.payload.status === 'succeeded', false);
+    else if (e.name === 'task:retrying' && e.payload.agentId) await this.outcome(e.payload.agentId, false, false);
+    // Requeued at once: the agent was lost, went silent or never accepted; that is the agent's own record.
+    else if (e.name === 'task:requeued' && e.payload.agentId) await this.outcome(e.payload.agentId, false, true);
+    else if (e.name === 'breaker:changed' && e.payload.by) this.replay(e.payload.key, e.payload.to, e.payload.by);
+    else if (e.name === 'agent:deregistered') this.board.forget(e.payload.agentId);
+  }
+
+  refresh(): void {
+    this.board.refresh();
+  }
+
+  async view(agentId: string): Promise<{ agent: BreakerSnapshot; runtime: BreakerSnapshot | null; history: BreakerTransition[] }> {
+    const runtime = this.runtimeOf(agentId);
+    const keys = [agentBreakerKey(agentId), ...(runtime ? [runtimeBreakerKey(runtime)] : [])];
+    return {
+      agent: this.board.snapshot(keys[0]),
+      runtime: runtime ? this.board.snapshot(keys[1]) : null,
+      history: await this.store.breakers.history(keys, 50),
+    };
+  }
+
+  reset(agentId: string, scope: BreakerScope, by: string): BreakerSnapshot {
+    return this.board.reset(this.keyFor(agentId, scope), by);
+  }
+
+  forceOpen(agentId: string, scope: BreakerScope, by: string): BreakerSnapshot {
+    return this.board.forceOpen(this.keyFor(agentId, scope), by);
+  }
+
+  /** What routing sees of this agent's breakers (its own, or its runtime's when that one is open). */
+  stateOf(agent: { id: string; runtime: string }): BreakerSnapshot['state'] {
+    return this.board.routable(agent.id, agent.runtime).state;
+  }
+
+  private keyFor(agentId: string, scope: BreakerScope): string {
+    return scope === 'agent' ? agentBreakerKey(agentId) : runtimeBreakerKey(this.runtimeOf(agentId));
+  }
+
+  private runtimeOf(agentId: string): string {
+    return this.runtimes.get(agentId) ?? 'unknown';
+  }
+
+  private async outcome(agentId: string, ok: boolean, agentOnly: boolean): Promise<void> {
+    if (!this.runtimes.has(agentId)) {
+      const agent = await this.store.agents.get(agentId);
+      if (agent) this.runtimes.set(agentId, agent.runtime);
+    }
+    this.board.recordOutcome({ agentId, runtime: this.runtimeOf(agentId), ok, agentOnly });
+  }
+
+  /** Another replica's operator action: apply it here without recording or announcing it again. */
+  private replay(key: string, to: string, by: string): void {
+    if (this.board.state(key) === to) return;
+    this.remote = true;
+    try {
+      if (to === 'closed') this.board.reset(key, by);
+      else if (to === 'open') this.board.forceOpen(key, by);
+    } finally {
+      this.remote = false;
+    }
+  }
+
+  private async persist(t: BreakerTransition): Promise<void> {
+    if (this.remote) return;
+    const parsed = parseBreakerKey(t.key);
+    try {
+      await this.store.breakers.record(t);
+      await this.bus.publish('breaker:changed', {
+        key: t.key, agentId: parsed?.kind === 'agent' ? parsed.id : null, runtime: parsed?.kind === 'runtime' ? parsed.id : null,
+        from: t.from, to: t.to, reason: t.reason, by: t.by ?? null,
+      });
+    } catch (err) {
+      this.log.error({ err, key: t.key }, 'breaker transition not recorded');
+    }
+  }
+}
