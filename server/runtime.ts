@@ -22,6 +22,8 @@ export interface Runtime {
   log: Logger;
   database: Database;
   mode: { storage: 'pglite' | 'postgres'; events: 'memory' | 'redis' };
+  /** Runs during shutdown after long-polls are released and before the core stops (the HTTP server drains here). */
+  onDrain(fn: () => Promise<void>): void;
   stop(): Promise<void>;
 }
 
@@ -50,11 +52,19 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
   const demo = env.FLIGHTDECK_DEMO ? new DemoFleet(core, log.child({ part: 'demo' }), { agents: env.FLIGHTDECK_DEMO_AGENTS, tasksPerMinute: env.FLIGHTDECK_DEMO_TASKS_PER_MIN }) : null;
   await demo?.start();
   log.info({ storage: database.describe, events: env.REDIS_URL ? 'redis' : 'memory', demo: !!demo }, 'flightdeck core started');
+  const drains: (() => Promise<void>)[] = [];
   return {
     env, core, store, bus, metrics, log, database,
     mode: { storage: database.kind, events: env.REDIS_URL ? 'redis' : 'memory' },
+    onDrain(fn) {
+      drains.push(fn);
+    },
     async stop() {
+      // New long-polls answer at once and waiting ones are released; requests in flight finish
+      // against a live database; only then do the loops stop and the database close.
+      core.work.close();
       await demo?.stop();
+      await Promise.all(drains.map((d) => d().catch((err) => log.warn({ err }, 'drain step failed'))));
       await core.stop();
       await bus.close();
       await database.close();

@@ -6,6 +6,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { AgentCard } from './agent-card';
 import { AgentStateBadge } from './agent-state-badge';
+import { BreakerMarker } from './breaker-state-badge';
 import { CapabilityList } from './capability-list';
 import { ConcurrencyMeter } from './concurrency-meter';
 import { ContextUsageBar } from './context-usage-bar';
@@ -17,7 +18,11 @@ const COLUMNS: Column<AgentRow>[] = [
     ),
   },
   { key: 'runtime', header: 'Runtime', cell: (a) => <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{a.runtime}</span> },
-  { key: 'state', header: 'State', cell: (a) => <AgentStateBadge state={a.status} /> },
+  {
+    key: 'state', header: 'State', cell: (a) => (
+      <span className="inline-flex items-center gap-1.5"><AgentStateBadge state={a.status} /><BreakerMarker state={a.breaker} /></span>
+    ),
+  },
   { key: 'concurrency', header: 'Active / max', cell: (a) => <ConcurrencyMeter active={a.activeTasks} max={a.maxConcurrency} /> },
   { key: 'capabilities', header: 'Capabilities', cell: (a) => <CapabilityList capabilities={a.capabilities} limit={4} />, className: 'whitespace-normal' },
   { key: 'heartbeat', header: 'Last heartbeat', cell: (a) => <RelativeTime at={a.lastHeartbeatAt} fallback="never" className="text-slate-600 dark:text-slate-300" /> },

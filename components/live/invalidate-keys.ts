@@ -1,4 +1,5 @@
 import type { QueryClient, QueryFilters } from '@tanstack/react-query';
+import { isDeadLetterListKey } from '@/components/dead-letters/dead-letter-filters';
 import type { useTRPC } from '@/components/trpc/client';
 
 type Trpc = ReturnType<typeof useTRPC>;
@@ -29,7 +30,11 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
   const [kind, id] = i < 0 ? [key, ''] : [key.slice(0, i), key.slice(i + 1)];
   switch (kind) {
     case 'agents': return [trpc.agents.list.pathFilter()];
-    case 'tasks': return [trpc.tasks.list.pathFilter()];
+    // The dead-letter queue (and the nav badge reading it) changes only on its own events ('dead-letters'),
+    // so the stream of progress and assignments on a busy fleet does not refetch it.
+    case 'tasks': return [{ ...trpc.tasks.list.pathFilter(), predicate: (q) => !isDeadLetterListKey(q.queryKey) }];
+    case 'dead-letters': return [{ ...trpc.tasks.list.pathFilter(), predicate: (q) => isDeadLetterListKey(q.queryKey) }];
+    case 'breakers': return [trpc.agents.breaker.pathFilter()];
     case 'overview': return [trpc.overview.get.pathFilter()];
     case 'decisions': return [trpc.overview.decisions.pathFilter(), trpc.balancing.decisions.pathFilter()];
     case 'distribution': return [trpc.balancing.distribution.pathFilter()];
@@ -40,8 +45,11 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
       { ...trpc.tasks.detail.pathFilter(), predicate: (q) => (q.state.data as { pending?: unknown } | undefined)?.pending != null },
       trpc.tasks.whyPending.pathFilter(),
     ];
-    case 'agent': return [trpc.agents.get.queryFilter({ id })];
-    case 'task': return [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
+    // The breaker card's window counts move with every outcome on the agent.
+    case 'agent': return [trpc.agents.get.queryFilter({ id }), trpc.agents.breaker.queryFilter({ id })];
+    case 'task': return id === '*'
+      ? [trpc.tasks.detail.pathFilter(), trpc.tasks.get.pathFilter()]
+      : [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
     // tRPC keys start with the procedure path ([['alerts', 'list'], …]): match the router.
     case 'ns': return [{ predicate: (q) => { const r = Array.isArray(q.queryKey[0]) ? q.queryKey[0][0] : null; return r === id || r === `${id}s`; } }];
     default: return [];

@@ -1,9 +1,9 @@
 import type { LiveEvent } from '@/server/trpc/routers/events';
 
 /**
- * What a live event makes stale, as keys: 'agents' | 'tasks' | 'overview' | 'decisions' |
- * 'distribution' | 'routing' | 'pending' | 'all' | `agent:<id>` | `task:<id>` | `ns:<namespace>`.
- * Events carry ids only; the views refetch the details.
+ * What a live event makes stale, as keys: 'agents' | 'tasks' | 'dead-letters' | 'breakers' |
+ * 'overview' | 'decisions' | 'distribution' | 'routing' | 'pending' | 'all' | `agent:<id>` |
+ * `task:<id>` | 'task:*' | `ns:<namespace>`. Events carry ids only; the views refetch the details.
  */
 export function staleKeysFor(event: LiveEvent): string[] {
   switch (event.name) {
@@ -24,8 +24,21 @@ export function staleKeysFor(event: LiveEvent): string[] {
     case 'task:completed':
       return ['tasks', `task:${event.payload.taskId}`, 'agents', `agent:${event.payload.agentId}`, 'distribution', 'pending', 'overview'];
     case 'task:requeued':
-    case 'task:cancelled':
       return ['tasks', `task:${event.payload.taskId}`, 'agents', 'distribution', 'pending', 'overview'];
+    // A discard from the dead-letter queue is a cancel too.
+    case 'task:cancelled':
+      return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'agents', 'distribution', 'pending', 'overview'];
+    case 'task:retrying':
+      return ['tasks', `task:${event.payload.taskId}`, 'agents', ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []), 'distribution', 'pending', 'overview'];
+    case 'task:dead-lettered':
+      return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'overview'];
+    // Backoffs that ended, or dead letters an operator retried (possibly thousands at once).
+    case 'task:released':
+      return ['tasks', ...taskKeys(event.payload.taskIds), 'dead-letters', 'pending', 'overview'];
+    // Routability changed: the agents' markers, their breaker cards (a runtime's breaker covers
+    // many agents) and why waiting tasks wait.
+    case 'breaker:changed':
+      return ['agents', ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []), 'breakers', 'pending'];
     case 'routing:changed':
       return ['routing'];
     case 'resync':
@@ -36,4 +49,11 @@ export function staleKeysFor(event: LiveEvent): string[] {
       return [`ns:${name.split(':')[0]}`, 'overview'];
     }
   }
+}
+
+/** Beyond a handful of tasks one key for every task page is cheaper than one per task. */
+const TASK_KEYS_MAX = 20;
+
+function taskKeys(ids: string[]): string[] {
+  return ids.length > TASK_KEYS_MAX ? ['task:*'] : ids.map((id) => `task:${id}`);
 }

@@ -67,6 +67,25 @@ describe('staleKeysFor', () => {
     expect(staleKeysFor({ id: '7', at: 0, name: 'agent:registered', payload: { agentId: 'a2', name: 'gpu-1', reregistered: false } })).toContain('pending');
   });
 
+  it('keeps the dead-letter queue, the breakers and the waiting tasks current', () => {
+    expect(staleKeysFor({ id: '8', at: 0, name: 'task:dead-lettered', payload: { taskId: 't1', attempt: 3, reason: 'boom' } }))
+      .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'dead-letters']));
+    expect(staleKeysFor({ id: '9', at: 0, name: 'task:retrying', payload: { taskId: 't1', attempt: 1, retryAt: 5, reason: 'boom', agentId: 'a1' } }))
+      .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'pending']));
+    // A discard is a cancel: it leaves the dead-letter queue.
+    expect(staleKeysFor({ id: '10', at: 0, name: 'task:cancelled', payload: { taskId: 't1' } })).toContain('dead-letters');
+    const released = staleKeysFor({ id: '11', at: 0, name: 'task:released', payload: { taskIds: ['t1', 't2'], reason: 'retried by admin' } });
+    expect(released).toEqual(expect.arrayContaining(['tasks', 'task:t1', 'task:t2', 'dead-letters', 'pending']));
+    const many = Array.from({ length: 500 }, (_, i) => `t${i}`);
+    const bulk = staleKeysFor({ id: '12', at: 0, name: 'task:released', payload: { taskIds: many, reason: 'retried by admin' } });
+    expect(bulk).toContain('task:*');
+    expect(bulk.length).toBeLessThan(10);
+    expect(staleKeysFor({ id: '13', at: 0, name: 'breaker:changed', payload: { key: 'agent:a1', agentId: 'a1', runtime: null, from: 'closed', to: 'open', reason: 'x', by: null } }))
+      .toEqual(expect.arrayContaining(['agents', 'agent:a1', 'breakers', 'pending']));
+    expect(staleKeysFor({ id: '14', at: 0, name: 'breaker:changed', payload: { key: 'runtime:e2e', agentId: null, runtime: 'e2e', from: 'open', to: 'closed', reason: 'x', by: 'admin' } }))
+      .toEqual(['agents', 'breakers', 'pending']);
+  });
+
   it('refreshes everything on resync, and the namespace router for unknown events', () => {
     expect(staleKeysFor({ id: 'r', at: 0, name: 'resync', payload: {} })).toEqual(['all']);
     expect(staleKeysFor({ id: '4', at: 0, name: 'alert:firing', payload: {} } as never)).toEqual(['ns:alert', 'overview']);

@@ -7,7 +7,7 @@ const TONE: Record<AttemptState, BadgeTone> = {
   succeeded: 'green',
   failed: 'red',
   lost: 'orange',
-  'timed-out': 'orange',
+  'timed-out': 'amber',
   cancelled: 'gray',
 };
 

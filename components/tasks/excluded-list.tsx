@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { DecisionRow } from '@/components/api-types';
+import { PendingMessage } from './pending-message';
 
 interface ExcludedListProps {
   excluded: DecisionRow['excluded'];
@@ -18,7 +19,7 @@ export function ExcludedList({ excluded, excludedCount }: ExcludedListProps) {
               {x.agentId
                 ? <Link href={`/agents/${x.agentId}`} className="font-medium hover:underline">{x.agentName}</Link>
                 : <span className="font-medium text-slate-500">{x.agentName}</span>}
-              <span className="text-xs text-amber-700 dark:text-amber-400">{x.reason}</span>
+              <span className="text-xs text-amber-700 dark:text-amber-400"><PendingMessage message={x.reason} /></span>
             </li>
           ))}
         </ul>

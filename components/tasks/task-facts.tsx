@@ -11,10 +11,12 @@ export function TaskFacts({ task }: { task: TaskRow }) {
   return (
     <DescriptionList columns="grid-cols-2" items={[
       { label: 'Capabilities', value: task.capabilities.length ? task.capabilities.join(', ') : <span className="text-slate-400">any agent</span> },
+      { label: 'Project', value: <span className="font-mono text-xs">{task.project}</span> },
       { label: 'Queued', value: <RelativeTime at={task.queuedAt} /> },
       { label: 'Assigned', value: <RelativeTime at={task.assignedAt} /> },
       { label: 'Started', value: <RelativeTime at={task.startedAt} /> },
       { label: 'Finished', value: <RelativeTime at={task.finishedAt} /> },
+      ...(task.retryAt != null ? [{ label: 'Next retry', value: <RelativeTime at={task.retryAt} /> }] : []),
       { label: 'Run time', value: task.startedAt && task.finishedAt ? formatDuration(task.finishedAt - task.startedAt) : <span className="text-slate-400">—</span> },
       { label: 'Timeout', value: task.timeoutMs ? formatDuration(task.timeoutMs) : <span className="text-slate-400">none</span> },
       { label: 'Context key', value: mono(task.contextKey) },

@@ -5,7 +5,9 @@ import { TERMINAL_TASK_STATES } from '@/server/core/model';
 import type { TaskRow } from '@/components/api-types';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CancelTaskButton } from './cancel-task-button';
+import { DiscardTaskButton } from './discard-task-button';
 import { PriorityBadge } from './priority-badge';
+import { RetryTaskButton } from './retry-task-button';
 import { TaskProgress } from './task-progress';
 import { TaskStatusBadge } from './task-status-badge';
 
@@ -14,7 +16,13 @@ interface TaskHeaderProps {
   agentName: string | null;
 }
 
-/** Title, status, priority, attempt and agent, with the cancel action while the task can still change. */
+/** States an operator can send back to the queue with a fresh set of attempts. */
+const RETRYABLE: readonly TaskRow['status'][] = ['dead-lettered', 'failed', 'cancelled'];
+
+/**
+ * Title, status, priority, attempt and agent, with the cancel action while the task can still
+ * change, and retry (and, for a dead letter, discard) once it has ended badly.
+ */
 export function TaskHeader({ task, agentName }: TaskHeaderProps) {
   const terminal = TERMINAL_TASK_STATES.includes(task.status);
   return (
@@ -25,6 +33,12 @@ export function TaskHeader({ task, agentName }: TaskHeaderProps) {
           <p className="mt-0.5 font-mono text-xs text-slate-500">{task.id}</p>
         </div>
         {!terminal && <CancelTaskButton taskId={task.id} />}
+        {RETRYABLE.includes(task.status) && (
+          <div className="flex flex-wrap items-center gap-2" data-testid="task-actions">
+            <RetryTaskButton key={`${task.id}-${task.attempt}`} taskId={task.id} />
+            {task.status === 'dead-lettered' && <DiscardTaskButton key={`d-${task.id}-${task.attempt}`} taskId={task.id} />}
+          </div>
+        )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <TaskStatusBadge status={task.status} />

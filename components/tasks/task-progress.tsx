@@ -1,9 +1,10 @@
 import type { TaskRow } from '@/components/api-types';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { PendingReasonText, type PendingReason } from './pending-reason';
+import { RetryCountdown } from './retry-countdown';
 
 interface TaskProgressProps {
-  task: Pick<TaskRow, 'status' | 'progressPercent' | 'progressMessage'>;
+  task: Pick<TaskRow, 'status' | 'progressPercent' | 'progressMessage' | 'retryAt' | 'error'>;
   /** Why a waiting task has not started, when known. */
   pending?: PendingReason | null;
 }
@@ -13,6 +14,16 @@ export function TaskProgress({ task, pending }: TaskProgressProps) {
   if (task.status === 'succeeded') return <ProgressBar percent={100} tone="green" label="Progress" />;
   if (task.status === 'failed' || task.status === 'cancelled') {
     return <ProgressBar percent={task.progressPercent} tone={task.status === 'failed' ? 'red' : 'amber'} label="Progress" />;
+  }
+  if (task.status === 'dead-lettered') {
+    return <span className="block truncate text-xs text-red-700 dark:text-red-400" title={task.error ?? undefined}>attempts used up{task.error ? `: ${task.error}` : ''}</span>;
+  }
+  if (task.status === 'retry-wait') {
+    return (
+      <span className="block truncate text-xs text-orange-700 dark:text-orange-400" title={task.error ?? undefined}>
+        <RetryCountdown at={task.retryAt} />
+      </span>
+    );
   }
   if (task.status === 'queued' || task.status === 'blocked') {
     return pending ? <PendingReasonText reason={pending} /> : <span className="text-xs text-slate-400">waiting</span>;

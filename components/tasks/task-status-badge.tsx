@@ -4,7 +4,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 export const TASK_STATUS_TONE: Record<TaskState, BadgeTone> = {
   blocked: 'amber',
   queued: 'slate',
-  'retry-wait': 'amber',
+  'retry-wait': 'orange',
   assigned: 'sky',
   running: 'blue',
   succeeded: 'green',
@@ -20,7 +20,7 @@ interface TaskStatusBadgeProps {
 
 export function TaskStatusBadge({ status, testId = 'task-status' }: TaskStatusBadgeProps) {
   return (
-    <Badge tone={TASK_STATUS_TONE[status]} dot pulse={status === 'running' || status === 'assigned'} testId={testId}>
+    <Badge tone={TASK_STATUS_TONE[status]} dot pulse={status === 'running' || status === 'assigned' || status === 'retry-wait'} testId={testId}>
       {status}
     </Badge>
   );

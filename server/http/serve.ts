@@ -15,16 +15,43 @@ async function main() {
   // Open the database and start the core before taking traffic.
   const [runtime] = await Promise.all([getRuntime(), app.prepare()]);
   const handleApi = createApiHandler(getRuntime);
+  // Live subscriptions never finish on their own: shutdown ends them so the browser reconnects elsewhere.
+  const streams = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
+    if (req.url?.includes('events.live')) {
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+    }
     if (handleApi(req, res)) return;
     void handleNext(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  process.once('SIGTERM', () => server.close());
-  process.once('SIGINT', () => server.close());
+  // On SIGTERM (the runtime's handler): stop accepting connections, let requests in flight
+  // finish (bounded), then the core stops and the database closes.
+  runtime.onDrain(() => {
+    for (const stream of streams) stream.end();
+    return drainHttp(server, DRAIN_MS);
+  });
   server.listen(env.PORT, env.HOSTNAME, () => {
     const where = `http://${env.HOSTNAME ?? 'localhost'}:${env.PORT}`;
     runtime.log.info({ url: where, storage: runtime.database.describe, events: runtime.mode.events }, 'flightdeck listening');
+  });
+}
+
+const DRAIN_MS = 8_000;
+
+function drainHttp(server: http.Server, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, ms);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }
 

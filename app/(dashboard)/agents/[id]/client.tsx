@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { AgentDetails } from '@/components/agents/agent-details';
 import { AgentStateBadge } from '@/components/agents/agent-state-badge';
+import { BreakerCard } from '@/components/agents/breaker-card';
+import { BreakerMarker } from '@/components/agents/breaker-state-badge';
 import { AGENT_RECENT_TASKS } from '@/components/agents/queries';
 import { TasksTable } from '@/components/tasks/tasks-table';
 import { useTRPC } from '@/components/trpc/client';
@@ -31,11 +33,12 @@ export function AgentView({ id }: { id: string }) {
         <TableSkeleton rows={4} />
       ) : (
         <div className="space-y-4">
-          <PageHeader title={<span className="flex flex-wrap items-center gap-3">{a.name}<AgentStateBadge state={a.status} /></span>}
+          <PageHeader title={<span className="flex flex-wrap items-center gap-3">{a.name}<AgentStateBadge state={a.status} /><BreakerMarker state={a.breaker} /></span>}
             description={`${a.runtime} · ${a.capabilities.length} capabilities · up to ${a.maxConcurrency} tasks at once`} />
           <Card title="Details">
             <AgentDetails agent={a} />
           </Card>
+          <BreakerCard agentId={a.id} />
           <Card title="Recent tasks" description={`The last ${AGENT_RECENT_TASKS} tasks held by this agent`} bodyClassName="">
             {tasks.error ? (
               <div className="p-4"><ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} /></div>

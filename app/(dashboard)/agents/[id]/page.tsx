@@ -11,6 +11,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const queryClient = getServerQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(trpc.agents.get.queryOptions({ id })),
+    queryClient.prefetchQuery(trpc.agents.breaker.queryOptions({ id })),
     queryClient.prefetchQuery(trpc.tasks.list.queryOptions({ agentId: id, limit: AGENT_RECENT_TASKS })),
   ]);
   return (

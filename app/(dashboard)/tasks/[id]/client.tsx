@@ -6,6 +6,7 @@ import { AttemptsTimeline } from '@/components/tasks/attempts-timeline';
 import { DecisionCard } from '@/components/tasks/decision-card';
 import { PendingCallout } from '@/components/tasks/pending-callout';
 import { ProgressLog } from '@/components/tasks/progress-log';
+import { RetryCallout } from '@/components/tasks/retry-callout';
 import { TaskFacts } from '@/components/tasks/task-facts';
 import { TaskHeader } from '@/components/tasks/task-header';
 import { useTRPC } from '@/components/trpc/client';
@@ -33,9 +34,10 @@ export function TaskView({ id }: { id: string }) {
         <>
           <TaskHeader task={d.task} agentName={agentName} />
           {d.pending && (d.task.status === 'queued' || d.task.status === 'blocked') && <PendingCallout reason={d.pending} />}
+          <RetryCallout task={d.task} />
           {d.task.error && (
             <div role="alert" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 dark:border-red-900 dark:bg-red-950/60">
-              <p className="text-sm font-medium text-red-800 dark:text-red-200">Error</p>
+              <p className="text-sm font-medium text-red-800 dark:text-red-200">{d.task.status === 'failed' ? 'Error' : 'Last error'}</p>
               <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-words font-mono text-xs text-red-700 dark:text-red-300">{d.task.error}</pre>
             </div>
           )}

@@ -1,0 +1,14 @@
+'use client';
+
+import { DiscardTaskButton } from '@/components/tasks/discard-task-button';
+import { RetryTaskButton } from '@/components/tasks/retry-task-button';
+
+/** Retry or discard one dead letter, right in its row. */
+export function DeadLetterActions({ taskId }: { taskId: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="dead-letter-actions">
+      <RetryTaskButton taskId={taskId} />
+      <DiscardTaskButton taskId={taskId} />
+    </div>
+  );
+}
