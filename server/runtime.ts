@@ -39,7 +39,9 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
   }
   const lease = leasePolicyFrom(env);
   const store = createDrizzleStore(database, { queue: queuePolicy({ agingStepMs: env.FLIGHTDECK_AGING_STEP_MS, projectWeights: env.FLIGHTDECK_PROJECT_WEIGHTS }), lease });
-  const bus: EventBus = env.REDIS_URL ? new RedisBus(env.REDIS_URL, log.child({ part: 'bus' }), { prefix: opts.redisPrefix }) : new MemoryBus();
+  const redis = env.REDIS_URL ? new RedisBus(env.REDIS_URL, log.child({ part: 'bus' }), { prefix: opts.redisPrefix }) : null;
+  await redis?.ready();
+  const bus: EventBus = redis ?? new MemoryBus();
   const metrics = new PromMetrics(() => store);
   const core = new Orchestrator({ store, bus, clock: systemClock, metrics, log }, {
     heartbeat: { intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS, unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS, offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS },

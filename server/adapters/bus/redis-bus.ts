@@ -20,7 +20,9 @@ export class RedisBus implements EventBus {
 
   constructor(url: string, private readonly log: Logger, opts: { prefix?: string; retain?: number } = {}) {
     const common = { protocol: 2 as const, lazyConnect: false, maxRetriesPerRequest: 2, enableAutoPipelining: true };
-    this.writer = new Redis(url, common);
+    // Fail fast while Redis is away (events then go to local subscribers and dashboards resync
+    // later) instead of holding every publishing request in ioredis' offline queue.
+    this.writer = new Redis(url, { ...common, enableOfflineQueue: false });
     this.reader = new Redis(url, { ...common, maxRetriesPerRequest: null, enableAutoPipelining: false });
     for (const c of [this.writer, this.reader]) c.on('error', (err) => this.log.warn({ err: err.message }, 'redis connection error'));
     this.key = `${opts.prefix ?? 'flightdeck:'}events`;
@@ -29,6 +31,20 @@ export class RedisBus implements EventBus {
   }
 
   private readonly retain: number;
+
+  /** Resolves once the writer is connected, or after `ms` (Redis down at boot: events stay local until it returns). */
+  async ready(ms = 5_000): Promise<void> {
+    if (this.writer.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.writer.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.writer.once('ready', done);
+    });
+  }
 
   async publish<N extends EventName>(name: N, payload: EventMap[N]): Promise<void> {
     const body = JSON.stringify({ name, payload, at: Date.now() });

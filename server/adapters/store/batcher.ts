@@ -1,3 +1,5 @@
+import { retryOnConflict } from './conflict-retry';
+
 /**
  * Group commit: calls that arrive while a batch is being written wait and go together in
  * the next one, and each batch first yields once to I/O so requests already received join it.
@@ -23,7 +25,8 @@ export class Batcher<In, Out> {
       await new Promise<void>((r) => setImmediate(r));
       const batch = this.queue.splice(0, this.maxBatch);
       try {
-        const out = await this.write(batch.map((b) => b.item));
+        const items = batch.map((b) => b.item);
+        const out = await retryOnConflict(() => this.write(items));
         batch.forEach((b, i) => b.resolve(out[i]));
       } catch (e) {
         batch.forEach((b) => b.reject(e));

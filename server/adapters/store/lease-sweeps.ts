@@ -4,6 +4,7 @@ import type { TaskState } from '@/server/core/model';
 import type { ExpiredLease, TaskStore } from '@/server/core/ports';
 import type { LeasePolicy } from '@/server/core/work/lease-policy';
 import type { createDependencyWrites } from './dependency-writes';
+import { retryOnConflict } from './conflict-retry';
 import { retryDelay } from './lease-writes';
 import { rows } from './rows';
 
@@ -18,7 +19,7 @@ export function createLeaseSweeps(db: Db, dependents: ReturnType<typeof createDe
   const defaultTimeout = policy.defaultTaskTimeoutMs ?? 0;
   return {
     async expireLeases(limit) {
-      const found = await rows<{ id: string; attempt: number; status: TaskState; agent_id: string; kind: ExpiredLease['kind']; reason: string; retry_at: Date | null }>(db, sql`
+      const found = await retryOnConflict(() => rows<{ id: string; attempt: number; status: TaskState; agent_id: string; kind: ExpiredLease['kind']; reason: string; retry_at: Date | null }>(db, sql`
         with x as (
           select id, case
               when status = 'running' and coalesce(timeout_ms, ${defaultTimeout}) > 0
@@ -56,7 +57,7 @@ export function createLeaseSweeps(db: Db, dependents: ReturnType<typeof createDe
           update task_attempts x set status = case when t.kind = 'timed-out' then 'timed-out' else 'lost' end, finished_at = now(), error = t.reason
           from t where x.task_id = t.id and x.attempt = t.attempt
         )
-        select * from t`);
+        select * from t`));
       await dependents.dependentsOf(found.filter((r) => r.status === 'dead-lettered').map((r) => r.id));
       return found.map((r) => ({
         taskId: r.id, attempt: Number(r.attempt), agentId: r.agent_id, status: r.status, kind: r.kind, reason: r.reason,

@@ -6,6 +6,7 @@ import type { RecordedDecision } from '@/server/core/scheduler/decide';
 import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from '@/server/core/tasks/queue-policy';
 import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease-policy';
 import { createDependencyWrites } from './dependency-writes';
+import { retryOnConflict } from './conflict-retry';
 import { createDeadLetterWrites } from './dead-letter-writes';
 import { createLeaseSweeps } from './lease-sweeps';
 import { createLeaseWrites } from './lease-writes';
@@ -57,7 +58,7 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
           ${json(d.candidates)}::json, ${d.candidateCount}::int, ${json(d.excluded)}::json, ${d.excludedCount}::int,
           ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int, ${jsonOrNull(replay.weights)}::json, ${packReplayInputs(replay.snapshot)}::json)`;
       }), sql`, `);
-      const applied = await rows(db, sql`
+      const applied = await retryOnConflict(() => rows(db, sql`
         with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)
           as (values ${values}),
         upd as (
@@ -81,7 +82,7 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
                  v.excluded, v.excluded_count, v.decided_at, v.duration_us, v.weights, v.inputs
           from upd join v on v.id = upd.id
         )
-        select id, agent_id, attempt, priority, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`);
+        select id, agent_id, attempt, priority, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`));
       return applied.map((a) => ({
         taskId: a.id as string, agentId: a.agent_id as string, attempt: Number(a.attempt),
         waitedMs: Math.max(0, Number(a.waited_ms)), priority: priorityName(Number(a.priority)),
