@@ -40,9 +40,13 @@ test('an operator switches the strategy, sees it recorded, and replays the recor
     expect((await api.query<Policy>('balancing.policy', {})).current).toMatchObject({ strategy: 'round-robin', changedBy: 'admin' });
 
     // The feed and one decision taken apart.
+    // The demo fleet keeps deciding, so newer decisions push in above the one clicked: find it by its content.
     const feed = page.getByTestId('decision-feed');
-    await feed.getByRole('button').first().click();
-    await expect(feed.getByRole('button').first()).toHaveAttribute('aria-pressed', 'true');
+    const clicked = feed.getByRole('button').first();
+    const label = (await clicked.innerText()).split('\n').find((line) => line.startsWith('tsk_'));
+    await clicked.click();
+    const chosen = label ? feed.getByRole('button').filter({ hasText: label }) : clicked;
+    await expect(chosen).toHaveAttribute('aria-pressed', 'true');
     const breakdown = page.getByTestId('decision-breakdown');
     await expect(breakdown.getByTestId('decision-time')).toHaveText(/^[\d,]+ µs$/);
     await expect(breakdown.getByTestId('score-terms-chart')).toBeVisible();

@@ -46,6 +46,7 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
   const core = new Orchestrator({ store, bus, clock: systemClock, metrics, log }, {
     heartbeat: { intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS, unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS, offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS },
     decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
+    lease,
     breakerCoolDownMs: env.FLIGHTDECK_BREAKER_COOLDOWN_MS,
   });
   const boot = await core.auth.bootstrap({ adminToken: env.FLIGHTDECK_ADMIN_TOKEN, adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD });

@@ -75,6 +75,8 @@ export interface Task {
   finishedAt: number | null;
   /** When a `retry-wait` task goes back to the queue. */
   retryAt: number | null;
+  /** Database time by which an assigned task must be accepted, or a running one show a sign of life. */
+  leaseExpiresAt: number | null;
 }
 
 export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'timed-out' | 'cancelled';

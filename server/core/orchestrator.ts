@@ -16,6 +16,8 @@ import { Ticker, type TickerSnapshot } from './shared/ticker';
 import { DeadLetters } from './tasks/dead-letters';
 import { settleBlockedTasks } from './tasks/dependencies';
 import { TaskService } from './tasks/task-service';
+import { leaseView } from './work/lease-clock';
+import { DEFAULT_LEASE_POLICY, type LeasePolicy } from './work/lease-policy';
 import { LeaseSweep } from './work/lease-sweep';
 import { WorkService } from './work/work-service';
 
@@ -36,6 +38,8 @@ export interface OrchestratorOptions {
   sweepIntervalMs?: number;
   redeliveryIntervalMs?: number;
   leaseSweepIntervalMs?: number;
+  /** The lease rules the store applies; the core shows each active task's lease with them. */
+  lease?: LeasePolicy;
   /** First cool-down of an open circuit breaker (it doubles on each failed probe, up to 5 min). */
   breakerCoolDownMs?: number;
   /** Decision records kept (newest); older ones are pruned every minute. */
@@ -56,6 +60,7 @@ export class Orchestrator {
   /** Recent outcomes, latency and held contexts per agent: what the composite strategy weighs. */
   readonly signals = new AgentSignalsTracker();
   readonly heartbeatPolicy: HeartbeatPolicy;
+  readonly leasePolicy: LeasePolicy;
   private readonly loops: Ticker[];
   private readonly dispatchLoop: Ticker;
   private unsubscribe: (() => void) | null = null;
@@ -63,6 +68,7 @@ export class Orchestrator {
   constructor(readonly deps: OrchestratorDeps, opts: OrchestratorOptions = {}) {
     const { store, bus, clock, metrics, log } = deps;
     this.heartbeatPolicy = { ...DEFAULT_HEARTBEAT_POLICY, ...opts.heartbeat };
+    this.leasePolicy = opts.lease ?? DEFAULT_LEASE_POLICY;
     const kick = () => this.dispatchLoop.kick();
     this.auth = new AuthService(store, log.child({ part: 'auth' }));
     this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id));
@@ -155,7 +161,8 @@ export class Orchestrator {
   async taskDetail(id: string) {
     const detail = await this.tasks.detail(id);
     const pending = await explainTasks(this.deps.store, this.dispatcher, [detail.task]);
-    return { ...detail, pending: pending[id] ?? null };
+    const lease = leaseView(detail.task, this.leasePolicy, this.deps.clock.now());
+    return { ...detail, pending: pending[id] ?? null, lease };
   }
 
   /** Why this task is not running, or null when it is not waiting. */

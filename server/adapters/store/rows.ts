@@ -63,6 +63,7 @@ export function toTask(r: Record<string, any>): Task {
     startedAt: ms(r.started_at),
     finishedAt: ms(r.finished_at),
     retryAt: ms(r.retry_at),
+    leaseExpiresAt: ms(r.lease_expires_at),
   };
 }
 

@@ -171,6 +171,6 @@ function toTask(d: RecordedDecisionInput): Task {
     id: d.taskId, title: d.taskId, payload: null, capabilities: d.task.capabilities, priority: d.task.priority, status: 'queued', attempt: 0,
     maxAttempts: 1, agentId: null, contextKey: d.task.contextKey, project: 'default', concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null, submittedBy: null, result: null,
     error: null, progressPercent: null, progressMessage: null, createdAt: d.task.queuedAt, queuedAt: d.task.queuedAt, assignedAt: null,
-    startedAt: null, finishedAt: null, retryAt: null,
+    startedAt: null, finishedAt: null, retryAt: null, leaseExpiresAt: null,
   };
 }

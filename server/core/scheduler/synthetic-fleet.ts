@@ -62,7 +62,7 @@ export function syntheticFleet(opts: FleetOptions): SyntheticFleet {
     id, title: id, payload: null, capabilities: pick(int(need[0], need[1])), priority: 'normal', status: 'queued', attempt: 0,
     maxAttempts: 3, agentId: null, contextKey: random() < 0.3 ? `repo:${int(0, 19)}` : null, project: 'default', concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null,
     submittedBy: null, result: null, error: null, progressPercent: null, progressMessage: null, createdAt: 0, queuedAt: 0,
-    assignedAt: null, startedAt: null, finishedAt: null, retryAt: null,
+    assignedAt: null, startedAt: null, finishedAt: null, retryAt: null, leaseExpiresAt: null,
   });
   return { agents, signals, capabilities, random, task };
 }

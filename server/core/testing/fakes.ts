@@ -41,7 +41,7 @@ export function makeTask(over: Partial<Task> & { id: string }): Task {
   return {
     title: over.id, payload: null, capabilities: [], priority: 'normal', status: 'queued', attempt: 0, maxAttempts: 3, agentId: null,
     contextKey: null, project: 'default', concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null, submittedBy: null, result: null, error: null, progressPercent: null,
-    progressMessage: null, createdAt: 0, queuedAt: 0, assignedAt: null, startedAt: null, finishedAt: null, retryAt: null, ...over,
+    progressMessage: null, createdAt: 0, queuedAt: 0, assignedAt: null, startedAt: null, finishedAt: null, retryAt: null, leaseExpiresAt: null, ...over,
   };
 }
 

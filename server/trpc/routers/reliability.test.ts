@@ -42,7 +42,10 @@ describe('leases', () => {
     try {
       await expect.poll(async () => (await task(stalled)).attempts[0]?.status, { timeout: 6_000 }).toBe('lost');
       expect((await task(stalled)).attempts[0].error).toBe('stalled: no heartbeat or progress for 0.8 s');
-      expect((await task(alive)).task.status).toBe('running');
+      const kept = await task(alive);
+      expect(kept.task.status).toBe('running');
+      expect(kept.lease).toMatchObject({ kind: 'renew', expired: null });
+      expect(kept.lease!.remainingMs).toBeLessThanOrEqual(800);
     } finally {
       clearInterval(beat);
     }
