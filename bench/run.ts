@@ -17,6 +17,7 @@ import { benchRegistration } from './lib/registration';
 import { FLOORS, formatTable, rowsFor, saveReport, type BenchReport } from './lib/report';
 import { benchThroughput } from './lib/throughput';
 import { benchDecisionScales, decisionRows } from './lib/decision';
+import { intOption } from './lib/options';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -51,20 +52,15 @@ function options() {
     },
     strict: true,
   });
-  const count = (name: string, raw: string, min: number) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${raw}"`);
-    return n;
-  };
   return {
     json: values.json!,
     help: values.help!,
     url: values.url?.replace(/\/+$/, ''),
     token: values.token ?? process.env.FLIGHTDECK_ADMIN_TOKEN,
-    agents: count('agents', values.agents!, 1),
-    concurrency: count('concurrency', values.concurrency!, 1),
-    tasks: count('tasks', values.tasks!, 1),
-    registrations: count('registrations', values.registrations!, 0),
+    agents: intOption('agents', values.agents!, 1),
+    concurrency: intOption('concurrency', values.concurrency!, 1),
+    tasks: intOption('tasks', values.tasks!, 1),
+    registrations: intOption('registrations', values.registrations!, 0),
   };
 }
 

@@ -18,6 +18,7 @@ import type { ScenarioResult, Suite } from './lib/scenario';
 import { startFaultServer } from './lib/server';
 import { Services } from './lib/services';
 import { SCENARIOS } from './scenarios';
+import { intOption } from '../bench/lib/options';
 
 const HELP = `Usage: npm run test:faults -- [options]
 
@@ -47,19 +48,14 @@ function options() {
     },
     strict: true,
   });
-  const count = (name: string, raw: string, min: number) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${raw}"`);
-    return n;
-  };
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
   const unknown = only?.filter((n) => !SCENARIOS.some((s) => s.name === n)) ?? [];
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
   return {
     scenarios: only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS,
     list: values.list!, json: values.json!, keep: values.keep!, help: values.help!,
-    tasks: count('tasks', values.tasks!, 100),
-    rate: count('rate', values.rate!, 10),
+    tasks: intOption('tasks', values.tasks!, 100),
+    rate: intOption('rate', values.rate!, 10),
   };
 }
 

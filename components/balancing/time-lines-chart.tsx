@@ -2,15 +2,13 @@
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_COLOR, GRID_COLOR } from '@/components/charts/chart-colors';
-import type { ChartSeries } from '@/components/charts/time-series-chart';
+import { minuteTicks, TOOLTIP_STYLE, withGaps, type ChartSeries, type TimePoint } from '@/components/charts/time-axis';
 import { formatClock, formatHourMinute } from '@/components/ui/format';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-type Point = { at: number } & Record<string, number | null>;
-
 interface TimeLinesChartProps {
-  data: Point[];
+  data: TimePoint[];
   series: ChartSeries[];
   label: string;
   /** [from, to] of the x axis. */
@@ -37,7 +35,7 @@ export function TimeLinesChart({ data, series, label, window, yDomain = [0, 'aut
         <YAxis domain={yDomain} tickFormatter={(v: number) => formatY(v)} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} width={48} allowDataOverflow={false} />
         <Tooltip labelFormatter={(v) => formatClock(Number(v))} formatter={(v) => (typeof v === 'number' ? formatY(v) : String(v))}
           itemSorter={(item) => -(Number(item.value) || 0)} wrapperStyle={{ zIndex: 10 }}
-          contentStyle={{ borderRadius: 8, border: '1px solid #e2e8f0', fontSize: 12, color: '#0f172a', boxShadow: '0 4px 12px rgba(15,23,42,0.08)', padding: '6px 10px' }}
+          contentStyle={{ ...TOOLTIP_STYLE, padding: '6px 10px' }}
           itemStyle={{ padding: 0 }} />
         {legend && <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />}
         {series.map((s) => (
@@ -46,23 +44,4 @@ export function TimeLinesChart({ data, series, label, window, yDomain = [0, 'aut
       </LineChart>
     </div>
   );
-}
-
-function minuteTicks([from, to]: [number, number], everyMin: number): number[] {
-  const step = everyMin * 60_000;
-  const out: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) out.push(t);
-  return out;
-}
-
-/** An empty point where samples are missing (server down), so no line is drawn across it. */
-function withGaps(data: Point[], series: ChartSeries[], intervalMs: number): Point[] {
-  const out: Point[] = [];
-  const empty = Object.fromEntries(series.map((s) => [s.key, null]));
-  for (let i = 0; i < data.length; i++) {
-    const prev = data[i - 1];
-    if (prev && data[i].at - prev.at > intervalMs * 2.5) out.push({ ...empty, at: prev.at + intervalMs } as Point);
-    out.push(data[i]);
-  }
-  return out;
 }

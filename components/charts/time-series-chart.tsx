@@ -5,17 +5,12 @@ import { formatClock, formatHourMinute } from '@/components/ui/format';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { AXIS_COLOR, GRID_COLOR } from './chart-colors';
+import { minuteTicks, TOOLTIP_STYLE, withGaps, type ChartSeries, type TimePoint } from './time-axis';
 
-export interface ChartSeries {
-  key: string;
-  label: string;
-  color: string;
-}
-
-type Point = { at: number } & Record<string, number | null>;
+export type { ChartSeries } from './time-axis';
 
 interface TimeSeriesChartProps {
-  data: Point[];
+  data: TimePoint[];
   series: ChartSeries[];
   /** Stacked bars for counts per interval, stacked areas for levels. */
   variant: 'bar' | 'area';
@@ -41,7 +36,7 @@ export function TimeSeriesChart({ data, series, variant, intervalMs = 5000, heig
           stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} minTickGap={48} />
         <YAxis allowDecimals={false} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} width={48} />
         <Tooltip labelFormatter={(v) => formatClock(Number(v))} cursor={{ fill: 'rgba(148,163,184,0.15)' }}
-          contentStyle={{ borderRadius: 8, border: '1px solid #e2e8f0', fontSize: 12, color: '#0f172a', boxShadow: '0 4px 12px rgba(15,23,42,0.08)' }} />
+          contentStyle={TOOLTIP_STYLE} />
         <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
         {series.map((s) => variant === 'bar'
           ? <Bar key={s.key} dataKey={s.key} name={s.label} stackId="1" fill={s.color} isAnimationActive={false} />
@@ -50,24 +45,4 @@ export function TimeSeriesChart({ data, series, variant, intervalMs = 5000, heig
       </ComposedChart>
     </div>
   );
-}
-
-/** Tick marks on whole multiples of `everyMin` minutes inside the window. */
-function minuteTicks([from, to]: [number, number], everyMin: number): number[] {
-  const step = everyMin * 60_000;
-  const out: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) out.push(t);
-  return out;
-}
-
-/** Inserts an empty point where samples are missing (server down), so nothing is interpolated across it. */
-function withGaps(data: Point[], series: ChartSeries[], intervalMs: number): Point[] {
-  const out: Point[] = [];
-  const empty = Object.fromEntries(series.map((s) => [s.key, null]));
-  for (let i = 0; i < data.length; i++) {
-    const prev = data[i - 1];
-    if (prev && data[i].at - prev.at > intervalMs * 2.5) out.push({ ...empty, at: prev.at + intervalMs } as Point);
-    out.push(data[i]);
-  }
-  return out;
 }

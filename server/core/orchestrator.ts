@@ -148,7 +148,6 @@ export class Orchestrator {
 
   async getAgent(id: string) {
     const a = await this.registry.get(id);
-    this.breakers.observe([a]);
     return { ...a, breaker: this.breakers.stateOf(a) };
   }
 

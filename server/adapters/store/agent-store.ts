@@ -20,9 +20,11 @@ function heartbeatBatcher(db: Db, stallTimeoutMs: number) {
     const found = await rows<{ id: string; status: AgentState; previous: AgentState }>(db, sql`
       with v(id, load, context_used, context_window) as (values ${values}),
       prev as (select a.id, a.status from agents a where a.id in (select id from v)),
-      -- A sign of life renews the lease of the agent's running work.
+      -- A sign of life renews the lease of the agent's running work, once half of it is gone
+      -- (not on every heartbeat: that would rewrite each running task's row every few seconds).
       renew as (update tasks t set lease_expires_at = now() + ${stallTimeoutMs}::int * interval '1 millisecond'
-        where t.agent_id in (select id from v) and t.status = 'running')
+        where t.agent_id in (select id from v) and t.status = 'running'
+          and t.lease_expires_at < now() + ${Math.round(stallTimeoutMs / 2)}::int * interval '1 millisecond')
       update agents a set
         last_seen_at = now(), last_heartbeat_at = now(),
         load = coalesce(v.load, a.load),

@@ -4,9 +4,7 @@ import type { RecordedDecisionInput } from '@/server/core/balancing/what-if';
 import { NEUTRAL_SIGNALS } from '@/server/core/balancing/strategy';
 import { priorityName, type CandidateScore } from '@/server/core/model';
 import { unpackReplayInputs } from './replay-inputs';
-import { ms, rows } from './rows';
-
-const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+import { fromJson, ms, rows } from './rows';
 
 /**
  * The newest `limit` decisions that carry replay inputs, oldest first, each joined with its
@@ -27,12 +25,12 @@ export async function readDecisionInputs(db: Db, limit: number): Promise<Recorde
       decisionId: r.id as string,
       taskId: r.task_id as string,
       task: {
-        capabilities: parse<string[]>(r.capabilities) ?? [], priority: priorityName(Number(r.priority)),
+        capabilities: fromJson<string[]>(r.capabilities) ?? [], priority: priorityName(Number(r.priority)),
         contextKey: (r.context_key ?? null) as string | null, queuedAt: ms(r.queued_at) ?? 0,
       },
       decidedAt: ms(r.decided_at) ?? 0,
       winnerAgentId: r.winner_agent_id as string,
-      candidates: parse<CandidateScore[]>(r.candidates).map((c) => ({
+      candidates: fromJson<CandidateScore[]>(r.candidates).map((c) => ({
         agentId: c.agentId, agentName: c.agentName, activeTasks: c.activeTasks, maxConcurrency: c.maxConcurrency,
         capabilities: snapshot.get(c.agentId)?.capabilities ?? [], signals: snapshot.get(c.agentId)?.signals ?? NEUTRAL_SIGNALS,
       })),

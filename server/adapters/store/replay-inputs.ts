@@ -1,6 +1,7 @@
 import type { AgentSignals } from '@/server/core/balancing/strategy';
 import type { Capability } from '@/server/core/model';
 import type { CandidateSnapshot } from '@/server/core/scheduler/decide';
+import { fromJson } from './rows';
 
 /**
  * Replay inputs are written with every decision, so they are stored as compact tuples instead
@@ -21,7 +22,7 @@ export function packReplayInputs(snapshot: readonly CandidateSnapshot[] | undefi
 
 /** Reads both the packed form and plain snapshot objects. */
 export function unpackReplayInputs(raw: unknown): CandidateSnapshot[] {
-  const value = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const value = fromJson<unknown>(raw);
   if (!Array.isArray(value)) return [];
   return value.map((v) => {
     if (!Array.isArray(v)) return v as CandidateSnapshot;

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { routingChanges } from '@/db/schema';
 import type { RoutingChange, RoutingStore } from '@/server/core/ports';
-import { ms, rows } from './rows';
+import { fromJson, ms, rows } from './rows';
 
 const toChange = (r: Record<string, unknown>): RoutingChange => ({
   id: Number(r.id), scope: r.scope as string, strategy: r.strategy as string,
-  weights: (typeof r.weights === 'string' ? JSON.parse(r.weights) : r.weights) as Record<string, number>,
+  weights: fromJson<Record<string, number>>(r.weights),
   changedBy: r.changed_by as string, changedAt: ms(r.changed_at) ?? 0,
 });
 

@@ -85,3 +85,6 @@ export function toDecision(r: Record<string, any>): AssignmentDecision {
 }
 
 export const json = (v: unknown): string => JSON.stringify(v ?? null);
+
+/** A `json` column's value: drivers hand some back as text, others already parsed. */
+export const fromJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;

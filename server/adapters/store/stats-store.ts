@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { AGENT_STATES, PRIORITIES, priorityName, type AgentState, type Priority } from '@/server/core/model';
 import type { StatsStore } from '@/server/core/ports';
 import { readDecisionInputs } from './decision-inputs';
-import { ms, rows } from './rows';
+import { fromJson, ms, rows } from './rows';
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const window = (windowMs: number) => sql`now() - ${Math.round(windowMs)}::int * interval '1 millisecond'`;
@@ -84,7 +84,7 @@ export function createStatsStore(db: Db): StatsStore {
         at: ms(r.at)!, queued: { ...zeroes(PRIORITIES), ...(r.queued as object) }, agents: { ...zeroes(AGENT_STATES), ...(r.agents as object) },
         succeeded: Number(r.succeeded), failed: Number(r.failed), dispatchP95Ms: r.dispatch_p95_ms == null ? null : Number(r.dispatch_p95_ms),
         imbalance: r.imbalance == null ? null : Number(r.imbalance),
-        utilisation: (typeof r.utilisation === 'string' ? JSON.parse(r.utilisation) : r.utilisation ?? {}) as Record<string, number>,
+        utilisation: fromJson<Record<string, number> | null>(r.utilisation) ?? {},
       }));
     },
 

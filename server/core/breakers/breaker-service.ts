@@ -1,4 +1,5 @@
 import type { AgentSignals } from '../balancing/strategy';
+import { notFound } from '../errors';
 import type { AnyBusEvent } from '../events';
 import type { Clock, EventBus, Logger, Store } from '../ports';
 import { BreakerBoard } from './breaker-board';
@@ -55,21 +56,17 @@ export class BreakerService {
   }
 
   async view(agentId: string): Promise<{ agent: BreakerSnapshot; runtime: BreakerSnapshot | null; history: BreakerTransition[] }> {
-    const runtime = this.runtimeOf(agentId);
-    const keys = [agentBreakerKey(agentId), ...(runtime ? [runtimeBreakerKey(runtime)] : [])];
-    return {
-      agent: this.board.snapshot(keys[0]),
-      runtime: runtime ? this.board.snapshot(keys[1]) : null,
-      history: await this.store.breakers.history(keys, 50),
-    };
+    const { runtime } = await this.known(agentId);
+    const keys = [agentBreakerKey(agentId), runtimeBreakerKey(runtime)];
+    return { agent: this.board.snapshot(keys[0]), runtime: this.board.snapshot(keys[1]), history: await this.store.breakers.history(keys, 50) };
   }
 
-  reset(agentId: string, scope: BreakerScope, by: string): BreakerSnapshot {
-    return this.board.reset(this.keyFor(agentId, scope), by);
+  async reset(agentId: string, scope: BreakerScope, by: string): Promise<BreakerSnapshot> {
+    return this.board.reset(this.keyFor(await this.known(agentId), scope), by);
   }
 
-  forceOpen(agentId: string, scope: BreakerScope, by: string): BreakerSnapshot {
-    return this.board.forceOpen(this.keyFor(agentId, scope), by);
+  async forceOpen(agentId: string, scope: BreakerScope, by: string): Promise<BreakerSnapshot> {
+    return this.board.forceOpen(this.keyFor(await this.known(agentId), scope), by);
   }
 
   /** What routing sees of this agent's breakers (its own, or its runtime's when that one is open). */
@@ -77,8 +74,16 @@ export class BreakerService {
     return this.board.routable(agent.id, agent.runtime).state;
   }
 
-  private keyFor(agentId: string, scope: BreakerScope): string {
-    return scope === 'agent' ? agentBreakerKey(agentId) : runtimeBreakerKey(this.runtimeOf(agentId));
+  private keyFor(agent: { id: string; runtime: string }, scope: BreakerScope): string {
+    return scope === 'agent' ? agentBreakerKey(agent.id) : runtimeBreakerKey(agent.runtime);
+  }
+
+  /** The agent (its runtime names its runtime breaker), or NOT_FOUND. */
+  private async known(agentId: string): Promise<{ id: string; runtime: string }> {
+    const agent = await this.store.agents.get(agentId);
+    if (!agent) throw notFound('agent', agentId);
+    this.runtimes.set(agent.id, agent.runtime);
+    return agent;
   }
 
   private runtimeOf(agentId: string): string {
@@ -86,10 +91,7 @@ export class BreakerService {
   }
 
   private async outcome(agentId: string, ok: boolean, agentOnly: boolean): Promise<void> {
-    if (!this.runtimes.has(agentId)) {
-      const agent = await this.store.agents.get(agentId);
-      if (agent) this.runtimes.set(agentId, agent.runtime);
-    }
+    if (!this.runtimes.has(agentId)) await this.known(agentId).catch(() => undefined);
     this.board.recordOutcome({ agentId, runtime: this.runtimeOf(agentId), ok, agentOnly });
   }
 

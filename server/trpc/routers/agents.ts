@@ -26,16 +26,7 @@ export const agentsRouter = router({
   get: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.getAgent(input.id)),
 
   /** The agent's circuit breaker and its runtime's, with their transitions. */
-  breaker: operatorProcedure.input(ById).query(async ({ ctx, input }) => {
-    await ctx.runtime.core.getAgent(input.id);
-    return ctx.runtime.core.breakers.view(input.id);
-  }),
-  resetBreaker: operatorProcedure.input(BreakerAction).mutation(async ({ ctx, input }) => {
-    await ctx.runtime.core.getAgent(input.id);
-    return ctx.runtime.core.breakers.reset(input.id, input.scope, ctx.principal.name);
-  }),
-  forceOpenBreaker: operatorProcedure.input(BreakerAction).mutation(async ({ ctx, input }) => {
-    await ctx.runtime.core.getAgent(input.id);
-    return ctx.runtime.core.breakers.forceOpen(input.id, input.scope, ctx.principal.name);
-  }),
+  breaker: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.breakers.view(input.id)),
+  resetBreaker: operatorProcedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.reset(input.id, input.scope, ctx.principal.name)),
+  forceOpenBreaker: operatorProcedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.forceOpen(input.id, input.scope, ctx.principal.name)),
 });
