@@ -17,11 +17,16 @@ export class BreakerService {
   readonly board: BreakerBoard;
   private readonly runtimes = new Map<string, string>();
   private remote = false;
+  /** Transitions are written in the order they happened; operator actions wait for theirs. */
+  private written: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: Store, private readonly bus: EventBus, clock: Clock, private readonly log: Logger, coolDownMs: number) {
     this.board = new BreakerBoard({
       clock, policy: { coolDownMs, maxCoolDownMs: Math.max(coolDownMs, 300_000) },
-      onTransition: (t) => void this.persist(t),
+      onTransition: (t) => {
+        if (this.remote) return; // another replica recorded and announced it
+        this.written = this.written.then(() => this.persist(t));
+      },
       onError: (err) => this.log.error({ err }, 'breaker transition not recorded'),
     });
   }
@@ -61,12 +66,17 @@ export class BreakerService {
     return { agent: this.board.snapshot(keys[0]), runtime: this.board.snapshot(keys[1]), history: await this.store.breakers.history(keys, 50) };
   }
 
+  /** Answers once the transition is in the history, so a read right after the action sees it. */
   async reset(agentId: string, scope: BreakerScope, by: string): Promise<BreakerSnapshot> {
-    return this.board.reset(this.keyFor(await this.known(agentId), scope), by);
+    const snapshot = this.board.reset(this.keyFor(await this.known(agentId), scope), by);
+    await this.written;
+    return snapshot;
   }
 
   async forceOpen(agentId: string, scope: BreakerScope, by: string): Promise<BreakerSnapshot> {
-    return this.board.forceOpen(this.keyFor(await this.known(agentId), scope), by);
+    const snapshot = this.board.forceOpen(this.keyFor(await this.known(agentId), scope), by);
+    await this.written;
+    return snapshot;
   }
 
   /** What routing sees of this agent's breakers (its own, or its runtime's when that one is open). */
@@ -108,7 +118,6 @@ export class BreakerService {
   }
 
   private async persist(t: BreakerTransition): Promise<void> {
-    if (this.remote) return;
     const parsed = parseBreakerKey(t.key);
     try {
       await this.store.breakers.record(t);
