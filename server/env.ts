@@ -36,6 +36,14 @@ const EnvSchema = z.object({
       return z.NEVER;
     }
   }),
+  /** Context-window share at which an agent consolidates before new work, and past which it takes nothing new. */
+  FLIGHTDECK_CONTEXT_CONSOLIDATE_AT: z.coerce.number().gt(0).max(1).default(0.85),
+  FLIGHTDECK_CONTEXT_FULL_AT: z.coerce.number().gt(0).max(1).default(0.95),
+  /** Agents outside pools idle this long go to sleep and wake for matching work (0: never). */
+  FLIGHTDECK_IDLE_SLEEP_MS: z.coerce.number().int().min(0).default(0),
+  FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** How agents started by pools reach this server (default http://127.0.0.1:$PORT). */
+  FLIGHTDECK_PUBLIC_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,10 +52,16 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string };
 
+const Thresholds = z.object({ FLIGHTDECK_CONTEXT_CONSOLIDATE_AT: z.number(), FLIGHTDECK_CONTEXT_FULL_AT: z.number() })
+  .refine((e) => e.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT <= e.FLIGHTDECK_CONTEXT_FULL_AT, { message: 'must not exceed FLIGHTDECK_CONTEXT_FULL_AT', path: ['FLIGHTDECK_CONTEXT_CONSOLIDATE_AT'] });
+
 /** The only reader of process.env: a bad setting stops start-up with a message naming it. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
-  const parsed = EnvSchema.safeParse(cleaned);
+  const parsed = EnvSchema.pipe(z.any().superRefine((v, ctx) => {
+    const r = Thresholds.safeParse(v);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
+  })).safeParse(cleaned);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);

@@ -16,8 +16,21 @@ export const agents = pgTable('agents', {
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lastHeartbeatAt: timestamp('last_heartbeat_at', { withTimezone: true, mode: 'date' }),
   statusChangedAt: timestamp('status_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  /** What the agent's CLI reports it is doing (working, waiting-for-input, rate-limited…). */
+  activity: text('activity'),
+  activityDetail: text('activity_detail'),
+  activityAt: timestamp('activity_at', { withTimezone: true, mode: 'date' }),
+  /** A rate-limited agent takes no work until then. */
+  parkedUntil: timestamp('parked_until', { withTimezone: true, mode: 'date' }),
+  /** The CLI conversation a restarted or woken agent resumes. */
+  sessionId: text('session_id'),
+  /** Set for agents a pool started and manages. */
+  poolId: text('pool_id'),
+  /** Last time the agent was handed work or finished some: idleness is measured from it. */
+  lastWorkAt: timestamp('last_work_at', { withTimezone: true, mode: 'date' }),
 }, (t) => [
   uniqueIndex('agents_name_uq').on(t.name),
   uniqueIndex('agents_token_hash_uq').on(t.tokenHash),
   index('agents_status_idx').on(t.status),
+  index('agents_pool_idx').on(t.poolId),
 ]);

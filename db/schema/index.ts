@@ -4,3 +4,4 @@ export * from './auth';
 export * from './metrics';
 export * from './routing';
 export * from './breakers';
+export * from './pools';

@@ -5,6 +5,8 @@ export interface EventMap {
   'agent:registered': { agentId: string; name: string; reregistered: boolean };
   'agent:changed': { agentId: string; status: AgentState; previous: AgentState | null; reason: string };
   'agent:deregistered': { agentId: string };
+  /** The agent's CLI changed what it is doing (working, waiting-for-input, rate-limited until `parkedUntil`…). */
+  'agent:activity': { agentId: string; state: string | null; detail: string | null; parkedUntil: number | null };
   /** Agents heard from since the last such event (at most one per sweep), so views can show fresh "last seen" times. */
   'agent:heartbeats': { agentIds: string[] };
   'task:submitted': { taskIds: string[] };
@@ -25,6 +27,9 @@ export interface EventMap {
   'task:released': { taskIds: string[]; reason: string };
   /** A circuit breaker changed state (or an operator acted on it); replicas apply operator actions. */
   'breaker:changed': { key: string; agentId: string | null; runtime: string | null; from: string; to: string; reason: string; by: string | null };
+  /** The autoscaler changed a pool (scale-up, scale-down, sleep) with the recorded reason. */
+  'pool:scaled': { poolId: string; pool: string; action: string; delta: number; reason: string };
+  'pool:changed': { poolId: string; change: 'created' | 'updated' | 'deleted'; by: string };
   /** An operator changed the routing policy of a scope; every replica applies it. */
   'routing:changed': { scope: string; strategy: string; changedBy: string };
 }

@@ -9,6 +9,16 @@ export type AgentState = (typeof AGENT_STATES)[number];
  * `failed`: the agent reported a failure it called not retryable.
  * `dead-lettered`: every attempt was used up; an operator may retry or discard it.
  */
+/** What an agent's CLI reports it is doing, parsed by its adapter from the CLI's event stream. */
+export const AGENT_ACTIVITIES = ['idle', 'working', 'waiting-for-input', 'rate-limited', 'stalled', 'done', 'failed'] as const;
+export type AgentActivityState = (typeof AGENT_ACTIVITIES)[number];
+
+export interface AgentActivity {
+  state: AgentActivityState;
+  detail: string | null;
+  at: number;
+}
+
 export const TASK_STATES = ['blocked', 'queued', 'retry-wait', 'assigned', 'running', 'succeeded', 'failed', 'dead-lettered', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 export const TERMINAL_TASK_STATES: readonly TaskState[] = ['succeeded', 'failed', 'dead-lettered', 'cancelled'];
@@ -41,6 +51,17 @@ export interface Agent {
   registeredAt: number;
   lastHeartbeatAt: number | null;
   statusChangedAt: number;
+  activity: AgentActivity | null;
+  /** A rate-limited agent takes no new work until then. */
+  parkedUntil: number | null;
+  /** The CLI conversation it resumes after a restart or wake. */
+  sessionId: string | null;
+  /** The pool that manages it, if any. */
+  poolId: string | null;
+  /** Last time it was handed work or finished some. */
+  lastWorkAt: number | null;
+  /** Why this routable agent takes nothing new right now (rate-limited, context full); set per dispatch pass. */
+  hold?: string | null;
 }
 
 export interface Task {
@@ -79,7 +100,8 @@ export interface Task {
   leaseExpiresAt: number | null;
 }
 
-export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'timed-out' | 'cancelled';
+/** `released`: handed back by its agent (draining, rate-limited); not counted as a failure. */
+export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'released' | 'timed-out' | 'cancelled';
 
 export interface TaskAttempt {
   taskId: string;

@@ -12,6 +12,14 @@ import { RoutingPolicy } from './routing/routing-policy';
 import { AgentRegistry } from './registry/agent-registry';
 import { Dispatcher } from './scheduler/dispatcher';
 import { AuthService } from './security/auth-service';
+import { AgentLifecycle } from './registry/agent-lifecycle';
+import { DEFAULT_CONTEXT_POLICY, needsConsolidation, type ContextPolicy } from './context/context-policy';
+import { holdReason } from './scheduler/agent-hold';
+import { Autoscaler } from './pools/autoscaler';
+import { IdleClock } from './pools/idle-clock';
+import { PoolAgents } from './pools/pool-agents';
+import { PoolService } from './pools/pool-service';
+import { sleepIdleAgents } from './pools/idle-sleep';
 import { Ticker, type TickerSnapshot } from './shared/ticker';
 import { DeadLetters } from './tasks/dead-letters';
 import { settleBlockedTasks } from './tasks/dependencies';
@@ -45,6 +53,12 @@ export interface OrchestratorOptions {
   /** Decision records kept (newest); older ones are pruned every minute. */
   decisionHistory?: number;
   sampleIntervalMs?: number;
+  contextPolicy?: ContextPolicy;
+  autoscaleIntervalMs?: number;
+  /** Unmanaged agents idle this long go to sleep, and wake when matching work is queued (0: never). */
+  idleSleepMs?: number;
+  /** How managed agents reach this server. */
+  serverUrl?: () => string;
 }
 
 /** Composes the core from its ports. One per server process; `start()` runs its loops. */
@@ -57,12 +71,19 @@ export class Orchestrator {
   readonly dispatcher: Dispatcher;
   readonly routing: RoutingPolicy;
   readonly breakers: BreakerService;
+  readonly lifecycle: AgentLifecycle;
+  readonly pools: PoolService;
+  readonly poolAgents: PoolAgents;
+  readonly autoscaler: Autoscaler;
+  readonly contextPolicy: ContextPolicy;
+  private readonly idleClock = new IdleClock();
   /** Recent outcomes, latency and held contexts per agent: what the composite strategy weighs. */
   readonly signals = new AgentSignalsTracker();
   readonly heartbeatPolicy: HeartbeatPolicy;
   readonly leasePolicy: LeasePolicy;
   private readonly loops: Ticker[];
   private readonly dispatchLoop: Ticker;
+  private readonly autoscaleLoop: Ticker;
   private unsubscribe: (() => void) | null = null;
 
   constructor(readonly deps: OrchestratorDeps, opts: OrchestratorOptions = {}) {
@@ -70,8 +91,15 @@ export class Orchestrator {
     this.heartbeatPolicy = { ...DEFAULT_HEARTBEAT_POLICY, ...opts.heartbeat };
     this.leasePolicy = opts.lease ?? DEFAULT_LEASE_POLICY;
     const kick = () => this.dispatchLoop.kick();
+    this.contextPolicy = opts.contextPolicy ?? DEFAULT_CONTEXT_POLICY;
     this.auth = new AuthService(store, log.child({ part: 'auth' }));
-    this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id));
+    this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id), this.contextPolicy);
+    this.lifecycle = new AgentLifecycle(store, bus, this.registry, log.child({ part: 'lifecycle' }), kick);
+    this.poolAgents = new PoolAgents(store, this.registry, log.child({ part: 'pools' }), opts.serverUrl ?? (() => 'http://127.0.0.1:3000'), () => clock.now());
+    this.lifecycle.useManagedControl(this.poolAgents);
+    const autoscaleKick = () => this.autoscaleLoop.kick();
+    this.pools = new PoolService(store, bus, this.poolAgents, this.lifecycle, autoscaleKick);
+    this.autoscaler = new Autoscaler(store, bus, this.poolAgents, this.lifecycle, this.idleClock, log.child({ part: 'autoscaler' }), () => clock.now());
     this.tasks = new TaskService(store, bus, metrics, kick);
     this.deadLetters = new DeadLetters(store, bus, kick);
     this.breakers = new BreakerService(store, bus, clock, log.child({ part: 'breakers' }), opts.breakerCoolDownMs ?? 30_000);
@@ -85,6 +113,7 @@ export class Orchestrator {
         now: () => clock.now(),
         onRoster: (agents) => this.breakers.observe(agents),
         onAssigned: (id) => this.breakers.assigned(id),
+        contextPolicy: this.contextPolicy,
       });
     // The stored policy replaces the default once loaded (start), and on every change.
     this.routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) => this.dispatcher.setStrategy(strategy));
@@ -94,8 +123,15 @@ export class Orchestrator {
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
       if ((await this.dispatcher.dispatchOnce()).more) this.dispatchLoop.kick();
     }, clock, log, opts.dispatchMinGapMs ?? 5);
+    const idleSleepMs = opts.idleSleepMs ?? 0;
+    this.autoscaleLoop = new Ticker('autoscaler', opts.autoscaleIntervalMs ?? 2_000, async () => {
+      await this.autoscaler.tick();
+      if (idleSleepMs > 0) await sleepIdleAgents(store, this.lifecycle, this.idleClock, idleSleepMs, clock.now());
+    }, clock, log, 200);
     this.loops = [
       this.dispatchLoop,
+      this.autoscaleLoop,
+      new Ticker('pool-pruner', 60_000, () => store.pools.prune(24 * 3_600_000, 2_000), clock, log),
       new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
       new Ticker('breakers', 1_000, async () => this.breakers.refresh(), clock, log),
       new Ticker('lease-sweep', opts.leaseSweepIntervalMs ?? 1_000, async () => void (await leases.sweep()), clock, log),
@@ -121,12 +157,20 @@ export class Orchestrator {
     this.unsubscribe?.();
   }
 
+  /** Runs one autoscaler tick now, never alongside the loop's own (tests, operators' "scale now"). */
+  autoscaleNow(): Promise<void> {
+    return this.autoscaleLoop.runOnce();
+  }
+
   /** Runs one dispatch pass now (tests, and callers that want an answer without waiting). */
   dispatchNow(): Promise<void> {
     return this.dispatchLoop.runOnce();
   }
 
   private onEvent(e: AnyBusEvent): void {
+    this.idleClock.observe(e);
+    // Queued work may need a pool to grow (or a sleeping agent to wake): decide soon, not at the next tick.
+    if (e.name === 'task:submitted' || e.name === 'task:released') this.autoscaleLoop.kick();
     if (e.name === 'task:assigned' && !e.payload.delivered) this.work.polls.assignedInStore(e.payload.agentId);
     // Any replica may have replaced or revoked an agent's token.
     if (e.name === 'agent:registered' || e.name === 'agent:deregistered') this.auth.forgetAgent(e.payload.agentId);
@@ -143,12 +187,24 @@ export class Orchestrator {
 
   /** Agents with what routing sees of their circuit breakers. */
   async listAgents(filter: Parameters<AgentRegistry['list']>[0]) {
-    return (await this.registry.list(filter)).map((a) => ({ ...a, breaker: this.breakers.stateOf(a) }));
+    const now = this.deps.clock.now();
+    return (await this.registry.list(filter)).map((a) => ({ ...a, breaker: this.breakers.stateOf(a), hold: holdReason(a, now, this.contextPolicy) }));
   }
 
+  /** An agent with its breaker, what holds it back, and the contexts it holds. */
   async getAgent(id: string) {
     const a = await this.registry.get(id);
-    return { ...a, breaker: this.breakers.stateOf(a) };
+    return {
+      ...a, breaker: this.breakers.stateOf(a), hold: holdReason(a, this.deps.clock.now(), this.contextPolicy),
+      contextKeys: this.signals.signals(id).contextKeys, contextPolicy: this.contextPolicy,
+      consolidate: needsConsolidation(a.contextUsed, a.contextWindow, this.contextPolicy),
+    };
+  }
+
+  async agentLogs(id: string, tail: number): Promise<{ logs: string; managed: boolean }> {
+    const agent = await this.registry.get(id);
+    if (!agent.poolId) return { logs: '', managed: false };
+    return { logs: await this.poolAgents.logs(agent, tail).catch((err) => `logs unavailable: ${(err as Error).message}`), managed: true };
   }
 
   /** A page of tasks, with the reason each waiting one is not running yet. */

@@ -1,8 +1,10 @@
 import type { RecordedDecisionInput } from './balancing/what-if';
 import type { BreakerTransition } from './breakers/circuit-breaker';
 import type { AnyBusEvent, EventMap, EventName } from './events';
+import type { PoolSettings } from './pools/pool-input';
+import type { Pool, PoolMember, PoolSample, ScaleRecord } from './pools/pool-model';
 import type {
-  Agent, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
+  Agent, AgentActivityState, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
   TaskAttempt, TaskState,
 } from './model';
 
@@ -47,6 +49,28 @@ export interface NewAgent {
   labels: Record<string, string>;
   contextWindow: number | null;
   tokenHash: string;
+  /** The pool that manages the agent (kept on re-registration when omitted). */
+  poolId?: string | null;
+}
+
+export interface HeartbeatReport {
+  load?: number;
+  contextUsed?: number;
+  contextWindow?: number;
+  activity?: { state: AgentActivityState; detail?: string; resetAt?: number };
+  /** undefined: unchanged; null: forget the session. */
+  sessionId?: string | null;
+}
+
+export interface HeartbeatOutcome {
+  previous: AgentState;
+  status: AgentState;
+  contextUsed: number | null;
+  contextWindow: number | null;
+  parkedUntil: number | null;
+  activity: AgentActivityState | null;
+  activityDetail: string | null;
+  activityChanged: boolean;
 }
 
 export interface AgentStore {
@@ -58,7 +82,9 @@ export interface AgentStore {
   /** Every agent not offline or terminated, with its active task count: the dispatcher's roster. */
   live(): Promise<Agent[]>;
   /** Records a sign of life (heartbeat or poll); a starting, unhealthy or offline agent becomes idle. */
-  heartbeat(id: string, report: { load?: number; contextUsed?: number; contextWindow?: number }): Promise<{ previous: AgentState; status: AgentState } | null>;
+  heartbeat(id: string, report: HeartbeatReport): Promise<HeartbeatOutcome | null>;
+  /** Puts an idle agent holding no work to sleep, atomically against assignments in flight. */
+  sleep(id: string): Promise<{ slept: boolean; previous: AgentState; active: number } | null>;
   setStatus(id: string, status: AgentState, onlyFrom?: AgentState[]): Promise<{ previous: AgentState } | null>;
   /** Mark silent agents by database time; returns the agents that changed. */
   sweepSilent(unhealthyAfterMs: number, offlineAfterMs: number): Promise<{ id: string; previous: AgentState; status: AgentState }[]>;
@@ -176,6 +202,8 @@ export interface TaskStore {
   /** Cancels a task not yet finished, and (transitively) its blocked dependents. */
   cancel(id: string): Promise<Task | null>;
   /** Puts an agent's active tasks back in the queue (or fails those on their last attempt, settling their dependents). */
+  /** Back to the queue at its old place, the attempt marked released and not counted against `maxAttempts`. */
+  release(taskId: string, agentId: string, leaseToken: string, reason: string): Promise<{ attempt: number } | null>;
   requeueAgentWork(agentId: string, reason: string): Promise<{ taskId: string; attempt: number; status: TaskState }[]>;
   attempts(taskId: string): Promise<TaskAttempt[]>;
   progressLog(taskId: string, limit: number): Promise<ProgressEvent[]>;
@@ -251,8 +279,32 @@ export interface BreakerStore {
   history(keys: string[], limit: number): Promise<BreakerTransition[]>;
 }
 
+export interface PoolStore {
+  /** Null when the name is taken. */
+  create(pool: PoolSettings & { createdBy: string | null }): Promise<Pool | null>;
+  update(id: string, patch: Partial<PoolSettings>): Promise<Pool | null>;
+  remove(id: string): Promise<boolean>;
+  get(id: string): Promise<Pool | null>;
+  list(): Promise<Pool[]>;
+  /** Queued tasks whose required capabilities the pool's agents all have. */
+  backlog(capabilities: string[]): Promise<number>;
+  /** The pool's agents that are not terminated, with their active task counts. */
+  agentsOf(poolId: string): Promise<Agent[]>;
+  members(poolId: string): Promise<PoolMember[]>;
+  saveMember(member: Omit<PoolMember, 'startedAt' | 'restarts'> & { restarts?: number }): Promise<void>;
+  deleteMember(agentId: string): Promise<void>;
+  markScaled(poolId: string, direction: 'up' | 'down'): Promise<void>;
+  recordDecision(record: Omit<ScaleRecord, 'id' | 'at'>): Promise<ScaleRecord>;
+  decisions(poolId: string, limit: number): Promise<ScaleRecord[]>;
+  recordSample(poolId: string, sample: Omit<PoolSample, 'at'>): Promise<void>;
+  samples(poolId: string, sinceMs: number): Promise<PoolSample[]>;
+  /** Drops samples older than `keepMs` and all but the newest `keepDecisions` decisions per pool. */
+  prune(keepMs: number, keepDecisions: number): Promise<void>;
+}
+
 export interface Store {
   agents: AgentStore;
+  pools: PoolStore;
   tasks: TaskStore;
   stats: StatsStore;
   auth: AuthStore;
@@ -260,4 +312,42 @@ export interface Store {
   breakers: BreakerStore;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What a provider needs to run one managed agent: its identity on the server and how it works. */
+export interface ManagedAgentSpec {
+  poolName: string;
+  agentId: string;
+  agentName: string;
+  /** The agent's own credential (acts only on its own work), never an admin token. */
+  agentToken: string;
+  /** Base URL of the control plane as the agent reaches it (`http://127.0.0.1:3000`). */
+  serverUrl: string;
+  /** Worker adapter: claude, gemini, codex, aider or shell (the simulated provider ignores it). */
+  adapter: string;
+  capabilities: string[];
+  concurrency: number;
+  /** The pool's provider settings, validated by the provider's own schema. */
+  settings: Record<string, unknown>;
+}
+
+/**
+ * Starts and stops managed agents (simulated in-process, local processes, Docker containers).
+ * A started agent registers nothing itself: it heartbeats and polls as the agent `spec.agentId`.
+ */
+export interface AgentProvider {
+  readonly kind: string;
+  /** Checks the settings (a clear message naming the field) before a pool is saved. */
+  validateSettings(settings: Record<string, unknown>): string | null;
+  /** Launches the agent; resolves with a reference once launched (not once it has heartbeated). */
+  start(spec: ManagedAgentSpec): Promise<{ ref: string }>;
+  /** Asks the agent to stop, letting it hand back its work, and forces it after `graceMs`. */
+  stop(ref: string, graceMs: number): Promise<void>;
+  /** Stops it if needed and removes what is left of it (a stopped container). */
+  remove(ref: string): Promise<void>;
+  isRunning(ref: string): Promise<boolean>;
+  /** Its most recent output, newest last. */
+  logs(ref: string, tailLines: number): Promise<string>;
+  /** Whether the provider can work at all (the Docker daemon answers, the worker command exists). */
+  check(): Promise<{ ok: boolean; detail: string }>;
 }

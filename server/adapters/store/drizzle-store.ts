@@ -6,6 +6,7 @@ import type { LeasePolicy } from '@/server/core/work/lease-policy';
 import { createAgentStore } from './agent-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
+import { createPoolStore } from './pool-store';
 import { createRoutingStore } from './routing-store';
 import { createStatsStore } from './stats-store';
 import { createTaskStore } from './task-store';
@@ -15,6 +16,7 @@ export function createDrizzleStore(database: Database, options: { queue?: QueueP
   const { db } = database;
   return {
     agents: createAgentStore(db, options.lease),
+    pools: createPoolStore(db),
     tasks: createTaskStore(db, options.queue, options.lease),
     stats: createStatsStore(db),
     auth: createAuthStore(db),

@@ -31,6 +31,11 @@ export function toAgent(r: Record<string, any>): Agent {
     registeredAt: msOr(r.registered_at),
     lastHeartbeatAt: ms(r.last_heartbeat_at),
     statusChangedAt: msOr(r.status_changed_at),
+    activity: r.activity ? { state: r.activity, detail: r.activity_detail ?? null, at: msOr(r.activity_at) } : null,
+    parkedUntil: ms(r.parked_until),
+    sessionId: r.session_id ?? null,
+    poolId: r.pool_id ?? null,
+    lastWorkAt: ms(r.last_work_at),
   };
 }
 

@@ -61,12 +61,16 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
       const applied = await retryOnConflict(() => rows(db, sql`
         with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)
           as (values ${values}),
+        -- Only agents still awake and unparked; the share lock makes a concurrent sleep wait for
+        -- this statement (and then see its assignment), so no sleeping agent ever holds work.
+        awake as (select id from agents where id in (select agent_id from v) and status = 'idle'
+          and (parked_until is null or parked_until <= now()) for share),
         upd as (
           update tasks t set status = 'assigned', agent_id = v.agent_id, lease_token = v.lease, attempt = t.attempt + 1,
             assigned_at = now(), delivered_at = case when v.delivered then now() end, started_at = null,
             progress_percent = null, progress_message = null, retry_at = null,
             lease_expires_at = now() + ${lease.acceptDeadlineMs}::int * interval '1 millisecond'
-          from v where t.id = v.id and t.status = 'queued'
+          from v where t.id = v.id and t.status = 'queued' and v.agent_id in (select id from awake)
           returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority, t.project
         ),
         shares as (${advanceProjectClocks(weights)}),
@@ -146,6 +150,19 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
       if (!r) return null;
       await dependents.dependentsOf([id]);
       return toTask(r);
+    },
+
+    async release(taskId, agentId, leaseToken, reason) {
+      const [r] = await rows<{ attempt: number }>(db, sql`
+        with t as (
+          update tasks set status = 'queued', agent_id = null, lease_token = null, lease_expires_at = null, started_at = null,
+            progress_percent = null, progress_message = null, max_attempts = max_attempts + 1
+          where id = ${taskId} and agent_id = ${agentId} and lease_token = ${leaseToken} and status in ('assigned', 'running')
+          returning id, attempt
+        ),
+        a as (update task_attempts x set status = 'released', finished_at = now(), error = ${reason} from t where x.task_id = t.id and x.attempt = t.attempt)
+        select attempt from t`);
+      return r ? { attempt: Number(r.attempt) } : null;
     },
 
     async requeueAgentWork(agentId, reason) {

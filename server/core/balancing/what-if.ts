@@ -162,7 +162,7 @@ function toAgent(c: RecordedCandidate, activeTasks: number): Agent {
   return {
     id: c.agentId, name: c.agentName, runtime: 'replay', capabilities: c.capabilities, maxConcurrency: c.maxConcurrency, labels: {},
     status: activeTasks > 0 ? 'busy' : 'idle', activeTasks, contextWindow: null, contextUsed: null, load: null, registeredAt: 0,
-    lastHeartbeatAt: null, statusChangedAt: 0,
+    lastHeartbeatAt: null, statusChangedAt: 0, activity: null, parkedUntil: null, sessionId: null, poolId: null, lastWorkAt: null,
   };
 }
 

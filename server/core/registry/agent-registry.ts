@@ -1,3 +1,4 @@
+import { DEFAULT_CONTEXT_POLICY, needsConsolidation, type ContextPolicy } from '../context/context-policy';
 import type { Agent, AgentState } from '../model';
 import { notFound } from '../errors';
 import type { Clock, EventBus, Logger, Metrics, Store } from '../ports';
@@ -6,6 +7,14 @@ import { AGENT_TOKEN_PREFIX } from '../security/auth-service';
 import { hashSecret } from '../security/secrets';
 import { announceOutcome } from '../tasks/announce-outcome';
 import { HeartbeatInput, RegisterAgentInput } from './register-input';
+
+export interface HeartbeatAnswer {
+  status: AgentState;
+  /** The context window is past the consolidation threshold: compact or start afresh before new work. */
+  consolidate: boolean;
+  /** Rate-limited: no work until then. */
+  parkedUntil: number | null;
+}
 
 /** Agent lifecycle: registration (idempotent by name), heartbeats, state changes. */
 export class AgentRegistry {
@@ -20,10 +29,11 @@ export class AgentRegistry {
     private readonly onCapacityChange: () => void,
     /** Drops cached credentials of an agent whose token was replaced or revoked (at once, on this replica). */
     private readonly forgetToken: (agentId: string) => void = () => {},
+    readonly contextPolicy: ContextPolicy = DEFAULT_CONTEXT_POLICY,
   ) {}
 
   /** Registers or re-registers an agent; the returned token replaces any earlier one. */
-  async register(raw: RegisterAgentInput): Promise<{ agentId: string; token: string; reregistered: boolean }> {
+  async register(raw: RegisterAgentInput, managed?: { poolId: string }): Promise<{ agentId: string; token: string; reregistered: boolean }> {
     const started = performance.now();
     const input = RegisterAgentInput.parse(raw);
     const token = newSecret(AGENT_TOKEN_PREFIX.slice(0, -1));
@@ -35,6 +45,7 @@ export class AgentRegistry {
       labels: input.labels,
       contextWindow: input.contextWindow ?? null,
       tokenHash: hashSecret(token),
+      poolId: managed?.poolId,
     });
     // A re-registered agent lost its in-flight work when it restarted: hand that work to others.
     if (!created) {
@@ -50,7 +61,11 @@ export class AgentRegistry {
     return { agentId: agent.id, token, reregistered: !created };
   }
 
-  async heartbeat(agentId: string, raw: HeartbeatInput = {}): Promise<{ status: AgentState }> {
+  /**
+   * A sign of life with what the agent's CLI is doing. The answer tells the agent its state,
+   * whether to consolidate its context before new work, and until when it is parked.
+   */
+  async heartbeat(agentId: string, raw: HeartbeatInput = {}): Promise<HeartbeatAnswer> {
     const report = HeartbeatInput.parse(raw);
     const changed = await this.store.agents.heartbeat(agentId, report);
     if (!changed) throw notFound('agent', agentId);
@@ -59,16 +74,25 @@ export class AgentRegistry {
       await this.bus.publish('agent:changed', { agentId, status: changed.status, previous: changed.previous, reason: 'heartbeat' });
       this.onCapacityChange();
     }
-    return { status: changed.status };
+    if (changed.activityChanged) {
+      await this.bus.publish('agent:activity', { agentId, state: changed.activity, detail: changed.activityDetail, parkedUntil: changed.parkedUntil });
+      if (changed.activity === 'rate-limited') this.log.info({ agentId, parkedUntil: changed.parkedUntil }, 'agent rate-limited: parked');
+      else this.onCapacityChange();
+    }
+    return {
+      status: changed.status,
+      consolidate: needsConsolidation(changed.contextUsed, changed.contextWindow, this.contextPolicy),
+      parkedUntil: changed.parkedUntil,
+    };
   }
 
   /** Takes the agent out of rotation for good; its active work goes back to the queue. */
-  async deregister(agentId: string): Promise<void> {
+  async deregister(agentId: string, reason = 'deregistered'): Promise<void> {
     const changed = await this.store.agents.setStatus(agentId, 'terminated');
     if (!changed) throw notFound('agent', agentId);
     this.forgetToken(agentId);
-    await this.requeueWork(agentId, 'agent deregistered');
-    await this.bus.publish('agent:changed', { agentId, status: 'terminated', previous: changed.previous, reason: 'deregistered' });
+    await this.requeueWork(agentId, `agent ${reason}`);
+    await this.bus.publish('agent:changed', { agentId, status: 'terminated', previous: changed.previous, reason });
     await this.bus.publish('agent:deregistered', { agentId });
   }
 

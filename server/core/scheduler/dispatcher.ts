@@ -5,6 +5,8 @@ import { newLeaseToken } from '../shared/ids';
 import { decide, MAX_CANDIDATES_RECORDED } from './decide';
 import { explainQueue, type PendingReason, type QueueFacts } from './pending-reasons';
 import { RosterIndex } from './roster-index';
+import { markHolds } from './agent-hold';
+import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from '../context/context-policy';
 
 export { MAX_CANDIDATES_RECORDED, type RecordedDecision } from './decide';
 export { MAX_EXCLUDED_RECORDED, summariseExcluded } from './eligibility';
@@ -40,6 +42,8 @@ export interface DispatcherOptions {
   onRoster?: (agents: readonly Agent[]) => void;
   /** An assignment was planned for this agent (a half-open breaker lets it probe). */
   onAssigned?: (agentId: string) => void;
+  /** Context thresholds past which an agent takes no new work (default 85 % / 95 %). */
+  contextPolicy?: ContextPolicy;
 }
 
 const NEUTRAL_SOURCE: SignalsSource = { signals: () => NEUTRAL_SIGNALS };
@@ -55,6 +59,7 @@ export class Dispatcher {
   private readonly source: SignalsSource;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly contextPolicy: ContextPolicy;
   private readonly waits = new Map<string, string>();
 
   constructor(
@@ -70,6 +75,7 @@ export class Dispatcher {
     this.source = options.signals ?? NEUTRAL_SOURCE;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.contextPolicy = options.contextPolicy ?? DEFAULT_CONTEXT_POLICY;
   }
 
   get strategyName(): string {
@@ -92,13 +98,16 @@ export class Dispatcher {
 
   /** Why each of these queued tasks (in queue order) is still waiting, against the live roster. */
   async explainPending(tasks: readonly Task[], facts: Pick<QueueFacts, 'blockedBy' | 'concurrency'> = {}): Promise<Map<string, PendingReason>> {
-    const index = new RosterIndex(await this.store.agents.live());
+    const roster = await this.store.agents.live();
+    markHolds(roster, this.now(), this.contextPolicy);
+    const index = new RosterIndex(roster);
     return explainQueue(tasks, { ...facts, index, signals: (id) => this.source.signals(id), waits: this.waits });
   }
 
   async dispatchOnce(): Promise<DispatchResult> {
     const strategy = this.strategy;
     const roster = await this.store.agents.live();
+    markHolds(roster, this.now(), this.contextPolicy);
     this.options.onRoster?.(roster);
     const index = new RosterIndex(roster);
     if (index.freeSlots <= 0) return { considered: 0, assigned: 0, more: false };

@@ -71,6 +71,7 @@ export function describeExcluded(
     if (n > 0) rest.set(reason, (rest.get(reason) ?? 0) + n);
   };
   UNROUTABLE_STATES.forEach((state, k) => add(STATE_REASONS[state]!, index.stateCounts[k + 1]));
+  for (const [reason, n] of index.heldCounts) add(reason, n);
   for (const [mask, n] of masks) add(missingReason(task.capabilities.filter((_, j) => mask & (1 << j))), n);
   for (const [key, n] of found.full) add(capacityReason(Math.floor(key / CAPACITY_KEY), key % CAPACITY_KEY), n);
   add(BREAKER_OPEN_REASON, found.breakerOpen);

@@ -18,11 +18,12 @@ export const capacityReason = (active: number, max: number): string => `at capac
 
 /**
  * Why `agent` cannot take `task` right now, or null when it can. The order matters: a sleeping
- * agent is "sleeping" whatever it can do, and only a capable, free agent is checked for its breaker.
+ * agent is "sleeping" whatever it can do, then a held one (rate-limited, context full), and only a capable, free agent is checked for its breaker.
  */
 export function exclusionReason(task: Task, agent: Agent, signals?: AgentSignals): string | null {
   const stateReason = STATE_REASONS[agent.status];
   if (stateReason) return stateReason;
+  if (agent.hold) return agent.hold;
   const missing = task.capabilities.filter((c) => !agent.capabilities.some((ac) => ac.name === c));
   if (missing.length) return missingReason(missing);
   if (agent.activeTasks >= agent.maxConcurrency) return capacityReason(agent.activeTasks, agent.maxConcurrency);

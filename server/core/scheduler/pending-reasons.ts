@@ -1,6 +1,7 @@
 import { NEUTRAL_SIGNALS, type AgentSignals } from '../balancing/strategy';
 import type { Task } from '../model';
-import { UNROUTABLE_STATES, type RosterIndex } from './roster-index';
+import { holdLabel } from './agent-hold';
+import { HELD, UNROUTABLE_STATES, type RosterIndex } from './roster-index';
 
 export const PENDING_CODES = [
   'blocked', 'concurrency-key-full', 'no-capable-agent', 'all-busy', 'agents-unavailable',
@@ -106,13 +107,17 @@ function explain(
 /** No capable agent is free: say what the capable agents are doing instead. */
 function unavailableReason(capable: Int32Array, index: RosterIndex, signals: (id: string) => AgentSignals): PendingReason {
   const byState = new Int32Array(UNROUTABLE_STATES.length + 1);
+  const held = new Map<string, number>();
   let busy = 0;
   let breakerOpen = 0;
   let soonest = Infinity;
   for (let p = 0; p < capable.length; p++) {
     const i = capable[p];
     const code = index.stateCode[i];
-    if (code !== 0) byState[code]++;
+    if (code === HELD) {
+      const label = holdLabel(index.agents[i].hold ?? 'held');
+      held.set(label, (held.get(label) ?? 0) + 1);
+    } else if (code !== 0) byState[code]++;
     else if (!index.isFull(i)) breakerOpen++;
     else {
       busy++;
@@ -122,7 +127,7 @@ function unavailableReason(capable: Int32Array, index: RosterIndex, signals: (id
     }
   }
   const others: [string, number][] = UNROUTABLE_STATES.map((s, k): [string, number] => [s, byState[k + 1]]);
-  others.push(['behind an open breaker', breakerOpen]);
+  others.push(...held, ['behind an open breaker', breakerOpen]);
   const parts = others.filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1]);
   const n = capable.length;
   const matches = n === 1 ? '1 agent matches' : `${n} agents match`;

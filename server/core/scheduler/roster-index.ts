@@ -3,6 +3,8 @@ import type { Agent, AgentState } from '../model';
 /** States that take no new work, by code (1-based); code 0 is routable: idle or busy. */
 export const UNROUTABLE_STATES: readonly AgentState[] = ['starting', 'draining', 'sleeping', 'unhealthy', 'offline', 'terminated'];
 const ROUTABLE = 0;
+/** Code of an agent whose state takes work but which is held (rate-limited, context full). */
+export const HELD = UNROUTABLE_STATES.length + 1;
 const EMPTY = new Int32Array(0);
 /** Missing-capability masks are counted in an array of 2^k entries; past this the caller goes naive. */
 export const MAX_MASK_CAPABILITIES = 12;
@@ -15,10 +17,12 @@ export const MAX_MASK_CAPABILITIES = 12;
  */
 export class RosterIndex {
   readonly agents: readonly Agent[];
-  /** Per agent: 0 when routable, else 1 + its position in UNROUTABLE_STATES. */
+  /** Per agent: 0 when routable, HELD when held, else 1 + its position in UNROUTABLE_STATES. */
   readonly stateCode: Uint8Array;
-  /** Agents per state code (index 0: routable). */
+  /** Agents per state code (index 0: routable, last: held). */
   readonly stateCounts: Int32Array;
+  /** Held agents per hold reason. */
+  readonly heldCounts = new Map<string, number>();
   private readonly byId = new Map<string, number>();
   private readonly postings = new Map<string, Int32Array>();
   private readonly everyone: Int32Array;
@@ -31,7 +35,7 @@ export class RosterIndex {
     const n = roster.length;
     this.agents = roster;
     this.stateCode = new Uint8Array(n);
-    this.stateCounts = new Int32Array(UNROUTABLE_STATES.length + 1);
+    this.stateCounts = new Int32Array(HELD + 1);
     this.everyone = new Int32Array(n);
     this.held = new Int32Array(n);
     this.touched = new Int32Array(n);
@@ -40,7 +44,11 @@ export class RosterIndex {
       const a = roster[i];
       this.byId.set(a.id, i);
       this.everyone[i] = i;
-      const code = UNROUTABLE_STATES.indexOf(a.status) + 1;
+      let code = UNROUTABLE_STATES.indexOf(a.status) + 1;
+      if (code === ROUTABLE && a.hold) {
+        code = HELD;
+        this.heldCounts.set(a.hold, (this.heldCounts.get(a.hold) ?? 0) + 1);
+      }
       this.stateCode[i] = code;
       this.stateCounts[code]++;
       if (code === ROUTABLE) this.free += Math.max(0, a.maxConcurrency - a.activeTasks);

@@ -48,6 +48,7 @@ export function syntheticFleet(opts: FleetOptions): SyntheticFleet {
       id: `agt_${name}`, name, runtime: 'synthetic', maxConcurrency, activeTasks, status, labels: {},
       capabilities: pick(int(lo, hi)).map((c) => ({ name: c, level: Math.round(random() * 100) / 100 })),
       contextWindow: null, contextUsed: null, load: null, registeredAt: 0, lastHeartbeatAt: 0, statusChangedAt: 0,
+      activity: null, parkedUntil: null, sessionId: null, poolId: null, lastWorkAt: null,
     });
     const roll = random();
     signals.set(`agt_${name}`, {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 /** Sortable-ish, prefixed ids: the prefix tells a reader what the id names. */
-export function newId(prefix: 'agt' | 'tsk' | 'dec' | 'usr' | 'tok'): string {
+export function newId(prefix: 'agt' | 'tsk' | 'dec' | 'usr' | 'tok' | 'pool'): string {
   return `${prefix}_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
 }
 

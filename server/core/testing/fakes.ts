@@ -33,7 +33,8 @@ export const nullMetrics: Metrics = { registration() {}, dispatch() {}, decision
 export function makeAgent(over: Partial<Agent> & { name: string }): Agent {
   return {
     id: `agt_${over.name}`, runtime: 'test', capabilities: [], maxConcurrency: 1, labels: {}, status: 'idle', activeTasks: 0,
-    contextWindow: null, contextUsed: null, load: null, registeredAt: 0, lastHeartbeatAt: 0, statusChangedAt: 0, ...over,
+    contextWindow: null, contextUsed: null, load: null, registeredAt: 0, lastHeartbeatAt: 0, statusChangedAt: 0,
+    activity: null, parkedUntil: null, sessionId: null, poolId: null, lastWorkAt: null, ...over,
   };
 }
 

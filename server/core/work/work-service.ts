@@ -15,6 +15,7 @@ export const StartInput = z.object(Lease);
 export const ProgressInput = z.object({ ...Lease, message: z.string().max(10_000).default(''), percent: z.number().min(0).max(100).optional() });
 export const CompleteInput = z.object({ ...Lease, result: z.unknown().optional() });
 export const FailInput = z.object({ ...Lease, error: z.string().min(1).max(10_000), retryable: z.boolean().default(true) });
+export const ReleaseInput = z.object({ ...Lease, reason: z.string().trim().min(1, 'must not be empty').max(500) });
 
 export const PollBatchInput = z.object({
   waitMs: z.number().int().min(0).max(30_000).default(25_000),
@@ -106,6 +107,21 @@ export class WorkService {
     if (!task) throw await this.leaseError(taskId, agentId, 'fail');
     await this.finished(task, agentId);
     return { status: task.status };
+  }
+
+  /**
+   * Hands a task back to the queue without counting a failure (an agent draining, or parked by a
+   * rate limit): its place in the queue is kept and the attempt does not use up its budget.
+   */
+  async release(agentId: string, raw: z.input<typeof ReleaseInput>): Promise<{ ok: true }> {
+    const { taskId, leaseToken, reason } = ReleaseInput.parse(raw);
+    const released = await this.store.tasks.release(taskId, agentId, leaseToken, reason);
+    if (!released) throw await this.leaseError(taskId, agentId, 'release');
+    // No agentId: a hand-back says nothing against the agent's health.
+    await this.bus.publish('task:requeued', { taskId, attempt: released.attempt, reason: `released by its agent: ${reason}` });
+    this.metrics.requeued('released');
+    this.onReady();
+    return { ok: true };
   }
 
   /** Ends every long-poll (shutdown). */

@@ -1,0 +1,131 @@
+import type { ManagedAgentControl } from '../registry/agent-lifecycle';
+import type { AgentRegistry } from '../registry/agent-registry';
+import type { Agent } from '../model';
+import type { AgentProvider, Logger, Store } from '../ports';
+import type { Pool, PoolMember } from './pool-model';
+
+const RUNTIMES: Record<string, string> = { claude: 'claude-code', gemini: 'gemini-cli', codex: 'codex-cli', aider: 'aider', shell: 'shell' };
+/** Restarts of a crashed managed agent before it is given up (terminated). */
+export const MAX_RESTARTS = 3;
+const STOP_GRACE_MS = 10_000;
+/** A member that ran this long before it died starts its restart count afresh. */
+const RESTART_WINDOW_MS = 600_000;
+
+/**
+ * Starts, stops and restarts a pool's agents through its provider. The server registers each
+ * managed agent itself and hands the provider the agent's own token, never an admin one; a wake
+ * or restart re-registers it (a fresh token) under the same name, so it keeps its row, its
+ * history and its CLI session id.
+ */
+export class PoolAgents implements ManagedAgentControl {
+  private providers = new Map<string, AgentProvider>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly registry: AgentRegistry,
+    private readonly log: Logger,
+    private readonly serverUrl: () => string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  useProviders(providers: Iterable<AgentProvider>): void {
+    for (const p of providers) this.providers.set(p.kind, p);
+  }
+
+  provider(kind: string): AgentProvider | null {
+    return this.providers.get(kind) ?? null;
+  }
+
+  get providerKinds(): string[] {
+    return [...this.providers.keys()];
+  }
+
+  /** Starts one more agent for the pool, named after the first free `<pool>-<n>`. */
+  async startNew(pool: Pool): Promise<string> {
+    const taken = new Set((await this.store.pools.agentsOf(pool.id)).map((a) => a.name));
+    let n = 1;
+    while (taken.has(`${pool.name}-${n}`)) n++;
+    return this.launch(pool, `${pool.name}-${n}`);
+  }
+
+  async sleep(agent: Agent): Promise<void> {
+    const member = await this.member(agent);
+    if (!member?.ref) return;
+    await (await this.providerOf(agent)).stop(member.ref, STOP_GRACE_MS);
+    await this.store.pools.saveMember({ ...member, running: false });
+  }
+
+  async wake(agent: Agent): Promise<void> {
+    const pool = agent.poolId ? await this.store.pools.get(agent.poolId) : null;
+    if (!pool) throw new Error(`agent ${agent.name} belongs to no pool`);
+    const member = await this.member(agent);
+    if (member?.ref) await (await this.providerOf(agent)).remove(member.ref).catch(() => {});
+    await this.launch(pool, agent.name, member?.restarts);
+  }
+
+  async terminate(agent: Agent): Promise<void> {
+    const member = await this.member(agent);
+    if (member?.ref) await (await this.providerOf(agent)).remove(member.ref);
+    await this.store.pools.deleteMember(agent.id);
+  }
+
+  /**
+   * Restarts members whose process or container died while they should run (bounded by
+   * MAX_RESTARTS; then the agent is terminated). Returns the agents given up.
+   */
+  async superviseCrashed(pool: Pool, agents: readonly Agent[]): Promise<string[]> {
+    const provider = this.provider(pool.provider);
+    if (!provider) return [];
+    const byId = new Map(agents.map((a) => [a.id, a]));
+    const givenUp: string[] = [];
+    for (const m of await this.store.pools.members(pool.id)) {
+      const agent = byId.get(m.agentId);
+      if (!agent || !m.running || !m.ref || agent.status === 'sleeping') continue;
+      if (await provider.isRunning(m.ref)) continue;
+      const restarts = m.startedAt !== null && this.now() - m.startedAt > RESTART_WINDOW_MS ? 0 : m.restarts;
+      if (restarts >= MAX_RESTARTS) {
+        this.log.warn({ agentId: agent.id, restarts: m.restarts }, 'managed agent keeps crashing: giving up');
+        givenUp.push(agent.id);
+        continue;
+      }
+      this.log.warn({ agentId: agent.id, restarts: restarts + 1 }, 'managed agent exited: restarting');
+      await this.launch(pool, agent.name, restarts + 1);
+    }
+    return givenUp;
+  }
+
+  async logs(agent: Agent, tailLines: number): Promise<string> {
+    const member = await this.member(agent);
+    if (!member?.ref) return '';
+    return (await this.providerOf(agent)).logs(member.ref, tailLines);
+  }
+
+  private async launch(pool: Pool, name: string, restarts = 0): Promise<string> {
+    const provider = this.provider(pool.provider);
+    if (!provider) throw new Error(`provider ${pool.provider} is not available on this server`);
+    const { agentId, token } = await this.registry.register({
+      name, runtime: pool.provider === 'simulated' ? 'simulated' : (RUNTIMES[pool.adapter] ?? pool.adapter),
+      capabilities: pool.capabilities, maxConcurrency: pool.agentConcurrency, labels: { pool: pool.name, provider: pool.provider },
+    }, { poolId: pool.id });
+    await this.store.pools.saveMember({ agentId, poolId: pool.id, ref: null, running: false, restarts });
+    const { ref } = await provider.start({
+      poolName: pool.name, agentId, agentName: name, agentToken: token, serverUrl: this.serverUrl(), adapter: pool.adapter,
+      capabilities: pool.capabilities, concurrency: pool.agentConcurrency, settings: pool.providerSettings,
+    });
+    await this.store.pools.saveMember({ agentId, poolId: pool.id, ref, running: true, restarts });
+    return agentId;
+  }
+
+  private async member(agent: Agent): Promise<PoolMember | null> {
+    if (!agent.poolId) return null;
+    return (await this.store.pools.members(agent.poolId)).find((m) => m.agentId === agent.id) ?? null;
+  }
+
+  /** The provider of the agent's pool; a pool's provider cannot change while it has agents. */
+  private async providerOf(agent: Agent): Promise<AgentProvider> {
+    const pool = agent.poolId ? await this.store.pools.get(agent.poolId) : null;
+    const provider = pool ? this.provider(pool.provider) : null;
+    if (!provider) throw new Error(`no provider for agent ${agent.name}`);
+    return provider;
+  }
+}

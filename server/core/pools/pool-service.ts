@@ -1,0 +1,107 @@
+import { conflict, invalid, notFound } from '../errors';
+import type { EventBus, Store } from '../ports';
+import type { AgentLifecycle } from '../registry/agent-lifecycle';
+import { CreatePoolInput, UpdatePoolInput } from './pool-input';
+import type { Pool } from './pool-model';
+import type { PoolAgents } from './pool-agents';
+
+/** Pool CRUD and what the Pools page shows: members, decisions, size against backlog. */
+export class PoolService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly agents: PoolAgents,
+    private readonly lifecycle: AgentLifecycle,
+    private readonly onChange: () => void,
+  ) {}
+
+  async create(raw: CreatePoolInput, by: string): Promise<Pool> {
+    const input = CreatePoolInput.parse(raw);
+    this.checkProvider(input.provider, input.providerSettings);
+    const pool = await this.store.pools.create({ ...input, createdBy: by });
+    if (!pool) throw conflict(`a pool named ${input.name} already exists`);
+    await this.bus.publish('pool:changed', { poolId: pool.id, change: 'created', by });
+    this.onChange();
+    return pool;
+  }
+
+  async update(raw: UpdatePoolInput, by: string): Promise<Pool> {
+    const { id, ...patch } = UpdatePoolInput.parse(raw);
+    const current = await this.get(id);
+    const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Pool;
+    if (merged.minSize > merged.maxSize) throw invalid('maxSize: must be at least minSize');
+    if (patch.provider && patch.provider !== current.provider && (await this.store.pools.agentsOf(current.id)).length) {
+      throw conflict(`pool ${current.name} still has agents: scale it to 0 before changing its provider`);
+    }
+    this.checkProvider(merged.provider, merged.providerSettings);
+    const pool = await this.store.pools.update(current.id, patch);
+    if (!pool) throw notFound('pool', id);
+    await this.bus.publish('pool:changed', { poolId: pool.id, change: 'updated', by });
+    this.onChange();
+    return pool;
+  }
+
+  /** Terminates the pool's agents (their work goes back to the queue), then forgets the pool. */
+  async remove(id: string, by: string): Promise<{ terminated: number }> {
+    const pool = await this.get(id);
+    const agents = await this.store.pools.agentsOf(pool.id);
+    await this.store.pools.update(pool.id, { enabled: false });
+    for (const a of agents) await this.lifecycle.terminate(a.id, `pool ${pool.name} deleted by ${by}`);
+    await this.store.pools.remove(pool.id);
+    await this.bus.publish('pool:changed', { poolId: pool.id, change: 'deleted', by });
+    return { terminated: agents.length };
+  }
+
+  async get(id: string): Promise<Pool> {
+    const pool = await this.store.pools.get(id);
+    if (!pool) throw notFound('pool', id);
+    return pool;
+  }
+
+  /** Every pool with its live counts and backlog. */
+  async list() {
+    const pools = await this.store.pools.list();
+    return Promise.all(pools.map(async (p) => ({ ...p, ...(await this.counts(p)) })));
+  }
+
+  async detail(id: string) {
+    const pool = await this.get(id);
+    const agents = await this.store.pools.agentsOf(pool.id);
+    const members = await this.store.pools.members(pool.id);
+    const ref = new Map(members.map((m) => [m.agentId, m]));
+    return {
+      pool: { ...pool, ...(await this.counts(pool, agents)) },
+      agents: agents.map((a) => ({ ...a, running: ref.get(a.id)?.running ?? false, restarts: ref.get(a.id)?.restarts ?? 0 })),
+      providerAvailable: !!this.agents.provider(pool.provider),
+    };
+  }
+
+  decisions(id: string, limit: number) {
+    return this.get(id).then((p) => this.store.pools.decisions(p.id, limit));
+  }
+
+  samples(id: string, windowMs: number) {
+    return this.get(id).then((p) => this.store.pools.samples(p.id, windowMs));
+  }
+
+  providers(): string[] {
+    return this.agents.providerKinds;
+  }
+
+  private async counts(pool: Pool, known?: Awaited<ReturnType<Store['pools']['agentsOf']>>) {
+    const agents = known ?? (await this.store.pools.agentsOf(pool.id));
+    return {
+      size: agents.length,
+      awake: agents.filter((a) => a.status !== 'sleeping').length,
+      busy: agents.filter((a) => a.activeTasks > 0).length,
+      backlog: await this.store.pools.backlog(pool.capabilities),
+    };
+  }
+
+  private checkProvider(kind: string, settings: Record<string, unknown>): void {
+    const provider = this.agents.provider(kind);
+    if (!provider) throw invalid(`provider: ${kind} is not available on this server (available: ${this.agents.providerKinds.join(', ') || 'none'})`);
+    const problem = provider.validateSettings(settings);
+    if (problem) throw invalid(`providerSettings: ${problem}`);
+  }
+}

@@ -1,0 +1,83 @@
+import { conflict, notFound } from '../errors';
+import type { Agent, AgentState } from '../model';
+import type { EventBus, Logger, Store } from '../ports';
+import type { AgentRegistry } from './agent-registry';
+
+/** What a pool does for its own agents when they sleep, wake or go (stop, restart, remove them). */
+export interface ManagedAgentControl {
+  sleep(agent: Agent): Promise<void>;
+  wake(agent: Agent): Promise<void>;
+  terminate(agent: Agent): Promise<void>;
+}
+
+/**
+ * Operator and autoscaler actions on an agent: drain, resume, sleep, wake, terminate. A sleeping
+ * agent takes nothing (the assignment statement checks it under a row lock); a managed one is
+ * also stopped by its provider and started again on wake, resuming its CLI session.
+ */
+export class AgentLifecycle {
+  private managed: ManagedAgentControl | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly registry: AgentRegistry,
+    private readonly log: Logger,
+    private readonly onCapacityChange: () => void,
+  ) {}
+
+  /** Pools control their own agents' processes; set once at start. */
+  useManagedControl(control: ManagedAgentControl): void {
+    this.managed = control;
+  }
+
+  async drain(agentId: string, by: string): Promise<Agent> {
+    return this.transition(agentId, 'draining', ['idle', 'starting', 'unhealthy'], `drained by ${by}`);
+  }
+
+  async resume(agentId: string, by: string): Promise<Agent> {
+    return this.transition(agentId, 'idle', ['draining'], `resumed by ${by}`);
+  }
+
+  /** Only an idle agent holding no work sleeps; drain a busy one first. */
+  async sleep(agentId: string, by: string): Promise<Agent> {
+    const agent = await this.registry.get(agentId);
+    const result = await this.store.agents.sleep(agentId);
+    if (!result) throw notFound('agent', agentId);
+    if (!result.slept) {
+      const why = result.active > 0 ? `it holds ${result.active} task${result.active === 1 ? '' : 's'}; drain it first` : `it is ${result.previous}`;
+      throw conflict(`cannot put agent ${agent.name} to sleep: ${why}`, { status: result.previous });
+    }
+    await this.bus.publish('agent:changed', { agentId, status: 'sleeping', previous: result.previous, reason: `put to sleep by ${by}` });
+    if (agent.poolId && this.managed) await this.managed.sleep(agent).catch((err) => this.log.warn({ err, agentId }, 'stopping a sleeping agent failed'));
+    return this.registry.get(agentId);
+  }
+
+  async wake(agentId: string, by: string): Promise<Agent> {
+    const agent = await this.registry.get(agentId);
+    if (agent.status !== 'sleeping') throw conflict(`cannot wake agent ${agent.name}: it is ${agent.status}, not sleeping`, { status: agent.status });
+    // A managed agent's process was stopped: it counts as starting until its first heartbeat.
+    const managed = !!(agent.poolId && this.managed);
+    const woken = await this.transition(agentId, managed ? 'starting' : 'idle', ['sleeping'], `woken by ${by}`);
+    if (managed) await this.managed!.wake(agent);
+    return woken;
+  }
+
+  async terminate(agentId: string, by: string): Promise<void> {
+    const agent = await this.registry.get(agentId);
+    if (agent.status === 'terminated') return;
+    await this.registry.deregister(agentId, `terminated by ${by}`);
+    if (agent.poolId && this.managed) await this.managed.terminate(agent).catch((err) => this.log.warn({ err, agentId }, 'removing a terminated agent failed'));
+  }
+
+  private async transition(agentId: string, to: AgentState, from: AgentState[], reason: string): Promise<Agent> {
+    const changed = await this.store.agents.setStatus(agentId, to, from);
+    if (!changed) {
+      const agent = await this.registry.get(agentId);
+      throw conflict(`cannot move agent ${agent.name} to ${to}: it is ${agent.status}`, { status: agent.status });
+    }
+    await this.bus.publish('agent:changed', { agentId, status: to, previous: changed.previous, reason });
+    this.onCapacityChange();
+    return this.registry.get(agentId);
+  }
+}
