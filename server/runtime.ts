@@ -11,6 +11,7 @@ import { queuePolicy } from './core/tasks/queue-policy';
 import type { LeasePolicy } from './core/work/lease-policy';
 import type { EventBus, Logger, Store } from './core/ports';
 import { DemoFleet } from './demo/demo-fleet';
+import { createProviders } from './adapters/providers/catalog';
 import { readEnv, type Env } from './env';
 
 export interface Runtime {
@@ -48,7 +49,20 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
     lease,
     breakerCoolDownMs: env.FLIGHTDECK_BREAKER_COOLDOWN_MS,
+    contextPolicy: { consolidateAt: env.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT, fullAt: env.FLIGHTDECK_CONTEXT_FULL_AT },
+    idleSleepMs: env.FLIGHTDECK_IDLE_SLEEP_MS,
+    autoscaleIntervalMs: env.FLIGHTDECK_AUTOSCALE_INTERVAL_MS,
+    serverUrl: () => env.FLIGHTDECK_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
   });
+  const providers = createProviders(() => ({
+    heartbeat: (id, report) => core.registry.heartbeat(id, report),
+    poll: (id, opts, signal) => core.work.poll(id, opts, signal),
+    progress: (id, r) => core.work.progress(id, r),
+    complete: (id, r) => core.work.complete(id, r),
+    fail: (id, r) => core.work.fail(id, r),
+    release: (id, r) => core.work.release(id, r),
+  }), log);
+  core.poolAgents.useProviders(providers.providers);
   const boot = await core.auth.bootstrap({ adminToken: env.FLIGHTDECK_ADMIN_TOKEN, adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD });
   if (!opts.quiet) announceCredentials(boot);
   core.start();
@@ -67,6 +81,7 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
       // against a live database; only then do the loops stop and the database close.
       core.work.close();
       await demo?.stop();
+      await providers.stop(2_000);
       await Promise.all(drains.map((d) => d().catch((err) => log.warn({ err }, 'drain step failed'))));
       await core.stop();
       await bus.close();

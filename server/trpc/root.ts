@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth';
 import { balancingRouter } from './routers/balancing';
 import { eventsRouter } from './routers/events';
 import { overviewRouter } from './routers/overview';
+import { poolsRouter } from './routers/pools';
 import { systemRouter } from './routers/system';
 import { tasksRouter } from './routers/tasks';
 import { workRouter } from './routers/work';
@@ -14,6 +15,7 @@ export const appRouter = router({
   tasks: tasksRouter,
   overview: overviewRouter,
   balancing: balancingRouter,
+  pools: poolsRouter,
   events: eventsRouter,
   auth: authRouter,
   system: systemRouter,

@@ -10,9 +10,12 @@ export const agentsRouter = router({
   register: adminProcedure.input(RegisterAgentInput).mutation(({ ctx, input }) => ctx.runtime.core.registry.register(input)),
 
   heartbeat: agentProcedure.input(HeartbeatInput).mutation(async ({ ctx, input }) => {
-    const { status } = await ctx.runtime.core.registry.heartbeat(ctx.agent.id, input);
-    return { status, heartbeatIntervalMs: ctx.runtime.core.heartbeatPolicy.intervalMs };
+    const answer = await ctx.runtime.core.registry.heartbeat(ctx.agent.id, input);
+    return { ...answer, heartbeatIntervalMs: ctx.runtime.core.heartbeatPolicy.intervalMs };
   }),
+
+  /** The calling agent as the server knows it: a restarted worker resumes its CLI session from here. */
+  me: agentProcedure.query(({ ctx }) => ctx.runtime.core.getAgent(ctx.agent.id)),
 
   deregister: agentProcedure.mutation(async ({ ctx }) => {
     await ctx.runtime.core.registry.deregister(ctx.agent.id);
@@ -27,6 +30,17 @@ export const agentsRouter = router({
 
   /** The agent's circuit breaker and its runtime's, with their transitions. */
   breaker: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.breakers.view(input.id)),
+  drain: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.drain(input.id, ctx.principal.name)),
+  resume: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.resume(input.id, ctx.principal.name)),
+  sleep: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.sleep(input.id, ctx.principal.name)),
+  wake: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.wake(input.id, ctx.principal.name)),
+  terminate: operatorProcedure.input(ById).mutation(async ({ ctx, input }) => {
+    await ctx.runtime.core.lifecycle.terminate(input.id, ctx.principal.name);
+    return { ok: true as const };
+  }),
+  /** A managed agent's recent output, from its provider (empty for agents no pool manages). */
+  logs: operatorProcedure.input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) })).query(({ ctx, input }) => ctx.runtime.core.agentLogs(input.id, input.tail)),
+
   resetBreaker: operatorProcedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.reset(input.id, input.scope, ctx.principal.name)),
   forceOpenBreaker: operatorProcedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.forceOpen(input.id, input.scope, ctx.principal.name)),
 });

@@ -1,0 +1,19 @@
+import type { AgentProvider, Logger } from '@/server/core/ports';
+import { DockerProvider } from './docker-provider';
+import { ProcessProvider } from './process-provider';
+import { SimulatedProvider, type SimulatedHost } from './simulated-provider';
+
+/** The providers this server offers pools: in-process simulated agents, local processes, Docker. */
+export function createProviders(host: () => SimulatedHost, log: Logger) {
+  const simulated = new SimulatedProvider({ host, log: log.child({ part: 'simulated-provider' }) });
+  const processes = new ProcessProvider({ log: log.child({ part: 'process-provider' }) });
+  const providers: AgentProvider[] = [simulated, processes, new DockerProvider({ log: log.child({ part: 'docker-provider' }) })];
+  return {
+    providers,
+    /**
+     * At shutdown in-process agents stop with the server. Local processes and containers keep
+     * running: they reconnect when the server is back, which finds them again by pid or label.
+     */
+    stop: (graceMs: number) => simulated.stopAll(graceMs),
+  };
+}
