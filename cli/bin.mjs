@@ -15,6 +15,7 @@ Usage: flightdeck <command> [options]
 Commands:
   start     build if needed, then run the server (dashboard + API) on $PORT or 3000
   test      eslint, tsc, vitest, next build, playwright; ends with "N passed, N failed"
+  agent     run a coding CLI (claude, gemini, codex, aider, shell) as an agent of a server
   bench     registration latency and end-to-end throughput over real HTTP
   help      show this help (also: flightdeck <command> --help)
 
@@ -57,6 +58,10 @@ async function main(argv) {
         return 0;
       }
       return test(args);
+    }
+    case 'agent': {
+      const { agent } = await import('./agent.mjs');
+      return agent(args);
     }
     case 'bench':
       return bench(args);
