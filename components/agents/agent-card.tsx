@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { AgentRow } from '@/components/api-types';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { ActivityCell } from './activity-cell';
 import { AgentStateBadge } from './agent-state-badge';
 import { BreakerMarker } from './breaker-state-badge';
 import { CapabilityList } from './capability-list';
@@ -22,6 +23,7 @@ export function AgentCard({ agent: a }: { agent: AgentRow }) {
         <ConcurrencyMeter active={a.activeTasks} max={a.maxConcurrency} />
         <span>heartbeat <RelativeTime at={a.lastHeartbeatAt} fallback="never" /></span>
       </div>
+      <ActivityCell agent={a} />
       <CapabilityList capabilities={a.capabilities} />
       <ContextUsageBar used={a.contextUsed} window={a.contextWindow} />
     </div>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { AgentRow } from '@/components/api-types';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { ActivityCell } from './activity-cell';
 import { AgentCard } from './agent-card';
 import { AgentStateBadge } from './agent-state-badge';
 import { BreakerMarker } from './breaker-state-badge';
@@ -23,6 +24,7 @@ const COLUMNS: Column<AgentRow>[] = [
       <span className="inline-flex items-center gap-1.5"><AgentStateBadge state={a.status} /><BreakerMarker state={a.breaker} /></span>
     ),
   },
+  { key: 'activity', header: 'Activity', cell: (a) => <ActivityCell agent={a} /> },
   { key: 'concurrency', header: 'Active / max', cell: (a) => <ConcurrencyMeter active={a.activeTasks} max={a.maxConcurrency} /> },
   { key: 'capabilities', header: 'Capabilities', cell: (a) => <CapabilityList capabilities={a.capabilities} limit={4} />, className: 'whitespace-normal' },
   { key: 'heartbeat', header: 'Last heartbeat', cell: (a) => <RelativeTime at={a.lastHeartbeatAt} fallback="never" className="text-slate-600 dark:text-slate-300" /> },
@@ -30,5 +32,5 @@ const COLUMNS: Column<AgentRow>[] = [
 ];
 
 export function AgentsTable({ agents }: { agents: AgentRow[] }) {
-  return <DataTable label="Agents" testId="agents-table" columns={COLUMNS} rows={agents} rowKey={(a) => a.id} minWidth="min-w-[900px]" card={(a) => <AgentCard agent={a} />} />;
+  return <DataTable label="Agents" testId="agents-table" columns={COLUMNS} rows={agents} rowKey={(a) => a.id} minWidth="min-w-[1020px]" card={(a) => <AgentCard agent={a} />} />;
 }

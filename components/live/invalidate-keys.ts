@@ -39,14 +39,16 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
     case 'decisions': return [trpc.overview.decisions.pathFilter(), trpc.balancing.decisions.pathFilter()];
     case 'distribution': return [trpc.balancing.distribution.pathFilter()];
     case 'routing': return [trpc.balancing.policy.pathFilter()];
+    // Few pools, each page small: the whole router (list, detail, decisions, samples) refetches.
+    case 'pools': return [trpc.pools.pathFilter()];
     // Only views that show a waiting task: a finished task's page has no reason to refetch.
     case 'pending': return [
       { ...trpc.tasks.list.pathFilter(), predicate: (q) => listHasPending(q.state.data) },
       { ...trpc.tasks.detail.pathFilter(), predicate: (q) => (q.state.data as { pending?: unknown } | undefined)?.pending != null },
       trpc.tasks.whyPending.pathFilter(),
     ];
-    // The breaker card's window counts move with every outcome on the agent.
-    case 'agent': return [trpc.agents.get.queryFilter({ id }), trpc.agents.breaker.queryFilter({ id })];
+    // The breaker card's window counts move with every outcome on the agent; an open logs panel follows it too.
+    case 'agent': return [trpc.agents.get.queryFilter({ id }), trpc.agents.breaker.queryFilter({ id }), trpc.agents.logs.queryFilter({ id })];
     case 'task': return id === '*'
       ? [trpc.tasks.detail.pathFilter(), trpc.tasks.get.pathFilter()]
       : [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];

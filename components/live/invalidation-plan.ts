@@ -2,8 +2,10 @@ import type { LiveEvent } from '@/server/trpc/routers/events';
 
 /**
  * What a live event makes stale, as keys: 'agents' | 'tasks' | 'dead-letters' | 'breakers' |
- * 'overview' | 'decisions' | 'distribution' | 'routing' | 'pending' | 'all' | `agent:<id>` |
+ * 'overview' | 'decisions' | 'distribution' | 'routing' | 'pending' | 'pools' | 'all' | `agent:<id>` |
  * `task:<id>` | 'task:*' | `ns:<namespace>`. Events carry ids only; the views refetch the details.
+ * Pools count their agents (awake, busy) and their backlog (queued tasks), so agent events and
+ * the task events that move work in or out of the queue or a slot make them stale too.
  */
 export function staleKeysFor(event: LiveEvent): string[] {
   switch (event.name) {
@@ -11,36 +13,43 @@ export function staleKeysFor(event: LiveEvent): string[] {
     case 'agent:registered':
     case 'agent:changed':
     case 'agent:deregistered':
-      return ['agents', `agent:${event.payload.agentId}`, 'overview', 'distribution', 'pending'];
+      return ['agents', `agent:${event.payload.agentId}`, 'overview', 'distribution', 'pending', 'pools'];
+    // What the agent's CLI is doing, and whether it is parked (rate-limited) until some time.
+    case 'agent:activity':
+      return ['agents', `agent:${event.payload.agentId}`, 'pools'];
     case 'task:submitted':
-      return ['tasks', 'overview'];
+      return ['tasks', 'overview', 'pools'];
     case 'task:assigned':
-      return ['tasks', `task:${event.payload.taskId}`, 'agents', `agent:${event.payload.agentId}`, 'decisions', 'distribution', 'overview'];
+      return ['tasks', `task:${event.payload.taskId}`, 'agents', `agent:${event.payload.agentId}`, 'decisions', 'distribution', 'overview', 'pools'];
     case 'task:started':
       return ['tasks', `task:${event.payload.taskId}`];
     case 'task:progress':
       return ['tasks', `task:${event.payload.taskId}`];
     // A finished, requeued or cancelled task frees a slot: utilisation and other tasks' reasons change.
     case 'task:completed':
-      return ['tasks', `task:${event.payload.taskId}`, 'agents', `agent:${event.payload.agentId}`, 'distribution', 'pending', 'overview'];
+      return ['tasks', `task:${event.payload.taskId}`, 'agents', `agent:${event.payload.agentId}`, 'distribution', 'pending', 'overview', 'pools'];
     case 'task:requeued':
-      return ['tasks', `task:${event.payload.taskId}`, 'agents', 'distribution', 'pending', 'overview'];
+      return ['tasks', `task:${event.payload.taskId}`, 'agents', 'distribution', 'pending', 'overview', 'pools'];
     // A discard from the dead-letter queue is a cancel too.
     case 'task:cancelled':
-      return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'agents', 'distribution', 'pending', 'overview'];
+      return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'agents', 'distribution', 'pending', 'overview', 'pools'];
     case 'task:retrying':
-      return ['tasks', `task:${event.payload.taskId}`, 'agents', ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []), 'distribution', 'pending', 'overview'];
+      return ['tasks', `task:${event.payload.taskId}`, 'agents', ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []), 'distribution', 'pending', 'overview', 'pools'];
     case 'task:dead-lettered':
       return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'overview'];
     // Backoffs that ended, or dead letters an operator retried (possibly thousands at once).
     case 'task:released':
-      return ['tasks', ...taskKeys(event.payload.taskIds), 'dead-letters', 'pending', 'overview'];
+      return ['tasks', ...taskKeys(event.payload.taskIds), 'dead-letters', 'pending', 'overview', 'pools'];
     // Routability changed: the agents' markers, their breaker cards (a runtime's breaker covers
     // many agents) and why waiting tasks wait.
     case 'breaker:changed':
       return ['agents', ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []), 'breakers', 'pending'];
     case 'routing:changed':
       return ['routing'];
+    // The autoscaler grew, shrank or slept a pool (its decisions and chart move), or an admin changed one.
+    case 'pool:scaled':
+    case 'pool:changed':
+      return ['pools'];
     case 'resync':
       return ['all'];
     default: {

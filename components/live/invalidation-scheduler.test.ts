@@ -55,7 +55,7 @@ describe('staleKeysFor', () => {
   it('maps task and agent events to the views they change', () => {
     expect(staleKeysFor({ id: '1', at: 0, name: 'task:progress', payload: { taskId: 't1', attempt: 1, message: 'x', percent: 5 } })).toEqual(['tasks', 'task:t1']);
     expect(staleKeysFor({ id: '2', at: 0, name: 'agent:changed', payload: { agentId: 'a1', status: 'idle', previous: 'starting', reason: 'heartbeat' } }))
-      .toEqual(['agents', 'agent:a1', 'overview', 'distribution', 'pending']);
+      .toEqual(['agents', 'agent:a1', 'overview', 'distribution', 'pending', 'pools']);
     expect(staleKeysFor({ id: '3', at: 0, name: 'task:assigned', payload: { taskId: 't1', agentId: 'a1', attempt: 1, decisionId: 'd', delivered: true } }))
       .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'decisions', 'distribution']));
   });
@@ -84,6 +84,15 @@ describe('staleKeysFor', () => {
       .toEqual(expect.arrayContaining(['agents', 'agent:a1', 'breakers', 'pending']));
     expect(staleKeysFor({ id: '14', at: 0, name: 'breaker:changed', payload: { key: 'runtime:e2e', agentId: null, runtime: 'e2e', from: 'open', to: 'closed', reason: 'x', by: 'admin' } }))
       .toEqual(['agents', 'breakers', 'pending']);
+  });
+
+  it('keeps the pools current: scaling, changes, their agents and their backlog', () => {
+    expect(staleKeysFor({ id: 'p1', at: 0, name: 'pool:scaled', payload: { poolId: 'p', pool: 'py', action: 'scale-up', delta: 2, reason: 'x' } })).toEqual(['pools']);
+    expect(staleKeysFor({ id: 'p2', at: 0, name: 'pool:changed', payload: { poolId: 'p', change: 'updated', by: 'admin' } })).toEqual(['pools']);
+    expect(staleKeysFor({ id: 'p3', at: 0, name: 'agent:activity', payload: { agentId: 'a1', state: 'rate-limited', detail: null, parkedUntil: 5 } }))
+      .toEqual(['agents', 'agent:a1', 'pools']);
+    expect(staleKeysFor({ id: 'p4', at: 0, name: 'task:submitted', payload: { taskIds: ['t1'] } })).toContain('pools');
+    expect(staleKeysFor({ id: 'p5', at: 0, name: 'task:progress', payload: { taskId: 't1', attempt: 1, message: 'x', percent: 5 } })).not.toContain('pools');
   });
 
   it('refreshes everything on resync, and the namespace router for unknown events', () => {

@@ -10,7 +10,8 @@ import { InvalidationScheduler } from './invalidation-scheduler';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-const SLOW_KEYS = new Set(['overview', 'distribution']);
+// Views that many events touch at once (a busy fleet): refetched at most once a second.
+const SLOW_KEYS = new Set(['overview', 'distribution', 'pools']);
 
 /**
  * The dashboard's one subscription to `events.live`. Each event marks the affected queries

@@ -7,6 +7,7 @@ import { useDeadLetterCount } from '@/components/dead-letters/use-dead-letter-co
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/agents', label: 'Agents' },
+  { href: '/pools', label: 'Pools' },
   { href: '/tasks', label: 'Tasks' },
   { href: '/dead-letters', label: 'Dead letters' },
   { href: '/balancing', label: 'Balancing' },

@@ -7,6 +7,7 @@ const TONE: Record<AttemptState, BadgeTone> = {
   succeeded: 'green',
   failed: 'red',
   lost: 'orange',
+  released: 'gray',
   'timed-out': 'amber',
   cancelled: 'gray',
 };

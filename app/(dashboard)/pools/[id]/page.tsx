@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { poolDecisionsInput, poolSamplesInput } from '@/components/pools/queries';
+import { getServerQueryClient, HydrateClient, requireSession, serverTrpc } from '@/components/trpc/server';
+import { PoolView } from './client';
+
+export const metadata: Metadata = { title: 'Pool' };
+
+export default async function PoolPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { principal } = await requireSession();
+  const trpc = await serverTrpc();
+  const queryClient = getServerQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.pools.get.queryOptions({ id })),
+    queryClient.prefetchQuery(trpc.pools.decisions.queryOptions(poolDecisionsInput(id))),
+    queryClient.prefetchQuery(trpc.pools.samples.queryOptions(poolSamplesInput(id))),
+  ]);
+  // The server decides; this only spares others buttons that would be refused.
+  const canAdmin = 'role' in principal && principal.role === 'admin';
+  return (
+    <HydrateClient>
+      <PoolView id={id} canAdmin={canAdmin} />
+    </HydrateClient>
+  );
+}

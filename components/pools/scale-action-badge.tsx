@@ -1,0 +1,8 @@
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+
+const TONE: Record<string, BadgeTone> = { 'scale-up': 'indigo', 'scale-down': 'sky', sleep: 'violet', hold: 'gray' };
+
+/** scale-up / scale-down / sleep / hold. */
+export function ScaleActionBadge({ action }: { action: string }) {
+  return <Badge tone={TONE[action] ?? 'slate'} testId="scale-action">{action}</Badge>;
+}
