@@ -18,6 +18,7 @@ const RANK: ActivityState[] = ['idle', 'done', 'failed', 'working', 'stalled', '
 export class ActivityBoard {
   private readonly slots = new Map<number, Activity>();
   private paused: Activity | null = null;
+  private stopping: Activity | null = null;
   private last: ActivityState = 'idle';
 
   constructor(private readonly onChange: (activity: Activity) => void) {}
@@ -33,11 +34,18 @@ export class ActivityBoard {
     this.changed();
   }
 
+  /** The worker is shutting down: that outranks everything, and is not lifted. */
+  stop(detail: string): void {
+    this.stopping = clip({ state: 'stopping', detail });
+    this.changed();
+  }
+
   get isPaused(): boolean {
     return this.paused !== null;
   }
 
   current(): Activity {
+    if (this.stopping) return this.stopping;
     if (this.paused) return this.paused;
     let best: Activity = { state: 'idle' };
     for (const a of this.slots.values()) if (RANK.indexOf(a.state) > RANK.indexOf(best.state)) best = a;

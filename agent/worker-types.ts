@@ -1,16 +1,6 @@
-/** The shapes the server's agent protocol answers with (see server/core/model.ts). */
+/** The shapes the server's agent protocol answers with (type-only: the worker ships no server code). */
 
-export interface Assignment {
-  taskId: string;
-  attempt: number;
-  leaseToken: string;
-  title: string;
-  payload: unknown;
-  capabilities: string[];
-  priority: string;
-  contextKey: string | null;
-  timeoutMs: number | null;
-}
+export type { Assignment } from '../server/core/model';
 
 export interface AgentSelf {
   id: string;

@@ -114,21 +114,38 @@ describe('agent worker against a real server over HTTP', () => {
     await worker.stop();
   });
 
-  it('drains on stop: a long task is killed after the drain timeout, released, and finished by another agent', async () => {
+  it('drains on stop: a long task is killed after the drain timeout, released, and goes straight to another agent', async () => {
     const claude = await fakes.install('claude', ['claude-slow.jsonl']);
     const worker = startWorker({ name: 'w-drain', adapter: 'claude', cliPath: claude.path, capabilities: ['slow'], drainTimeoutMs: 300 });
     const id = await submit('slow build', ['slow']);
     await waitFor('the task to show progress', async () => (await detail(id)).progress.some((p) => p.message.includes('▸ Bash npm run build')));
+    const rescuer = startWorker({ name: 'w-rescuer', adapter: 'shell', capabilities: ['slow'], shellCommand: 'echo rescued' });
+    await waitFor('the rescuer to be idle', async () => (await server.admin.query<any[]>('agents.list', {})).some((a) => a.name === 'w-rescuer' && a.status === 'idle'));
     const stoppedAt = Date.now();
     expect(await worker.stop()).toEqual({ code: 0, reason: 'drained' });
     expect(Date.now() - stoppedAt).toBeLessThan(8_000);
-    expect((await detail(id)).attempts[0]).toMatchObject({ agentName: 'w-drain', status: 'released', error: 'agent draining' });
-
-    const rescuer = startWorker({ name: 'w-rescuer', adapter: 'shell', capabilities: ['slow'], shellCommand: 'echo rescued' });
-    await waitFor('another agent to finish the task', taskIn(id, 'succeeded'), 40_000);
-    expect((await detail(id)).attempts.at(-1)).toMatchObject({ agentName: 'w-rescuer', status: 'succeeded' });
+    await waitFor('the rescuer to finish the task', taskIn(id, 'succeeded'));
+    // The stopping agent is held out of routing: the task did not go back to it (and wait out its accept deadline).
+    const attempts = (await detail(id)).attempts;
+    expect(attempts.map((a) => [a.agentName, a.status])).toEqual([['w-drain', 'released'], ['w-rescuer', 'succeeded']]);
+    expect(attempts[0].error).toBe('agent draining');
+    const drained = (await server.admin.query<any[]>('agents.list', {})).find((a) => a.name === 'w-drain');
+    expect(drained).toMatchObject({ activity: { state: 'stopping' }, hold: 'stopping (its worker is shutting down)' });
     await rescuer.stop();
   }, 60_000);
+
+  it('stops cleanly when an operator terminates its agent: the running CLI is stopped and the task runs elsewhere', async () => {
+    const worker = startWorker({ name: 'w-terminated', adapter: 'shell', capabilities: ['term'], shellCommand: 'echo started; sleep 30', drainTimeoutMs: 60_000 });
+    const id = await submit('terminated under it', ['term']);
+    await waitFor('the task to run', async () => (await detail(id)).progress.some((p) => p.message.includes('started')));
+    const agent = (await server.admin.query<any[]>('agents.list', {})).find((a) => a.name === 'w-terminated');
+    const terminatedAt = Date.now();
+    await server.admin.mutate('agents.terminate', { id: agent.id });
+    expect(await worker.done).toEqual({ code: 0, reason: 'terminated by the server' });
+    expect(Date.now() - terminatedAt).toBeLessThan(10_000); // not the 60 s drain timeout: its work is already requeued
+    expect((await detail(id)).attempts[0]).toMatchObject({ agentName: 'w-terminated', status: 'lost' });
+    expect(await server.admin.query('tasks.get', { id })).toMatchObject({ status: 'queued' });
+  }, 30_000);
 
   it('rides out a server outage (503 + Retry-After) and completes the task when it is back', async () => {
     const worker = startWorker({ name: 'w-outage', adapter: 'shell', capabilities: ['outage'], shellCommand: 'echo done' });

@@ -3,7 +3,7 @@ import type { Adapter } from './adapters/adapter';
 import { createAdapter } from './adapters/catalog';
 import { truncate } from './adapters/stream-text';
 import { backoffDelay, sleep } from './backoff';
-import { ApiClient, isAuthError } from './client';
+import { ApiClient, ApiError, isAuthError } from './client';
 import { consolidateSession } from './consolidation';
 import { Heartbeat } from './heartbeat';
 import { establishIdentity } from './identity';
@@ -64,11 +64,14 @@ class Worker {
   }
 
   async run(signal: AbortSignal): Promise<WorkerExit> {
+    // The server holds a stopping agent out of routing, so what it hands back goes elsewhere.
+    this.stop.noNewWork.addEventListener('abort', () => this.board.stop(`draining: finishing ${this.board.running()} running task(s)`), { once: true });
     signal.addEventListener('abort', () => this.stop.drain('stop signal'), { once: true });
     this.extras.force?.addEventListener('abort', () => this.stop.force('second stop signal'), { once: true });
     if (signal.aborted) this.stop.drain('stop signal');
     try {
       const me = await establishIdentity(this.client, this.options, this.adapter, this.logger, this.stop.noNewWork);
+      if (me.status === 'terminated') return { code: 1, reason: `agent ${me.name} was terminated; enrol it again with an admin or enrolment token` };
       this.sessions = new SessionKeeper(me.sessionId);
       this.contextUsed = me.contextUsed;
       this.contextWindow = this.options.contextWindow ?? me.contextWindow ?? this.adapter.defaultContextWindow ?? null;
@@ -106,7 +109,12 @@ class Worker {
       } catch (err) {
         if (pollSignal.aborted) continue;
         if (isAuthError(err)) this.failFatally(err);
-        else {
+        else if (err instanceof ApiError && err.status === 403) {
+          // Refused as an agent: a terminated one hears so from its heartbeat, and then drains.
+          this.logger.warn({ err: err.message }, 'poll refused');
+          await this.heartbeat?.beatNow();
+          if (!this.terminated) await sleep(backoffDelay(failures++), this.stop.noNewWork);
+        } else {
           this.logger.warn({ err: (err as Error).message }, 'poll failed');
           await sleep(backoffDelay(failures++), this.stop.noNewWork);
         }
@@ -144,7 +152,10 @@ class Worker {
     if (outcome.kind === 'completed') this.board.set(i, { state: 'done', detail: a.title });
     else if (outcome.kind === 'failed') this.board.set(i, { state: 'failed', detail: truncate(outcome.error, 500) });
     else this.board.set(i, { state: 'idle' });
-    if (outcome.kind === 'interrupted') await this.release(a, 'agent draining');
+    if (outcome.kind === 'interrupted') {
+      await this.activityBeat; // the server knows it is stopping before the task is handed back
+      await this.release(a, 'agent draining');
+    }
     if (outcome.kind === 'rate-limited') {
       // Park first (the heartbeat says rate-limited), then hand back: the task must not come straight back here.
       await this.activityBeat;
@@ -198,7 +209,8 @@ class Worker {
     }
     if (reply.status === 'terminated' && !this.terminated) {
       this.terminated = true;
-      this.stop.drain('terminated by the server');
+      // Its work was already handed to others: a CLI still running it would only duplicate it.
+      this.stop.force('terminated by the server');
     }
     if (reply.consolidate && !this.consolidateRequested) {
       this.consolidateRequested = true;

@@ -5,7 +5,7 @@
  */
 
 /** What the agent is doing, as the server's `activity.state` spells it. */
-export type ActivityState = 'idle' | 'working' | 'waiting-for-input' | 'rate-limited' | 'stalled' | 'done' | 'failed';
+export type ActivityState = 'idle' | 'working' | 'waiting-for-input' | 'rate-limited' | 'stalled' | 'done' | 'failed' | 'stopping';
 
 export type AdapterEvent =
   /** The CLI changed what it is doing (stalled is raised by run-cli, not by parsers). */

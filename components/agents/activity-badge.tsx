@@ -9,6 +9,7 @@ export const ACTIVITY_TONE: Record<AgentActivityState, BadgeTone> = {
   stalled: 'red',
   done: 'green',
   failed: 'red',
+  stopping: 'slate',
 };
 
 interface ActivityBadgeProps {

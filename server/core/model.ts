@@ -9,8 +9,11 @@ export type AgentState = (typeof AGENT_STATES)[number];
  * `failed`: the agent reported a failure it called not retryable.
  * `dead-lettered`: every attempt was used up; an operator may retry or discard it.
  */
-/** What an agent's CLI reports it is doing, parsed by its adapter from the CLI's event stream. */
-export const AGENT_ACTIVITIES = ['idle', 'working', 'waiting-for-input', 'rate-limited', 'stalled', 'done', 'failed'] as const;
+/**
+ * What an agent's CLI reports it is doing, parsed by its adapter from the CLI's event stream.
+ * `stopping`: the worker is shutting down; it finishes or hands back what it runs and takes nothing new.
+ */
+export const AGENT_ACTIVITIES = ['idle', 'working', 'waiting-for-input', 'rate-limited', 'stalled', 'done', 'failed', 'stopping'] as const;
 export type AgentActivityState = (typeof AGENT_ACTIVITIES)[number];
 
 export interface AgentActivity {
@@ -176,4 +179,5 @@ export type Role = 'viewer' | 'operator' | 'admin';
 export type Principal =
   | { kind: 'user'; id: string; name: string; role: Role }
   | { kind: 'token'; id: string; name: string; role: Role }
-  | { kind: 'agent'; id: string; name: string };
+  /** `terminated`: its token still tells it so (heartbeat) and does nothing else. */
+  | { kind: 'agent'; id: string; name: string; terminated?: boolean };

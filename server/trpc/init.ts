@@ -51,9 +51,17 @@ export const adminProcedure = operatorProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** Calls an agent makes about itself: the agent id comes from its token, never from the input. */
-export const agentProcedure = authedProcedure.use(({ ctx, next }) => {
+/** An agent asking about itself: answers a terminated agent too, which learns it was terminated. */
+export const agentStatusProcedure = authedProcedure.use(({ ctx, next }) => {
   const p = ctx.principal;
   if (p.kind !== 'agent') throw new TRPCError({ code: 'FORBIDDEN', message: 'an agent token is required (from agents.register)' });
   return next({ ctx: { ...ctx, agent: p } });
+});
+
+/** Calls an agent makes about itself: the agent id comes from its token, never from the input. */
+export const agentProcedure = agentStatusProcedure.use(({ ctx, next }) => {
+  if (ctx.agent.terminated) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `agent ${ctx.agent.name} was terminated: its token only answers agents.heartbeat and agents.me now` });
+  }
+  return next();
 });

@@ -76,7 +76,9 @@ export class AuthService {
 
   private agentByHash = async (hash: string): Promise<Principal | null> => {
     const a = await this.store.agents.byTokenHash(hash);
-    return a && a.status !== 'terminated' ? { kind: 'agent', id: a.id, name: a.name } : null;
+    if (!a) return null;
+    // A terminated agent's token still hears that it was terminated, so its worker stops cleanly.
+    return a.status === 'terminated' ? { kind: 'agent', id: a.id, name: a.name, terminated: true } : { kind: 'agent', id: a.id, name: a.name };
   };
 
   async signIn(raw: z.input<typeof SignInInput>): Promise<{ sessionToken: string; expiresAt: number; user: { name: string; role: string } }> {

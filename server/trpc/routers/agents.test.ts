@@ -73,6 +73,13 @@ describe('agent lifecycle', () => {
     await a.caller.agents.deregister();
     expect((await admin().agents.get({ id: a.agentId })).status).toBe('terminated');
     expect((await admin().tasks.get({ id: ids[0] })).status).toBe('queued');
+
+    // Its token still hears that it was terminated (so its worker stops cleanly), and does nothing else.
+    const after = callerAs(rt, await rt.core.auth.authenticateBearer(a.token));
+    expect(await after.agents.heartbeat({})).toMatchObject({ status: 'terminated' });
+    expect(await after.agents.me()).toMatchObject({ status: 'terminated' });
+    await expect(after.work.poll({ waitMs: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('agent life-5 was terminated') });
+    await expect(after.agents.deregister()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

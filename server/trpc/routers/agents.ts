@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGENT_STATES } from '@/server/core/model';
 import { HeartbeatInput, RegisterAgentInput } from '@/server/core/registry/register-input';
-import { adminProcedure, agentProcedure, operatorProcedure, router } from '../init';
+import { adminProcedure, agentProcedure, agentStatusProcedure, operatorProcedure, router } from '../init';
 
 const ById = z.object({ id: z.string().min(1).max(64) });
 const BreakerAction = ById.extend({ scope: z.enum(['agent', 'runtime']).default('agent') });
@@ -9,13 +9,14 @@ const BreakerAction = ById.extend({ scope: z.enum(['agent', 'runtime']).default(
 export const agentsRouter = router({
   register: adminProcedure.input(RegisterAgentInput).mutation(({ ctx, input }) => ctx.runtime.core.registry.register(input)),
 
-  heartbeat: agentProcedure.input(HeartbeatInput).mutation(async ({ ctx, input }) => {
+  /** Answers a terminated agent too (status `terminated`): its worker stops instead of failing on 401. */
+  heartbeat: agentStatusProcedure.input(HeartbeatInput).mutation(async ({ ctx, input }) => {
     const answer = await ctx.runtime.core.registry.heartbeat(ctx.agent.id, input);
     return { ...answer, heartbeatIntervalMs: ctx.runtime.core.heartbeatPolicy.intervalMs };
   }),
 
   /** The calling agent as the server knows it: a restarted worker resumes its CLI session from here. */
-  me: agentProcedure.query(({ ctx }) => ctx.runtime.core.getAgent(ctx.agent.id)),
+  me: agentStatusProcedure.query(({ ctx }) => ctx.runtime.core.getAgent(ctx.agent.id)),
 
   deregister: agentProcedure.mutation(async ({ ctx }) => {
     await ctx.runtime.core.registry.deregister(ctx.agent.id);
