@@ -291,6 +291,7 @@ export interface PoolStore {
   /** The pool's agents that are not terminated, with their active task counts. */
   agentsOf(poolId: string): Promise<Agent[]>;
   members(poolId: string): Promise<PoolMember[]>;
+  member(agentId: string): Promise<PoolMember | null>;
   saveMember(member: Omit<PoolMember, 'startedAt' | 'restarts'> & { restarts?: number }): Promise<void>;
   deleteMember(agentId: string): Promise<void>;
   markScaled(poolId: string, direction: 'up' | 'down'): Promise<void>;

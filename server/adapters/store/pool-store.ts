@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { PoolStore } from '@/server/core/ports';
 import type { PoolSettings } from '@/server/core/pools/pool-input';
-import type { Pool, ScaleRecord } from '@/server/core/pools/pool-model';
+import type { Pool, PoolMember, ScaleRecord } from '@/server/core/pools/pool-model';
 import { newId } from '@/server/core/shared/ids';
 import { ms, rows, toAgent } from './rows';
 
@@ -83,10 +83,12 @@ export function createPoolStore(db: Db): PoolStore {
     },
 
     async members(poolId) {
-      return (await rows(db, sql`select * from pool_members where pool_id = ${poolId}`)).map((r) => ({
-        agentId: r.agent_id as string, poolId: r.pool_id as string, ref: (r.ref ?? null) as string | null, running: !!r.running,
-        restarts: Number(r.restarts), startedAt: ms(r.started_at),
-      }));
+      return (await rows(db, sql`select * from pool_members where pool_id = ${poolId}`)).map(toMember);
+    },
+
+    async member(agentId) {
+      const [r] = await rows(db, sql`select * from pool_members where agent_id = ${agentId}`);
+      return r ? toMember(r) : null;
     },
 
     async saveMember(m) {
@@ -139,5 +141,12 @@ export function createPoolStore(db: Db): PoolStore {
           select id, row_number() over (partition by pool_id order by id desc) as n from scale_decisions
         ) ranked where d.id = ranked.id and ranked.n > ${keepDecisions}`);
     },
+  };
+}
+
+function toMember(r: Record<string, unknown>): PoolMember {
+  return {
+    agentId: r.agent_id as string, poolId: r.pool_id as string, ref: (r.ref ?? null) as string | null, running: !!r.running,
+    restarts: Number(r.restarts), startedAt: ms(r.started_at),
   };
 }

@@ -117,8 +117,7 @@ export class PoolAgents implements ManagedAgentControl {
   }
 
   private async member(agent: Agent): Promise<PoolMember | null> {
-    if (!agent.poolId) return null;
-    return (await this.store.pools.members(agent.poolId)).find((m) => m.agentId === agent.id) ?? null;
+    return agent.poolId ? this.store.pools.member(agent.id) : null;
   }
 
   /** The provider of the agent's pool; a pool's provider cannot change while it has agents. */
