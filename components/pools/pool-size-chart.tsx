@@ -30,7 +30,8 @@ export function PoolSizeChart({ samples, window, height = 260 }: PoolSizeChartPr
   const hydrated = useHydrated();
   if (!hydrated) return <div style={{ height }}><Skeleton className="h-full w-full" /></div>;
   const data = withGaps(samples.map((s) => ({ at: s.at, size: s.size, awake: s.awake, busy: s.busy, backlog: s.backlog })), SERIES, 6_000);
-  const ticks = minuteTicks(window, 5);
+  // A tick a minute on a young pool's short span, every 5 minutes on the full 30.
+  const ticks = minuteTicks(window, window[1] - window[0] <= 12 * 60_000 ? 1 : 5);
   return (
     <div role="img" aria-label="Pool size, awake and busy agents against the backlog over the last 30 minutes" style={{ height }} className="w-full min-w-0">
       <ComposedChart responsive data={data} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 0, bottom: 0, left: -8 }}>

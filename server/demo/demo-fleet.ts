@@ -12,9 +12,19 @@ const WORK = [
 const PRIORITY_MIX: Priority[] = ['critical', 'high', 'high', 'normal', 'normal', 'normal', 'normal', 'low', 'low', 'background'];
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
+/** A simulated pool the demo's bursts of migration tasks scale from 0 and back, rate limits and all. */
+const DEMO_POOL = {
+  name: 'demo-migrations', capabilities: ['migration'], provider: 'simulated' as const, adapter: 'claude' as const,
+  providerSettings: { latencyMs: { min: 3_000, max: 8_000 }, failureRate: 0.03, rateLimitRate: 0.08, rateLimitMs: 20_000, waitingForInputRate: 0.05, contextPerTask: 40_000 },
+  minSize: 0, maxSize: 4, targetBacklogPerAgent: 3, idleTimeoutMs: 45_000, scaleUpCooldownMs: 5_000, scaleDownCooldownMs: 20_000,
+};
+const BURST_EVERY_MS = 150_000;
+const MODULES = ['auth', 'billing', 'search', 'checkout', 'notifications', 'reports', 'uploads', 'admin', 'settings', 'webhooks'];
+
 /**
  * Simulated agents and a trickle of tasks, so a first start shows a live fleet. The agents use
  * the same core calls as HTTP agents: register, heartbeat, poll, start, progress, complete.
+ * A simulated pool takes bursts of migration tasks, so the autoscaler is seen at work too.
  */
 export class DemoFleet {
   private running = false;
@@ -43,6 +53,9 @@ export class DemoFleet {
     if (this.opts.tasksPerMinute > 0) {
       this.timers.push(setInterval(() => void this.submitOne(), 60_000 / this.opts.tasksPerMinute));
       for (let i = 0; i < 5; i++) await this.submitOne();
+      if (await this.ensurePool()) {
+        this.timers.push(setTimeout(() => void this.burst(), 5_000), setInterval(() => void this.burst(), BURST_EVERY_MS));
+      }
     }
     for (const t of this.timers) t.unref?.();
     this.log.info({ agents: this.opts.agents, tasksPerMinute: this.opts.tasksPerMinute }, 'demo fleet started');
@@ -59,6 +72,26 @@ export class DemoFleet {
     const skill = pick(SKILLS);
     await this.core.tasks.submit({ title: pick(WORK), capabilities: [skill], priority: pick(PRIORITY_MIX), payload: { demo: true, skill } }, 'demo')
       .catch((err) => this.log.warn({ err: (err as Error).message }, 'demo submit failed'));
+  }
+
+  /** The demo pool, created on first start (kept, as an operator may have changed it since). */
+  private async ensurePool(): Promise<boolean> {
+    try {
+      if (!(await this.core.pools.list()).some((p) => p.name === DEMO_POOL.name)) await this.core.pools.create(DEMO_POOL, 'demo');
+      return true;
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'demo pool not created');
+      return false;
+    }
+  }
+
+  private async burst(): Promise<void> {
+    const n = 6 + Math.floor(Math.random() * 5);
+    const tasks = Array.from({ length: n }, () => {
+      const module = pick(MODULES);
+      return { title: `Migrate ${module} to the v2 API client`, capabilities: ['migration'], priority: pick(PRIORITY_MIX), payload: { demo: true, module } };
+    });
+    await this.core.tasks.submit({ tasks }, 'demo').catch((err) => this.log.warn({ err: (err as Error).message }, 'demo burst failed'));
   }
 
   private async agentLoop(agentId: string): Promise<void> {
