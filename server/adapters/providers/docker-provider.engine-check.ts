@@ -4,8 +4,8 @@ import { DockerProvider } from './docker-provider';
 
 /**
  * The same provider against a real Docker-compatible engine (`npm run test:docker`; not part of
- * `npm test`, since our machines have no engine unless podman is set up as in the README):
- *   FLIGHTDECK_TEST_DOCKER_HOST=unix:///tmp/podman.sock
+ * `npm test`, since our machines have no Docker engine; scripts/podman-engine.sh sets podman up):
+ *   FLIGHTDECK_TEST_DOCKER_HOST=unix:///tmp/flightdeck-podman/podman.sock
  *   FLIGHTDECK_TEST_DOCKER_IMAGE=localhost/flightdeck-test-busybox:latest (any image with /bin/sh)
  */
 const host = process.env.FLIGHTDECK_TEST_DOCKER_HOST;
