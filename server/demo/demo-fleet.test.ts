@@ -10,7 +10,7 @@ afterAll(async () => rt?.dispose());
 
 describe('demo fleet (what a first `npm start` shows)', () => {
   it('registers its agents, routes its tasks, and a burst of migrations scales the demo pool up from 0', async () => {
-    const agents = await rt.core.listAgents();
+    const agents = await rt.core.listAgents(undefined);
     expect(agents.filter((a) => a.name.startsWith('demo-') && !a.poolId)).toHaveLength(3);
     const pool = (await rt.core.pools.list()).find((p) => p.name === 'demo-migrations');
     expect(pool).toMatchObject({ provider: 'simulated', minSize: 0, capabilities: ['migration'] });
@@ -18,6 +18,6 @@ describe('demo fleet (what a first `npm start` shows)', () => {
     // The first burst comes 5 s after the start; the autoscaler answers it with a recorded decision.
     await expect.poll(async () => (await rt.core.pools.decisions(pool!.id, 10)).map((d) => d.reason).join('\n'), { timeout: 20_000, interval: 500 })
       .toMatch(/backlog \d+ for `migration`, 0 agents awake, target 3\/agent → \+\d/);
-    await expect.poll(async () => (await rt.core.listAgents()).some((a) => a.poolId === pool!.id && a.activity?.state === 'working'), { timeout: 20_000, interval: 500 }).toBe(true);
+    await expect.poll(async () => (await rt.core.listAgents(undefined)).some((a) => a.poolId === pool!.id && a.activity?.state === 'working'), { timeout: 20_000, interval: 500 }).toBe(true);
   }, 45_000);
 });
