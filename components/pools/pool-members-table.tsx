@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { ActivityBadge } from '@/components/agents/activity-badge';
+import { ActivityCell } from '@/components/agents/activity-cell';
 import { AgentStateBadge } from '@/components/agents/agent-state-badge';
 import { ConcurrencyMeter } from '@/components/agents/concurrency-meter';
 import { LifecycleActions, type LifecycleAction } from '@/components/agents/lifecycle-actions';
@@ -21,7 +22,7 @@ const COLUMNS: Column<PoolMemberRow>[] = [
     ),
   },
   { key: 'state', header: 'State', cell: (m) => <AgentStateBadge state={m.status} /> },
-  { key: 'activity', header: 'Activity', cell: (m) => <ActivityBadge state={m.activity?.state} detail={m.activity?.detail} testId="member-activity" /> },
+  { key: 'activity', header: 'Activity', cell: (m) => <ActivityCell agent={m} /> },
   { key: 'tasks', header: 'Active / max', cell: (m) => <ConcurrencyMeter active={m.activeTasks} max={m.maxConcurrency} /> },
   { key: 'running', header: 'Process', cell: (m) => <Running m={m} /> },
   { key: 'restarts', header: 'Restarts', cell: (m) => <span className={`tabular-nums ${m.restarts ? 'text-orange-700 dark:text-orange-400' : 'text-slate-500'}`}>{m.restarts}</span>, className: 'text-right', headerClassName: 'text-right' },
@@ -45,6 +46,7 @@ export function PoolMembersTable({ members }: { members: PoolMemberRow[] }) {
           <Running m={m} />
           <span>{m.restarts} restart{m.restarts === 1 ? '' : 's'}</span>
         </div>
+        {m.hold && <p className="text-xs text-orange-700 dark:text-orange-400" data-testid="agent-hold">{m.hold}</p>}
         <LifecycleActions agentId={m.id} agentName={m.name} status={m.status} actions={ACTIONS} />
       </div>
     )} />;

@@ -1,4 +1,5 @@
 import { conflict, invalid, notFound } from '../errors';
+import type { Agent } from '../model';
 import type { EventBus, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
@@ -13,6 +14,8 @@ export class PoolService {
     private readonly agents: PoolAgents,
     private readonly lifecycle: AgentLifecycle,
     private readonly onChange: () => void,
+    /** Why a member takes no new work right now (rate limit, context, stopping), as routing sees it. */
+    private readonly holdOf: (agent: Agent) => string | null = () => null,
   ) {}
 
   async create(raw: CreatePoolInput, by: string): Promise<Pool> {
@@ -71,7 +74,7 @@ export class PoolService {
     const ref = new Map(members.map((m) => [m.agentId, m]));
     return {
       pool: { ...pool, ...(await this.counts(pool, agents)) },
-      agents: agents.map((a) => ({ ...a, running: ref.get(a.id)?.running ?? false, restarts: ref.get(a.id)?.restarts ?? 0 })),
+      agents: agents.map((a) => ({ ...a, hold: this.holdOf(a), running: ref.get(a.id)?.running ?? false, restarts: ref.get(a.id)?.restarts ?? 0 })),
       providerAvailable: !!this.agents.provider(pool.provider),
     };
   }
