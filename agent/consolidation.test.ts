@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeCliDir } from './testing/fake-clis';
-import { quietLogger, startTestServer, type TestServer, testWorkerOptions, waitFor } from './testing/test-server';
+import { describe, expect, it } from 'vitest';
+import { quietLogger, testWorkerOptions, waitFor } from './testing/test-server';
+import { useWorkerTestbed } from './testing/worker-testbed';
 import { runWorker } from './worker';
 import type { AgentSelf } from './worker-types';
 
-let server: TestServer;
-let fakes: FakeCliDir;
-beforeAll(async () => {
-  server = await startTestServer();
-  fakes = await FakeCliDir.create();
-});
-afterAll(async () => {
-  await server?.close();
-  await fakes?.remove();
-});
+const bed = useWorkerTestbed();
 
 describe('a nearly full context window', () => {
   it('is compacted with claude /compact on the session before the next task', async () => {
     // 17 766 tokens used of a 20 000 window after the first task: 89 %, over the 85 % line.
-    const claude = await fakes.install('claude', ['claude-success.jsonl', 'claude-compact.jsonl', 'claude-success.jsonl']);
+    const claude = await bed.fakes.install('claude', ['claude-success.jsonl', 'claude-compact.jsonl', 'claude-success.jsonl']);
     const stop = new AbortController();
-    const done = runWorker(testWorkerOptions(server.url, { name: 'ctx-claude', adapter: 'claude', cliPath: claude.path, capabilities: ['ctx'], contextWindow: 20_000 }), stop.signal, { logger: quietLogger });
-    const submit = async (title: string) => (await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: ['ctx'] })).ids[0];
-    const succeeded = (id: string) => async () => (await server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded';
+    const done = runWorker(testWorkerOptions(bed.server.url, { name: 'ctx-claude', adapter: 'claude', cliPath: claude.path, capabilities: ['ctx'], contextWindow: 20_000 }), stop.signal, { logger: quietLogger });
+    const submit = async (title: string) => (await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: ['ctx'] })).ids[0];
+    const succeeded = (id: string) => async () => (await bed.server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded';
 
     await waitFor('the first task', succeeded(await submit('first')));
-    const agentId = (await server.admin.query<AgentSelf[]>('agents.list', {})).find((a) => a.name === 'ctx-claude')!.id;
-    await waitFor('the compaction to be reported', async () => (await server.admin.query<AgentSelf>('agents.get', { id: agentId })).contextUsed === 9120, 20_000);
+    const agentId = (await bed.server.admin.query<AgentSelf[]>('agents.list', {})).find((a) => a.name === 'ctx-claude')!.id;
+    await waitFor('the compaction to be reported', async () => (await bed.server.admin.query<AgentSelf>('agents.get', { id: agentId })).contextUsed === 9120, 20_000);
     await waitFor('the next task', succeeded(await submit('second')));
     stop.abort();
     expect((await done).code).toBe(0);
@@ -38,16 +29,16 @@ describe('a nearly full context window', () => {
   }, 45_000);
 
   it('starts a fresh session for CLIs without a compaction command', async () => {
-    const gemini = await fakes.install('gemini', ['gemini-success.jsonl']);
+    const gemini = await bed.fakes.install('gemini', ['gemini-success.jsonl']);
     const stop = new AbortController();
-    const done = runWorker(testWorkerOptions(server.url, { name: 'ctx-gemini', adapter: 'gemini', cliPath: gemini.path, capabilities: ['ctx-g'], contextWindow: 20_000 }), stop.signal, { logger: quietLogger });
-    const submit = async (title: string) => (await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: ['ctx-g'] })).ids[0];
-    const succeeded = (id: string) => async () => (await server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded';
+    const done = runWorker(testWorkerOptions(bed.server.url, { name: 'ctx-gemini', adapter: 'gemini', cliPath: gemini.path, capabilities: ['ctx-g'], contextWindow: 20_000 }), stop.signal, { logger: quietLogger });
+    const submit = async (title: string) => (await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: ['ctx-g'] })).ids[0];
+    const succeeded = (id: string) => async () => (await bed.server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded';
 
     await waitFor('the first task', succeeded(await submit('first')));
-    const agentId = (await server.admin.query<AgentSelf[]>('agents.list', {})).find((a) => a.name === 'ctx-gemini')!.id;
+    const agentId = (await bed.server.admin.query<AgentSelf[]>('agents.list', {})).find((a) => a.name === 'ctx-gemini')!.id;
     await waitFor('a fresh session', async () => {
-      const agent = await server.admin.query<AgentSelf>('agents.get', { id: agentId });
+      const agent = await bed.server.admin.query<AgentSelf>('agents.get', { id: agentId });
       return agent.contextUsed === 0 && agent.sessionId === null;
     }, 20_000);
     await waitFor('the next task', succeeded(await submit('second')));

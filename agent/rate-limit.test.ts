@@ -1,38 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeCliDir } from './testing/fake-clis';
-import { quietLogger, startTestServer, type TestServer, testWorkerOptions, waitFor } from './testing/test-server';
-import { runWorker } from './worker';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from './testing/test-server';
+import { useWorkerTestbed } from './testing/worker-testbed';
 
-let server: TestServer;
-let fakes: FakeCliDir;
-let restorePath: () => void;
-beforeAll(async () => {
-  server = await startTestServer();
-  fakes = await FakeCliDir.create();
-  restorePath = fakes.onPath();
-});
-afterAll(async () => {
-  restorePath?.();
-  await server?.close();
-  await fakes?.remove();
-});
+const bed = useWorkerTestbed({ fakesOnPath: true });
+const startWorker = bed.startWorker;
 
-function startWorker(overrides: Parameters<typeof testWorkerOptions>[1]) {
-  const stop = new AbortController();
-  const done = runWorker(testWorkerOptions(server.url, overrides), stop.signal, { logger: quietLogger, progressIntervalMs: 50 });
-  return { stop: () => (stop.abort(), done) };
-}
-
-const agentNamed = async (name: string) => (await server.admin.query<any[]>('agents.list', {})).find((a) => a.name === name);
-const detail = (id: string) => server.admin.query<{ task: { status: string }; attempts: any[]; decisions: any[] }>('tasks.detail', { id });
+const agentNamed = async (name: string) => (await bed.server.admin.query<any[]>('agents.list', {})).find((a) => a.name === name);
+const detail = (id: string) => bed.server.admin.query<{ task: { status: string }; attempts: any[]; decisions: any[] }>('tasks.detail', { id });
 
 describe('a rate-limited CLI', () => {
   it('parks its agent until the reset time and the task moves to another capable agent', async () => {
     // The first claude run hits the usage limit (resetsAt = replay time + 1 h), the next succeeds.
-    const claude = await fakes.install('claude', ['claude-usage-limit.jsonl', 'claude-success.jsonl']);
+    const claude = await bed.fakes.install('claude', ['claude-usage-limit.jsonl', 'claude-success.jsonl']);
     const a = startWorker({ name: 'rl-a', adapter: 'claude', capabilities: ['rl'] });
     await waitFor('agent a', () => agentNamed('rl-a'));
-    const { ids: [id] } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'greet', capabilities: ['rl'] });
+    const { ids: [id] } = await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'greet', capabilities: ['rl'] });
     const hitAt = Date.now();
 
     const parked = await waitFor('agent a to be parked', async () => {
@@ -67,7 +49,7 @@ describe('a rate-limited CLI', () => {
       name: 'rl-shell', adapter: 'shell', capabilities: ['rl-short'],
       shellCommand: 'if [ "$FLIGHTDECK_TASK_ATTEMPT" = 1 ]; then echo "::rate-limited +2"; sleep 5; else echo ok; fi',
     });
-    const { ids: [id] } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'short limit', capabilities: ['rl-short'] });
+    const { ids: [id] } = await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'short limit', capabilities: ['rl-short'] });
     const parked = await waitFor('the agent to be parked', async () => (await agentNamed('rl-shell'))?.parkedUntil);
     await waitFor('the task to succeed after the limit', async () => (await detail(id)).task.status === 'succeeded', 20_000);
     const { attempts } = await detail(id);

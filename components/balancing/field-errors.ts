@@ -1,8 +1,4 @@
-/** A tRPC error as the client sees it; BAD_REQUEST from input validation carries `data.issues`. */
-interface ErrorLike {
-  message: string;
-  data?: unknown;
-}
+import { readIssues, type ErrorLike } from '@/components/trpc/input-issues';
 
 export interface FieldErrors {
   /** By field: `strategy`, `decisions`, or a weight's name. */
@@ -37,10 +33,4 @@ function fieldOf(path: string): string | null {
   if (path === 'strategy.name' || path === 'strategy') return 'strategy';
   if (path === 'decisions' || path === 'seed') return path;
   return null;
-}
-
-function readIssues(data: unknown): { path: string; message: string }[] {
-  const issues = (data as { issues?: unknown } | null | undefined)?.issues;
-  if (!Array.isArray(issues)) return [];
-  return issues.filter((i): i is { path: string; message: string } => typeof i?.path === 'string' && typeof i?.message === 'string');
 }

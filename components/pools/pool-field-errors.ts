@@ -1,8 +1,4 @@
-/** A tRPC error as the client sees it; BAD_REQUEST from input validation carries `data.issues`. */
-interface ErrorLike {
-  message: string;
-  data?: unknown;
-}
+import { readIssues, type ErrorLike, type InputIssue } from '@/components/trpc/input-issues';
 
 export interface PoolFieldErrors {
   /** By field key: `name`, `maxSize`, `providerSettings.image`, `providerSettings.latencyMs.min`… */
@@ -22,7 +18,8 @@ const ARRAY_ITEM: Record<string, string> = { capabilities: 'capability', sleepWi
  */
 export function poolFieldErrors(error: ErrorLike | null | undefined, shown: readonly string[]): PoolFieldErrors {
   if (!error) return NONE;
-  const problems = readIssues(error.data) ?? fromMessage(error.message);
+  const issues = readIssues(error.data);
+  const problems = issues.length ? issues : fromMessage(error.message);
   if (!problems) return { fields: {}, form: error.message };
   const fields: Record<string, string> = {};
   const rest: string[] = [];
@@ -43,7 +40,7 @@ function fieldOf(path: string, message: string): [string, string] {
   return [parts[0], index != null && item ? `${item} ${index + 1}: ${message}` : message];
 }
 
-function fromMessage(message: string): { path: string; message: string }[] | null {
+function fromMessage(message: string): InputIssue[] | null {
   if (/^a pool named .* already exists$/.test(message)) return [{ path: 'name', message }];
   const head = /^(providerSettings|provider|maxSize|minSize|name|capabilities|sleepWindows|adapter): ([\s\S]*)$/.exec(message);
   if (!head) return null;
@@ -53,11 +50,4 @@ function fromMessage(message: string): { path: string; message: string }[] | nul
     const m = /^([\w.]+): ([\s\S]*)$/.exec(part);
     return m ? { path: `providerSettings.${m[1]}`, message: m[2] } : { path: 'providerSettings', message: part };
   });
-}
-
-function readIssues(data: unknown): { path: string; message: string }[] | null {
-  const issues = (data as { issues?: unknown } | null | undefined)?.issues;
-  if (!Array.isArray(issues)) return null;
-  const ok = issues.filter((i): i is { path: string; message: string } => typeof i?.path === 'string' && typeof i?.message === 'string');
-  return ok.length ? ok : null;
 }

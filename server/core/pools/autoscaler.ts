@@ -3,7 +3,7 @@ import type { EventBus, Logger, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import type { IdleClock } from './idle-clock';
 import { MAX_RESTARTS, type PoolAgents } from './pool-agents';
-import type { Pool } from './pool-model';
+import { poolCounts, type Pool } from './pool-model';
 import { decideScale, type ScaleDecision } from './scale-decision';
 import { activeSleepWindow, parseSleepWindow } from './sleep-windows';
 
@@ -60,7 +60,7 @@ export class Autoscaler {
     else if (decision.action !== 'none') {
       this.lastHold.delete(pool.id);
       await this.store.pools.recordDecision({
-        poolId: pool.id, action: decision.action, delta: decision.delta, backlog, size: agents.length, awake: awakeCount(agents), reason: decision.reason,
+        poolId: pool.id, action: decision.action, delta: decision.delta, backlog, ...sizeAndAwake(agents), reason: decision.reason,
         inputs: { backlog, members, minSize: pool.minSize, maxSize: pool.maxSize, target: pool.targetBacklogPerAgent, sleepWindow: window?.text ?? null },
       });
       await this.bus.publish('pool:scaled', { poolId: pool.id, pool: pool.name, action: decision.action, delta: decision.delta, reason: decision.reason });
@@ -85,11 +85,11 @@ export class Autoscaler {
     const key = reason.replace(/\d+ s left/, '');
     if (this.lastHold.get(pool.id) === key) return;
     this.lastHold.set(pool.id, key);
-    await this.store.pools.recordDecision({ poolId: pool.id, action: 'hold', delta: 0, backlog, size: agents.length, awake: awakeCount(agents), reason, inputs: { backlog } });
+    await this.store.pools.recordDecision({ poolId: pool.id, action: 'hold', delta: 0, backlog, ...sizeAndAwake(agents), reason, inputs: { backlog } });
   }
 
   private async sample(pool: Pool, agents: Agent[], backlog: number, now: number): Promise<void> {
-    const s = { size: agents.length, awake: awakeCount(agents), busy: agents.filter((a) => a.activeTasks > 0).length, backlog };
+    const s = { ...poolCounts(agents), backlog };
     const key = `${s.size}/${s.awake}/${s.busy}/${s.backlog}`;
     const last = this.lastSample.get(pool.id);
     if (last && last.key === key && now - last.at < SAMPLE_EVERY_MS) return;
@@ -98,4 +98,7 @@ export class Autoscaler {
   }
 }
 
-const awakeCount = (agents: Agent[]) => agents.filter((a) => a.status !== 'sleeping').length;
+const sizeAndAwake = (agents: Agent[]) => {
+  const { size, awake } = poolCounts(agents);
+  return { size, awake };
+};

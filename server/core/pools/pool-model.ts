@@ -1,3 +1,4 @@
+import type { Agent } from '../model';
 import type { PoolSettings } from './pool-input';
 
 export interface Pool extends PoolSettings {
@@ -38,4 +39,13 @@ export interface PoolSample {
   awake: number;
   busy: number;
   backlog: number;
+}
+
+/** A pool's agents counted as the Pools page, the chart and the decision records show them. */
+export function poolCounts(agents: readonly Pick<Agent, 'status' | 'activeTasks'>[]): { size: number; awake: number; busy: number } {
+  return {
+    size: agents.length,
+    awake: agents.filter((a) => a.status !== 'sleeping').length,
+    busy: agents.filter((a) => a.activeTasks > 0).length,
+  };
 }

@@ -3,7 +3,7 @@ import type { Agent } from '../model';
 import type { EventBus, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
-import type { Pool } from './pool-model';
+import { poolCounts, type Pool } from './pool-model';
 import type { PoolAgents } from './pool-agents';
 
 /** Pool CRUD and what the Pools page shows: members, decisions, size against backlog. */
@@ -93,12 +93,7 @@ export class PoolService {
 
   private async counts(pool: Pool, known?: Awaited<ReturnType<Store['pools']['agentsOf']>>) {
     const agents = known ?? (await this.store.pools.agentsOf(pool.id));
-    return {
-      size: agents.length,
-      awake: agents.filter((a) => a.status !== 'sleeping').length,
-      busy: agents.filter((a) => a.activeTasks > 0).length,
-      backlog: await this.store.pools.backlog(pool.capabilities),
-    };
+    return { ...poolCounts(agents), backlog: await this.store.pools.backlog(pool.capabilities) };
   }
 
   private checkProvider(kind: string, settings: Record<string, unknown>): void {
