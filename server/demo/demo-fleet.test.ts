@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_ACTIVITIES } from '@/server/core/model';
 import { startTestRuntime } from '@/server/testing/test-runtime';
 
 type Rt = Awaited<ReturnType<typeof startTestRuntime>>;
@@ -11,7 +12,10 @@ afterAll(async () => rt?.dispose());
 describe('demo fleet (what a first `npm start` shows)', () => {
   it('registers its agents, routes its tasks, and a burst of migrations scales the demo pool up from 0', async () => {
     const agents = await rt.core.listAgents(undefined);
-    expect(agents.filter((a) => a.name.startsWith('demo-') && !a.poolId)).toHaveLength(3);
+    const fleet = agents.filter((a) => a.name.startsWith('demo-') && !a.poolId);
+    expect(fleet).toHaveLength(3);
+    // Their activity is reported like a real worker's, so the Agents page shows what they do.
+    for (const a of fleet) expect(AGENT_ACTIVITIES).toContain(a.activity?.state);
     const pool = (await rt.core.pools.list()).find((p) => p.name === 'demo-migrations');
     expect(pool).toMatchObject({ provider: 'simulated', minSize: 0, capabilities: ['migration'] });
 

@@ -31,6 +31,8 @@ export class DemoFleet {
   private loops: Promise<void>[] = [];
   private timers: ReturnType<typeof setInterval>[] = [];
   private abort = new AbortController();
+  /** Tasks each demo agent is working on, for the activity its heartbeats report. */
+  private working = new Map<string, number>();
 
   constructor(private readonly core: Orchestrator, private readonly log: Logger, private readonly opts: { agents: number; tasksPerMinute: number }) {}
 
@@ -44,9 +46,10 @@ export class DemoFleet {
         capabilities: skills.map((s, k) => ({ name: s, level: k === 0 ? 0.9 : 0.6 })), labels: { fleet: 'demo' },
         contextWindow: 200_000,
       });
-      await this.core.registry.heartbeat(agentId, { load: 0, contextUsed: 0 });
+      await this.core.registry.heartbeat(agentId, { load: 0, contextUsed: 0, activity: { state: 'idle' } });
       this.timers.push(setInterval(() => {
-        void this.core.registry.heartbeat(agentId, { load: Math.random() * 0.5, contextUsed: Math.floor(Math.random() * 150_000) }).catch(() => {});
+        const activity = { state: (this.working.get(agentId) ?? 0) > 0 ? 'working' as const : 'idle' as const };
+        void this.core.registry.heartbeat(agentId, { load: Math.random() * 0.5, contextUsed: Math.floor(Math.random() * 150_000), activity }).catch(() => {});
       }, this.core.heartbeatPolicy.intervalMs));
       for (let slot = 0; slot < 1 + (i % 2); slot++) this.loops.push(this.agentLoop(agentId));
     }
@@ -108,6 +111,15 @@ export class DemoFleet {
   }
 
   private async perform(agentId: string, work: Assignment): Promise<void> {
+    this.working.set(agentId, (this.working.get(agentId) ?? 0) + 1);
+    try {
+      await this.work(agentId, work);
+    } finally {
+      this.working.set(agentId, (this.working.get(agentId) ?? 1) - 1);
+    }
+  }
+
+  private async work(agentId: string, work: Assignment): Promise<void> {
     const lease = { taskId: work.taskId, leaseToken: work.leaseToken };
     await this.core.work.start(agentId, lease);
     const steps = ['reading the repository', 'planning changes', 'editing files', 'running tests'];
