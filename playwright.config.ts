@@ -2,9 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { findChromium, INSTALL_HINT } from './cli/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+
+// `npm test` finds (or installs) Chromium first and passes it on; run directly, look for one here.
+const chromium = findChromium();
+if (!chromium) throw new Error(INSTALL_HINT);
 
 // Workers load this file too; they inherit the runner's env, so the directory is made once.
 process.env.FLIGHTDECK_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flightdeck-e2e-'));
@@ -26,7 +31,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromium.path,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },

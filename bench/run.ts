@@ -115,7 +115,7 @@ async function main(): Promise<number> {
         ? `DATABASE_URL is set: PostgreSQL${process.env.REDIS_URL ? ' + Redis' : ''} (bench agents and tasks are written to that database)`
         : 'embedded PGlite in a fresh temporary data directory';
       say(`Starting a server (${storage}, no demo fleet)…`);
-      server = await startLocalServer(process.stderr);
+      server = await startLocalServer();
       ({ url, token } = server);
       mode = server.mode ?? null;
       say(`Server ${url} ready, pid ${server.pid}: ${describeMode(mode)}`);

@@ -6,14 +6,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { bin, ROOT } from './build.mjs';
+import { ensureChromium } from './chromium.mjs';
 import { tallyRun } from './tally.mjs';
 
 export const TEST_HELP = `Usage: flightdeck test
 
 Runs, stopping at the first failure:
-  1. eslint .          2. tsc --noEmit       3. vitest run
-  4. next build        5. playwright test
+  1. eslint .          2. tsc --noEmit       3. find Chromium (installs Debian's package
+  4. next build        5. vitest run            when none is found and it runs as root)
+  6. playwright test
 and ends with a line "N passed, N failed" (vitest + Playwright totals).
+
+The build comes before vitest because some integration tests start the built server.
 
 Embedded mode by default; with DATABASE_URL and REDIS_URL set, the same suites run against
 PostgreSQL and Redis.`;
@@ -68,8 +72,9 @@ export async function test(args) {
   const steps = [
     { name: 'eslint', cmd: bin('eslint'), args: ['.'] },
     { name: 'tsc', cmd: bin('tsc'), args: ['--noEmit'] },
-    { name: 'vitest', cmd: bin('vitest'), args: ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`], tally: 'vitest', report: vitestReport },
+    { name: 'chromium', task: findBrowser },
     { name: 'next build', cmd: bin('next'), args: ['build'] },
+    { name: 'vitest', cmd: bin('vitest'), args: ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`], tally: 'vitest', report: vitestReport },
     {
       name: 'playwright', cmd: bin('playwright'), args: ['test', '--reporter=list,json'], tally: 'playwright', report: playwrightReport,
       env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }, needs: ['playwright.config.ts', 'playwright.config.mts', 'playwright.config.js', 'playwright.config.mjs'],
@@ -81,10 +86,12 @@ export async function test(args) {
   let failedStep = null;
   process.stdout.write(`flightdeck test: ${mode}\n`);
   for (const step of steps) {
-    process.stdout.write(`\n━━ ${step.name}: ${path.basename(step.cmd)} ${step.args.join(' ')}\n`);
+    process.stdout.write(step.task ? `\n━━ ${step.name}\n` : `\n━━ ${step.name}: ${path.basename(step.cmd)} ${step.args.join(' ')}\n`);
     const started = Date.now();
     let result;
-    if (step.needs && !step.needs.some((f) => existsSync(path.join(ROOT, f)))) {
+    if (step.task) {
+      result = await step.task(env);
+    } else if (step.needs && !step.needs.some((f) => existsSync(path.join(ROOT, f)))) {
       // Without a config Playwright would collect every *.test.ts, vitest's included.
       process.stderr.write(`${step.needs[0]} is missing: there are no end-to-end tests to run\n`);
       result = { code: 1, output: '' };
@@ -114,4 +121,16 @@ export async function test(args) {
   process.stdout.write(failedStep ? `flightdeck test: FAILED at ${failedStep} (${mode})\n` : `flightdeck test: all steps passed (${mode})\n`);
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
   return failedStep ? 1 : process.exitCode || 0;
+}
+
+/** Finds (or installs) Chromium and hands its path to Playwright through the environment. */
+async function findBrowser(env) {
+  const browser = await ensureChromium({ env });
+  if (!browser.ok) {
+    process.stderr.write(`flightdeck test: ${browser.why}\n`);
+    return { code: 1, output: '' };
+  }
+  env.FLIGHTDECK_CHROMIUM = browser.path;
+  process.stdout.write(`Chromium: ${browser.path} (${browser.source})\n`);
+  return { code: 0, output: '' };
 }

@@ -25,5 +25,5 @@ export async function startFaultServer(databaseUrl: string, redisUrl: string): P
     // Retries come back within a second, so a failed task is soon placed elsewhere.
     FLIGHTDECK_RETRY_BASE_MS: process.env.FLIGHTDECK_RETRY_BASE_MS ?? '200',
   });
-  return startLocalServer(process.stderr);
+  return startLocalServer();
 }
