@@ -20,6 +20,8 @@ export interface BootstrapResult {
   /** Present only when generated now: shown once, never stored in clear. */
   generatedAdminToken?: string;
   generatedAdminPassword?: string;
+  /** FLIGHTDECK_ADMIN_TOKEN differed from the admin token stored in the data directory, which stops working. */
+  replacedAdminToken?: boolean;
 }
 
 export class AuthService {
@@ -31,7 +33,14 @@ export class AuthService {
   async bootstrap(opts: { adminToken?: string; adminPassword?: string }): Promise<BootstrapResult> {
     const out: BootstrapResult = {};
     if (opts.adminToken) {
-      await this.store.auth.putToken({ name: BOOTSTRAP_TOKEN_NAME, hash: hashSecret(opts.adminToken), role: 'admin' });
+      const hash = hashSecret(opts.adminToken);
+      if ((await this.store.auth.tokenByHash(hash))?.name !== BOOTSTRAP_TOKEN_NAME) {
+        if (await this.store.auth.hasToken(BOOTSTRAP_TOKEN_NAME)) {
+          out.replacedAdminToken = true;
+          this.log.warn({}, 'FLIGHTDECK_ADMIN_TOKEN differs from the admin token stored in this data directory: the stored one (printed at the first start, or set earlier) is revoked and only FLIGHTDECK_ADMIN_TOKEN works now');
+        }
+        await this.store.auth.putToken({ name: BOOTSTRAP_TOKEN_NAME, hash, role: 'admin' });
+      }
     } else if (!(await this.store.auth.hasToken(BOOTSTRAP_TOKEN_NAME))) {
       out.generatedAdminToken = newSecret('fd_admin');
       await this.store.auth.putToken({ name: BOOTSTRAP_TOKEN_NAME, hash: hashSecret(out.generatedAdminToken), role: 'admin' });
