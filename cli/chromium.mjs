@@ -53,13 +53,25 @@ export function findChromium(env = process.env, { own = playwrightsOwn, systemPa
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 const hasAptGet = () => spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 
+/** Runs a command quietly: a line every 10 s while it works, its captured output only when it fails. */
 function run(cmd, args, out) {
+  const started = Date.now();
+  const ticker = setInterval(() => out.write(`  … ${cmd} ${args[0]} (${Math.round((Date.now() - started) / 1000)}s)\n`), 10_000);
   return new Promise((resolve) => {
+    let log = '';
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    child.stdout.on('data', (c) => out.write(c));
-    child.stderr.on('data', (c) => out.write(c));
-    child.on('error', () => resolve(1));
-    child.on('close', (code) => resolve(code ?? 1));
+    child.stdout.on('data', (c) => (log += c));
+    child.stderr.on('data', (c) => (log += c));
+    const done = (code) => {
+      clearInterval(ticker);
+      if (code !== 0) out.write(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${log.slice(-8000)}\n`);
+      resolve(code);
+    };
+    child.on('error', (err) => {
+      log += err.message;
+      done(1);
+    });
+    child.on('close', (code) => done(code ?? 1));
   });
 }
 
@@ -75,10 +87,13 @@ export async function ensureChromium({ out = process.stdout, env = process.env, 
   if (!mayInstall()) return { ok: false, why: INSTALL_HINT };
   out.write('No Chromium found: installing Debian\'s package (apt-get install -y chromium)…\n');
   // A fresh machine may have no package lists yet: update once, then try again.
+  const started = Date.now();
   if ((await run('apt-get', ['install', '-y', 'chromium'], out)) !== 0) {
+    out.write('  retrying after apt-get update\n');
     await run('apt-get', ['update'], out);
     await run('apt-get', ['install', '-y', 'chromium'], out);
   }
+  out.write(`  done in ${Math.round((Date.now() - started) / 1000)}s\n`);
   const installed = findChromium(env, probe);
   return installed ? { ok: true, ...installed, source: 'system package, just installed' } : { ok: false, why: `installing chromium with apt-get failed (see above); ${INSTALL_HINT}` };
 }
