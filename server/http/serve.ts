@@ -2,6 +2,7 @@ import http from 'node:http';
 import next from 'next';
 import { readEnv } from '@/server/env';
 import { getRuntime } from '@/server/runtime';
+import { createAgentPackageHandler } from './agent-package-handler';
 import { createApiHandler } from './api-handler';
 
 /**
@@ -15,6 +16,7 @@ async function main() {
   // Open the database and start the core before taking traffic.
   const [runtime] = await Promise.all([getRuntime(), app.prepare()]);
   const handleApi = createApiHandler(getRuntime);
+  const handleAgentPackage = createAgentPackageHandler(getRuntime);
   // Live subscriptions never finish on their own: shutdown ends them so the browser reconnects elsewhere.
   const streams = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
@@ -23,6 +25,7 @@ async function main() {
       res.on('close', () => streams.delete(res));
     }
     if (handleApi(req, res)) return;
+    if (handleAgentPackage(req, res)) return;
     void handleNext(req, res);
   });
   server.keepAliveTimeout = 65_000;
