@@ -315,6 +315,15 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** How a managed agent's process or container ended: what an operator needs to see why it crashed. */
+export interface ManagedExit {
+  /** Exit code, or null when a signal ended it (or it is unknown). */
+  code: number | null;
+  signal: string | null;
+  /** Its last lines of standard error (bounded), oldest first. */
+  stderr: string[];
+}
+
 /** What a provider needs to run one managed agent: its identity on the server and how it works. */
 export interface ManagedAgentSpec {
   poolName: string;
@@ -347,6 +356,8 @@ export interface AgentProvider {
   /** Stops it if needed and removes what is left of it (a stopped container). */
   remove(ref: string): Promise<void>;
   isRunning(ref: string): Promise<boolean>;
+  /** How a stopped agent ended, when the provider knows (null while it runs or once forgotten). */
+  exitOf(ref: string): Promise<ManagedExit | null>;
   /** Its most recent output, newest last. */
   logs(ref: string, tailLines: number): Promise<string>;
   /** Whether the provider can work at all (the Docker daemon answers, the worker command exists). */
