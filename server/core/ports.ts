@@ -2,7 +2,7 @@ import type { RecordedDecisionInput } from './balancing/what-if';
 import type { BreakerTransition } from './breakers/circuit-breaker';
 import type { AnyBusEvent, EventMap, EventName } from './events';
 import type { PoolSettings } from './pools/pool-input';
-import type { Pool, PoolMember, PoolSample, ScaleRecord } from './pools/pool-model';
+import type { Pool, PoolHold, PoolMember, PoolSample, ScaleRecord } from './pools/pool-model';
 import type {
   Agent, AgentActivityState, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
   TaskAttempt, TaskState,
@@ -292,7 +292,14 @@ export interface PoolStore {
   agentsOf(poolId: string): Promise<Agent[]>;
   members(poolId: string): Promise<PoolMember[]>;
   member(agentId: string): Promise<PoolMember | null>;
-  saveMember(member: Omit<PoolMember, 'startedAt' | 'restarts'> & { restarts?: number }): Promise<void>;
+  saveMember(member: Omit<PoolMember, 'startedAt' | 'restarts' | 'lastExit'> & { restarts?: number }): Promise<void>;
+  /** Keeps how the member last crashed (shown with the pool's members). */
+  recordExit(agentId: string, exit: ManagedExit): Promise<void>;
+  /**
+   * Sets the pool's hold (null: none); false when it already had one with the same key, so each
+   * hold is recorded once across ticks, restarts and replicas.
+   */
+  setHold(poolId: string, hold: PoolHold | null): Promise<boolean>;
   deleteMember(agentId: string): Promise<void>;
   markScaled(poolId: string, direction: 'up' | 'down'): Promise<void>;
   recordDecision(record: Omit<ScaleRecord, 'id' | 'at'>): Promise<ScaleRecord>;
