@@ -98,7 +98,7 @@ export class Orchestrator {
     this.poolAgents = new PoolAgents(store, this.registry, log.child({ part: 'pools' }), opts.serverUrl ?? (() => 'http://127.0.0.1:3000'), () => clock.now());
     this.lifecycle.useManagedControl(this.poolAgents);
     const autoscaleKick = () => this.autoscaleLoop.kick();
-    this.pools = new PoolService(store, bus, this.poolAgents, this.lifecycle, autoscaleKick, (a) => holdReason(a, clock.now(), this.contextPolicy));
+    this.pools = new PoolService(store, bus, this.poolAgents, this.lifecycle, autoscaleKick, log.child({ part: 'pools' }), (a) => holdReason(a, clock.now(), this.contextPolicy));
     this.autoscaler = new Autoscaler(store, bus, this.poolAgents, this.lifecycle, this.idleClock, log.child({ part: 'autoscaler' }), () => clock.now());
     this.tasks = new TaskService(store, bus, metrics, kick);
     this.deadLetters = new DeadLetters(store, bus, kick);

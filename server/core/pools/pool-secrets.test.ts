@@ -13,8 +13,8 @@ describe('pool secrets', () => {
     expect(resolveSecrets({ env: { API_KEY: { unchanged: true }, ADDED: 'a' } }, stored)).toEqual({ env: { API_KEY: 'sk-1', ADDED: 'a' } });
     expect(resolveSecrets({ env: {} }, stored)).toEqual({ env: {} });
     expect(resolveSecrets({ command: 'x' }, null)).toEqual({ command: 'x' });
-    expect(() => resolveSecrets({ env: { NEW: { unchanged: true } } }, stored)).toThrow(/^providerSettings\.env\.NEW: no value is saved to keep/);
-    expect(() => resolveSecrets({ env: { API_KEY: { unchanged: true } } }, null)).toThrow(/providerSettings\.env\.API_KEY/);
+    expect(() => resolveSecrets({ env: { NEW: { unchanged: true } } }, stored)).toThrow(/^providerSettings: env\.NEW: no value is saved to keep/);
+    expect(() => resolveSecrets({ env: { API_KEY: { unchanged: true } } }, null)).toThrow(/providerSettings: env\.API_KEY/);
     // Anything else is left for the provider's own validation to refuse.
     expect(resolveSecrets({ env: { API_KEY: { set: true } } }, stored)).toEqual({ env: { API_KEY: { set: true } } });
   });

@@ -40,7 +40,7 @@ export function resolveSecrets(sent: Record<string, unknown>, stored: Record<str
     if (!isMap(map)) continue;
     out[key] = Object.fromEntries(Object.entries(map).map(([name, v]) => {
       if (!isUnchanged(v)) return [name, v];
-      if (!(name in kept)) throw invalid(`providerSettings.${key}.${name}: no value is saved to keep; send the value`);
+      if (!(name in kept)) throw invalid(`providerSettings: ${key}.${name}: no value is saved to keep, send the value`);
       return [name, kept[name]];
     }));
   }

@@ -1,6 +1,6 @@
 import { conflict, invalid, notFound } from '../errors';
 import type { Agent } from '../model';
-import type { EventBus, Store } from '../ports';
+import type { EventBus, Logger, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
 import { poolCounts, type Pool } from './pool-model';
@@ -18,6 +18,7 @@ export class PoolService {
     private readonly agents: PoolAgents,
     private readonly lifecycle: AgentLifecycle,
     private readonly onChange: () => void,
+    private readonly log: Logger,
     /** Why a member takes no new work right now (rate limit, context, stopping), as routing sees it. */
     private readonly holdOf: (agent: Agent) => string | null = () => null,
   ) {}
@@ -29,6 +30,7 @@ export class PoolService {
     const pool = await this.store.pools.create({ ...input, createdBy: by });
     if (!pool) throw conflict(`a pool named ${input.name} already exists`);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'created', by });
+    this.log.info({ pool: pool.name, provider: pool.provider, by }, 'pool created');
     this.onChange();
     return view(pool);
   }
@@ -49,6 +51,8 @@ export class PoolService {
     const pool = await this.store.pools.update(current.id, patch);
     if (!pool) throw notFound('pool', id);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'updated', by });
+    // Field names only: settings may hold secrets.
+    this.log.info({ pool: pool.name, fields: Object.keys(patch), by }, 'pool updated');
     this.onChange();
     return view(pool);
   }
@@ -61,6 +65,7 @@ export class PoolService {
     for (const a of agents) await this.lifecycle.terminate(a.id, `pool ${pool.name} deleted by ${by}`);
     await this.store.pools.remove(pool.id);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'deleted', by });
+    this.log.info({ pool: pool.name, terminated: agents.length, by }, 'pool deleted');
     return { terminated: agents.length };
   }
 

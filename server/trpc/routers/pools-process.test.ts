@@ -101,7 +101,7 @@ describe('a process pool', () => {
     const marked = await admin().pools.update({ id: created.id, providerSettings: { args: ['--verbose'], env: { AGENT_API_KEY: { unchanged: true }, ADDED: 'new' } } });
     expect(marked.providerSettings).toEqual({ args: ['--verbose'], env: { AGENT_API_KEY: { set: true }, ADDED: { set: true } } });
     await expect(admin().pools.update({ id: created.id, providerSettings: { env: { NEVER_SET: { unchanged: true } } } }))
-      .rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('providerSettings.env.NEVER_SET') });
+      .rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('providerSettings: env.NEVER_SET') });
 
     const updated = await admin().pools.update({ id: created.id, minSize: 1 });
     await tick();
