@@ -1,10 +1,13 @@
 import { ScaleReason } from './scale-reason';
 import type { PoolRow } from './types';
 
-/** What the autoscaler is holding back and why (sleep window, cool-down, max size, crash loop…). */
+/**
+ * Why the pool leaves work it could take waiting (sleep window, cool-down, max size, crash loop…).
+ * A scale-down cool-down keeps idle agents a little longer and starves nothing: the decisions show it.
+ */
 export function PoolHoldCallout({ pool }: { pool: PoolRow }) {
   const hold = pool.hold;
-  if (!hold) return null;
+  if (!hold || hold.kind === 'scale-down-cooldown') return null;
   const loud = hold.kind === 'crash-loop' || hold.kind === 'provider-unavailable';
   return (
     <div role="status" data-testid="pool-hold" data-kind={hold.kind}
