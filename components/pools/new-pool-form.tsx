@@ -6,6 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
+import { readEnv, type EnvRow } from './env-draft';
+import { EnvFields } from './env-fields';
 import { createFormKeys, newPoolDraft, readPoolDraft, type PoolDraft } from './pool-draft';
 import { poolFieldErrors } from './pool-field-errors';
 import { PoolIdentityFields } from './pool-identity-fields';
@@ -26,14 +28,16 @@ export function NewPoolForm({ providers, onDone }: NewPoolFormProps) {
   const queryClient = useQueryClient();
   const first = PROVIDER_KINDS.find((p) => providers.includes(p)) ?? 'simulated';
   const [draft, setDraft] = useState<PoolDraft>(() => newPoolDraft(first as ProviderKind));
+  const [env, setEnv] = useState<EnvRow[]>([]);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const hasEnv = draft.provider === 'process' || draft.provider === 'docker';
   const create = useMutation(trpc.pools.create.mutationOptions({
     onSuccess: (pool) => {
       void queryClient.invalidateQueries(trpc.pools.list.pathFilter());
       router.push(`/pools/${pool.id}`);
     },
   }));
-  const server = poolFieldErrors(create.error, createFormKeys(draft.provider));
+  const server = poolFieldErrors(create.error, [...createFormKeys(draft.provider), ...env.map((r) => `providerSettings.env.${r.name.trim() || `#${r.key}`}`)]);
   const errors = { ...server.fields, ...localErrors };
 
   const edit = (patch: Partial<PoolDraft>) => {
@@ -44,6 +48,7 @@ export function NewPoolForm({ providers, onDone }: NewPoolFormProps) {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const { input, errors: invalid } = readPoolDraft(draft);
+    if (hasEnv && env.length) input.providerSettings.env = readEnv(env, invalid);
     setLocalErrors(invalid);
     if (Object.keys(invalid).length) return;
     create.mutate(input);
@@ -54,6 +59,7 @@ export function NewPoolForm({ providers, onDone }: NewPoolFormProps) {
       <fieldset disabled={create.isPending} className="min-w-0 space-y-5">
         <PoolIdentityFields value={draft} onChange={edit} errors={errors} available={providers} />
         <ProviderSettingsFields provider={draft.provider} value={draft.settings} onChange={(settings) => edit({ settings })} errors={errors} />
+        {hasEnv && <EnvFields rows={env} errors={errors} onChange={(rows) => { edit({}); setEnv(rows); }} />}
         <ScalingFields value={draft} onChange={(scaling) => edit(scaling)} errors={errors} />
       </fieldset>
       <div className="flex flex-wrap items-center gap-2">

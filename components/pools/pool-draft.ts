@@ -23,7 +23,7 @@ export interface CreatePoolRequest extends ScalingInput {
   providerSettings: Record<string, unknown>;
 }
 
-export const SCALING_KEYS = ['minSize', 'maxSize', 'targetBacklogPerAgent', 'scaleUpCooldownMs', 'scaleDownCooldownMs', 'idleTimeoutMs', 'sleepWindows', 'enabled'];
+export const SCALING_KEYS = ['minSize', 'maxSize', 'targetBacklogPerAgent', 'scaleUpCooldownMs', 'scaleDownCooldownMs', 'idleTimeoutMs', 'sleepWindows', 'timeZone', 'enabled'];
 
 /** The field keys the new-pool form shows for `provider` (server errors on others go to the form). */
 export const createFormKeys = (provider: ProviderKind) => [

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CapabilityChips } from '@/components/dead-letters/capability-chips';
+import { Badge } from '@/components/ui/badge';
 import { PoolEnabledBadge } from './pool-enabled-badge';
 import { PoolSizeFigure } from './pool-size-figure';
 import type { PoolRow } from './types';
@@ -23,7 +24,14 @@ const COLUMNS: { key: string; header: string; cell: (p: PoolRow) => ReactNode; c
   { key: 'bounds', header: 'Min – max', cell: (p) => <span className="tabular-nums">{p.minSize} – {p.maxSize}</span> },
   { key: 'backlog', header: 'Backlog', cell: (p) => <span className="tabular-nums" data-testid="pool-list-backlog">{p.backlog}</span> },
   { key: 'target', header: 'Target / agent', cell: (p) => <span className="tabular-nums">{p.targetBacklogPerAgent}</span> },
-  { key: 'enabled', header: 'State', cell: (p) => <PoolEnabledBadge enabled={p.enabled} /> },
+  {
+    key: 'enabled', header: 'State', cell: (p) => (
+      <span className="inline-flex items-center gap-1.5">
+        <PoolEnabledBadge enabled={p.enabled} />
+        {p.hold && p.hold.kind !== 'scale-down-cooldown' && p.enabled && <Badge tone={p.hold.kind === 'crash-loop' ? 'red' : 'amber'} title={`The pool ${p.hold.message}`} testId="pool-held">held</Badge>}
+      </span>
+    ),
+  },
 ];
 
 /**

@@ -1,8 +1,8 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 
-const TONE: Record<string, BadgeTone> = { 'scale-up': 'indigo', 'scale-down': 'sky', sleep: 'violet', hold: 'gray' };
+const TONE: Record<string, BadgeTone> = { 'scale-up': 'indigo', 'scale-down': 'sky', sleep: 'violet', hold: 'gray', restart: 'orange' };
 
-/** scale-up / scale-down / sleep / hold. */
+/** scale-up / scale-down / sleep / hold / restart (a crashed agent). */
 export function ScaleActionBadge({ action }: { action: string }) {
   return <Badge tone={TONE[action] ?? 'slate'} testId="scale-action">{action}</Badge>;
 }

@@ -33,9 +33,13 @@ export function ScalingFields({ value: v, onChange, errors, disabled }: ScalingF
           onChange={(idleTimeoutS) => set({ idleTimeoutS })} error={errors.idleTimeoutMs}
           help="Idle this long: agents above the minimum go, the rest sleep." />
       </div>
-      <PoolInputField label="Sleep windows" name="sleepWindows" rows={2} mono value={v.sleepWindows} onChange={(sleepWindows) => set({ sleepWindows })}
-        error={errors.sleepWindows} placeholder={'Mon-Fri 22:00-06:00\nSat-Sun 00:00-24:00'}
-        help="One per line, in UTC (“Mon-Fri 22:00-06:00”, “daily 01:00-05:00”). Inside a window idle agents sleep and nothing wakes them." />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <PoolInputField label="Sleep windows" name="sleepWindows" rows={2} mono value={v.sleepWindows} onChange={(sleepWindows) => set({ sleepWindows })}
+          error={errors.sleepWindows} placeholder={'Mon-Fri 22:00-06:00\nSat-Sun 00:00-24:00'} className="sm:col-span-2"
+          help="One per line, in the time zone beside (“Mon-Fri 22:00-06:00”, “daily 01:00-05:00”). Inside a window idle agents sleep and queued work waits: the pool's page and the tasks say until when." />
+        <PoolInputField label="Time zone" name="timeZone" mono value={v.timeZone} onChange={(timeZone) => set({ timeZone })} error={errors.timeZone}
+          placeholder="UTC" help="IANA name, e.g. UTC, Europe/Berlin, America/New_York." />
+      </div>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="enabled" checked={v.enabled} onChange={(e) => set({ enabled: e.target.checked })}
           className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500" />

@@ -11,6 +11,7 @@ const NEXT: Record<PendingReason['code'], string> = {
   'waiting-for-context': 'The routing strategy is holding it for the agent that already has its context.',
   'behind-higher-priority': 'Free slots go to the tasks ahead of it first.',
   dispatching: 'The scheduler assigns it within moments.',
+  'pool-held': 'A pool that could run it is holding back: it starts when the hold ends, or change the pool (its page shows the hold and its scale decisions).',
 };
 
 /** The prominent "why it hasn't started" box on a waiting task's page. */

@@ -17,9 +17,13 @@ export const pools = pgTable('pools', {
   /** Idle this long: agents above the minimum are removed, those within it go to sleep. */
   idleTimeoutMs: integer('idle_timeout_ms').notNull(),
   sleepWindows: jsonb('sleep_windows').$type<string[]>().notNull(),
+  /** The IANA time zone the sleep windows are read in. */
+  timeZone: text('time_zone').notNull().default('UTC'),
   enabled: boolean('enabled').notNull(),
   lastScaleUpAt: timestamp('last_scale_up_at', { withTimezone: true, mode: 'date' }),
   lastScaleDownAt: timestamp('last_scale_down_at', { withTimezone: true, mode: 'date' }),
+  /** Why the autoscaler holds the pool back (sleep window, cool-down, max size, crash loop…), set once per change. */
+  hold: jsonb('hold').$type<Record<string, unknown>>(),
   createdBy: text('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -33,6 +37,8 @@ export const poolMembers = pgTable('pool_members', {
   running: boolean('running').notNull(),
   restarts: integer('restarts').notNull().default(0),
   startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+  /** Exit code or signal and the stderr tail of its last crash. */
+  lastExit: jsonb('last_exit').$type<Record<string, unknown>>(),
 }, (t) => [index('pool_members_pool_idx').on(t.poolId)]);
 
 /** Every autoscaler decision with its inputs and reason, and the pool's size against its backlog. */

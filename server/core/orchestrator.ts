@@ -98,7 +98,7 @@ export class Orchestrator {
     this.poolAgents = new PoolAgents(store, this.registry, log.child({ part: 'pools' }), opts.serverUrl ?? (() => 'http://127.0.0.1:3000'), () => clock.now());
     this.lifecycle.useManagedControl(this.poolAgents);
     const autoscaleKick = () => this.autoscaleLoop.kick();
-    this.pools = new PoolService(store, bus, this.poolAgents, this.lifecycle, autoscaleKick, (a) => holdReason(a, clock.now(), this.contextPolicy));
+    this.pools = new PoolService(store, bus, this.poolAgents, this.lifecycle, autoscaleKick, log.child({ part: 'pools' }), (a) => holdReason(a, clock.now(), this.contextPolicy));
     this.autoscaler = new Autoscaler(store, bus, this.poolAgents, this.lifecycle, this.idleClock, log.child({ part: 'autoscaler' }), () => clock.now());
     this.tasks = new TaskService(store, bus, metrics, kick);
     this.deadLetters = new DeadLetters(store, bus, kick);
@@ -210,12 +210,12 @@ export class Orchestrator {
   /** A page of tasks, with the reason each waiting one is not running yet. */
   async listTasks(input: Parameters<TaskService['list']>[0]) {
     const page = await this.tasks.list(input);
-    return { ...page, pending: await explainTasks(this.deps.store, this.dispatcher, page.items) };
+    return { ...page, pending: await explainTasks(this.deps.store, this.dispatcher, page.items, this.deps.clock.now()) };
   }
 
   async taskDetail(id: string) {
     const detail = await this.tasks.detail(id);
-    const pending = await explainTasks(this.deps.store, this.dispatcher, [detail.task]);
+    const pending = await explainTasks(this.deps.store, this.dispatcher, [detail.task], this.deps.clock.now());
     const lease = leaseView(detail.task, this.leasePolicy, this.deps.clock.now());
     return { ...detail, pending: pending[id] ?? null, lease };
   }
@@ -223,7 +223,7 @@ export class Orchestrator {
   /** Why this task is not running, or null when it is not waiting. */
   async whyPending(id: string) {
     const task = await this.tasks.get(id);
-    return (await explainTasks(this.deps.store, this.dispatcher, [task]))[id] ?? null;
+    return (await explainTasks(this.deps.store, this.dispatcher, [task], this.deps.clock.now()))[id] ?? null;
   }
 
   distribution(input: Parameters<typeof readDistribution>[1]) {

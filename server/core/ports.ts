@@ -2,7 +2,7 @@ import type { RecordedDecisionInput } from './balancing/what-if';
 import type { BreakerTransition } from './breakers/circuit-breaker';
 import type { AnyBusEvent, EventMap, EventName } from './events';
 import type { PoolSettings } from './pools/pool-input';
-import type { Pool, PoolMember, PoolSample, ScaleRecord } from './pools/pool-model';
+import type { Pool, PoolHold, PoolMember, PoolSample, ScaleRecord } from './pools/pool-model';
 import type {
   Agent, AgentActivityState, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
   TaskAttempt, TaskState,
@@ -292,7 +292,14 @@ export interface PoolStore {
   agentsOf(poolId: string): Promise<Agent[]>;
   members(poolId: string): Promise<PoolMember[]>;
   member(agentId: string): Promise<PoolMember | null>;
-  saveMember(member: Omit<PoolMember, 'startedAt' | 'restarts'> & { restarts?: number }): Promise<void>;
+  saveMember(member: Omit<PoolMember, 'startedAt' | 'restarts' | 'lastExit'> & { restarts?: number }): Promise<void>;
+  /** Keeps how the member last crashed (shown with the pool's members). */
+  recordExit(agentId: string, exit: ManagedExit): Promise<void>;
+  /**
+   * Sets the pool's hold (null: none); false when it already had one with the same key, so each
+   * hold is recorded once across ticks, restarts and replicas.
+   */
+  setHold(poolId: string, hold: PoolHold | null): Promise<boolean>;
   deleteMember(agentId: string): Promise<void>;
   markScaled(poolId: string, direction: 'up' | 'down'): Promise<void>;
   recordDecision(record: Omit<ScaleRecord, 'id' | 'at'>): Promise<ScaleRecord>;
@@ -313,6 +320,15 @@ export interface Store {
   breakers: BreakerStore;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How a managed agent's process or container ended: what an operator needs to see why it crashed. */
+export interface ManagedExit {
+  /** Exit code, or null when a signal ended it (or it is unknown). */
+  code: number | null;
+  signal: string | null;
+  /** Its last lines of standard error (bounded), oldest first. */
+  stderr: string[];
 }
 
 /** What a provider needs to run one managed agent: its identity on the server and how it works. */
@@ -347,6 +363,8 @@ export interface AgentProvider {
   /** Stops it if needed and removes what is left of it (a stopped container). */
   remove(ref: string): Promise<void>;
   isRunning(ref: string): Promise<boolean>;
+  /** How a stopped agent ended, when the provider knows (null while it runs or once forgotten). */
+  exitOf(ref: string): Promise<ManagedExit | null>;
   /** Its most recent output, newest last. */
   logs(ref: string, tailLines: number): Promise<string>;
   /** Whether the provider can work at all (the Docker daemon answers, the worker command exists). */

@@ -11,6 +11,7 @@ beforeEach(async () => {
     'flightdeck/agent:1': { output: [{ stream: 'stdout', text: 'worker connected\npolling' }, { stream: 'stderr', text: 'warn: no git' }] },
     crashy: { exitsAfterMs: 0, exitCode: 3, output: [{ stream: 'stderr', text: 'error: cannot reach http://host.docker.internal:3000' }] },
     flaky: { exitsAfterMs: 30, exitCode: 1, output: [{ stream: 'stdout', text: 'starting' }, { stream: 'stderr', text: 'bad token' }] },
+    late: { exitsAfterMs: 300, exitCode: 3, output: [{ stream: 'stdout', text: 'connected' }, { stream: 'stderr', text: 'error: token revoked\nexiting' }] },
   });
 });
 
@@ -108,6 +109,17 @@ describe('DockerProvider against a Docker Engine API', () => {
   it('a container that dies while settling also fails start', async () => {
     const docker = provider();
     await expect(docker.start(spec({ settings: { image: 'flaky' } }))).rejects.toThrow(/exited with code 1 .*\n.*starting\nbad token/s);
+  });
+
+  it('reports how a container that died later ended: exit code and the tail of its stderr only', async () => {
+    const docker = provider();
+    const { ref } = await docker.start(spec({ settings: { image: 'late' } }));
+    expect(await docker.exitOf(ref)).toBeNull();
+    await expect.poll(() => docker.isRunning(ref), { timeout: 3_000 }).toBe(false);
+    expect(await docker.exitOf(ref)).toEqual({ code: 3, signal: null, stderr: ['error: token revoked', 'exiting'] });
+    expect(engine.callsTo('GET', /\/logs$/).at(-1)!.query).toMatchObject({ stdout: 'false', stderr: 'true', tail: '20' });
+    await docker.remove(ref);
+    expect(await docker.exitOf(ref)).toBeNull();
   });
 
   it('an unknown image is a clear error', async () => {

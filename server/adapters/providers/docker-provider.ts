@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { AgentProvider, Logger, ManagedAgentSpec } from '@/server/core/ports';
+import type { AgentProvider, Logger, ManagedAgentSpec, ManagedExit } from '@/server/core/ports';
 import { decodeRef, dockerClient, encodeRef, formatEndpoint, parseDockerHost, type DockerEndpoint } from './docker-connection';
 import { containerCreateOptions, DockerSettingsInput, LABEL_AGENT, LABEL_MANAGED, LABEL_POOL, type DockerSettings } from './docker-container-spec';
 import { allowStatus, engineMessage, statusOf } from './docker-api-errors';
@@ -19,6 +19,9 @@ export interface DockerProviderOptions {
   failureLogLines?: number;
   log?: Logger;
 }
+
+/** Lines of a crashed container's stderr kept in its exit report. */
+const EXIT_STDERR_LINES = 20;
 
 /** A container carrying our labels, found by `listOwned`. */
 export interface OwnedContainer {
@@ -80,6 +83,14 @@ export class DockerProvider implements AgentProvider {
   async isRunning(ref: string): Promise<boolean> {
     const info = await this.container(ref).inspect().catch(allowStatus(404));
     return info?.State?.Running === true;
+  }
+
+  async exitOf(ref: string): Promise<ManagedExit | null> {
+    const container = this.container(ref);
+    const state = (await container.inspect().catch(allowStatus(404)))?.State;
+    if (!state || state.Running || !['exited', 'dead'].includes(state.Status)) return null;
+    const stderr = await this.tail(container, EXIT_STDERR_LINES, { stdout: false });
+    return { code: state.ExitCode ?? null, signal: state.OOMKilled ? 'the kernel (out of memory)' : null, stderr: stderr ? stderr.split('\n') : [] };
   }
 
   async logs(ref: string, tailLines: number): Promise<string> {
@@ -165,8 +176,8 @@ export class DockerProvider implements AgentProvider {
     return text ? `; its last output:\n${text}` : ' (no output)';
   }
 
-  private async tail(container: Docker.Container, n: number): Promise<string> {
-    const raw: unknown = await container.logs({ stdout: true, stderr: true, tail: n, follow: false }).catch(allowStatus(404));
+  private async tail(container: Docker.Container, n: number, streams = { stdout: true }): Promise<string> {
+    const raw: unknown = await container.logs({ stdout: streams.stdout, stderr: true, tail: n, follow: false }).catch(allowStatus(404));
     if (raw === undefined) return '';
     // dockerode hands back a Buffer, or the parsed value when the whole output happens to be JSON.
     const data = Buffer.isBuffer(raw) ? raw : Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw));

@@ -16,6 +16,11 @@ const SCRIPTS = {
     console.error('to stderr, secret=' + (process.env.FLIGHTDECK_ADMIN_TOKEN ?? 'none') + ' extra=' + process.env.EXTRA);
     process.on('SIGTERM', () => { console.log('draining'); setTimeout(() => process.exit(0), 50); });
     setInterval(() => {}, 1000);`,
+  crashing: `
+    console.log('starting');
+    console.error('error: no API key');
+    process.stderr.write('no newline at the end');
+    setTimeout(() => process.exit(3), 50);`,
   stubborn: `
     process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
     console.log('ready');
@@ -73,6 +78,21 @@ describe('ProcessProvider', () => {
     expect(after).toContain('draining');
     expect(after).toContain('worker exited (code 0)');
     expect(await provider.logs(ref, 1)).toBe('[flightdeck] worker exited (code 0)');
+  });
+
+  it('reports how a worker ended: exit code or signal, and the tail of its stderr alone', async () => {
+    const provider = providerRunning('crashing');
+    const { ref } = await provider.start(spec());
+    refs.push({ provider, ref });
+    expect(await provider.exitOf(ref)).toBeNull();
+    await expect.poll(() => provider.isRunning(ref), { timeout: 5_000 }).toBe(false);
+    expect(await provider.exitOf(ref)).toEqual({ code: 3, signal: null, stderr: ['error: no API key', 'no newline at the end'] });
+
+    const stubborn = providerRunning('stubborn');
+    const killed = await started(stubborn, spec({ agentId: 'agt_2' }));
+    await stubborn.stop(killed, 0);
+    expect(await stubborn.exitOf(killed)).toEqual({ code: null, signal: 'SIGKILL', stderr: [] });
+    expect(await new ProcessProvider().exitOf(killed)).toBeNull();
   });
 
   it('kills a worker that ignores SIGTERM once the grace is over', async () => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AgentProvider, Logger, ManagedAgentSpec } from '@/server/core/ports';
+import type { AgentProvider, Logger, ManagedAgentSpec, ManagedExit } from '@/server/core/ports';
 import { OutputLines } from './output-lines';
 import { isManagedPid, killTree, MANAGED_MARKER, pidAlive, pidOf, signalPid } from './process-liveness';
 import { describeSettingsProblems, parseSettings } from './settings-check';
@@ -26,6 +26,10 @@ export interface ProcessProviderOptions {
   log?: Logger;
 }
 
+/** How much of a crashed worker's stderr its exit report keeps. */
+const STDERR_TAIL_LINES = 20;
+const STDERR_LINE_CHARS = 500;
+
 /** The server's own credentials, which a worker running arbitrary tools must not inherit. */
 const SERVER_SECRETS = ['FLIGHTDECK_ADMIN_TOKEN', 'FLIGHTDECK_ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL'];
 
@@ -34,7 +38,11 @@ interface Instance {
   pid: number;
   agentId: string;
   output: OutputLines;
+  /** The last lines of stderr alone, for the exit report of a crash. */
+  stderr: OutputLines;
   exited: Promise<void>;
+  /** Settles once its stdio is drained, after the exit. */
+  closed: Promise<void>;
   /** A directory we created (and so remove), not one the pool named. */
   ownWorkdir: string | null;
 }
@@ -66,12 +74,20 @@ export class ProcessProvider implements AgentProvider {
     // Its own process group, so a force kill reaches the worker's children too.
     const child = spawn(cmd, args, { cwd: this.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const output = new OutputLines(this.options.logLines ?? 500);
+    const stderr = new OutputLines(STDERR_TAIL_LINES);
     child.on('error', (e) => output.line(`[flightdeck] ${e.message}`));
     for (const [name, stream] of [['stdout', child.stdout!], ['stderr', child.stderr!]] as const) {
       stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => output.write(name, chunk));
-      stream.on('end', () => output.end(name));
+      stream.on('data', (chunk: string) => {
+        output.write(name, chunk);
+        if (name === 'stderr') stderr.write(name, chunk);
+      });
+      stream.on('end', () => {
+        output.end(name);
+        if (name === 'stderr') stderr.end(name);
+      });
     }
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const exited = new Promise<void>((resolve) => {
       child.once('exit', (code, signal) => {
         output.line(`[flightdeck] worker exited (${signal ? `signal ${signal}` : `code ${code}`})`);
@@ -87,7 +103,7 @@ export class ProcessProvider implements AgentProvider {
       throw new Error(`could not start the agent worker (${cmd}): ${e.message}`, { cause: e });
     });
     const ref = String(child.pid);
-    this.instances.set(ref, { child, pid: child.pid!, agentId: spec.agentId, output, exited, ownWorkdir });
+    this.instances.set(ref, { child, pid: child.pid!, agentId: spec.agentId, output, stderr, exited, closed, ownWorkdir });
     this.options.log?.info({ agentId: spec.agentId, agentName: spec.agentName, pid: child.pid }, 'agent process started');
     return { ref };
   }
@@ -116,6 +132,16 @@ export class ProcessProvider implements AgentProvider {
     if (inst) return isLive(inst.child);
     const pid = pidOf(ref);
     return pid !== null && pidAlive(pid) && isManagedPid(pid);
+  }
+
+  async exitOf(ref: string): Promise<ManagedExit | null> {
+    const inst = this.instances.get(ref);
+    if (!inst || isLive(inst.child)) return null;
+    // 'exit' can come before the last stderr chunk; 'close' comes after it.
+    await Promise.race([inst.closed, new Promise((r) => setTimeout(r, 1_000).unref())]);
+    const { exitCode: code, signalCode: signal } = inst.child;
+    const lines = inst.stderr.tail(STDERR_TAIL_LINES);
+    return { code, signal, stderr: lines ? lines.split('\n').map((l) => (l.length > STDERR_LINE_CHARS ? `${l.slice(0, STDERR_LINE_CHARS)}…` : l)) : [] };
   }
 
   async logs(ref: string, tailLines: number): Promise<string> {

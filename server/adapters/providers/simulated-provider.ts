@@ -1,5 +1,5 @@
 import { systemClock } from '@/server/adapters/system-clock';
-import type { AgentProvider, Clock, Logger, ManagedAgentSpec } from '@/server/core/ports';
+import type { AgentProvider, Clock, Logger, ManagedAgentSpec, ManagedExit } from '@/server/core/ports';
 import { seededRandom } from '@/server/core/shared/random';
 import { describeSettingsProblems, parseSettings } from './settings-check';
 import { SimulatedAgent } from './simulated-agent';
@@ -61,6 +61,11 @@ export class SimulatedProvider implements AgentProvider {
 
   async isRunning(ref: string): Promise<boolean> {
     return this.agents.get(ref)?.running ?? false;
+  }
+
+  /** In-process agents have no exit status to report. */
+  async exitOf(): Promise<ManagedExit | null> {
+    return null;
   }
 
   async logs(ref: string, tailLines: number): Promise<string> {

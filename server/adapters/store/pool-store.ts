@@ -10,7 +10,7 @@ const COLUMNS: Record<keyof PoolSettings, string> = {
   name: 'name', capabilities: 'capabilities', provider: 'provider', providerSettings: 'provider_settings', adapter: 'adapter',
   agentConcurrency: 'agent_concurrency', minSize: 'min_size', maxSize: 'max_size', targetBacklogPerAgent: 'target_backlog_per_agent',
   scaleUpCooldownMs: 'scale_up_cooldown_ms', scaleDownCooldownMs: 'scale_down_cooldown_ms', idleTimeoutMs: 'idle_timeout_ms',
-  sleepWindows: 'sleep_windows', enabled: 'enabled',
+  sleepWindows: 'sleep_windows', timeZone: 'time_zone', enabled: 'enabled',
 };
 const JSON_COLUMNS = new Set(['capabilities', 'provider_settings', 'sleep_windows']);
 
@@ -22,7 +22,7 @@ function toPool(r: Record<string, any>): Pool {
     agentConcurrency: Number(r.agent_concurrency), minSize: Number(r.min_size), maxSize: Number(r.max_size),
     targetBacklogPerAgent: Number(r.target_backlog_per_agent), scaleUpCooldownMs: Number(r.scale_up_cooldown_ms),
     scaleDownCooldownMs: Number(r.scale_down_cooldown_ms), idleTimeoutMs: Number(r.idle_timeout_ms), sleepWindows: r.sleep_windows ?? [],
-    enabled: !!r.enabled, lastScaleUpAt: ms(r.last_scale_up_at), lastScaleDownAt: ms(r.last_scale_down_at), createdBy: r.created_by ?? null,
+    timeZone: r.time_zone ?? 'UTC', enabled: !!r.enabled, hold: r.hold ?? null, lastScaleUpAt: ms(r.last_scale_up_at), lastScaleDownAt: ms(r.last_scale_down_at), createdBy: r.created_by ?? null,
     createdAt: ms(r.created_at) ?? 0, updatedAt: ms(r.updated_at) ?? 0,
   };
 }
@@ -100,6 +100,19 @@ export function createPoolStore(db: Db): PoolStore {
           started_at = case when excluded.running and not pool_members.running then now() else pool_members.started_at end`);
     },
 
+    async recordExit(agentId, exit) {
+      await rows(db, sql`update pool_members set last_exit = ${JSON.stringify(exit)}::jsonb where agent_id = ${agentId}`);
+    },
+
+    async setHold(poolId, hold) {
+      // Compare-and-set on the key: of concurrent ticks (or replicas) one sees the change.
+      const changed = hold
+        ? await rows(db, sql`update pools set hold = ${JSON.stringify(hold)}::jsonb
+            where id = ${poolId} and (hold is null or hold->>'key' <> ${hold.key}) returning id`)
+        : await rows(db, sql`update pools set hold = null where id = ${poolId} and hold is not null returning id`);
+      return changed.length > 0;
+    },
+
     async deleteMember(agentId) {
       await rows(db, sql`delete from pool_members where agent_id = ${agentId}`);
     },
@@ -147,6 +160,6 @@ export function createPoolStore(db: Db): PoolStore {
 function toMember(r: Record<string, unknown>): PoolMember {
   return {
     agentId: r.agent_id as string, poolId: r.pool_id as string, ref: (r.ref ?? null) as string | null, running: !!r.running,
-    restarts: Number(r.restarts), startedAt: ms(r.started_at),
+    restarts: Number(r.restarts), startedAt: ms(r.started_at), lastExit: (r.last_exit ?? null) as PoolMember['lastExit'],
   };
 }

@@ -1,7 +1,7 @@
 import type { ManagedAgentControl } from '../registry/agent-lifecycle';
 import type { AgentRegistry } from '../registry/agent-registry';
 import type { Agent } from '../model';
-import type { AgentProvider, Logger, Store } from '../ports';
+import type { AgentProvider, Logger, ManagedExit, Store } from '../ports';
 import type { Pool, PoolMember } from './pool-model';
 
 const RUNTIMES: Record<string, string> = { claude: 'claude-code', gemini: 'gemini-cli', codex: 'codex-cli', aider: 'aider', shell: 'shell' };
@@ -10,6 +10,16 @@ export const MAX_RESTARTS = 3;
 const STOP_GRACE_MS = 10_000;
 /** A member that ran this long before it died starts its restart count afresh. */
 const RESTART_WINDOW_MS = 600_000;
+
+/** A member whose process or container died while it should run. */
+export interface Crash {
+  agentId: string;
+  name: string;
+  exit: ManagedExit | null;
+  /** Restarts so far, this one included; unchanged when it was given up. */
+  restarts: number;
+  gaveUp: boolean;
+}
 
 /**
  * Starts, stops and restarts a pool's agents through its provider. The server registers each
@@ -71,27 +81,27 @@ export class PoolAgents implements ManagedAgentControl {
 
   /**
    * Restarts members whose process or container died while they should run (bounded by
-   * MAX_RESTARTS; then the agent is terminated). Returns the agents given up.
+   * MAX_RESTARTS; then the caller terminates them), keeping how each one ended.
    */
-  async superviseCrashed(pool: Pool, agents: readonly Agent[]): Promise<string[]> {
+  async superviseCrashed(pool: Pool, agents: readonly Agent[]): Promise<Crash[]> {
     const provider = this.provider(pool.provider);
     if (!provider) return [];
     const byId = new Map(agents.map((a) => [a.id, a]));
-    const givenUp: string[] = [];
+    const crashes: Crash[] = [];
     for (const m of await this.store.pools.members(pool.id)) {
       const agent = byId.get(m.agentId);
       if (!agent || !m.running || !m.ref || agent.status === 'sleeping') continue;
       if (await provider.isRunning(m.ref)) continue;
+      const exit = await provider.exitOf(m.ref).catch(() => null);
+      if (exit) await this.store.pools.recordExit(agent.id, exit);
       const restarts = m.startedAt !== null && this.now() - m.startedAt > RESTART_WINDOW_MS ? 0 : m.restarts;
-      if (restarts >= MAX_RESTARTS) {
-        this.log.warn({ agentId: agent.id, restarts: m.restarts }, 'managed agent keeps crashing: giving up');
-        givenUp.push(agent.id);
-        continue;
-      }
-      this.log.warn({ agentId: agent.id, restarts: restarts + 1 }, 'managed agent exited: restarting');
-      await this.launch(pool, agent.name, restarts + 1);
+      const gaveUp = restarts >= MAX_RESTARTS;
+      const fields = { agentId: agent.id, restarts: gaveUp ? restarts : restarts + 1, code: exit?.code, signal: exit?.signal, stderr: exit?.stderr.slice(-5) };
+      this.log.warn(fields, gaveUp ? 'managed agent keeps crashing: giving up' : 'managed agent exited: restarting');
+      crashes.push({ agentId: agent.id, name: agent.name, exit, restarts: fields.restarts, gaveUp });
+      if (!gaveUp) await this.launch(pool, agent.name, restarts + 1);
     }
-    return givenUp;
+    return crashes;
   }
 
   async logs(agent: Agent, tailLines: number): Promise<string> {

@@ -1,8 +1,11 @@
 import type { Agent } from '../model';
+import type { ManagedExit } from '../ports';
 import type { PoolSettings } from './pool-input';
 
 export interface Pool extends PoolSettings {
   id: string;
+  /** Why the autoscaler is holding the pool back right now, as it last recorded it. */
+  hold: PoolHold | null;
   lastScaleUpAt: number | null;
   lastScaleDownAt: number | null;
   createdBy: string | null;
@@ -18,6 +21,22 @@ export interface PoolMember {
   running: boolean;
   restarts: number;
   startedAt: number | null;
+  /** How its process or container last ended on its own (a crash), if it did. */
+  lastExit: ManagedExit | null;
+}
+
+export type PoolHoldKind =
+  | 'sleep-window' | 'scale-up-cooldown' | 'scale-down-cooldown' | 'max-size' | 'crash-loop' | 'disabled' | 'provider-unavailable';
+
+/** What the autoscaler holds back for now, and why: recorded once per change, named in pending reasons. */
+export interface PoolHold {
+  kind: PoolHoldKind;
+  /** Equal keys are the same hold (it is recorded once). */
+  key: string;
+  /** What the pool does, after its name: "is asleep until Mon 00:00 UTC (sleep window `Sat,Sun 00:00-24:00` UTC)". */
+  message: string;
+  /** When it lifts by itself, if it does. */
+  until: number | null;
 }
 
 export interface ScaleRecord {

@@ -1,10 +1,14 @@
 import { conflict, invalid, notFound } from '../errors';
 import type { Agent } from '../model';
-import type { EventBus, Store } from '../ports';
+import type { EventBus, Logger, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
 import { poolCounts, type Pool } from './pool-model';
 import type { PoolAgents } from './pool-agents';
+import { maskSecrets, resolveSecrets } from './pool-secrets';
+
+/** A pool as answers show it: secrets as set / not set. */
+const view = <P extends Pool>(p: P): P => ({ ...p, providerSettings: maskSecrets(p.providerSettings) });
 
 /** Pool CRUD and what the Pools page shows: members, decisions, size against backlog. */
 export class PoolService {
@@ -14,34 +18,43 @@ export class PoolService {
     private readonly agents: PoolAgents,
     private readonly lifecycle: AgentLifecycle,
     private readonly onChange: () => void,
+    private readonly log: Logger,
     /** Why a member takes no new work right now (rate limit, context, stopping), as routing sees it. */
     private readonly holdOf: (agent: Agent) => string | null = () => null,
   ) {}
 
   async create(raw: CreatePoolInput, by: string): Promise<Pool> {
-    const input = CreatePoolInput.parse(raw);
+    const parsed = CreatePoolInput.parse(raw);
+    const input = { ...parsed, providerSettings: resolveSecrets(parsed.providerSettings, null) };
     this.checkProvider(input.provider, input.providerSettings);
     const pool = await this.store.pools.create({ ...input, createdBy: by });
     if (!pool) throw conflict(`a pool named ${input.name} already exists`);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'created', by });
+    this.log.info({ pool: pool.name, provider: pool.provider, by }, 'pool created');
     this.onChange();
-    return pool;
+    return view(pool);
   }
 
+  /** Changes the fields sent and keeps the others; the autoscaler then looks at the pool afresh. */
   async update(raw: UpdatePoolInput, by: string): Promise<Pool> {
     const { id, ...patch } = UpdatePoolInput.parse(raw);
     const current = await this.get(id);
-    const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Pool;
+    const sameProvider = patch.provider === undefined || patch.provider === current.provider;
+    if (patch.providerSettings) patch.providerSettings = resolveSecrets(patch.providerSettings, sameProvider ? current.providerSettings : null);
+    const merged: Pool = { ...current, ...patch };
     if (merged.minSize > merged.maxSize) throw invalid('maxSize: must be at least minSize');
     if (patch.provider && patch.provider !== current.provider && (await this.store.pools.agentsOf(current.id)).length) {
       throw conflict(`pool ${current.name} still has agents: scale it to 0 before changing its provider`);
     }
     this.checkProvider(merged.provider, merged.providerSettings);
+    await this.store.pools.setHold(current.id, null);
     const pool = await this.store.pools.update(current.id, patch);
     if (!pool) throw notFound('pool', id);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'updated', by });
+    // Field names only: settings may hold secrets.
+    this.log.info({ pool: pool.name, fields: Object.keys(patch), by }, 'pool updated');
     this.onChange();
-    return pool;
+    return view(pool);
   }
 
   /** Terminates the pool's agents (their work goes back to the queue), then forgets the pool. */
@@ -52,6 +65,7 @@ export class PoolService {
     for (const a of agents) await this.lifecycle.terminate(a.id, `pool ${pool.name} deleted by ${by}`);
     await this.store.pools.remove(pool.id);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'deleted', by });
+    this.log.info({ pool: pool.name, terminated: agents.length, by }, 'pool deleted');
     return { terminated: agents.length };
   }
 
@@ -64,7 +78,7 @@ export class PoolService {
   /** Every pool with its live counts and backlog. */
   async list() {
     const pools = await this.store.pools.list();
-    return Promise.all(pools.map(async (p) => ({ ...p, ...(await this.counts(p)) })));
+    return Promise.all(pools.map(async (p) => ({ ...view(p), ...(await this.counts(p)) })));
   }
 
   async detail(id: string) {
@@ -73,8 +87,11 @@ export class PoolService {
     const members = await this.store.pools.members(pool.id);
     const ref = new Map(members.map((m) => [m.agentId, m]));
     return {
-      pool: { ...pool, ...(await this.counts(pool, agents)) },
-      agents: agents.map((a) => ({ ...a, hold: this.holdOf(a), running: ref.get(a.id)?.running ?? false, restarts: ref.get(a.id)?.restarts ?? 0 })),
+      pool: { ...view(pool), ...(await this.counts(pool, agents)) },
+      agents: agents.map((a) => {
+        const m = ref.get(a.id);
+        return { ...a, hold: this.holdOf(a), running: m?.running ?? false, restarts: m?.restarts ?? 0, lastExit: m?.lastExit ?? null };
+      }),
       providerAvailable: !!this.agents.provider(pool.provider),
     };
   }

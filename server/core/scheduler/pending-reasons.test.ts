@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NEUTRAL_SIGNALS, type AgentSignals } from '../balancing/strategy';
 import type { Agent } from '../model';
 import { makeAgent, makeTask } from '../testing/fakes';
-import { explainPending, explainQueue, type PendingFacts } from './pending-reasons';
+import { explainPending, explainQueue, withHeldPools, type PendingFacts } from './pending-reasons';
 import { RosterIndex } from './roster-index';
 
 const py = [{ name: 'python', level: 1 }];
@@ -86,5 +86,15 @@ describe('pending reasons', () => {
     });
     expect(reasons.get('q5')!.message).toBe('4 tasks ahead in the queue');
     expect(agents.map((a) => a.activeTasks)).toEqual([0, 0]);
+  });
+
+  it('a pool holding back is the reason when no agent can take the task, and an addition when agents are busy', () => {
+    const asleep = { name: 'py', message: 'is asleep until Mon 00:00 UTC (sleep window `Sat,Sun 00:00-24:00` UTC)' };
+    expect(withHeldPools({ code: 'no-capable-agent', message: 'no agent has capability `python`' }, [asleep]))
+      .toEqual({ code: 'pool-held', message: 'pool `py` is asleep until Mon 00:00 UTC (sleep window `Sat,Sun 00:00-24:00` UTC)' });
+    expect(withHeldPools({ code: 'all-busy', message: '1 agent matches, at capacity' }, [{ name: 'py', message: 'is at its max size (1 agent)' }]))
+      .toEqual({ code: 'all-busy', message: '1 agent matches, at capacity; pool `py` is at its max size (1 agent)' });
+    expect(withHeldPools({ code: 'agents-unavailable', message: '1 agent matches but is sleeping' }, [asleep]).code).toBe('pool-held');
+    expect(withHeldPools({ code: 'dispatching', message: 'x' }, [])).toEqual({ code: 'dispatching', message: 'x' });
   });
 });

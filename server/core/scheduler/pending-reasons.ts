@@ -5,7 +5,7 @@ import { HELD, UNROUTABLE_STATES, type RosterIndex } from './roster-index';
 
 export const PENDING_CODES = [
   'blocked', 'concurrency-key-full', 'no-capable-agent', 'all-busy', 'agents-unavailable',
-  'waiting-for-context', 'behind-higher-priority', 'dispatching',
+  'waiting-for-context', 'behind-higher-priority', 'dispatching', 'pool-held',
 ] as const;
 export type PendingCode = (typeof PENDING_CODES)[number];
 
@@ -151,6 +151,23 @@ function noCapableMessage(task: Task, index: RosterIndex): string {
   const unheld = [...new Set(task.capabilities)].filter((c) => index.holderCount(c) === 0);
   if (unheld.length) return `no agent has ${unheld.length === 1 ? 'capability' : 'capabilities'} ${quote(unheld)}`;
   return `no agent has all of ${quote([...new Set(task.capabilities)])}`;
+}
+
+/** A pool that could run the task but is holding back, and what it does, after its name. */
+export interface HeldPool {
+  name: string;
+  message: string;
+}
+
+/**
+ * The reason once pools that could take the task are holding back: "pool `x` is asleep until Mon
+ * 00:00 UTC (sleep window …)". Busy agents stay the first reason; otherwise the pool is the reason.
+ */
+export function withHeldPools(reason: PendingReason, pools: readonly HeldPool[]): PendingReason {
+  if (!pools.length) return reason;
+  const held = pools.map((p) => `pool \`${p.name}\` ${p.message}`).join('; ');
+  if (reason.code === 'no-capable-agent') return { code: 'pool-held', message: held };
+  return { code: reason.code === 'all-busy' ? 'all-busy' : 'pool-held', message: `${reason.message}; ${held}` };
 }
 
 const MAX_BLOCKERS_NAMED = 3;

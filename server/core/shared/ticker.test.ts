@@ -26,6 +26,25 @@ describe('Ticker', () => {
     await t.stop();
   });
 
+  it('a due tick waits for one run by runOnce, never overlapping it', async () => {
+    let running = 0;
+    let maxRunning = 0;
+    const t = new Ticker('t', 10_000, async () => {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      await new Promise((r) => setTimeout(r, 50));
+      running--;
+    }, new FakeClock(), silentLogger);
+    t.start();
+    t.kick();
+    const once = t.runOnce();
+    await vi.advanceTimersByTimeAsync(200);
+    await once;
+    expect(maxRunning).toBe(1);
+    expect(t.snapshot().ticks).toBe(2);
+    await t.stop();
+  });
+
   it('records a failing tick and keeps looping', async () => {
     let n = 0;
     const t = new Ticker('flaky', 50, async () => {

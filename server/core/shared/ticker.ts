@@ -97,7 +97,11 @@ export class Ticker {
     this.dueAt = this.clock.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.execute().then(() => {
+      // runOnce may be mid-tick (a kick armed this timer just before it began): wait for it.
+      void (async () => {
+        while (this.inFlight) await this.inFlight;
+        if (this.running) await this.execute();
+      })().then(() => {
         if (!this.running) return;
         const again = this.kicked;
         this.kicked = false;

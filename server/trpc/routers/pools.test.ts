@@ -26,6 +26,22 @@ describe('pools', () => {
     await expect(admin().pools.create({ name: 'dup', capabilities: ['x'], provider: 'simulated' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('an update changes only the fields it sends', async () => {
+    const created = await admin().pools.create({
+      name: 'patchy', capabilities: ['patchy'], provider: 'simulated', providerSettings: { ...fast, failureRate: 0.25 }, adapter: 'claude',
+      agentConcurrency: 3, minSize: 1, maxSize: 7, targetBacklogPerAgent: 4, scaleUpCooldownMs: 1_234, scaleDownCooldownMs: 5_678,
+      idleTimeoutMs: 9_000, sleepWindows: ['daily 01:00-02:00'], enabled: false,
+    });
+    const { updatedAt: _u, ...before } = created;
+    const after = await admin().pools.update({ id: created.id, sleepWindows: [] });
+    expect(after).toMatchObject({ ...before, sleepWindows: [] });
+    expect((await poolOf(created.id)).pool).toMatchObject({ ...before, sleepWindows: [] });
+    expect(await admin().pools.update({ id: 'patchy', maxSize: 9 })).toMatchObject({ ...before, sleepWindows: [], maxSize: 9 });
+    // A misspelt field is refused rather than silently ignored.
+    await expect(admin().pools.update({ id: created.id, maxsize: 2 } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('maxsize') });
+    expect((await poolOf(created.id)).pool.maxSize).toBe(9);
+  });
+
   it('scales from 0 on matching backlog, runs the work, and back to 0 after idling, recording each decision', async () => {
     const pool = await admin().pools.create({
       name: 'sim-scale', capabilities: ['sim-scale'], provider: 'simulated', providerSettings: fast,

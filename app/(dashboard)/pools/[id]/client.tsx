@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { PoolChartCard } from '@/components/pools/pool-chart-card';
 import { PoolEditForm } from '@/components/pools/pool-edit-form';
 import { PoolHeader } from '@/components/pools/pool-header';
+import { PoolHoldCallout } from '@/components/pools/pool-hold-callout';
 import { PoolMembersTable } from '@/components/pools/pool-members-table';
 import { PoolSettings } from '@/components/pools/pool-settings';
 import { PoolStats } from '@/components/pools/pool-stats';
@@ -22,6 +23,7 @@ export function PoolView({ id, canAdmin }: { id: string; canAdmin: boolean }) {
   const detail = useQuery(trpc.pools.get.queryOptions({ id }));
   const decisions = useQuery(trpc.pools.decisions.queryOptions(poolDecisionsInput(id)));
   const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const d = detail.data;
 
   return (
@@ -33,15 +35,17 @@ export function PoolView({ id, canAdmin }: { id: string; canAdmin: boolean }) {
         <TableSkeleton rows={5} />
       ) : (
         <div className="space-y-4">
-          <PoolHeader pool={d.pool} canAdmin={canAdmin} editing={editing} onEdit={() => setEditing((v) => !v)} />
+          <PoolHeader pool={d.pool} canAdmin={canAdmin} editing={editing} onEdit={() => { setSaved(null); setEditing((v) => !v); }} />
+          {saved && <p role="status" data-testid="pool-saved" className="text-sm text-emerald-700 dark:text-emerald-400">{saved}</p>}
+          <PoolHoldCallout pool={d.pool} />
           {!d.providerAvailable && (
             <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
               The <span className="font-mono text-xs">{d.pool.provider}</span> provider is not available on this server: the pool cannot start or restart agents until it is.
             </p>
           )}
           {editing && (
-            <Card title="Edit pool" description="Bounds, target, cool-downs, idle timeout and sleep windows; the autoscaler applies them on its next tick.">
-              <PoolEditForm pool={d.pool} onDone={() => setEditing(false)} />
+            <Card title="Edit pool" description="Bounds, target, cool-downs, idle timeout, sleep windows and the agents' environment; the autoscaler applies them on its next tick.">
+              <PoolEditForm pool={d.pool} onDone={(message) => { setEditing(false); setSaved(message); }} />
             </Card>
           )}
           <PoolStats pool={d.pool} />
