@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `flightdeck` command. Plain JavaScript so it runs before anything is built; the bench,
-// written in TypeScript, runs through tsx.
+// The `flightdeck` command. Plain JavaScript so it runs before anything is built; the bench
+// and the data commands, written in TypeScript, run through tsx.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -19,15 +19,19 @@ Commands:
             (on a host without this checkout: npm install -g <server>/api/agent/package.tgz,
             then flightdeck-agent; npx flightdeck there is an unrelated package)
   bench     registration latency and end-to-end throughput over real HTTP
+  backup    FILE: a consistent copy of the embedded database (also while the server runs)
+  restore   FILE: replace the embedded database with a backup (server stopped)
+  export    FILE: every row in a portable format (the way to PostgreSQL)
+  import    FILE: load an export into an empty database (DATABASE_URL, or the data directory)
   help      show this help (also: flightdeck <command> --help)
 
 npm scripts: npm start, npm test, npm run bench -- [options]`;
 
 const wantsHelp = (args) => args.includes('--help') || args.includes('-h');
 
-/** `flightdeck bench`: bench/run.ts in this Node process's sibling, via the tsx loader. */
-function bench(args) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'run.ts'), ...args], {
+/** A TypeScript entry point (the bench, the data commands) in a child Node process, via the tsx loader. */
+function runTs(name, file, args) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, file), ...args], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
@@ -35,7 +39,7 @@ function bench(args) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   return new Promise((resolve) => {
     child.on('error', (err) => {
-      process.stderr.write(`flightdeck bench: ${err.message}\n`);
+      process.stderr.write(`flightdeck ${name}: ${err.message}\n`);
       resolve(1);
     });
     child.on('exit', (code, signal) => resolve(code ?? 128 + (constants.signals[signal] ?? 0)));
@@ -66,7 +70,13 @@ async function main(argv) {
       return agent(args);
     }
     case 'bench':
-      return bench(args);
+      return runTs('bench', path.join('bench', 'run.ts'), args);
+    case 'backup':
+    case 'restore':
+    case 'export':
+    case 'import':
+      // It runs in ROOT like the server (same default data directory); FILE is relative to here.
+      return runTs(command, path.join('server', 'data', 'cli.ts'), [command, process.cwd(), ...args]);
     case undefined:
     case 'help':
     case '--help':

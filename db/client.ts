@@ -1,11 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
+
+const gzipAsync = promisify(gzip);
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -16,6 +21,12 @@ export interface Database {
   describe: string;
   /** Runs `fn` with a single connection (migrations under an advisory lock need one). */
   withSession<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Embedded only: a consistent copy of the whole database as a gzipped tarball (PGlite's
+   * dumpDataDir format), taken between two statements while the server keeps running: it
+   * holds every transaction committed before it and nothing of one still open.
+   */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -24,11 +35,13 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data directory; omitted = in memory (tests). */
   dataDir?: string;
+  /** PGlite only: start from this snapshot (see `snapshot`); the data directory must be empty. */
+  loadSnapshot?: Blob;
   poolSize?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir);
+  return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir, opts.loadSnapshot);
 }
 
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
@@ -59,14 +72,14 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
   };
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(dataDir);
   }
   try {
-    const client = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
+    const client = new PGlite({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
@@ -74,6 +87,13 @@ async function openPglite(dataDir?: string): Promise<Database> {
       kind: 'pglite',
       describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
       withSession: (fn) => fn(db),
+      async snapshot() {
+        // After a checkpoint the copy needs no WAL replay when it is opened. Statements wait
+        // while PGlite copies the files, so compress after, on the thread pool.
+        await client.exec('checkpoint');
+        const tar = await client.dumpDataDir('none');
+        return new Blob([new Uint8Array(await gzipAsync(new Uint8Array(await tar.arrayBuffer())))], { type: 'application/gzip' });
+      },
       async close() {
         await client.close();
         release();
@@ -82,27 +102,5 @@ async function openPglite(dataDir?: string): Promise<Database> {
   } catch (e) {
     release();
     throw e;
-  }
-}
-
-/** PGlite has no lock of its own and two processes on one directory corrupt it: refuse the second. */
-function lockDataDir(dataDir: string): () => void {
-  const lock = path.join(dataDir, 'flightdeck.lock');
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8').trim());
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`the data directory ${dataDir} is in use by process ${pid}; stop it first or set FLIGHTDECK_DATA_DIR to another directory`);
-    }
-  }
-  writeFileSync(lock, String(process.pid));
-  return () => rmSync(lock, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
