@@ -7,8 +7,8 @@ import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease
 import { Batcher } from './batcher';
 import { ms, rows, toAgent } from './rows';
 
-const ACTIVE_COUNTS = sql`(select agent_id, count(*)::int as n from tasks where status in ('assigned', 'running') group by agent_id)`;
-const WITH_ACTIVE = sql`select a.*, coalesce(c.n, 0) as active_tasks from agents a left join ${ACTIVE_COUNTS} c on c.agent_id = a.id`;
+const ACTIVE_COUNTS = sql`(select agent_id, count(*)::int as n, max(assigned_at) as since from tasks where status in ('assigned', 'running') group by agent_id)`;
+const WITH_ACTIVE = sql`select a.*, coalesce(c.n, 0) as active_tasks, c.since as work_since from agents a left join ${ACTIVE_COUNTS} c on c.agent_id = a.id`;
 
 type HeartbeatRow = HeartbeatReport & { id: string };
 type HeartbeatResult = HeartbeatOutcome | null;

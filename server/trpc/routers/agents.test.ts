@@ -26,6 +26,43 @@ describe('agent lifecycle', () => {
     expect((await admin().agents.get({ id: a.agentId })).status).toBe('idle');
   });
 
+  it('shows one status: an agent holding a task and one reporting work while holding none never contradict themselves', async () => {
+    const holder = await registerAgent(rt, { name: 'one-status-holder', capabilities: ['one-status'] });
+    const claimer = await registerAgent(rt, { name: 'one-status-claimer', capabilities: ['one-status-other'] });
+    await holder.caller.agents.heartbeat({ activity: { state: 'idle' } });
+    await claimer.caller.agents.heartbeat({ activity: { state: 'working', detail: 'editing files' } });
+    await admin().tasks.submit({ title: 'held', capabilities: ['one-status'] });
+    const work = await holder.caller.work.poll({ waitMs: 3000 });
+    expect(work).not.toBeNull();
+
+    // The holder's last report (idle) predates its task; the claimer holds nothing whatever it says.
+    const shown = async () => {
+      const listed = await admin().agents.list();
+      const byName = (name: string) => listed.find((a) => a.name === name)!;
+      const got = { holder: await admin().agents.get({ id: holder.agentId }), claimer: await admin().agents.get({ id: claimer.agentId }) };
+      for (const a of Object.values(got)) expectConsistent(a);
+      expect(byName('one-status-holder')).toMatchObject({ status: got.holder.status, activity: got.holder.activity });
+      expect(byName('one-status-claimer')).toMatchObject({ status: got.claimer.status, activity: got.claimer.activity });
+      return got;
+    };
+    let got = await shown();
+    expect(got.holder).toMatchObject({ status: 'busy', activeTasks: 1, activity: { state: 'working' } });
+    expect(got.claimer).toMatchObject({ status: 'idle', activeTasks: 0, activity: { state: 'idle' } });
+    const overview = await admin().overview.get();
+    expect(overview.agents.busy).toBeGreaterThanOrEqual(1);
+
+    // The holder reports work, then finishes before its next heartbeat: idle, and not still "working".
+    await holder.caller.agents.heartbeat({ activity: { state: 'waiting-for-input', detail: 'approve the edit?' } });
+    got = await shown();
+    expect(got.holder).toMatchObject({ status: 'busy', activity: { state: 'waiting-for-input', detail: 'approve the edit?' } });
+    await holder.caller.work.complete({ taskId: work!.taskId, leaseToken: work!.leaseToken });
+    got = await shown();
+    expect(got.holder).toMatchObject({ status: 'idle', activeTasks: 0, activity: { state: 'idle' } });
+    // What routing needs from a report is kept whatever the tasks say.
+    await claimer.caller.agents.heartbeat({ activity: { state: 'rate-limited', detail: 'usage limit', resetAt: Date.now() + 60_000 } });
+    expect((await shown()).claimer).toMatchObject({ status: 'idle', activity: { state: 'rate-limited' } });
+  });
+
   it('re-registering the same name keeps the agent id, replaces the token and requeues its work', async () => {
     const first = await registerAgent(rt, { name: 'life-2', capabilities: ['rereg'] });
     await first.caller.agents.heartbeat({});
@@ -82,6 +119,21 @@ describe('agent lifecycle', () => {
     await expect(after.agents.deregister()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+const ON_A_TASK = ['working', 'waiting-for-input', 'stalled'];
+const ON_NO_TASK = ['idle', 'done', 'failed'];
+
+/** Status, tasks held and activity tell one story. */
+function expectConsistent(a: { name: string; status: string; activeTasks: number; activity: { state: string } | null }) {
+  const story = `${a.name}: status ${a.status}, ${a.activeTasks} task(s), activity ${a.activity?.state ?? 'none'}`;
+  if (a.activeTasks > 0) {
+    expect(a.status, story).not.toBe('idle');
+    expect(ON_NO_TASK, story).not.toContain(a.activity?.state);
+  } else {
+    expect(a.status, story).not.toBe('busy');
+    expect(ON_A_TASK, story).not.toContain(a.activity?.state);
+  }
+}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
