@@ -73,3 +73,25 @@ test('each agent shows one status: what it reports never contradicts the work it
   await expect(card.getByTestId('agent-state')).toHaveText('idle');
   await expect(card.getByTestId('agent-activity')).toHaveText('idle');
 });
+
+test('an agent whose worker stops cleanly shows as stopped at once, under its own filter and on the overview', async ({ adminPage: page, api }) => {
+  const name = uniqueName('e2e-goodbye');
+  const agent = await api.startAgent({ name, capabilities: [uniqueName('e2e-goodbye-cap')] });
+  await api.heartbeat(agent.token);
+  await page.goto('/agents');
+  await expectLive(page);
+  const row = page.getByTestId('agents-table').locator('tr', { hasText: name });
+  await expect(row.getByTestId('agent-state')).toHaveText('idle');
+
+  expect(await api.mutate('agents.signOff', {}, agent.token)).toEqual({ status: 'stopped', requeued: 0 });
+  await expect(row.getByTestId('agent-state')).toHaveText('stopped');
+  const filters = page.getByRole('group', { name: 'State' });
+  await filters.getByRole('button', { name: /^stopped/ }).click();
+  await expect(row).toBeVisible();
+  await filters.getByRole('button', { name: /^idle/ }).click();
+  await filters.getByRole('button', { name: /^stopped/ }).click();
+  await expect(row).toHaveCount(0);
+
+  await page.goto('/');
+  await expect(page.getByTestId('kpi-agents').locator('li', { hasText: 'stopped' })).toHaveText(/^stopped\s*[1-9]\d*$/);
+});

@@ -48,6 +48,7 @@ export function ActivityCard({ agent: a }: { agent: AgentDetailData }) {
 /** Why there is no activity to show, for states whose worker is not running. */
 const NO_ACTIVITY: Partial<Record<AgentDetailData['status'], string>> = {
   starting: 'Registered; its worker has not heartbeated yet.',
+  stopped: 'Its worker stopped cleanly; it comes back when its worker starts again.',
   offline: 'Its worker went silent; its work was handed to other agents.',
   terminated: 'Terminated: it takes no more work.',
 };

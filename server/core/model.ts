@@ -1,7 +1,11 @@
 /** The shapes the core works with. Dates are epoch milliseconds so the API stays plain JSON. */
 
-/** `busy` is never stored: it is an idle agent holding work (see registry/agent-status.ts). */
-export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'unhealthy', 'offline', 'terminated'] as const;
+/**
+ * `busy` is never stored: it is an idle agent holding work (see registry/agent-status.ts).
+ * `stopped`: its worker stopped cleanly and said so (`agents.signOff`); registering or
+ * heartbeating again brings it back. `offline` is the unclean kind: it went silent.
+ */
+export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'stopped', 'unhealthy', 'offline', 'terminated'] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
 /**

@@ -5,7 +5,7 @@ const ON_A_TASK: readonly AgentActivityState[] = ['working', 'waiting-for-input'
 /** Reports that say it is on none: true only while it holds none. */
 const ON_NO_TASK: readonly AgentActivityState[] = ['idle', 'done', 'failed'];
 /** States whose worker is not running now (or not yet): an earlier report says nothing of the present. */
-const NOT_RUNNING: readonly AgentState[] = ['starting', 'offline', 'terminated'];
+const NOT_RUNNING: readonly AgentState[] = ['starting', 'stopped', 'offline', 'terminated'];
 
 export interface AgentStatusFacts {
   /** The stored lifecycle state (never `busy`). */

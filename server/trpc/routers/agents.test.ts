@@ -102,6 +102,55 @@ describe('agent lifecycle', () => {
     await expect(lost.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('a clean stop (agents.signOff) shows the agent stopped at once, hands its work on, and the sweep leaves it alone', async () => {
+    const a = await registerAgent(rt, { name: 'stop-1', capabilities: ['clean-stop'] });
+    await a.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ title: 'left behind', capabilities: ['clean-stop'] });
+    expect(await a.caller.work.poll({ waitMs: 3000 })).toMatchObject({ taskId: ids[0] });
+    await a.caller.agents.heartbeat({ activity: { state: 'stopping' } });
+    // The protocol over HTTP, as a worker in any language calls it.
+    const res = await httpCall(rt, 'agents.signOff', { input: {}, token: a.token });
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ status: 'stopped', requeued: 1 });
+    expect(await admin().agents.get({ id: a.agentId })).toMatchObject({ status: 'stopped', activeTasks: 0, activity: null });
+    expect(await admin().tasks.get({ id: ids[0] })).toMatchObject({ status: 'queued', agentId: null });
+    expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({ code: 'agents-unavailable', message: '1 agent matches but is stopped' });
+    expect((await admin().agents.list({ status: ['stopped'] })).map((x) => x.name)).toContain('stop-1');
+    expect((await admin().overview.get()).agents.stopped).toBeGreaterThanOrEqual(1);
+
+    // A silent agent goes offline meanwhile (the sweep ran past both thresholds); the stopped one stays stopped.
+    const silent = await registerAgent(rt, { name: 'stop-silent', capabilities: ['clean-stop-other'] });
+    await silent.caller.agents.heartbeat({});
+    await waitFor(async () => (await admin().agents.get({ id: silent.agentId })).status === 'offline', 5000);
+    expect(await admin().agents.get({ id: a.agentId })).toMatchObject({ status: 'stopped' });
+
+    // Started again with its agent token, its first heartbeat brings it back, and it takes the work.
+    expect(await a.caller.agents.heartbeat({})).toMatchObject({ status: 'idle' });
+    expect(await a.caller.work.poll({ waitMs: 3000 })).toMatchObject({ taskId: ids[0], attempt: 2 });
+  });
+
+  it('a stopped agent re-registering comes back; a sleeping agent that signs off stays asleep', async () => {
+    const a = await registerAgent(rt, { name: 'stop-2', capabilities: ['stop-rereg'] });
+    await a.caller.agents.heartbeat({});
+    expect(await a.caller.agents.signOff()).toEqual({ status: 'stopped', requeued: 0 });
+    // Signing off twice changes nothing.
+    expect(await a.caller.agents.signOff()).toEqual({ status: 'stopped', requeued: 0 });
+    const again = await registerAgent(rt, { name: 'stop-2', capabilities: ['stop-rereg'] });
+    expect(again.agentId).toBe(a.agentId);
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('starting');
+    await again.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ title: 'after the restart', capabilities: ['stop-rereg'] });
+    expect(await again.caller.work.poll({ waitMs: 3000 })).toMatchObject({ taskId: ids[0] });
+
+    // Put to sleep (by an operator or its pool, which stops its worker): the worker's goodbye keeps it asleep.
+    const sleeper = await registerAgent(rt, { name: 'stop-3', capabilities: ['stop-sleep'] });
+    await sleeper.caller.agents.heartbeat({});
+    await admin().agents.sleep({ id: sleeper.agentId });
+    expect(await sleeper.caller.agents.signOff()).toEqual({ status: 'sleeping', requeued: 0 });
+    expect((await admin().agents.get({ id: sleeper.agentId })).status).toBe('sleeping');
+    expect((await admin().agents.wake({ id: sleeper.agentId })).status).toBe('idle');
+  });
+
   it('deregistering terminates the agent and requeues its work', async () => {
     const a = await registerAgent(rt, { name: 'life-5', capabilities: ['dereg'] });
     await a.caller.agents.heartbeat({});
@@ -117,6 +166,8 @@ describe('agent lifecycle', () => {
     expect(await after.agents.me()).toMatchObject({ status: 'terminated' });
     await expect(after.work.poll({ waitMs: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('agent life-5 was terminated') });
     await expect(after.agents.deregister()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(after.agents.signOff()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('terminated');
   });
 });
 
