@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitWithin, flightdeckAgent as flightdeck } from './testing/agent-process';
 import { ADMIN_TOKEN, startTestServer, type TestServer, waitFor } from './testing/test-server';
-
-const BIN = path.resolve(import.meta.dirname, '..', 'cli', 'bin.mjs');
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,17 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function flightdeck(args: string[], env: Record<string, string> = {}, detached = false) {
-  const child = spawn(process.execPath, [BIN, 'agent', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
-
-const exitWithin = (p: Promise<number | null>, ms: number) => Promise.race([p, new Promise((_, reject) => setTimeout(() => reject(new Error(`no exit within ${ms} ms`)), ms))]);
 const signal = (child: ChildProcess, sig: NodeJS.Signals) => child.kill(sig);
 
 describe('flightdeck agent (the command)', () => {

@@ -39,9 +39,11 @@ export class Heartbeat {
     return sent;
   }
 
-  async stop(): Promise<void> {
+  /** Sends no more beats; one in flight gets up to `graceMs` to be answered before it is cut off. */
+  async stop(graceMs = 0): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    if (graceMs > 0 && this.inFlight) await Promise.race([this.inFlight, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
     this.abort.abort();
     await this.inFlight;
     this.pending.splice(0).forEach((resolve) => resolve());

@@ -113,8 +113,9 @@ describe('agent worker against a real server over HTTP', () => {
     const attempts = (await detail(id)).attempts;
     expect(attempts.map((a) => [a.agentName, a.status])).toEqual([['w-drain', 'released'], ['w-rescuer', 'succeeded']]);
     expect(attempts[0].error).toBe('agent draining');
+    // Drained, it said goodbye: stopped at once, not left to go unhealthy and then offline.
     const drained = (await bed.server.admin.query<any[]>('agents.list', {})).find((a) => a.name === 'w-drain');
-    expect(drained).toMatchObject({ activity: { state: 'stopping' }, hold: 'stopping (its worker is shutting down)' });
+    expect(drained).toMatchObject({ status: 'stopped', activity: null, hold: null });
     await rescuer.stop();
   }, 60_000);
 

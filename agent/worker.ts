@@ -40,6 +40,9 @@ export function runWorker(options: WorkerOptions, signal: AbortSignal, extras: W
 }
 
 const TOKEN_REFUSED = 'the token was refused (401): it is wrong, was revoked, or the agent was terminated';
+/** The last heartbeat must land before the sign-off, or it would bring the agent straight back. */
+const LAST_BEAT_GRACE_MS = 2_000;
+const SIGN_OFF_TIMEOUT_MS = 5_000;
 
 class Worker {
   private readonly stop: StopControl;
@@ -85,9 +88,21 @@ class Worker {
     this.logger.info({ adapter: this.adapter.name, concurrency: this.options.concurrency, workdir: this.options.workdir }, 'polling for work');
     await Promise.all(Array.from({ length: this.options.concurrency }, (_, i) => this.slot(i)));
     this.stop.dispose();
-    await this.heartbeat.stop();
+    await this.heartbeat.stop(LAST_BEAT_GRACE_MS);
     if (this.fatal) return { code: 1, reason: isAuthError(this.fatal) ? TOKEN_REFUSED : this.fatal.message };
-    return { code: 0, reason: this.terminated ? 'terminated by the server' : 'drained' };
+    if (this.terminated) return { code: 0, reason: 'terminated by the server' };
+    await this.signOff();
+    return { code: 0, reason: 'drained' };
+  }
+
+  /** Tells the server it stopped cleanly, so it shows `stopped` now instead of going unhealthy, then offline. */
+  private async signOff(): Promise<void> {
+    try {
+      const reply = await this.client.mutate<{ status: string; requeued: number }>('agents.signOff', {}, AbortSignal.timeout(SIGN_OFF_TIMEOUT_MS));
+      this.logger.info({ status: reply.status, requeued: reply.requeued }, 'signed off');
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'sign-off not answered: the server will mark the agent unhealthy, then offline');
+    }
   }
 
   private async slot(i: number): Promise<void> {

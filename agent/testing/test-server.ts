@@ -10,15 +10,17 @@ export { ADMIN_TOKEN };
 
 /**
  * A real Flightdeck runtime served over HTTP on a random port, as `flightdeck start` serves
- * it. `unavailable` makes it answer 503 + Retry-After, as during a database outage.
+ * it (pools' agents reach it there). `unavailable` makes it answer 503 + Retry-After, as during
+ * a database outage. `env` overrides the runtime's environment.
  */
-export async function startTestServer() {
-  const rt = await startTestRuntime();
-  const api = createApiHandler(async () => rt);
+export async function startTestServer(env: Record<string, string> = {}) {
+  // The runtime learns the server's URL first (FLIGHTDECK_PUBLIC_URL), so it starts once the port is known.
+  const started: { rt?: Awaited<ReturnType<typeof startTestRuntime>> } = {};
+  const api = createApiHandler(async () => started.rt!);
   const state = { unavailable: false, requests: 0 };
   const server = http.createServer((req, res) => {
     state.requests++;
-    if (state.unavailable) {
+    if (state.unavailable || !started.rt) {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
       res.end(JSON.stringify({ error: { message: 'database unavailable', data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } } }));
       return;
@@ -27,15 +29,17 @@ export async function startTestServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const runtime = await startTestRuntime({ FLIGHTDECK_PUBLIC_URL: url, ...env });
+  started.rt = runtime;
   return {
-    rt,
+    rt: runtime,
     url,
     state,
     admin: new ApiClient({ url, token: ADMIN_TOKEN }),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await rt.dispose();
+      await runtime.dispose();
     },
   };
 }

@@ -7,6 +7,7 @@ export const AGENT_STATE_TONE: Record<AgentState, BadgeTone> = {
   busy: 'indigo',
   draining: 'amber',
   sleeping: 'violet',
+  stopped: 'slate',
   unhealthy: 'orange',
   offline: 'red',
   terminated: 'gray',

@@ -4,10 +4,8 @@ import Link from 'next/link';
 import type { AgentRow } from '@/components/api-types';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { ActivityCell } from './activity-cell';
 import { AgentCard } from './agent-card';
-import { AgentStateBadge } from './agent-state-badge';
-import { BreakerMarker } from './breaker-state-badge';
+import { AgentStatusCell } from './agent-status-cell';
 import { CapabilityList } from './capability-list';
 import { ConcurrencyMeter } from './concurrency-meter';
 import { ContextUsageBar } from './context-usage-bar';
@@ -19,12 +17,7 @@ const COLUMNS: Column<AgentRow>[] = [
     ),
   },
   { key: 'runtime', header: 'Runtime', cell: (a) => <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{a.runtime}</span> },
-  {
-    key: 'state', header: 'State', cell: (a) => (
-      <span className="inline-flex items-center gap-1.5"><AgentStateBadge state={a.status} /><BreakerMarker state={a.breaker} /></span>
-    ),
-  },
-  { key: 'activity', header: 'Activity', cell: (a) => <ActivityCell agent={a} /> },
+  { key: 'status', header: 'Status', cell: (a) => <AgentStatusCell agent={a} />, className: 'whitespace-normal' },
   { key: 'concurrency', header: 'Active / max', cell: (a) => <ConcurrencyMeter active={a.activeTasks} max={a.maxConcurrency} /> },
   { key: 'capabilities', header: 'Capabilities', cell: (a) => <CapabilityList capabilities={a.capabilities} limit={4} />, className: 'whitespace-normal' },
   { key: 'heartbeat', header: 'Last heartbeat', cell: (a) => <RelativeTime at={a.lastHeartbeatAt} fallback="never" className="text-slate-600 dark:text-slate-300" /> },

@@ -18,7 +18,7 @@ const OFFERED: Record<LifecycleAction, readonly AgentState[]> = {
   // A busy agent is offered it too: the refusal ("it holds 2 tasks; drain it first") says what to do.
   sleep: ['idle', 'busy'],
   wake: ['sleeping'],
-  terminate: ['starting', 'idle', 'busy', 'draining', 'sleeping', 'unhealthy', 'offline'],
+  terminate: ['starting', 'idle', 'busy', 'draining', 'sleeping', 'stopped', 'unhealthy', 'offline'],
 };
 
 const LABEL: Record<LifecycleAction, [idle: string, pending: string, hint: string]> = {

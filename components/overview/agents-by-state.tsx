@@ -3,9 +3,12 @@ import { AGENT_STATE_TONE } from '@/components/agents/agent-state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 
-/** Fleet size by lifecycle state; zero states are dimmed rather than hidden so the set is stable. */
+/** Agents whose worker is gone (cleanly, lost or for good): not counted as connected. */
+const DISCONNECTED_STATES: readonly AgentState[] = ['stopped', 'offline', 'terminated'];
+
+/** Fleet size by state; zero states are dimmed rather than hidden so the set is stable. */
 export function AgentsByState({ agents }: { agents: Record<AgentState, number> }) {
-  const live = AGENT_STATES.filter((s) => s !== 'offline' && s !== 'terminated').reduce((n, s) => n + agents[s], 0);
+  const live = AGENT_STATES.filter((s) => !DISCONNECTED_STATES.includes(s)).reduce((n, s) => n + agents[s], 0);
   return (
     <Card title="Agents" description={`${live} connected`} bodyClassName="p-4" className="h-full">
       <ul className="grid grid-cols-2 gap-2" data-testid="kpi-agents">

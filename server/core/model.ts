@@ -1,6 +1,11 @@
 /** The shapes the core works with. Dates are epoch milliseconds so the API stays plain JSON. */
 
-export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'unhealthy', 'offline', 'terminated'] as const;
+/**
+ * `busy` is never stored: it is an idle agent holding work (see registry/agent-status.ts).
+ * `stopped`: its worker stopped cleanly and said so (`agents.signOff`); registering or
+ * heartbeating again brings it back. `offline` is the unclean kind: it went silent.
+ */
+export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'stopped', 'unhealthy', 'offline', 'terminated'] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
 /**
@@ -19,7 +24,8 @@ export type AgentActivityState = (typeof AGENT_ACTIVITIES)[number];
 export interface AgentActivity {
   state: AgentActivityState;
   detail: string | null;
-  at: number;
+  /** Since when; null when the control plane inferred the state and cannot tell (see agent-status.ts). */
+  at: number | null;
 }
 
 export const TASK_STATES = ['blocked', 'queued', 'retry-wait', 'assigned', 'running', 'succeeded', 'failed', 'dead-lettered', 'cancelled'] as const;
@@ -45,7 +51,7 @@ export interface Agent {
   capabilities: Capability[];
   maxConcurrency: number;
   labels: Record<string, string>;
-  /** Stored lifecycle state; `idle` is shown as `busy` while the agent holds work. */
+  /** The one status (registry/agent-status.ts): the stored lifecycle state, `busy` while an idle agent holds work. */
   status: AgentState;
   activeTasks: number;
   contextWindow: number | null;
@@ -54,6 +60,7 @@ export interface Agent {
   registeredAt: number;
   lastHeartbeatAt: number | null;
   statusChangedAt: number;
+  /** What its CLI reports, made to agree with `status` and the tasks it holds (registry/agent-status.ts). */
   activity: AgentActivity | null;
   /** A rate-limited agent takes no new work until then. */
   parkedUntil: number | null;

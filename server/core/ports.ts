@@ -81,11 +81,13 @@ export interface AgentStore {
   list(filter?: { status?: AgentState[] }): Promise<Agent[]>;
   /** Every agent not offline or terminated, with its active task count: the dispatcher's roster. */
   live(): Promise<Agent[]>;
-  /** Records a sign of life (heartbeat or poll); a starting, unhealthy or offline agent becomes idle. */
+  /** Records a sign of life (heartbeat or poll); a starting, stopped, unhealthy or offline agent becomes idle. */
   heartbeat(id: string, report: HeartbeatReport): Promise<HeartbeatOutcome | null>;
   /** Puts an idle agent holding no work to sleep, atomically against assignments in flight. */
   sleep(id: string): Promise<{ slept: boolean; previous: AgentState; active: number } | null>;
   setStatus(id: string, status: AgentState, onlyFrom?: AgentState[]): Promise<{ previous: AgentState } | null>;
+  /** `stopped` (from one of `onlyFrom`), forgetting the activity of the worker that stopped. */
+  markStopped(id: string, onlyFrom: AgentState[]): Promise<{ previous: AgentState } | null>;
   /** Mark silent agents by database time; returns the agents that changed. */
   sweepSilent(unhealthyAfterMs: number, offlineAfterMs: number): Promise<{ id: string; previous: AgentState; status: AgentState }[]>;
 }

@@ -42,7 +42,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 /** People and programs (not agents): read the fleet, submit and manage tasks. */
 export const operatorProcedure = authedProcedure.use(({ ctx, next }) => {
   const p = ctx.principal;
-  if (p.kind === 'agent') throw new TRPCError({ code: 'FORBIDDEN', message: 'agent tokens may only call agents.heartbeat, agents.deregister and work.*' });
+  if (p.kind === 'agent') throw new TRPCError({ code: 'FORBIDDEN', message: 'agent tokens may only call agents.heartbeat, agents.me, agents.signOff, agents.deregister and work.*' });
   return next({ ctx: { ...ctx, principal: p } });
 });
 

@@ -24,7 +24,7 @@ export function AgentsView() {
 
   return (
     <>
-      <PageHeader title="Agents" description={agents.data ? `${all.length} registered · ${all.length - counts.offline - counts.terminated} connected` : 'Workers registered with this control plane'} />
+      <PageHeader title="Agents" description={agents.data ? `${all.length} registered · ${all.length - counts.stopped - counts.offline - counts.terminated} connected` : 'Workers registered with this control plane'} />
       {agents.error ? (
         <ErrorState error={agents.error} onRetry={() => void agents.refetch()} />
       ) : !agents.data ? (

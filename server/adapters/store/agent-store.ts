@@ -7,8 +7,8 @@ import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease
 import { Batcher } from './batcher';
 import { ms, rows, toAgent } from './rows';
 
-const ACTIVE_COUNTS = sql`(select agent_id, count(*)::int as n from tasks where status in ('assigned', 'running') group by agent_id)`;
-const WITH_ACTIVE = sql`select a.*, coalesce(c.n, 0) as active_tasks from agents a left join ${ACTIVE_COUNTS} c on c.agent_id = a.id`;
+const ACTIVE_COUNTS = sql`(select agent_id, count(*)::int as n, max(assigned_at) as since from tasks where status in ('assigned', 'running') group by agent_id)`;
+const WITH_ACTIVE = sql`select a.*, coalesce(c.n, 0) as active_tasks, c.since as work_since from agents a left join ${ACTIVE_COUNTS} c on c.agent_id = a.id`;
 
 type HeartbeatRow = HeartbeatReport & { id: string };
 type HeartbeatResult = HeartbeatOutcome | null;
@@ -35,8 +35,8 @@ function heartbeatBatcher(db: Db, stallTimeoutMs: number) {
         load = coalesce(v.load, a.load),
         context_used = coalesce(v.context_used, a.context_used),
         context_window = coalesce(v.context_window, a.context_window),
-        status = case when a.status in ('starting', 'unhealthy', 'offline') then 'idle' else a.status end,
-        status_changed_at = case when a.status in ('starting', 'unhealthy', 'offline') then now() else a.status_changed_at end,
+        status = case when a.status in ('starting', 'stopped', 'unhealthy', 'offline') then 'idle' else a.status end,
+        status_changed_at = case when a.status in ('starting', 'stopped', 'unhealthy', 'offline') then now() else a.status_changed_at end,
         activity = coalesce(v.activity, a.activity),
         activity_detail = case when v.activity is null then a.activity_detail else v.detail end,
         activity_at = case when v.activity is not null and v.activity is distinct from a.activity then now() else a.activity_at end,
@@ -77,6 +77,7 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
           labels = excluded.labels, token_hash = excluded.token_hash, status = 'starting',
           context_window = coalesce(excluded.context_window, agents.context_window),
           pool_id = coalesce(excluded.pool_id, agents.pool_id), parked_until = null,
+          activity = null, activity_detail = null, activity_at = null,
           last_seen_at = now(), status_changed_at = now()
         returning *, (select status from prev) as previous`);
       return { agent: toAgent(r), created: r.previous == null, previous: (r.previous ?? null) as AgentState | null };
@@ -113,6 +114,15 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
       return r ?? null;
     },
 
+    async markStopped(id, onlyFrom) {
+      const [r] = await rows<{ previous: AgentState }>(db, sql`
+        with prev as (select status from agents where id = ${id})
+        update agents set status = 'stopped', status_changed_at = now(), activity = null, activity_detail = null, activity_at = null
+        where id = ${id} and status in (${sql.join(onlyFrom.map((s) => sql`${s}`), sql`, `)})
+        returning (select status from prev) as previous`);
+      return r ?? null;
+    },
+
     async sleep(id) {
       // The row lock first, then a fresh snapshot: an assignment committed while we waited for
       // the lock is seen, so an agent holding work is never put to sleep.
@@ -134,7 +144,8 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
           select id, status as previous,
             case when last_seen_at < now() - ${offlineAfterMs}::int * interval '1 millisecond' then 'offline' else 'unhealthy' end as next
           from agents
-          where status in ('starting', 'idle', 'busy', 'draining', 'unhealthy')
+          -- Not sleeping, stopped, offline or terminated: those are not expected to heartbeat.
+          where status in ('starting', 'idle', 'draining', 'unhealthy')
             and last_seen_at < now() - ${unhealthyAfterMs}::int * interval '1 millisecond'
           for update
         )

@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { priorityName, type Agent, type AgentState, type AssignmentDecision, type Task, type TaskState } from '@/server/core/model';
+import { describeStatus } from '@/server/core/registry/agent-status';
 
 /** Runs raw SQL on either driver; both answer with `{ rows }`. */
 export async function rows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
@@ -12,10 +13,13 @@ export const ms = (v: unknown): number | null => (v == null ? null : new Date(v 
 const msOr = (v: unknown): number => ms(v) ?? 0;
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
 
-/** Raw-SQL rows use column names; `idle` with work in hand is shown as `busy`. */
+/** Raw-SQL rows use column names; status and activity are the core's one reading of them. */
 export function toAgent(r: Record<string, any>): Agent {
   const active = Number(r.active_tasks ?? 0);
-  const status = (r.status === 'idle' && active > 0 ? 'busy' : r.status) as AgentState;
+  const { status, activity } = describeStatus({
+    status: r.status as AgentState, activeTasks: active, workSince: ms(r.work_since),
+    activity: r.activity ? { state: r.activity, detail: r.activity_detail ?? null, at: ms(r.activity_at) } : null,
+  });
   return {
     id: r.id,
     name: r.name,
@@ -31,7 +35,7 @@ export function toAgent(r: Record<string, any>): Agent {
     registeredAt: msOr(r.registered_at),
     lastHeartbeatAt: ms(r.last_heartbeat_at),
     statusChangedAt: msOr(r.status_changed_at),
-    activity: r.activity ? { state: r.activity, detail: r.activity_detail ?? null, at: msOr(r.activity_at) } : null,
+    activity,
     parkedUntil: ms(r.parked_until),
     sessionId: r.session_id ?? null,
     poolId: r.pool_id ?? null,

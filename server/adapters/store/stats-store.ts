@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { AGENT_STATES, PRIORITIES, priorityName, type AgentState, type Priority } from '@/server/core/model';
 import type { StatsStore } from '@/server/core/ports';
+import { agentStatus } from '@/server/core/registry/agent-status';
 import { readDecisionInputs } from './decision-inputs';
 import { fromJson, ms, rows } from './rows';
 
@@ -28,10 +29,9 @@ export function createStatsStore(db: Db): StatsStore {
     async agentsByStatus() {
       const out = zeroes(AGENT_STATES);
       for (const r of await rows(db, sql`
-        select case when a.status = 'idle' and exists (select 1 from tasks t where t.agent_id = a.id and t.status in ('assigned', 'running'))
-                    then 'busy' else a.status end as s, count(*)::int as n
-        from agents a group by 1`)) {
-        out[r.s as AgentState] = Number(r.n);
+        select a.status, exists (select 1 from tasks t where t.agent_id = a.id and t.status in ('assigned', 'running')) as holds, count(*)::int as n
+        from agents a group by 1, 2`)) {
+        out[agentStatus(r.status as AgentState, r.holds ? 1 : 0)] += Number(r.n);
       }
       return out;
     },

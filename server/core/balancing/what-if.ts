@@ -1,4 +1,5 @@
 import type { Agent, Capability, Priority, Task } from '../model';
+import { agentStatus } from '../registry/agent-status';
 import { seededRandom } from '../shared/random';
 import { median } from '../shared/top-k';
 import { createStrategy, type StrategyConfig } from './catalog';
@@ -161,7 +162,7 @@ function replayContext(d: RecordedDecisionInput, eligible: Agent[], random: () =
 function toAgent(c: RecordedCandidate, activeTasks: number): Agent {
   return {
     id: c.agentId, name: c.agentName, runtime: 'replay', capabilities: c.capabilities, maxConcurrency: c.maxConcurrency, labels: {},
-    status: activeTasks > 0 ? 'busy' : 'idle', activeTasks, contextWindow: null, contextUsed: null, load: null, registeredAt: 0,
+    status: agentStatus('idle', activeTasks), activeTasks, contextWindow: null, contextUsed: null, load: null, registeredAt: 0,
     lastHeartbeatAt: null, statusChangedAt: 0, activity: null, parkedUntil: null, sessionId: null, poolId: null, lastWorkAt: null,
   };
 }

@@ -16,6 +16,9 @@ export interface HeartbeatAnswer {
   parkedUntil: number | null;
 }
 
+/** States a clean stop replaces; a sleeping, stopped or terminated agent keeps its state. */
+const SIGN_OFF_FROM: AgentState[] = ['starting', 'idle', 'draining', 'unhealthy', 'offline'];
+
 /** Agent lifecycle: registration (idempotent by name), heartbeats, state changes. */
 export class AgentRegistry {
   private heardFrom = new Set<string>();
@@ -84,6 +87,21 @@ export class AgentRegistry {
       consolidate: needsConsolidation(changed.contextUsed, changed.contextWindow, this.contextPolicy),
       parkedUntil: changed.parkedUntil,
     };
+  }
+
+  /**
+   * Its worker stopped cleanly and says so: `stopped` at once, whatever it still holds handed on
+   * now rather than after the offline timeout. A pool's sleeping agent stays asleep (the pool
+   * stopped it) and a terminated one terminated; the answer is the status it has after the call.
+   */
+  async signOff(agentId: string): Promise<{ status: AgentState; requeued: number }> {
+    const changed = await this.store.agents.markStopped(agentId, SIGN_OFF_FROM);
+    if (!changed) return { status: (await this.get(agentId)).status, requeued: 0 };
+    const requeued = await this.requeueWork(agentId, 'agent stopped');
+    await this.bus.publish('agent:changed', { agentId, status: 'stopped', previous: changed.previous, reason: 'its worker stopped cleanly' });
+    this.onCapacityChange();
+    this.log.info({ agentId, previous: changed.previous, requeued }, 'agent stopped cleanly');
+    return { status: 'stopped', requeued };
   }
 
   /** Takes the agent out of rotation for good; its active work goes back to the queue. */

@@ -6,6 +6,7 @@ export const STATE_REASONS: Partial<Record<AgentState, string>> = {
   starting: 'starting (no heartbeat yet)',
   draining: 'draining',
   sleeping: 'sleeping',
+  stopped: 'stopped (its worker stopped cleanly)',
   unhealthy: 'unhealthy (missed heartbeats)',
   offline: 'offline',
   terminated: 'terminated',

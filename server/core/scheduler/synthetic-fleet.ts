@@ -1,5 +1,6 @@
 import type { AgentSignals } from '../balancing/strategy';
 import type { Agent, AgentState, Task } from '../model';
+import { agentStatus } from '../registry/agent-status';
 import { seededRandom } from '../shared/random';
 
 export interface FleetOptions {
@@ -42,7 +43,7 @@ export function syntheticFleet(opts: FleetOptions): SyntheticFleet {
   for (let i = 0; i < opts.agents; i++) {
     const maxConcurrency = int(1, 8);
     const activeTasks = random() < 0.3 ? maxConcurrency : int(0, maxConcurrency - 1);
-    const status: AgentState = random() < (opts.unavailable ?? 0.15) ? OTHER_STATES[int(0, OTHER_STATES.length - 1)] : activeTasks ? 'busy' : 'idle';
+    const status: AgentState = random() < (opts.unavailable ?? 0.15) ? OTHER_STATES[int(0, OTHER_STATES.length - 1)] : agentStatus('idle', activeTasks);
     const name = `agent-${String(i).padStart(5, '0')}`;
     agents.push({
       id: `agt_${name}`, name, runtime: 'synthetic', maxConcurrency, activeTasks, status, labels: {},

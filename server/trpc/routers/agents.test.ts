@@ -26,6 +26,43 @@ describe('agent lifecycle', () => {
     expect((await admin().agents.get({ id: a.agentId })).status).toBe('idle');
   });
 
+  it('shows one status: an agent holding a task and one reporting work while holding none never contradict themselves', async () => {
+    const holder = await registerAgent(rt, { name: 'one-status-holder', capabilities: ['one-status'] });
+    const claimer = await registerAgent(rt, { name: 'one-status-claimer', capabilities: ['one-status-other'] });
+    await holder.caller.agents.heartbeat({ activity: { state: 'idle' } });
+    await claimer.caller.agents.heartbeat({ activity: { state: 'working', detail: 'editing files' } });
+    await admin().tasks.submit({ title: 'held', capabilities: ['one-status'] });
+    const work = await holder.caller.work.poll({ waitMs: 3000 });
+    expect(work).not.toBeNull();
+
+    // The holder's last report (idle) predates its task; the claimer holds nothing whatever it says.
+    const shown = async () => {
+      const listed = await admin().agents.list();
+      const byName = (name: string) => listed.find((a) => a.name === name)!;
+      const got = { holder: await admin().agents.get({ id: holder.agentId }), claimer: await admin().agents.get({ id: claimer.agentId }) };
+      for (const a of Object.values(got)) expectConsistent(a);
+      expect(byName('one-status-holder')).toMatchObject({ status: got.holder.status, activity: got.holder.activity });
+      expect(byName('one-status-claimer')).toMatchObject({ status: got.claimer.status, activity: got.claimer.activity });
+      return got;
+    };
+    let got = await shown();
+    expect(got.holder).toMatchObject({ status: 'busy', activeTasks: 1, activity: { state: 'working' } });
+    expect(got.claimer).toMatchObject({ status: 'idle', activeTasks: 0, activity: { state: 'idle' } });
+    const overview = await admin().overview.get();
+    expect(overview.agents.busy).toBeGreaterThanOrEqual(1);
+
+    // The holder reports work, then finishes before its next heartbeat: idle, and not still "working".
+    await holder.caller.agents.heartbeat({ activity: { state: 'waiting-for-input', detail: 'approve the edit?' } });
+    got = await shown();
+    expect(got.holder).toMatchObject({ status: 'busy', activity: { state: 'waiting-for-input', detail: 'approve the edit?' } });
+    await holder.caller.work.complete({ taskId: work!.taskId, leaseToken: work!.leaseToken });
+    got = await shown();
+    expect(got.holder).toMatchObject({ status: 'idle', activeTasks: 0, activity: { state: 'idle' } });
+    // What routing needs from a report is kept whatever the tasks say.
+    await claimer.caller.agents.heartbeat({ activity: { state: 'rate-limited', detail: 'usage limit', resetAt: Date.now() + 60_000 } });
+    expect((await shown()).claimer).toMatchObject({ status: 'idle', activity: { state: 'rate-limited' } });
+  });
+
   it('re-registering the same name keeps the agent id, replaces the token and requeues its work', async () => {
     const first = await registerAgent(rt, { name: 'life-2', capabilities: ['rereg'] });
     await first.caller.agents.heartbeat({});
@@ -65,6 +102,55 @@ describe('agent lifecycle', () => {
     await expect(lost.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('a clean stop (agents.signOff) shows the agent stopped at once, hands its work on, and the sweep leaves it alone', async () => {
+    const a = await registerAgent(rt, { name: 'stop-1', capabilities: ['clean-stop'] });
+    await a.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ title: 'left behind', capabilities: ['clean-stop'] });
+    expect(await a.caller.work.poll({ waitMs: 3000 })).toMatchObject({ taskId: ids[0] });
+    await a.caller.agents.heartbeat({ activity: { state: 'stopping' } });
+    // The protocol over HTTP, as a worker in any language calls it.
+    const res = await httpCall(rt, 'agents.signOff', { input: {}, token: a.token });
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ status: 'stopped', requeued: 1 });
+    expect(await admin().agents.get({ id: a.agentId })).toMatchObject({ status: 'stopped', activeTasks: 0, activity: null });
+    expect(await admin().tasks.get({ id: ids[0] })).toMatchObject({ status: 'queued', agentId: null });
+    expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({ code: 'agents-unavailable', message: '1 agent matches but is stopped' });
+    expect((await admin().agents.list({ status: ['stopped'] })).map((x) => x.name)).toContain('stop-1');
+    expect((await admin().overview.get()).agents.stopped).toBeGreaterThanOrEqual(1);
+
+    // A silent agent goes offline meanwhile (the sweep ran past both thresholds); the stopped one stays stopped.
+    const silent = await registerAgent(rt, { name: 'stop-silent', capabilities: ['clean-stop-other'] });
+    await silent.caller.agents.heartbeat({});
+    await waitFor(async () => (await admin().agents.get({ id: silent.agentId })).status === 'offline', 5000);
+    expect(await admin().agents.get({ id: a.agentId })).toMatchObject({ status: 'stopped' });
+
+    // Started again with its agent token, its first heartbeat brings it back, and it takes the work.
+    expect(await a.caller.agents.heartbeat({})).toMatchObject({ status: 'idle' });
+    expect(await a.caller.work.poll({ waitMs: 3000 })).toMatchObject({ taskId: ids[0], attempt: 2 });
+  });
+
+  it('a stopped agent re-registering comes back; a sleeping agent that signs off stays asleep', async () => {
+    const a = await registerAgent(rt, { name: 'stop-2', capabilities: ['stop-rereg'] });
+    await a.caller.agents.heartbeat({});
+    expect(await a.caller.agents.signOff()).toEqual({ status: 'stopped', requeued: 0 });
+    // Signing off twice changes nothing.
+    expect(await a.caller.agents.signOff()).toEqual({ status: 'stopped', requeued: 0 });
+    const again = await registerAgent(rt, { name: 'stop-2', capabilities: ['stop-rereg'] });
+    expect(again.agentId).toBe(a.agentId);
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('starting');
+    await again.caller.agents.heartbeat({});
+    const { ids } = await admin().tasks.submit({ title: 'after the restart', capabilities: ['stop-rereg'] });
+    expect(await again.caller.work.poll({ waitMs: 3000 })).toMatchObject({ taskId: ids[0] });
+
+    // Put to sleep (by an operator or its pool, which stops its worker): the worker's goodbye keeps it asleep.
+    const sleeper = await registerAgent(rt, { name: 'stop-3', capabilities: ['stop-sleep'] });
+    await sleeper.caller.agents.heartbeat({});
+    await admin().agents.sleep({ id: sleeper.agentId });
+    expect(await sleeper.caller.agents.signOff()).toEqual({ status: 'sleeping', requeued: 0 });
+    expect((await admin().agents.get({ id: sleeper.agentId })).status).toBe('sleeping');
+    expect((await admin().agents.wake({ id: sleeper.agentId })).status).toBe('idle');
+  });
+
   it('deregistering terminates the agent and requeues its work', async () => {
     const a = await registerAgent(rt, { name: 'life-5', capabilities: ['dereg'] });
     await a.caller.agents.heartbeat({});
@@ -80,8 +166,25 @@ describe('agent lifecycle', () => {
     expect(await after.agents.me()).toMatchObject({ status: 'terminated' });
     await expect(after.work.poll({ waitMs: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('agent life-5 was terminated') });
     await expect(after.agents.deregister()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(after.agents.signOff()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await admin().agents.get({ id: a.agentId })).status).toBe('terminated');
   });
 });
+
+const ON_A_TASK = ['working', 'waiting-for-input', 'stalled'];
+const ON_NO_TASK = ['idle', 'done', 'failed'];
+
+/** Status, tasks held and activity tell one story. */
+function expectConsistent(a: { name: string; status: string; activeTasks: number; activity: { state: string } | null }) {
+  const story = `${a.name}: status ${a.status}, ${a.activeTasks} task(s), activity ${a.activity?.state ?? 'none'}`;
+  if (a.activeTasks > 0) {
+    expect(a.status, story).not.toBe('idle');
+    expect(ON_NO_TASK, story).not.toContain(a.activity?.state);
+  } else {
+    expect(a.status, story).not.toBe('busy');
+    expect(ON_A_TASK, story).not.toContain(a.activity?.state);
+  }
+}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -23,6 +23,9 @@ export const agentsRouter = router({
     return { ok: true as const };
   }),
 
+  /** A clean stop (its worker drained): `stopped` until it registers or heartbeats again; a pool's sleeping agent stays asleep. */
+  signOff: agentProcedure.mutation(({ ctx }) => ctx.runtime.core.registry.signOff(ctx.agent.id)),
+
   list: operatorProcedure
     .input(z.object({ status: z.array(z.enum(AGENT_STATES)).optional() }).optional())
     .query(({ ctx, input }) => ctx.runtime.core.listAgents(input)),
