@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context';
 import { describeZodError, isZodError, toTRPCError, zodIssues } from './error-map';
+import { findInputProblem, inputProblemError } from './input-guard';
 
 const t = initTRPC.context<Context>().create({
   // Plain JSON on the wire: any agent with an HTTP client can speak the API.
@@ -32,7 +33,14 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** Checks every procedure's raw input for what no schema may let through (NUL characters, deep nesting). */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) throw inputProblemError(problem);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(guardInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'authentication required: send "Authorization: Bearer <token>" or sign in' });
