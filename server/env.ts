@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './core/shared/input-limits';
 import { parseProjectWeights } from './core/tasks/queue-policy';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -44,6 +45,12 @@ const EnvSchema = z.object({
   FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   /** How agents started by pools reach this server (default http://127.0.0.1:$PORT). */
   FLIGHTDECK_PUBLIC_URL: z.string().url().optional(),
+  /** JSON bytes of a task's result (`work.complete`) */
+  FLIGHTDECK_MAX_RESULT_BYTES: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.resultBytes),
+  FLIGHTDECK_MAX_PROGRESS_CHARS: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.progressMessageChars),
+  FLIGHTDECK_MAX_LABELS: z.coerce.number().int().min(0).default(DEFAULT_INPUT_LIMITS.labels.count),
+  FLIGHTDECK_MAX_LABEL_KEY_CHARS: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.labels.keyChars),
+  FLIGHTDECK_MAX_LABEL_VALUE_CHARS: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.labels.valueChars),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -51,6 +58,15 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string };
+
+/** What the core accepts in one value (labels, results, progress messages), from the environment. */
+export function inputLimitsFrom(env: Env): InputLimits {
+  return {
+    resultBytes: env.FLIGHTDECK_MAX_RESULT_BYTES,
+    progressMessageChars: env.FLIGHTDECK_MAX_PROGRESS_CHARS,
+    labels: { count: env.FLIGHTDECK_MAX_LABELS, keyChars: env.FLIGHTDECK_MAX_LABEL_KEY_CHARS, valueChars: env.FLIGHTDECK_MAX_LABEL_VALUE_CHARS },
+  };
+}
 
 const Thresholds = z.object({ FLIGHTDECK_CONTEXT_CONSOLIDATE_AT: z.number(), FLIGHTDECK_CONTEXT_FULL_AT: z.number() })
   .refine((e) => e.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT <= e.FLIGHTDECK_CONTEXT_FULL_AT, { message: 'must not exceed FLIGHTDECK_CONTEXT_FULL_AT', path: ['FLIGHTDECK_CONTEXT_CONSOLIDATE_AT'] });

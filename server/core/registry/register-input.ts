@@ -16,7 +16,8 @@ export const RegisterAgentInput = z.object({
   runtime: z.string().trim().min(1).max(64).default('custom'),
   capabilities: z.array(CapabilityInput).max(100).default([]),
   maxConcurrency: z.number().int().min(1).max(1000).default(1),
-  labels: z.record(z.string().max(64), z.string().max(256)).default({}),
+  /** Count and lengths are checked against the configured limits (InputLimits). */
+  labels: z.record(z.string(), z.string()).default({}),
   contextWindow: z.number().int().positive().max(MAX_CONTEXT_WINDOW).optional(),
 });
 export type RegisterAgentInput = z.input<typeof RegisterAgentInput>;
