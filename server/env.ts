@@ -65,6 +65,11 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string };
 
+/** `next dev`: the page policy then allows React's development-time eval. Set by Next itself, not by operators. */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === 'development';
+}
+
 /** What the core accepts in one value (labels, results, progress messages), from the environment. */
 export function inputLimitsFrom(env: Env): InputLimits {
   return {
