@@ -14,7 +14,7 @@ export const PollInput = z.object({
 const Lease = { taskId: z.string().min(1).max(64), leaseToken: z.string().min(1).max(128) };
 export const StartInput = z.object(Lease);
 // Message and result sizes are checked against the configured limits (InputLimits).
-export const ProgressInput = z.object({ ...Lease, message: z.string().default(''), percent: z.number().min(0).max(100).transform(Math.round).optional() });
+export const ProgressInput = z.object({ ...Lease, message: z.string().default(''), percent: z.number().min(0).max(100).optional() });
 export const CompleteInput = z.object({ ...Lease, result: z.unknown().optional() });
 export const FailInput = z.object({ ...Lease, error: z.string().min(1).max(10_000), retryable: z.boolean().default(true) });
 export const ReleaseInput = z.object({ ...Lease, reason: z.string().trim().min(1, 'must not be empty').max(500) });

@@ -108,16 +108,6 @@ describe('NUL characters, foreign cursors and out-of-range numbers: 400 naming t
     expect(res.error?.message).toMatch(new RegExp(`^${field.replace(/\./g, '\\.')}: `));
   });
 
-  it('stores a fractional progress percent rounded (a smallint column)', async () => {
-    const { ids } = (await httpCall(rt, 'tasks.submit', { input: { title: 'fraction', capabilities: ['v'] }, token: ADMIN_TOKEN })).data;
-    const work = (await httpCall(rt, 'work.poll', { input: { waitMs: 5000, start: true }, token: agentToken })).data;
-    expect(work.taskId).toBe(ids[0]);
-    const res = await httpCall(rt, 'work.progress', { input: { taskId: work.taskId, leaseToken: work.leaseToken, percent: 33.4 }, token: agentToken });
-    expect(res.status).toBe(200);
-    expect((await httpCall(rt, 'tasks.get', { input: { id: ids[0] }, token: ADMIN_TOKEN, query: true })).data.progressPercent).toBe(33);
-    await httpCall(rt, 'work.complete', { input: { taskId: work.taskId, leaseToken: work.leaseToken }, token: agentToken });
-  });
-
   it('pages through tasks.list with the cursors it hands out', async () => {
     await httpCall(rt, 'tasks.submit', { input: { tasks: [{ title: 'page-1' }, { title: 'page-2' }, { title: 'page-3' }] }, token: ADMIN_TOKEN });
     const first = await httpCall(rt, 'tasks.list', { input: { search: 'page-', limit: 2 }, token: ADMIN_TOKEN, query: true });
