@@ -129,6 +129,11 @@ describe('authentication and roles', () => {
     expect((await httpCall(rt, 'tasks.list', { input: {}, query: true })).status).toBe(401);
   });
 
+  it('treats a malformed session cookie as no session (401, not 500)', async () => {
+    const res = await httpCall(rt, 'tasks.list', { input: {}, query: true, headers: { cookie: 'fd_session=%E0%A4%A' } });
+    expect(res.status).toBe(401);
+  });
+
   it('refuses an unknown token (401)', async () => {
     expect((await httpCall(rt, 'tasks.submit', { input: { title: 'x' }, token: 'fd_admin_wrong' })).status).toBe(401);
   });
