@@ -7,7 +7,7 @@ import { appRouter } from '@/server/trpc/root';
 import { guardUnavailable, unavailableMeta } from '@/server/trpc/unavailable-meta';
 import { decodePath, refuseAtEdge } from './edge-checks';
 import { admitLiveStream, isSubscription, LiveStreamSlots } from './live-streams';
-import { refusalBody, refusalFromError, type Refusal } from './refusal';
+import { logRefusal, refusalBody, refusalFromError, type Refusal } from './refusal';
 import { requestLimits } from './request-limits';
 import { API_CSP, SECURITY_HEADERS } from './security-headers.mjs';
 
@@ -43,14 +43,21 @@ async function handle(req: IncomingMessage, res: ServerResponse, target: string,
   const headers = toHeaders(req);
   const rt = await runtime();
   const limits = requestLimits(rt.env);
-  const refused = refuseAtEdge({ method: req.method ?? 'GET', path, search, headers }, limits);
-  if (refused) return refuse(res, refused);
+  const method = req.method ?? 'GET';
+  const refused = refuseAtEdge({ method, path, search, headers }, limits);
+  if (refused) {
+    logRefusal(rt.log, refused, { method, path, origin: headers.get('origin') });
+    return refuse(res, refused);
+  }
 
   let auth: ReturnType<typeof resolvePrincipal> | null = null;
   const who = () => (auth ??= guardUnavailable(() => resolvePrincipal(rt, headers)));
   if (isSubscription(decodePath(path)!)) {
     const admitted = admitLiveStream(slots, await who(), rt.env.FLIGHTDECK_MAX_STREAMS_PER_SESSION);
-    if (typeof admitted !== 'function') return refuse(res, admitted);
+    if (typeof admitted !== 'function') {
+      logRefusal(rt.log, admitted, { method, path });
+      return refuse(res, admitted);
+    }
     res.once('close', admitted);
   }
   await nodeHTTPRequestHandler({

@@ -6,7 +6,7 @@ import { appRouter } from '@/server/trpc/root';
 import { guardUnavailable, unavailableMeta } from '@/server/trpc/unavailable-meta';
 import { decodePath, refuseAtEdge } from './edge-checks';
 import { admitLiveStream, isSubscription, LiveStreamSlots } from './live-streams';
-import { refusalBody, refusalFromError, type Refusal } from './refusal';
+import { logRefusal, refusalBody, refusalFromError, type Refusal } from './refusal';
 import { capBody, requestLimits } from './request-limits';
 import { API_CSP, SECURITY_HEADERS } from './security-headers.mjs';
 
@@ -38,14 +38,20 @@ async function handle(req: Request, runtime: () => Promise<Runtime>, slots: Live
   const rt = await runtime();
   const limits = requestLimits(rt.env);
   const refused = refuseAtEdge({ method: req.method, path, search: url.searchParams, headers: req.headers }, limits);
-  if (refused) return refuse(refused);
+  if (refused) {
+    logRefusal(rt.log, refused, { method: req.method, path, origin: req.headers.get('origin') });
+    return refuse(refused);
+  }
 
   let auth: ReturnType<typeof resolvePrincipal> | null = null;
   const who = () => (auth ??= guardUnavailable(() => resolvePrincipal(rt, req.headers)));
   let release: (() => void) | null = null;
   if (isSubscription(decodePath(path)!)) {
     const admitted = admitLiveStream(slots, await who(), rt.env.FLIGHTDECK_MAX_STREAMS_PER_SESSION);
-    if (typeof admitted !== 'function') return refuse(admitted);
+    if (typeof admitted !== 'function') {
+      logRefusal(rt.log, admitted, { method: req.method, path });
+      return refuse(admitted);
+    }
     release = admitted;
     req.signal.addEventListener('abort', admitted, { once: true });
   }

@@ -50,6 +50,13 @@ describe('cross-site requests with the operator\'s session cookie', () => {
     expect(await taskStatus(deadTaskId)).toBe('dead-lettered');
   });
 
+  it('logs what it refused, for the operator', async () => {
+    await retry({ origin: 'http://evil.example', 'content-type': 'application/json' }, JSON.stringify({}));
+    const line = srv.output().split('\n').find((l) => l.includes('"msg":"request refused"') && l.includes('"origin":"http://evil.example"'));
+    expect(line).toMatch(/"status":403/);
+    expect(line).toMatch(/"path":"tasks.retryDeadLetters"/);
+  });
+
   it('refuses a multipart form with 403', async () => {
     expect((await retry({ origin: 'http://evil.example' }, new FormData())).status).toBe(403);
     expect(await taskStatus(deadTaskId)).toBe('dead-lettered');

@@ -24,14 +24,14 @@ async function main() {
       streams.add(res);
       res.on('close', () => streams.delete(res));
     }
-    if (refuseEarly(req, res, requestLimits(runtime.env))) return;
+    if (refuseEarly(req, res, requestLimits(runtime.env), runtime.log)) return;
     if (handleApi(req, res)) return;
     void handleNext(req, res);
   };
   const server = http.createServer(onRequest);
   // `Expect: 100-continue` (curl, for large bodies): refuse an oversized body before it is sent.
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (refuseEarly(req, res, requestLimits(runtime.env))) return;
+    if (refuseEarly(req, res, requestLimits(runtime.env), runtime.log)) return;
     res.writeContinue();
     onRequest(req, res);
   });
