@@ -17,6 +17,7 @@ async function deadLetter(cap: string): Promise<string> {
   const agent = await registerAgent(edge.rt, { name: `csrf-${cap}`, capabilities: [cap], runtime: `rt-${cap}` });
   const { ids } = await admin.tasks.submit({ title: 'doomed', capabilities: [cap], maxAttempts: 1 });
   const work = await agent.caller.work.poll({ waitMs: 5000, start: true });
+  expect(work?.taskId).toBe(ids[0]);
   await agent.caller.work.fail({ taskId: work!.taskId, leaseToken: work!.leaseToken, error: 'boom', retryable: true });
   expect((await admin.tasks.get({ id: ids[0] })).status).toBe('dead-lettered');
   return ids[0];
@@ -77,7 +78,7 @@ describe.each([0, 1])('cross-site requests with the session cookie (entry point 
     const bearer = await fetch(`${entry.origin}/api/trpc/agents.list`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(bearer.status).toBe(200);
     const submit = await fetch(`${entry.origin}/api/trpc/tasks.submit`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, origin: 'null', 'content-type': 'application/json' }, body: JSON.stringify({ title: 'from a program' }),
+      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, origin: 'null', 'content-type': 'application/json' }, body: JSON.stringify({ title: 'from a program', capabilities: ['nobody-has-it'] }),
     });
     expect(submit.status).toBe(200);
   });
