@@ -108,6 +108,15 @@ describe('NUL characters, foreign cursors and out-of-range numbers: 400 naming t
     expect(res.error?.message).toMatch(new RegExp(`^${field.replace(/\./g, '\\.')}: `));
   });
 
+  it('refuses JSON nested deeper than 64 levels (serialising it ran out of stack: 500)', async () => {
+    const deep = `{"title":"deep","payload":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const before = await countTasks();
+    const res = await httpCall(rt, 'tasks.submit', { rawBody: deep, token: ADMIN_TOKEN });
+    expect(res.status).toBe(400);
+    expect(res.error?.message).toMatch(/^payload(\.0)+: is nested more than 64 levels deep/);
+    expect(await countTasks()).toBe(before);
+  });
+
   it('pages through tasks.list with the cursors it hands out', async () => {
     await httpCall(rt, 'tasks.submit', { input: { tasks: [{ title: 'page-1' }, { title: 'page-2' }, { title: 'page-3' }] }, token: ADMIN_TOKEN });
     const first = await httpCall(rt, 'tasks.list', { input: { search: 'page-', limit: 2 }, token: ADMIN_TOKEN, query: true });
