@@ -13,7 +13,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** What the build is made of: these folders, recursively, and these top-level files. */
 const SOURCE_DIRS = ['app', 'server', 'components', 'db'];
-const SOURCE_FILES = ['instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCE_FILES = ['instrumentation.ts', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json'];
 /** Tests are not part of the bundle: editing one must not force a rebuild. */
 const NOT_BUILT = /\.(test|spec)\.[cm]?[jt]sx?$/;
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './core/shared/input-limits';
 import { parseProjectWeights } from './core/tasks/queue-policy';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -44,6 +45,18 @@ const EnvSchema = z.object({
   FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   /** How agents started by pools reach this server (default http://127.0.0.1:$PORT). */
   FLIGHTDECK_PUBLIC_URL: z.string().url().optional(),
+  /** Request bodies past this answer 413 before they are parsed. */
+  FLIGHTDECK_MAX_BODY_BYTES: z.coerce.number().int().min(16 * 1024).default(4 * 1024 * 1024),
+  /** Procedures per batched request (`a,b,c?batch=1`). */
+  FLIGHTDECK_MAX_BATCH_CALLS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** JSON bytes of a task's result (`work.complete`); it travels in a request body, so keep it below the body limit. */
+  FLIGHTDECK_MAX_RESULT_BYTES: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.resultBytes),
+  FLIGHTDECK_MAX_PROGRESS_CHARS: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.progressMessageChars),
+  FLIGHTDECK_MAX_LABELS: z.coerce.number().int().min(0).default(DEFAULT_INPUT_LIMITS.labels.count),
+  FLIGHTDECK_MAX_LABEL_KEY_CHARS: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.labels.keyChars),
+  FLIGHTDECK_MAX_LABEL_VALUE_CHARS: z.coerce.number().int().min(1).default(DEFAULT_INPUT_LIMITS.labels.valueChars),
+  /** Live event streams (`events.live`) one session or token may hold open on one server. */
+  FLIGHTDECK_MAX_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1_000).default(8),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -51,6 +64,20 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string };
+
+/** `next dev`: the page policy then allows React's development-time eval. Set by Next itself, not by operators. */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === 'development';
+}
+
+/** What the core accepts in one value (labels, results, progress messages), from the environment. */
+export function inputLimitsFrom(env: Env): InputLimits {
+  return {
+    resultBytes: env.FLIGHTDECK_MAX_RESULT_BYTES,
+    progressMessageChars: env.FLIGHTDECK_MAX_PROGRESS_CHARS,
+    labels: { count: env.FLIGHTDECK_MAX_LABELS, keyChars: env.FLIGHTDECK_MAX_LABEL_KEY_CHARS, valueChars: env.FLIGHTDECK_MAX_LABEL_VALUE_CHARS },
+  };
+}
 
 const Thresholds = z.object({ FLIGHTDECK_CONTEXT_CONSOLIDATE_AT: z.number(), FLIGHTDECK_CONTEXT_FULL_AT: z.number() })
   .refine((e) => e.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT <= e.FLIGHTDECK_CONTEXT_FULL_AT, { message: 'must not exceed FLIGHTDECK_CONTEXT_FULL_AT', path: ['FLIGHTDECK_CONTEXT_CONSOLIDATE_AT'] });

@@ -12,7 +12,7 @@ import type { LeasePolicy } from './core/work/lease-policy';
 import type { EventBus, Logger, Store } from './core/ports';
 import { DemoFleet } from './demo/demo-fleet';
 import { createProviders } from './adapters/providers/catalog';
-import { readEnv, type Env } from './env';
+import { inputLimitsFrom, readEnv, type Env } from './env';
 
 export interface Runtime {
   env: Env;
@@ -53,6 +53,7 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     idleSleepMs: env.FLIGHTDECK_IDLE_SLEEP_MS,
     autoscaleIntervalMs: env.FLIGHTDECK_AUTOSCALE_INTERVAL_MS,
     serverUrl: () => env.FLIGHTDECK_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
+    inputLimits: inputLimitsFrom(env),
   });
   const providers = createProviders(() => ({
     heartbeat: (id, report) => core.registry.heartbeat(id, report),

@@ -1,12 +1,12 @@
 'use client';
 
-import type { TaskRow } from '@/components/api-types';
+import type { TaskFields } from '@/components/api-types';
 import { DescriptionList } from '@/components/ui/description-list';
 import { formatDuration } from '@/components/ui/format';
 import { RelativeTime } from '@/components/ui/relative-time';
 
 /** The task's settings and lifecycle timestamps. */
-export function TaskFacts({ task }: { task: TaskRow }) {
+export function TaskFacts({ task }: { task: TaskFields }) {
   const mono = (v: string | null) => (v ? <span className="font-mono text-xs">{v}</span> : <span className="text-slate-400">—</span>);
   return (
     <DescriptionList columns="grid-cols-2" items={[

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { TERMINAL_TASK_STATES } from '@/server/core/model';
-import type { TaskRow } from '@/components/api-types';
+import type { TaskFields } from '@/components/api-types';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CancelTaskButton } from './cancel-task-button';
 import { DiscardTaskButton } from './discard-task-button';
@@ -12,12 +12,12 @@ import { TaskProgress } from './task-progress';
 import { TaskStatusBadge } from './task-status-badge';
 
 interface TaskHeaderProps {
-  task: TaskRow;
+  task: TaskFields;
   agentName: string | null;
 }
 
 /** States an operator can send back to the queue with a fresh set of attempts. */
-const RETRYABLE: readonly TaskRow['status'][] = ['dead-lettered', 'failed', 'cancelled'];
+const RETRYABLE: readonly TaskFields['status'][] = ['dead-lettered', 'failed', 'cancelled'];
 
 /**
  * Title, status, priority, attempt and agent, with the cancel action while the task can still

@@ -110,6 +110,13 @@ export interface Task {
   leaseExpiresAt: number | null;
 }
 
+/** A task as lists show it: its payload and result stay out (`tasks.get` has them), their sizes in. */
+export type TaskSummary = Omit<Task, 'payload' | 'result'> & {
+  /** JSON bytes of the payload and of the result (null: no result yet). */
+  payloadBytes: number;
+  resultBytes: number | null;
+};
+
 /** `released`: handed back by its agent (draining, rate-limited); not counted as a failure. */
 export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'released' | 'timed-out' | 'cancelled';
 

@@ -28,6 +28,7 @@ import { leaseView } from './work/lease-clock';
 import { DEFAULT_LEASE_POLICY, type LeasePolicy } from './work/lease-policy';
 import { LeaseSweep } from './work/lease-sweep';
 import { WorkService } from './work/work-service';
+import type { InputLimits } from './shared/input-limits';
 
 export interface OrchestratorDeps {
   store: Store;
@@ -59,6 +60,8 @@ export interface OrchestratorOptions {
   idleSleepMs?: number;
   /** How managed agents reach this server. */
   serverUrl?: () => string;
+  /** Largest result, progress message and labels the core stores. */
+  inputLimits?: InputLimits;
 }
 
 /** Composes the core from its ports. One per server process; `start()` runs its loops. */
@@ -93,7 +96,7 @@ export class Orchestrator {
     const kick = () => this.dispatchLoop.kick();
     this.contextPolicy = opts.contextPolicy ?? DEFAULT_CONTEXT_POLICY;
     this.auth = new AuthService(store, log.child({ part: 'auth' }));
-    this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id), this.contextPolicy);
+    this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id), this.contextPolicy, opts.inputLimits);
     this.lifecycle = new AgentLifecycle(store, bus, this.registry, log.child({ part: 'lifecycle' }), kick);
     this.poolAgents = new PoolAgents(store, this.registry, log.child({ part: 'pools' }), opts.serverUrl ?? (() => 'http://127.0.0.1:3000'), () => clock.now());
     this.lifecycle.useManagedControl(this.poolAgents);
@@ -106,7 +109,7 @@ export class Orchestrator {
     // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.
     this.work = new WorkService(store, bus, metrics, async (agentId) => {
       await this.registry.heartbeat(agentId, {});
-    }, kick);
+    }, kick, opts.inputLimits);
     this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), createStrategy(DEFAULT_STRATEGY), this.work.polls.waiters,
       {
         signals: { signals: (id) => this.breakers.decorate(id, this.signals.signals(id)), holdersOf: (key) => this.signals.holdersOf(key) },

@@ -5,7 +5,7 @@ import type { PoolSettings } from './pools/pool-input';
 import type { Pool, PoolHold, PoolMember, PoolSample, ScaleRecord } from './pools/pool-model';
 import type {
   Agent, AgentActivityState, AgentState, Assignment, AssignmentDecision, Capability, Priority, ProgressEvent, Role, Task,
-  TaskAttempt, TaskState,
+  TaskAttempt, TaskState, TaskSummary,
 } from './model';
 
 /** Wall time for display and metrics; lease arithmetic uses the database clock instead. */
@@ -172,7 +172,7 @@ export interface TaskStore {
   /** Inserts all or nothing; tasks whose idempotency key exists come back as existing ids. */
   insert(tasks: NewTask[]): Promise<{ ids: string[]; created: string[] }>;
   get(id: string): Promise<Task | null>;
-  list(filter: TaskListFilter): Promise<{ items: Task[]; nextCursor: string | null }>;
+  list(filter: TaskListFilter): Promise<{ items: TaskSummary[]; nextCursor: string | null }>;
   /**
    * The queue head in queue-policy order (ageing, then fair share between projects, then age),
    * leaving out tasks whose concurrency key has no room; with `fits`, only tasks whose required

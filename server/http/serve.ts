@@ -4,6 +4,8 @@ import { readEnv } from '@/server/env';
 import { getRuntime } from '@/server/runtime';
 import { createAgentPackageHandler } from './agent-package-handler';
 import { createApiHandler } from './api-handler';
+import { refuseEarly } from './early-refusals';
+import { requestLimits } from './request-limits';
 
 /**
  * The production server: Next serves the dashboard and the other routes; the tRPC API is
@@ -19,14 +21,22 @@ async function main() {
   const handleAgentPackage = createAgentPackageHandler(getRuntime);
   // Live subscriptions never finish on their own: shutdown ends them so the browser reconnects elsewhere.
   const streams = new Set<http.ServerResponse>();
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.url?.includes('events.live')) {
       streams.add(res);
       res.on('close', () => streams.delete(res));
     }
+    if (refuseEarly(req, res, requestLimits(runtime.env), runtime.log)) return;
     if (handleApi(req, res)) return;
     if (handleAgentPackage(req, res)) return;
     void handleNext(req, res);
+  };
+  const server = http.createServer(onRequest);
+  // `Expect: 100-continue` (curl, for large bodies): refuse an oversized body before it is sent.
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (refuseEarly(req, res, requestLimits(runtime.env), runtime.log)) return;
+    res.writeContinue();
+    onRequest(req, res);
   });
   server.keepAliveTimeout = 65_000;
   // On SIGTERM (the runtime's handler): stop accepting connections, let requests in flight

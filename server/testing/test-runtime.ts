@@ -76,11 +76,9 @@ export async function registerAgent(rt: Runtime, input: { name: string; capabili
  * Calls the API as an HTTP client would (status codes, JSON bodies, error formatting),
  * through the same fetch handler as the Next route, without starting a web server.
  */
-export async function httpCall(rt: Runtime, procedure: string, opts: { input?: unknown; rawBody?: string; token?: string; query?: boolean } = {}) {
-  const { fetchRequestHandler } = await import('@trpc/server/adapters/fetch');
-  const { appRouter } = await import('@/server/trpc/root');
-  const { resolvePrincipal } = await import('@/server/trpc/context');
-  const headers = new Headers({ 'content-type': 'application/json' });
+export async function httpCall(rt: Runtime, procedure: string, opts: { input?: unknown; rawBody?: string; token?: string; query?: boolean; headers?: Record<string, string> } = {}) {
+  const { createFetchHandler } = await import('@/server/http/fetch-handler');
+  const headers = new Headers({ 'content-type': 'application/json', ...opts.headers });
   if (opts.token) headers.set('authorization', `Bearer ${opts.token}`);
   const url = new URL(`http://test/api/trpc/${procedure}`);
   if (opts.query && opts.input !== undefined) url.searchParams.set('input', JSON.stringify(opts.input));
@@ -89,13 +87,7 @@ export async function httpCall(rt: Runtime, procedure: string, opts: { input?: u
     headers,
     body: opts.query ? undefined : opts.rawBody ?? (opts.input === undefined ? undefined : JSON.stringify(opts.input)),
   });
-  const res = await fetchRequestHandler({
-    endpoint: '/api/trpc', req, router: appRouter,
-    createContext: async ({ req: r, resHeaders }) => {
-      const { principal, sessionToken } = await resolvePrincipal(rt, r.headers);
-      return createContextInner({ runtime: rt, principal, resHeaders, sessionToken });
-    },
-  });
+  const res = await createFetchHandler(async () => rt)(req);
   const body = await res.json() as { result?: { data: any }; error?: { message: string; data: { code: string; httpStatus: number } } };
   return { status: res.status, data: body.result?.data, error: body.error, headers: res.headers };
 }

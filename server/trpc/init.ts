@@ -1,15 +1,19 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { bodyTooLarge, requestLimits } from '@/server/http/request-limits';
 import type { Context } from './context';
 import { describeZodError, isZodError, toTRPCError, zodIssues } from './error-map';
+import { findInputProblem, inputProblemError } from './input-guard';
 
 const t = initTRPC.context<Context>().create({
   // Plain JSON on the wire: any agent with an HTTP client can speak the API.
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     if (error.code === 'BAD_REQUEST' && isZodError(cause)) {
       return { ...shape, message: describeZodError(cause), data: { ...shape.data, issues: zodIssues(cause) } };
     }
-    return { ...shape, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path } };
+    // The Node adapter's own streaming body cap says only its code: name the limit.
+    const message = error.code === 'PAYLOAD_TOO_LARGE' && error.message === error.code && ctx ? bodyTooLarge(requestLimits(ctx.runtime.env)) : shape.message;
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path } };
   },
   sse: {
     ping: { enabled: true, intervalMs: 10_000 },
@@ -32,7 +36,14 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** Checks every procedure's raw input for what no schema may let through (NUL characters, deep nesting). */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) throw inputProblemError(problem);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(guardInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'authentication required: send "Authorization: Bearer <token>" or sign in' });

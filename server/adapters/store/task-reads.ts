@@ -1,17 +1,23 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { priorityRank, type AttemptState } from '@/server/core/model';
+import { tasks } from '@/db/schema';
+import { priorityRank, type AttemptState, type TaskSummary } from '@/server/core/model';
 import type { TaskStore } from '@/server/core/ports';
+import { decodePageCursor, encodePageCursor } from '@/server/core/shared/page-cursor';
 import { ms, rows, toDecision, toTask } from './rows';
 
 type Reads = Pick<TaskStore, 'get' | 'list' | 'attempts' | 'progressLog' | 'decisions' | 'recentDecisions'>;
 
-/** Cursor: the last row's creation time and id, so pages stay stable while tasks arrive. */
-const encodeCursor = (createdAt: number, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const n = Number(at);
-  return Number.isFinite(n) && id ? { createdAt: new Date(n), id } : null;
+/** Every column but the payload and the result, which can be large: a list carries their sizes instead. */
+const SUMMARY_COLUMNS = sql.raw([
+  ...Object.values(getTableColumns(tasks)).map((c) => c.name).filter((n) => n !== 'payload' && n !== 'result').map((n) => `"${n}"`),
+  'octet_length(payload::text) as payload_bytes',
+  'octet_length(result::text) as result_bytes',
+].join(', '));
+
+function toSummary(r: Record<string, unknown>): TaskSummary {
+  const { payload: _payload, result: _result, ...rest } = toTask(r);
+  return { ...rest, payloadBytes: Number(r.payload_bytes ?? 0), resultBytes: r.result_bytes == null ? null : Number(r.result_bytes) };
 }
 
 export function createTaskReads(db: Db): Reads {
@@ -27,13 +33,13 @@ export function createTaskReads(db: Db): Reads {
       if (f.priority?.length) where.push(sql`priority in (${sql.join(f.priority.map((p) => sql`${priorityRank(p)}`), sql`, `)})`);
       if (f.agentId) where.push(sql`agent_id = ${f.agentId}`);
       if (f.search) where.push(sql`(id = ${f.search} or title ilike ${`%${f.search.replace(/[%_\\]/g, '\\$&')}%`})`);
-      const c = f.cursor ? decodeCursor(f.cursor) : null;
-      if (c) where.push(sql`(created_at, id) < (${c.createdAt}, ${c.id})`);
+      const c = f.cursor ? decodePageCursor(f.cursor) : null;
+      if (c) where.push(sql`(created_at, id) < (${new Date(c.createdAt)}, ${c.id})`);
       const clause = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
-      const found = (await rows(db, sql`select * from tasks ${clause} order by created_at desc, id desc limit ${f.limit + 1}`)).map(toTask);
+      const found = (await rows(db, sql`select ${SUMMARY_COLUMNS} from tasks ${clause} order by created_at desc, id desc limit ${f.limit + 1}`)).map(toSummary);
       const items = found.slice(0, f.limit);
       const last = items[items.length - 1];
-      return { items, nextCursor: found.length > f.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+      return { items, nextCursor: found.length > f.limit && last ? encodePageCursor({ createdAt: last.createdAt, id: last.id }) : null };
     },
 
     async attempts(taskId) {

@@ -3,6 +3,7 @@ import type { Agent, AgentState } from '../model';
 import { notFound } from '../errors';
 import type { Clock, EventBus, Logger, Metrics, Store } from '../ports';
 import { newSecret } from '../shared/ids';
+import { DEFAULT_INPUT_LIMITS, labelIssues, rejectIssues, type InputLimits } from '../shared/input-limits';
 import { AGENT_TOKEN_PREFIX } from '../security/auth-service';
 import { hashSecret } from '../security/secrets';
 import { announceOutcome } from '../tasks/announce-outcome';
@@ -33,12 +34,14 @@ export class AgentRegistry {
     /** Drops cached credentials of an agent whose token was replaced or revoked (at once, on this replica). */
     private readonly forgetToken: (agentId: string) => void = () => {},
     readonly contextPolicy: ContextPolicy = DEFAULT_CONTEXT_POLICY,
+    private readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
   ) {}
 
   /** Registers or re-registers an agent; the returned token replaces any earlier one. */
   async register(raw: RegisterAgentInput, managed?: { poolId: string }): Promise<{ agentId: string; token: string; reregistered: boolean }> {
     const started = performance.now();
     const input = RegisterAgentInput.parse(raw);
+    rejectIssues(labelIssues(input.labels, this.limits.labels));
     const token = newSecret(AGENT_TOKEN_PREFIX.slice(0, -1));
     const { agent, created, previous } = await this.store.agents.upsert({
       name: input.name,

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AGENT_ACTIVITIES } from '../model';
 
+/** Tokens; the columns holding context sizes are 32-bit. */
+const MAX_CONTEXT_WINDOW = 100_000_000;
+
 const name = z.string().trim().min(1, 'must not be empty').max(128).regex(/^[\w.:@/-]+$/, 'may contain letters, digits and . _ - : @ / only');
 
 export const CapabilityInput = z.union([
@@ -13,8 +16,9 @@ export const RegisterAgentInput = z.object({
   runtime: z.string().trim().min(1).max(64).default('custom'),
   capabilities: z.array(CapabilityInput).max(100).default([]),
   maxConcurrency: z.number().int().min(1).max(1000).default(1),
-  labels: z.record(z.string().max(64), z.string().max(256)).default({}),
-  contextWindow: z.number().int().positive().max(100_000_000).optional(),
+  /** Count and lengths are checked against the configured limits (InputLimits). */
+  labels: z.record(z.string(), z.string()).default({}),
+  contextWindow: z.number().int().positive().max(MAX_CONTEXT_WINDOW).optional(),
 });
 export type RegisterAgentInput = z.input<typeof RegisterAgentInput>;
 
@@ -33,8 +37,8 @@ export const ActivityInput = z.object({
 export const HeartbeatInput = z.object({
   /** Fraction 0..1 of the agent's own capacity it considers used (CPU, tokens…). */
   load: z.number().min(0).max(1).optional(),
-  contextUsed: z.number().int().min(0).optional(),
-  contextWindow: z.number().int().positive().optional(),
+  contextUsed: z.number().int().min(0).max(MAX_CONTEXT_WINDOW).optional(),
+  contextWindow: z.number().int().positive().max(MAX_CONTEXT_WINDOW).optional(),
   activity: ActivityInput.optional(),
   /** The CLI conversation to resume after a restart or wake (null: start afresh next time). */
   sessionId: z.string().min(1).max(256).nullable().optional(),

@@ -1,4 +1,4 @@
-import type { Task } from '../model';
+import type { Task, TaskSummary } from '../model';
 import type { Store } from '../ports';
 import type { Pool } from '../pools/pool-model';
 import type { Dispatcher } from '../scheduler/dispatcher';
@@ -8,8 +8,9 @@ import { withHeldPools, type PendingCode, type PendingReason } from '../schedule
 const POOL_COULD_HELP = new Set<PendingCode>(['no-capable-agent', 'agents-unavailable', 'all-busy']);
 
 /** Why each queued task among `tasks` is not running, by task id (other tasks are left out). */
-export async function explainTasks(store: Store, dispatcher: Dispatcher, tasks: Task[], now: number): Promise<Record<string, PendingReason>> {
-  const waiting = tasks.filter((t) => t.status === 'queued' || t.status === 'blocked');
+export async function explainTasks(store: Store, dispatcher: Dispatcher, tasks: (Task | TaskSummary)[], now: number): Promise<Record<string, PendingReason>> {
+  // Explanations read neither the payload nor the result, which summaries leave out.
+  const waiting = tasks.filter((t) => t.status === 'queued' || t.status === 'blocked').map((t): Task => ({ payload: null, result: null, ...t }));
   if (!waiting.length) return {};
   const ids = waiting.map((t) => t.id);
   const [blockedBy, concurrency] = await Promise.all([store.tasks.blockers(ids), store.tasks.concurrencyUsage(ids)]);

@@ -3,6 +3,7 @@ import { notFound } from '../errors';
 import { PRIORITIES, TASK_STATES, type AssignmentDecision, type ProgressEvent, type Task, type TaskAttempt } from '../model';
 import type { EventBus, Metrics, Store } from '../ports';
 import { newId } from '../shared/ids';
+import { PageCursorInput } from '../shared/page-cursor';
 import { checkDependencies } from './dependencies';
 import { DEFAULT_CONCURRENCY_LIMIT } from './queue-policy';
 import { SubmitTasksInput, toSpecs, type SubmitTasksInput as SubmitRaw } from './submit-input';
@@ -12,7 +13,7 @@ export const ListTasksInput = z.object({
   priority: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
   agentId: z.string().max(64).optional(),
   search: z.string().trim().max(200).optional(),
-  cursor: z.string().max(200).nullish(),
+  cursor: PageCursorInput.nullish(),
   limit: z.number().int().min(1).max(500).default(50),
 }).default({ limit: 50 });
 

@@ -3,6 +3,7 @@ import { CoreError, conflict, notFound } from '../errors';
 import type { Assignment, Task } from '../model';
 import type { EventBus, Metrics, Store } from '../ports';
 import { announceOutcome } from '../tasks/announce-outcome';
+import { DEFAULT_INPUT_LIMITS, jsonSizeIssue, rejectIssues, textLengthIssue, type InputLimits } from '../shared/input-limits';
 import { AssignmentPoll } from './assignment-poll';
 
 export const PollInput = z.object({
@@ -12,7 +13,8 @@ export const PollInput = z.object({
 }).default({ waitMs: 25_000, start: false });
 const Lease = { taskId: z.string().min(1).max(64), leaseToken: z.string().min(1).max(128) };
 export const StartInput = z.object(Lease);
-export const ProgressInput = z.object({ ...Lease, message: z.string().max(10_000).default(''), percent: z.number().min(0).max(100).optional() });
+// Message and result sizes are checked against the configured limits (InputLimits).
+export const ProgressInput = z.object({ ...Lease, message: z.string().default(''), percent: z.number().min(0).max(100).optional() });
 export const CompleteInput = z.object({ ...Lease, result: z.unknown().optional() });
 export const FailInput = z.object({ ...Lease, error: z.string().min(1).max(10_000), retryable: z.boolean().default(true) });
 export const ReleaseInput = z.object({ ...Lease, reason: z.string().trim().min(1, 'must not be empty').max(500) });
@@ -39,6 +41,7 @@ export class WorkService {
     private readonly touchAgent: (agentId: string) => Promise<void>,
     /** Work may be placeable now: an agent opened a poll, finished a task, or a task went back to the queue. */
     private readonly onReady: () => void,
+    private readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
   ) {
     this.polls = new AssignmentPoll(store, onReady);
   }
@@ -82,6 +85,7 @@ export class WorkService {
 
   async progress(agentId: string, raw: z.input<typeof ProgressInput>): Promise<{ ok: true }> {
     const { taskId, leaseToken, message, percent } = ProgressInput.parse(raw);
+    rejectIssues([textLengthIssue(message, this.limits.progressMessageChars, 'message')]);
     const applied = await this.store.tasks.progress(taskId, agentId, leaseToken, message, percent ?? null);
     if (!applied) throw await this.leaseError(taskId, agentId, 'report progress on');
     await this.bus.publish('task:progress', { taskId, attempt: applied.attempt, message, percent: percent ?? null });
@@ -90,6 +94,7 @@ export class WorkService {
 
   async complete(agentId: string, raw: z.input<typeof CompleteInput>): Promise<{ status: Task['status'] }> {
     const { taskId, leaseToken, result } = CompleteInput.parse(raw);
+    rejectIssues([jsonSizeIssue(result, this.limits.resultBytes, 'result')]);
     const task = await this.store.tasks.finish(taskId, agentId, leaseToken, { status: 'succeeded', result: result ?? null });
     if (!task) {
       const existing = await this.store.tasks.get(taskId);

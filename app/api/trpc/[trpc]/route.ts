@@ -1,16 +1,9 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createContext } from '@/server/trpc/context';
-import { appRouter } from '@/server/trpc/root';
-import { guardUnavailable, unavailableMeta } from '@/server/trpc/unavailable-meta';
+import { createFetchHandler } from '@/server/http/fetch-handler';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: '/api/trpc', req, router: appRouter, responseMeta: unavailableMeta,
-    createContext: (opts) => guardUnavailable(() => createContext(opts)),
-  });
-}
+const handler = createFetchHandler(getRuntime);
 
 export { handler as GET, handler as POST };
