@@ -2,7 +2,7 @@ import type { Activity } from './activity-board';
 import type { Adapter, AdapterEvent } from './adapters/adapter';
 import { type CliExit, runCli } from './adapters/run-cli';
 import { truncate } from './adapters/stream-text';
-import { type ApiClient, isAuthError, isRefusal } from './client';
+import { type ApiClient, ApiError, isAuthError, isRefusal } from './client';
 import type { Logger } from './logger';
 import { ProgressReporter } from './progress-reporter';
 import type { SessionLease } from './session-keeper';
@@ -70,7 +70,7 @@ export async function runTask(a: Assignment, ctx: TaskContext): Promise<TaskOutc
     const value = result?.data !== undefined ? result.data
       : result ? { summary: truncate(result.text?.split('\n')[0] ?? '', 200), text: truncate(result.text ?? '', 100_000), sessionId: run.sessionId ?? null, usage: result.usage ?? null, exitCode: 0 }
       : { output: run.outputTail.join('\n'), sessionId: run.sessionId ?? null, exitCode: 0 };
-    return report(ctx, log, 'work.complete', { ...lease, result: value }, { ...base, kind: 'completed' });
+    return completeOrFail(ctx, log, lease, value, base);
   }
   log.warn({ error: run.failure }, 'task failed');
   return report(ctx, log, 'work.fail', { ...lease, error: truncate(run.failure, 10_000), retryable: true }, { ...base, kind: 'failed', error: run.failure });
@@ -149,6 +149,23 @@ function failureMessage(exit: CliExit, errors: string[]): string {
   return tail ? `${how}: ${tail}` : how;
 }
 
+/**
+ * A result the server refuses as invalid (400, or 413 past its size limit) would be refused on every
+ * attempt: the task fails for good with the reason, instead of being dropped as if its lease were gone.
+ */
+async function completeOrFail(ctx: TaskContext, log: Logger, lease: { taskId: string; leaseToken: string }, result: unknown, base: { sessionId?: string }): Promise<TaskOutcome> {
+  try {
+    await ctx.client.mutate('work.complete', { ...lease, result }, ctx.reportSignal());
+    log.info({ outcome: 'completed' }, 'task reported');
+    return { ...base, kind: 'completed' };
+  } catch (err) {
+    if (!(err instanceof ApiError) || (err.status !== 400 && err.status !== 413)) return dropOnRefusal(err, log, base);
+    const error = `the server refused the task's result: ${err.message}`;
+    log.warn({ err: err.message }, 'result refused, failing the task');
+    return report(ctx, log, 'work.fail', { ...lease, error: truncate(error, 10_000), retryable: false }, { ...base, kind: 'failed', error });
+  }
+}
+
 /** A report the server refuses (4xx: the lease is gone) drops the task; 401 is the worker's problem. */
 async function report(ctx: TaskContext, log: Logger, path: string, body: unknown, outcome: TaskOutcome): Promise<TaskOutcome> {
   try {
@@ -156,8 +173,12 @@ async function report(ctx: TaskContext, log: Logger, path: string, body: unknown
     log.info({ outcome: outcome.kind }, 'task reported');
     return outcome;
   } catch (err) {
-    if (isAuthError(err) || !isRefusal(err)) throw err;
-    log.warn({ err: err.message }, 'report refused, dropping the task');
-    return { sessionId: outcome.sessionId, kind: 'lost', reason: err.message };
+    return dropOnRefusal(err, log, outcome);
   }
+}
+
+function dropOnRefusal(err: unknown, log: Logger, outcome: { sessionId?: string }): TaskOutcome {
+  if (isAuthError(err) || !isRefusal(err)) throw err;
+  log.warn({ err: err.message }, 'report refused, dropping the task');
+  return { sessionId: outcome.sessionId, kind: 'lost', reason: err.message };
 }

@@ -45,6 +45,18 @@ describe('agent worker against a real server over HTTP', () => {
     await worker.stop();
   });
 
+  it('fails the task for good, saying why, when the server refuses its result as too large', async () => {
+    const big = `printf '::result {"blob":"%s"}\\n' "$(head -c 1200000 /dev/zero | tr '\\0' x)"`;
+    const worker = startWorker({ name: 'w-shell-big', adapter: 'shell', capabilities: ['shell-big'], shellCommand: big });
+    const id = await submit('too much output', ['shell-big'], { maxAttempts: 3 });
+    const task = await waitFor('the task to fail', taskIn(id, 'failed', 'dead-lettered'));
+    expect(task.status).toBe('failed');
+    const { attempts } = await detail(id);
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0].error).toMatch(/^the server refused the task's result: .*result/);
+    await worker.stop();
+  });
+
   it('resumes the claude session on the next task, and gets it back after a restart', async () => {
     const claude = await bed.fakes.install('claude', ['claude-success.jsonl']);
     const { agentId, token } = await bed.server.admin.mutate<{ agentId: string; token: string }>('agents.register', { name: 'w-claude', capabilities: ['claude-resume'] });
