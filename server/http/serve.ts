@@ -26,11 +26,11 @@ async function main() {
     void handleNext(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  // On SIGTERM (the runtime's handler): stop accepting connections, let requests in flight
-  // finish (bounded), then the core stops and the database closes.
-  runtime.onDrain(() => {
+  // At shutdown (server/shutdown): stop accepting connections, let requests in flight finish
+  // (bounded by the shutdown budget, or cut at once when hurried), then the database closes.
+  runtime.onDrain((hurry) => {
     for (const stream of streams) stream.end();
-    return drainHttp(server, DRAIN_MS);
+    return drainHttp(server, runtime.shutdownBudget.httpMs, hurry);
   });
   server.listen(env.PORT, env.HOSTNAME, () => {
     const where = `http://${env.HOSTNAME ?? 'localhost'}:${env.PORT}`;
@@ -38,15 +38,16 @@ async function main() {
   });
 }
 
-const DRAIN_MS = 8_000;
-
-function drainHttp(server: http.Server, ms: number): Promise<void> {
+function drainHttp(server: http.Server, ms: number, hurry: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    const cut = () => {
       server.closeAllConnections();
       resolve();
-    }, ms);
+    };
+    const timer = setTimeout(cut, ms);
     timer.unref();
+    if (hurry.aborted) cut();
+    else hurry.addEventListener('abort', cut, { once: true });
     server.close(() => {
       clearTimeout(timer);
       resolve();
