@@ -42,7 +42,8 @@ export async function start(args) {
     env: { ...process.env, ...server.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1' },
   });
   let exited = false;
-  // The server ignores a repeated signal, so forwarding one the terminal already delivered is harmless.
+  // Needed when only we are signalled (`kill`, npm). A Ctrl-C also reaches the server straight
+  // from the terminal: it counts repeats within a second as one request to stop.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       if (!exited) child.kill(sig);

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   /** Agents outside pools idle this long go to sleep and wake for matching work (0: never). */
   FLIGHTDECK_IDLE_SLEEP_MS: z.coerce.number().int().min(0).default(0),
   FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Signal to exit: agents, HTTP requests and the core share it (server/shutdown/budget.ts); past it the process exits 1. */
+  FLIGHTDECK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(600_000).default(10_000),
   /** How agents started by pools reach this server (default http://127.0.0.1:$PORT). */
   FLIGHTDECK_PUBLIC_URL: z.string().url().optional(),
   /** Request bodies past this answer 413 before they are parsed. */

@@ -13,6 +13,8 @@ import type { EventBus, Logger, Store } from './core/ports';
 import { DemoFleet } from './demo/demo-fleet';
 import { createProviders } from './adapters/providers/catalog';
 import { inputLimitsFrom, readEnv, type Env } from './env';
+import { shutdownBudget, type ShutdownBudget } from './shutdown/budget';
+import { installShutdown } from './shutdown/install-shutdown';
 
 export interface Runtime {
   env: Env;
@@ -23,9 +25,13 @@ export interface Runtime {
   log: Logger;
   database: Database;
   mode: { storage: 'pglite' | 'postgres'; events: 'memory' | 'redis' };
-  /** Runs during shutdown after long-polls are released and before the core stops (the HTTP server drains here). */
-  onDrain(fn: () => Promise<void>): void;
-  stop(): Promise<void>;
+  shutdownBudget: ShutdownBudget;
+  /** Runs during shutdown once agents have stopped, before the database closes (the HTTP server drains here). */
+  onDrain(fn: (hurry: AbortSignal) => Promise<void>): void;
+  /** Stops everything in order, each step bounded by the budget; resolves whether every step succeeded. */
+  stop(opts?: { hurry?: AbortSignal }): Promise<boolean>;
+  /** Last resort when a shutdown overruns its budget: SIGKILL to the agent processes, synchronously. */
+  killAgentProcesses(): void;
 }
 
 /** Composition root: environment → adapters → orchestrator. */
@@ -70,25 +76,46 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
   const demo = env.FLIGHTDECK_DEMO ? new DemoFleet(core, log.child({ part: 'demo' }), { agents: env.FLIGHTDECK_DEMO_AGENTS, tasksPerMinute: env.FLIGHTDECK_DEMO_TASKS_PER_MIN }) : null;
   await demo?.start();
   log.info({ storage: database.describe, events: env.REDIS_URL ? 'redis' : 'memory', demo: !!demo }, 'flightdeck core started');
-  const drains: (() => Promise<void>)[] = [];
+  const drains: ((hurry: AbortSignal) => Promise<void>)[] = [];
+  const budget = shutdownBudget(env.FLIGHTDECK_SHUTDOWN_TIMEOUT_MS);
+  let stopped: Promise<boolean> | null = null;
   return {
     env, core, store, bus, metrics, log, database,
     mode: { storage: database.kind, events: env.REDIS_URL ? 'redis' : 'memory' },
+    shutdownBudget: budget,
     onDrain(fn) {
       drains.push(fn);
     },
-    async stop() {
-      // New long-polls answer at once and waiting ones are released; requests in flight finish
-      // against a live database; only then do the loops stop and the database close.
-      core.work.close();
-      await demo?.stop();
-      await providers.stop(2_000);
-      await Promise.all(drains.map((d) => d().catch((err) => log.warn({ err }, 'drain step failed'))));
-      await core.stop();
-      await bus.close();
-      await database.close();
-      log.info({}, 'flightdeck core stopped');
+    stop({ hurry = new AbortController().signal } = {}) {
+      stopped ??= (async () => {
+        let clean = true;
+        const step = async (name: string, fn: () => Promise<unknown>) => {
+          const started = Date.now();
+          try {
+            await fn();
+            log.debug({ step: name, ms: Date.now() - started }, 'shutdown step done');
+          } catch (err) {
+            clean = false;
+            log.error({ err, step: name }, 'shutdown step failed; going on with the next');
+          }
+        };
+        // Long-polls answer at once and the loops stop first, so nothing hands out work or
+        // restarts an agent while agents drain; agents report through the still-open HTTP
+        // server; requests in flight finish against a live database, which closes last.
+        await step('stop the loops', () => core.stop());
+        await step('stop agents', () => Promise.all([
+          demo && within(demo.stop(), budget.agentsMs).then((r) => r === 'late' && log.warn({}, 'the demo fleet did not stop in time; going on')),
+          providers.stop(budget.agentsMs, hurry),
+        ]));
+        await step('drain HTTP', () => Promise.all(drains.map((d) => d(hurry))));
+        await step('close the event bus', () => bus.close());
+        await step('close the database', () => database.close());
+        log.info({ clean }, 'flightdeck core stopped');
+        return clean;
+      })();
+      return stopped;
     },
+    killAgentProcesses: () => providers.kill(),
   };
 }
 
@@ -102,39 +129,34 @@ function announceCredentials(boot: { generatedAdminToken?: string; generatedAdmi
 }
 
 const KEY = Symbol.for('flightdeck.runtime');
-type Holder = { [KEY]?: Promise<Runtime> };
+const SHUTDOWN = Symbol.for('flightdeck.shutdown-installed');
+type Holder = { [KEY]?: Promise<Runtime>; [SHUTDOWN]?: boolean };
 
 /** One runtime per server process, shared by every bundle Next builds (instrumentation, routes). */
 export function getRuntime(): Promise<Runtime> {
   const g = globalThis as Holder;
   if (!g[KEY]) {
-    g[KEY] = createRuntime(readEnv()).then((rt) => {
-      installShutdown(rt);
-      return rt;
-    });
+    const env = readEnv();
+    g[KEY] = createRuntime(env);
     g[KEY].catch(() => delete g[KEY]);
+    if (!g[SHUTDOWN]) {
+      g[SHUTDOWN] = true;
+      // `next start` and `next dev` exit on these signals as soon as their HTTP server closes,
+      // which can cut the database off mid-write; in production this handler alone stops the process.
+      installShutdown(() => g[KEY], { replaceListeners: env.NODE_ENV === 'production' });
+    }
   }
   return g[KEY];
 }
 
-function installShutdown(rt: Runtime): void {
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    rt.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    void rt.stop().finally(() => process.exit(0));
-  };
-  // `next start` exits on these signals as soon as its HTTP server closes, which can cut the
-  // database off mid-write; in production this handler alone stops the core, then exits.
-  if (rt.env.NODE_ENV === 'production') {
-    process.removeAllListeners('SIGTERM');
-    process.removeAllListeners('SIGINT');
-  }
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+/** `p`, or 'late' if it takes longer than `ms` (it goes on in the background). */
+function within<T>(p: Promise<T>, ms: number): Promise<T | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+    timer.unref();
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 function leasePolicyFrom(env: Env): LeasePolicy {

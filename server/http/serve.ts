@@ -13,53 +13,86 @@ import { requestLimits } from './request-limits';
  */
 async function main() {
   const env = readEnv();
+  // Live subscriptions never finish on their own: shutdown ends them so the browser reconnects elsewhere.
+  const streams = new Set<http.ServerResponse>();
+  let handle: http.RequestListener | null = null;
+  let handleContinue: http.RequestListener | null = null;
+  const waiting: (() => void)[] = [];
+  const server = http.createServer((req, res) => {
+    if (req.url?.includes('events.live')) {
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+    }
+    if (handle) handle(req, res);
+    else waiting.push(() => handle!(req, res));
+  });
+  // `Expect: 100-continue` (curl, for large bodies): refuse an oversized body before it is sent.
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (handleContinue) handleContinue(req, res);
+    else waiting.push(() => handleContinue!(req, res));
+  });
+  server.keepAliveTimeout = 65_000;
+  // The port first: when it is taken, fail before the database opens (in embedded mode the
+  // other process may be a server on the same data directory). Requests wait for start-up.
+  await listen(server, env.PORT, env.HOSTNAME);
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname: env.HOSTNAME });
   const handleNext = app.getRequestHandler();
   // Open the database and start the core before taking traffic.
   const [runtime] = await Promise.all([getRuntime(), app.prepare()]);
   const handleApi = createApiHandler(getRuntime);
   const handleAgentPackage = createAgentPackageHandler(getRuntime);
-  // Live subscriptions never finish on their own: shutdown ends them so the browser reconnects elsewhere.
-  const streams = new Set<http.ServerResponse>();
-  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (req.url?.includes('events.live')) {
-      streams.add(res);
-      res.on('close', () => streams.delete(res));
-    }
+  server.on('error', (err) => runtime.log.error({ err }, 'HTTP server error'));
+  // At shutdown (server/shutdown): stop accepting connections, let requests in flight finish
+  // (bounded by the shutdown budget, or cut at once when hurried), then the database closes.
+  runtime.onDrain((hurry) => {
+    for (const stream of streams) stream.end();
+    return drainHttp(server, runtime.shutdownBudget.httpMs, hurry);
+  });
+  handle = (req, res) => {
     if (refuseEarly(req, res, requestLimits(runtime.env), runtime.log)) return;
     if (handleApi(req, res)) return;
     if (handleAgentPackage(req, res)) return;
     void handleNext(req, res);
   };
-  const server = http.createServer(onRequest);
-  // `Expect: 100-continue` (curl, for large bodies): refuse an oversized body before it is sent.
-  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+  handleContinue = (req, res) => {
     if (refuseEarly(req, res, requestLimits(runtime.env), runtime.log)) return;
     res.writeContinue();
-    onRequest(req, res);
-  });
-  server.keepAliveTimeout = 65_000;
-  // On SIGTERM (the runtime's handler): stop accepting connections, let requests in flight
-  // finish (bounded), then the core stops and the database closes.
-  runtime.onDrain(() => {
-    for (const stream of streams) stream.end();
-    return drainHttp(server, DRAIN_MS);
-  });
-  server.listen(env.PORT, env.HOSTNAME, () => {
-    const where = `http://${env.HOSTNAME ?? 'localhost'}:${env.PORT}`;
-    runtime.log.info({ url: where, storage: runtime.database.describe, events: runtime.mode.events }, 'flightdeck listening');
+    handle!(req, res);
+  };
+  for (const serve of waiting.splice(0)) serve();
+  const where = `http://${env.HOSTNAME ?? 'localhost'}:${env.PORT}`;
+  runtime.log.info({ url: where, storage: runtime.database.describe, events: runtime.mode.events }, 'flightdeck listening');
+}
+
+/** Listens, or fails with a message naming the port (not an uncaught exception in a server that serves nothing). */
+function listen(server: http.Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (err: NodeJS.ErrnoException) => {
+      const where = `port ${port}${host ? ` on ${host}` : ''}`;
+      reject(new Error(
+        err.code === 'EADDRINUSE' ? `${where} is already in use: stop the other server or choose another port (PORT=…, or --port)`
+          : err.code === 'EACCES' ? `no permission to listen on ${where}`
+            : `cannot listen on ${where}: ${err.message}`,
+      ));
+    };
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
   });
 }
 
-const DRAIN_MS = 8_000;
-
-function drainHttp(server: http.Server, ms: number): Promise<void> {
+function drainHttp(server: http.Server, ms: number, hurry: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    const cut = () => {
       server.closeAllConnections();
       resolve();
-    }, ms);
+    };
+    const timer = setTimeout(cut, ms);
     timer.unref();
+    if (hurry.aborted) cut();
+    else hurry.addEventListener('abort', cut, { once: true });
     server.close(() => {
       clearTimeout(timer);
       resolve();

@@ -74,6 +74,8 @@ export interface BuiltServerOptions {
   waitReady?: boolean;
   /** Its own process group (default true), so a stop reaches what it spawned. */
   detached?: boolean;
+  /** Through `flightdeck start` (the launcher `npm start` runs, which spawns serve.ts), not serve.ts directly. */
+  launcher?: boolean;
 }
 
 /**
@@ -105,7 +107,10 @@ export async function startBuiltServer(opts: BuiltServerOptions = {}): Promise<B
     ...opts.env,
   };
   const detached = opts.detached ?? true;
-  const child: ChildProcess = spawn(cmd.command, cmd.args, { cwd: ROOT, detached, stdio: ['ignore', 'pipe', 'pipe'], env: env as NodeJS.ProcessEnv });
+  const [command, args] = opts.launcher
+    ? [process.execPath, [path.join(ROOT, 'cli', 'bin.mjs'), 'start', '--port', env.PORT]]
+    : [cmd.command, cmd.args];
+  const child: ChildProcess = spawn(command, args, { cwd: ROOT, detached, stdio: ['ignore', 'pipe', 'pipe'], env: env as NodeJS.ProcessEnv });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));

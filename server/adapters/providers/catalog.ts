@@ -11,9 +11,14 @@ export function createProviders(host: () => SimulatedHost, log: Logger) {
   return {
     providers,
     /**
-     * At shutdown in-process agents stop with the server. Local processes and containers keep
-     * running: they reconnect when the server is back, which finds them again by pid or label.
+     * At shutdown in-process agents and the agent processes this server started stop with it
+     * (an orphaned worker's output goes nowhere, and nothing watches it). Containers keep
+     * running: they reconnect when the server is back, which finds them again by label.
      */
-    stop: (graceMs: number) => simulated.stopAll(graceMs),
+    stop: async (graceMs: number, hurry?: AbortSignal) => {
+      await Promise.all([simulated.stopAll(graceMs), processes.stopAll(graceMs, hurry)]);
+    },
+    /** SIGKILL to the agent processes, synchronously: for a shutdown that overran its budget. */
+    kill: () => processes.killAll(),
   };
 }

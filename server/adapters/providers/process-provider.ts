@@ -29,6 +29,8 @@ export interface ProcessProviderOptions {
 /** How much of a crashed worker's stderr its exit report keeps. */
 const STDERR_TAIL_LINES = 20;
 const STDERR_LINE_CHARS = 500;
+/** The worker takes a second SIGTERM as "stop now" only this long after the first (agent/main.ts). */
+const WORKER_REPEAT_MS = 1_100;
 
 /** The server's own credentials, which a worker running arbitrary tools must not inherit. */
 const SERVER_SECRETS = ['FLIGHTDECK_ADMIN_TOKEN', 'FLIGHTDECK_ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL'];
@@ -52,6 +54,7 @@ export class ProcessProvider implements AgentProvider {
   readonly kind = 'process';
   private readonly root: string;
   private readonly instances = new Map<string, Instance>();
+  private closed = false;
 
   constructor(private readonly options: ProcessProviderOptions = {}) {
     this.root = options.root ?? findRepoRoot();
@@ -62,6 +65,7 @@ export class ProcessProvider implements AgentProvider {
   }
 
   async start(spec: ManagedAgentSpec): Promise<{ ref: string }> {
+    if (this.closed) throw new Error('the server is shutting down: no agent process starts now');
     const settings = parseSettings(ProcessSettingsInput, spec.settings, 'process');
     for (const [ref, inst] of this.instances) if (inst.agentId === spec.agentId && isLive(inst.child)) return { ref };
     const ownWorkdir = settings.workdir ? null : path.join(os.tmpdir(), 'flightdeck-agents', safeName(`${spec.agentName}-${spec.agentId}`));
@@ -157,13 +161,38 @@ export class ProcessProvider implements AgentProvider {
     return { ok: true, detail: `agent worker: ${files.join(', ')}` };
   }
 
-  private async stopChild(inst: Instance, graceMs: number): Promise<void> {
+  /**
+   * Shutdown: every agent this process started drains (SIGTERM); halfway through `graceMs`, or
+   * on `hurry`, a second SIGTERM has it hand its work back and exit; at `graceMs` it is killed.
+   * No agent starts from then on. Agents this process did not start are left alone.
+   */
+  async stopAll(graceMs: number, hurry?: AbortSignal): Promise<void> {
+    this.closed = true;
+    const urge = { afterMs: Math.max(WORKER_REPEAT_MS, graceMs / 2), hurry };
+    await Promise.all([...this.instances.values()].map((inst) => this.stopChild(inst, graceMs, urge)));
+  }
+
+  /** SIGKILL to every agent process this process started, synchronously (a shutdown out of time). */
+  killAll(): void {
+    this.closed = true;
+    for (const inst of this.instances.values()) if (isLive(inst.child)) killTree(inst.pid);
+  }
+
+  private async stopChild(inst: Instance, graceMs: number, urge?: { afterMs: number; hurry?: AbortSignal }): Promise<void> {
     if (!isLive(inst.child)) return;
-    // SIGTERM to the worker alone: it drains and exits 0 (a second signal could mean "hurry").
+    // SIGTERM to the worker alone: it drains and exits 0 (a second signal means "hurry").
     signalPid(inst.pid, 'SIGTERM');
-    const force = setTimeout(() => killTree(inst.pid), Math.max(0, graceMs));
+    const timers = [setTimeout(() => killTree(inst.pid), Math.max(0, graceMs))];
+    if (urge) {
+      const sentAt = Date.now();
+      const again = () => isLive(inst.child) && signalPid(inst.pid, 'SIGTERM');
+      timers.push(setTimeout(again, urge.afterMs));
+      const soon = () => timers.push(setTimeout(again, Math.max(0, sentAt + WORKER_REPEAT_MS - Date.now())));
+      if (urge.hurry?.aborted) soon();
+      else urge.hurry?.addEventListener('abort', soon, { once: true });
+    }
     await inst.exited;
-    clearTimeout(force);
+    for (const t of timers) clearTimeout(t);
     // Stragglers it left in its group; the group id is not reused while any of them remain.
     try {
       process.kill(-inst.pid, 'SIGKILL');

@@ -29,6 +29,8 @@ export interface Crash {
  */
 export class PoolAgents implements ManagedAgentControl {
   private providers = new Map<string, AgentProvider>();
+  /** Agents this server process launched; the others were stopped with an earlier one. */
+  private readonly launchedHere = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -92,6 +94,12 @@ export class PoolAgents implements ManagedAgentControl {
       const agent = byId.get(m.agentId);
       if (!agent || !m.running || !m.ref || agent.status === 'sleeping') continue;
       if (await provider.isRunning(m.ref)) continue;
+      if (!this.launchedHere.has(agent.id)) {
+        // Started by an earlier server process, which stops its agents at shutdown: not a crash.
+        this.log.info({ agentId: agent.id }, 'managed agent restarted: it stopped with the previous server process');
+        await this.launch(pool, agent.name, m.restarts);
+        continue;
+      }
       const exit = await provider.exitOf(m.ref).catch(() => null);
       if (exit) await this.store.pools.recordExit(agent.id, exit);
       const restarts = m.startedAt !== null && this.now() - m.startedAt > RESTART_WINDOW_MS ? 0 : m.restarts;
@@ -118,6 +126,7 @@ export class PoolAgents implements ManagedAgentControl {
       capabilities: pool.capabilities, maxConcurrency: pool.agentConcurrency, labels: { pool: pool.name, provider: pool.provider },
     }, { poolId: pool.id });
     await this.store.pools.saveMember({ agentId, poolId: pool.id, ref: null, running: false, restarts });
+    this.launchedHere.add(agentId);
     const { ref } = await provider.start({
       poolName: pool.name, agentId, agentName: name, agentToken: token, serverUrl: this.serverUrl(), adapter: pool.adapter,
       capabilities: pool.capabilities, concurrency: pool.agentConcurrency, settings: pool.providerSettings,
