@@ -72,7 +72,11 @@ export async function readFleet(server: BuiltServer): Promise<FleetView> {
   const byId = <T extends { id: string }>(a: T[]) => [...a].sort((x, y) => x.id.localeCompare(y.id));
   return {
     agents: byId(agents.map((a) => ({ id: a.id, name: a.name, capabilities: a.capabilities, maxConcurrency: a.maxConcurrency, labels: a.labels }))),
-    tasks: byId(tasks.items.map((t) => ({ id: t.id, title: t.title, status: t.status, result: t.result, error: t.error, attempt: t.attempt }))),
+    // A list carries summaries (no payload or result): the result comes from the task itself.
+    tasks: byId(await Promise.all(tasks.items.map(async (t) => ({
+      id: t.id, title: t.title, status: t.status, error: t.error, attempt: t.attempt,
+      result: (await api<{ result: unknown }>(server, 'tasks.get', { id: t.id }, { query: true })).result,
+    })))),
     decisions: byId(decisions.map((d) => ({ id: d.id, taskId: d.taskId, winnerAgentName: d.winnerAgentName, strategy: d.strategy }))),
   };
 }
