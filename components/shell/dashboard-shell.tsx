@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LiveIndicator } from '@/components/live/live-indicator';
+import { ConfirmProvider } from '@/components/ui/confirm-dialog';
+import { ToastProvider } from '@/components/ui/toast';
 import { useLiveEvents } from '@/components/live/use-live-events';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
@@ -16,6 +18,8 @@ interface DashboardShellProps {
 export function DashboardShell({ user, children }: DashboardShellProps) {
   const live = useLiveEvents();
   return (
+    <ToastProvider>
+    <ConfirmProvider>
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 px-4 sm:px-6">
@@ -35,5 +39,7 @@ export function DashboardShell({ user, children }: DashboardShellProps) {
       </header>
       <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:px-6">{children}</main>
     </div>
+    </ConfirmProvider>
+    </ToastProvider>
   );
 }
