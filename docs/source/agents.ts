@@ -47,7 +47,7 @@ export default defineSection({
       returns: 'both breakers (state `closed`, `open` or `half-open`, the failure counts over the sliding window, when an open one turns half-open) and `history`.',
       errors: notFound,
     },
-    'agents.drain': lifecycle('Stops giving the agent new work; what it runs finishes.', 'draining', 'the agent is not idle, starting or unhealthy (say, already draining or asleep)'),
+    'agents.drain': lifecycle('Stops giving the agent new work; what it runs finishes.', 'draining', 'the agent is already draining, or sleeping, stopped, offline or terminated'),
     'agents.resume': lifecycle('Puts a draining agent back into rotation.', 'idle', 'the agent is not draining'),
     'agents.sleep': lifecycle('Puts an idle agent holding no work to sleep; a pool’s agent is also stopped by its provider, its session kept.', 'sleeping', 'the agent holds work (drain it first) or is not idle'),
     'agents.wake': lifecycle('Wakes a sleeping agent; a pool’s agent is started again and counts as `starting` until its first heartbeat.', 'idle', 'the agent is not sleeping'),
