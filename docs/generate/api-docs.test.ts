@@ -44,10 +44,16 @@ describe('the docs check', () => {
     expect(problems).toEqual(expect.arrayContaining(['docs/source/system.ts documents system.info, which the router does not have']));
   });
 
-  it('names a procedure whose access it cannot tell from the builders in init.ts', () => {
+  it('tells who may call from the builder a procedure is made with, and names one whose access it cannot tell', () => {
     const custom = publicProcedure.use(({ next }) => next());
-    const { problems } = buildDocs(readCatalog(router({ ...record, scratch: router({ probe: custom.query(() => 1) }) })), SECTIONS);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^scratch\.probe: made with a procedure builder or middleware the docs cannot name/)]));
+    const scratch = router({
+      open: custom.query(() => 1),
+      declared: operatorProcedure.input(z.object({ id: z.string() })).output(z.object({ ok: z.boolean() })).mutation(() => ({ ok: true })),
+    });
+    const catalog = readCatalog(router({ ...record, scratch }));
+    expect(catalog.procedures.find((p) => p.path === 'scratch.declared')).toMatchObject({ kind: 'mutation', access: 'operator' });
+    expect(catalog.procedures.find((p) => p.path === 'work.poll')).toMatchObject({ kind: 'mutation', access: 'agent', inputOptional: true });
+    expect(catalog.problems).toEqual([expect.stringMatching(/^scratch\.open: made with a procedure builder or middleware the docs cannot name/)]);
   });
 
   it('names an example input the router refuses, field notes its input lacks, and a procedure that says not what it answers', () => {

@@ -68,12 +68,12 @@ function builderMiddlewares(problems: string[]): { access: Access; middlewares: 
 
 /**
  * The builder whose middlewares the procedure starts with. Past them a procedure may only hold
- * its input parsers and tRPC's own resolver step: any other middleware could change who may call.
+ * its input and output parsers and tRPC's own resolver step: any other could change who may call.
  */
 function accessOf(middlewares: Middleware[], known: { access: Access; middlewares: Middleware[] }[]): Access | null {
   for (const b of known) {
     if (!b.middlewares.every((m, i) => middlewares[i] === m)) continue;
-    const rest = middlewares.slice(b.middlewares.length).filter((m) => m._type !== 'input');
+    const rest = middlewares.slice(b.middlewares.length).filter((m) => m._type !== 'input' && m._type !== 'output');
     return rest.length === 1 ? b.access : null;
   }
   return null;

@@ -4,7 +4,9 @@ import type { OutputOf } from '../generate/doc-types';
 
 const T0 = 1_780_000_000_000;
 
-const agentBase: OutputOf<'agents.list'>[number] = {
+type AgentDetail = OutputOf<'agents.get'>;
+
+const agentBase: Omit<AgentDetail, 'contextKeys' | 'contextPolicy' | 'consolidate'> = {
   id: 'agt_mwu6mu5waf06ce63903a', name: 'my-shell-agent', runtime: 'shell',
   capabilities: [{ name: 'bash', level: 1 }, { name: 'python', level: 0.8 }], maxConcurrency: 2, labels: { team: 'docs' },
   status: 'busy', activeTasks: 1, contextWindow: 200000, contextUsed: 12000, load: 0.1,
@@ -17,7 +19,7 @@ export const AGENT = {
   id: agentBase.id,
   token: 'fda_S0EXfVKLmDXUiDZYX4l9VQ0_HN7dFwtH',
   listed: agentBase,
-  detail: { ...agentBase, contextKeys: ['repo:web'], contextPolicy: { consolidateAt: 0.85, fullAt: 0.95 }, consolidate: false } satisfies OutputOf<'agents.get'>,
+  detail: { ...agentBase, contextKeys: ['repo:web'], contextPolicy: { consolidateAt: 0.85, fullAt: 0.95 }, consolidate: false } satisfies AgentDetail,
   /** As lifecycle actions answer: the stored agent, without routing's view of it. */
   stored: (({ breaker: _b, hold: _h, ...rest }) => rest)(agentBase),
 };
