@@ -27,7 +27,7 @@ export default defineSection({
     'work.pollBatch': {
       summary: '`work.poll` for an agent that runs several tasks at once: answers as soon as there is at least one assignment, with up to `max`.',
       details: 'Never hands out more than the agent’s free capacity (`maxConcurrency` minus the tasks it holds).',
-      fields: { max: 'most assignments in one answer' },
+      fields: { waitMs: 'as in `work.poll`', max: 'most assignments in one answer', start: 'as in `work.poll`' },
       example: { input: { waitMs: 25000, max: 4, start: true }, output: { assignments: [assignment] } },
       returns: '`{assignments}`: an empty list when `waitMs` passed without work.',
     },
