@@ -13,10 +13,12 @@ import { matchesExpected, parseBlocks, tagProblem, type Block } from './markdown
 import { ShellSession } from './shell-session';
 
 const READMES = ['README.md', 'agent/README.md'];
+/** Generated from docs/source/; the agent protocol's walkthrough runs like the README's. */
+const DOCS = ['docs/api.md', 'docs/agent-protocol.md'];
 const blocksOf = (file: string) => parseBlocks(readFileSync(path.join(ROOT, file), 'utf8'));
 
-describe('the READMEs say which command blocks run', () => {
-  it.each(READMES)('%s: every block names its language, and every shell block is tagged run or no-run', (file) => {
+describe('the READMEs and docs say which command blocks run', () => {
+  it.each([...READMES, ...DOCS])('%s: every block names its language, and every shell block is tagged run or no-run', (file) => {
     const problems = blocksOf(file).map((b) => [b, tagProblem(b)] as const).filter(([, p]) => p).map(([b, p]) => `${file}:${b.line} ${p}`);
     expect(problems).toEqual([]);
   });
@@ -60,31 +62,46 @@ async function startReadmeServer(block: Block) {
   return { port, output: () => output };
 }
 
-describe('the README, run as a reader would', () => {
-  it('runs every "run" block in order against the server its "server" block starts, printing what the README shows', async () => {
-    const blocks = blocksOf('README.md');
-    const servers = blocks.filter((b) => b.tags.includes('server'));
-    expect(servers, 'the README has one block tagged "server"').toHaveLength(1);
-    const server = await startReadmeServer(servers[0]);
-    const shell = new ShellSession({ cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NEXT_TELEMETRY_DISABLED: '1' } });
-    cleanups.push(() => shell.close());
+/** The README's server, started once for the README's blocks and the docs' walkthrough. */
+let readmeServer: ReturnType<typeof startReadmeServer> | null = null;
+function theServer() {
+  const servers = blocksOf('README.md').filter((b) => b.tags.includes('server'));
+  expect(servers, 'the README has one block tagged "server"').toHaveLength(1);
+  return (readmeServer ??= startReadmeServer(servers[0]));
+}
 
-    let ran = 0;
-    for (const [i, block] of blocks.entries()) {
-      if (!block.tags.includes('run')) continue;
-      const commands = block.body.replace(/(localhost|127\.0\.0\.1):3000\b/g, `$1:${server.port}`);
-      const { output, code } = await shell.run(commands);
-      const where = `README.md:${block.line}`;
-      expect(code, `${where} exited with ${code}; it printed:\n${output}`).toBe(0);
-      const next = blocks[i + 1];
-      if (next?.tags.includes('expected')) {
-        const match = matchesExpected(output, next.body);
-        expect(match, `${where} printed something else than README.md:${next.line} shows:\n${output}`).toEqual({ ok: true });
-      } else {
-        expect(output, `${where} printed an error:\n${output}`).not.toContain('"error":{');
-      }
-      ran++;
+/** Runs a file's "run" blocks in order in a fresh shell, each checked against the "text expected" block after it. */
+async function runBlocks(file: string, port: number): Promise<number> {
+  const blocks = blocksOf(file);
+  const shell = new ShellSession({ cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NEXT_TELEMETRY_DISABLED: '1' } });
+  cleanups.push(() => shell.close());
+  let ran = 0;
+  for (const [i, block] of blocks.entries()) {
+    if (!block.tags.includes('run')) continue;
+    const commands = block.body.replace(/(localhost|127\.0\.0\.1):3000\b/g, `$1:${port}`);
+    const { output, code } = await shell.run(commands);
+    const where = `${file}:${block.line}`;
+    expect(code, `${where} exited with ${code}; it printed:\n${output}`).toBe(0);
+    const next = blocks[i + 1];
+    if (next?.tags.includes('expected')) {
+      const match = matchesExpected(output, next.body);
+      expect(match, `${where} printed something else than ${file}:${next.line} shows:\n${output}`).toEqual({ ok: true });
+    } else {
+      expect(output, `${where} printed an error:\n${output}`).not.toContain('"error":{');
     }
-    expect(ran).toBeGreaterThan(0);
+    ran++;
+  }
+  return ran;
+}
+
+describe('the README and the agent protocol, run as a reader would', () => {
+  it('runs every "run" block of the README in order against the server its "server" block starts, printing what the README shows', async () => {
+    const server = await theServer();
+    expect(await runBlocks('README.md', server.port)).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('runs the walkthrough of docs/agent-protocol.md against the same server, printing what it shows', async () => {
+    const server = await theServer();
+    expect(await runBlocks('docs/agent-protocol.md', server.port)).toBeGreaterThan(0);
   }, 300_000);
 });
