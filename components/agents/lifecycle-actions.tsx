@@ -7,7 +7,7 @@ import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
-import { errorToast, plural } from '@/components/ui/error-toast';
+import { errorToast, plural, UNDO_TOAST_MS } from '@/components/ui/action-toast';
 import { useToast } from '@/components/ui/toast';
 import { useAgentChanged } from './use-agent-changed';
 
@@ -75,7 +75,7 @@ export function LifecycleActions({ agentId, agentName, status, actions = ['drain
     switch (a) {
       case 'drain': {
         const { activeTasks: n } = await mutations.drain.mutateAsync(id);
-        toast({ title: `${agent} is draining: ${n ? `it finishes its ${plural(n, 'task')}` : 'it holds no task'} and takes nothing new`, action: { label: 'Undo', run: undoDrain } });
+        toast({ title: `${agent} is draining: ${n ? `it finishes its ${plural(n, 'task')}` : 'it holds no task'} and takes nothing new`, action: { label: 'Undo', run: undoDrain }, durationMs: UNDO_TOAST_MS });
         return;
       }
       case 'resume':

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
-import { errorToast } from '@/components/ui/error-toast';
+import { errorToast, UNDO_TOAST_MS } from '@/components/ui/action-toast';
 import { useToast } from '@/components/ui/toast';
 import { ButtonSpinner } from './button-spinner';
 import { fieldErrors } from './field-errors';
@@ -90,7 +90,7 @@ export function StrategyForm({ policy, canEdit }: StrategyFormProps) {
       onSuccess: (state) => {
         setEdited(null);
         show(state);
-        toast({ title: describeRoutingChange(before, state), action: { label: 'Undo', run: () => undo(before) } });
+        toast({ title: describeRoutingChange(before, state), action: { label: 'Undo', run: () => undo(before) }, durationMs: UNDO_TOAST_MS });
       },
       onError: (err) => toast(errorToast('Could not change routing', err)),
     });

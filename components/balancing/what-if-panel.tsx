@@ -6,7 +6,7 @@ import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { errorToast } from '@/components/ui/error-toast';
+import { errorToast } from '@/components/ui/action-toast';
 import { formatNumber } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
 import { ButtonSpinner } from './button-spinner';

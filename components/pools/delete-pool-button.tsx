@@ -6,7 +6,7 @@ import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
-import { errorToast, plural } from '@/components/ui/error-toast';
+import { errorToast, plural } from '@/components/ui/action-toast';
 import { useToast } from '@/components/ui/toast';
 
 /** Up to this many agents are named in the confirmation; the rest are counted. */

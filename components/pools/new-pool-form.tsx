@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
-import { errorToast } from '@/components/ui/error-toast';
+import { errorToast } from '@/components/ui/action-toast';
 import { useToast } from '@/components/ui/toast';
 import { readEnv, type EnvRow } from './env-draft';
 import { EnvFields } from './env-fields';

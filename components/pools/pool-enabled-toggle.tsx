@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
-import { errorToast, plural } from '@/components/ui/error-toast';
+import { errorToast, plural, UNDO_TOAST_MS } from '@/components/ui/action-toast';
 import { useToast } from '@/components/ui/toast';
 import type { PoolRow } from './types';
 
@@ -33,7 +33,7 @@ export function PoolEnabledToggle({ pool }: { pool: PoolRow }) {
   const toggle = useMutation(trpc.pools.update.mutationOptions({
     onSuccess: (p) => {
       refresh();
-      toast({ title: said(pool, p.enabled), action: { label: 'Undo', run: () => set(!p.enabled) } });
+      toast({ title: said(pool, p.enabled), action: { label: 'Undo', run: () => set(!p.enabled) }, durationMs: UNDO_TOAST_MS });
     },
     onError: (err) => toast(errorToast(`Could not ${pool.enabled ? 'disable' : 'enable'} pool ${pool.name}`, err)),
   }));

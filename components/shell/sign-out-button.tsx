@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
-import { errorToast } from '@/components/ui/error-toast';
+import { errorToast } from '@/components/ui/action-toast';
 import { useToast } from '@/components/ui/toast';
 
 /** Ends the session; the sign-in page it lands on says so (this shell, and its notices, are gone by then). */

@@ -8,3 +8,6 @@ export function errorToast(title: string, error: unknown): ToastInput {
   const message = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
   return { kind: 'error', title, description: message };
 }
+
+/** A notice with Undo stays longer than the default 6 s: reading it and reaching the button takes time. */
+export const UNDO_TOAST_MS = 15_000;
