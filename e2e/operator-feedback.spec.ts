@@ -29,7 +29,8 @@ test('agent lifecycle actions each say what they did; terminate asks first, and 
   const idle = await seedAgent(api, 'e2e-fb-idle');
   try {
     const { ids: [taskId] } = await api.submitTask({ title: uniqueName('e2e feedback task'), capabilities: [busy.capability] });
-    const work = await api.mutate<Work | null>('work.poll', { waitMs: 5000 }, busy.token);
+    // Started at once: a running task stays with its agent while heartbeats renew its lease.
+    const work = await api.mutate<Work | null>('work.poll', { waitMs: 5000, start: true }, busy.token);
     expect(work?.taskId).toBe(taskId);
 
     await page.goto(`/agents/${busy.agentId}`);
@@ -216,4 +217,28 @@ test('signing out says so on the sign-in page', async ({ adminPage: page }) => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(toast(page, 'Signed out', 'info')).toContainText('Your session on this browser has ended');
   await expect(page).toHaveURL(/\/signin$/);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 800 } });
+
+  test('the pool actions and their confirmation fit a 390 px screen', async ({ adminPage: page, api }) => {
+    const name = uniqueName('e2e-fb-phone').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+    const pool = await api.mutate<{ id: string }>('pools.create', { name, capabilities: [uniqueName('e2e-fb-phone-cap')], provider: 'simulated', enabled: false });
+    try {
+      await page.goto(`/pools/${pool.id}`);
+      await expectLive(page);
+      await expect(page.getByTestId('pool-actions').getByRole('button', { name: 'Enable' })).toBeVisible();
+      await page.getByRole('button', { name: 'Delete pool' }).click();
+      const box = await dialog(page).boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      await expect(dialog(page)).toContainText('It has no agents.');
+      await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+      const sizes = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+      expect(sizes.doc, 'page scrolls sideways').toBeLessThanOrEqual(sizes.viewport);
+    } finally {
+      await api.mutate('pools.remove', { id: pool.id });
+    }
+  });
 });
