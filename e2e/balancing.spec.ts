@@ -32,6 +32,8 @@ test('an operator switches the strategy, sees it recorded, and replays the recor
     await form.getByRole('radio', { name: /^round-robin/ }).check();
     await expect(form.getByRole('spinbutton')).toHaveCount(0);
     await form.getByRole('button', { name: 'Save' }).click();
+    // It routes the whole fleet: the dashboard asks first.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Switch to round-robin' }).click();
     await expect(page.getByTestId('current-strategy-name')).toHaveText('round-robin');
     await expect(page.getByTestId('current-strategy')).toContainText('set by admin');
     const latest = page.getByTestId('policy-history').locator('tbody tr').first();

@@ -93,7 +93,7 @@ test('a process pool shows why it holds back (sleep window, in its time zone), n
   await row.getByRole('button', { name: 'Replace' }).click();
   await row.getByLabel('New value of AGENT_API_KEY').fill(replaced);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('pool-saved')).toHaveText('Saved: environment.');
+  await expect(page.locator('[data-toast="success"]').filter({ hasText: `Pool ${pool.name} saved: environment` })).toBeVisible();
   const saved = await api.query<{ pool: Record<string, unknown> }>('pools.get', { id: pool.id });
   expect(saved.pool).toMatchObject({ sleepWindows: [window], timeZone: tz, providerSettings: { command, env: { AGENT_API_KEY: { set: true } } } });
   expect(JSON.stringify(saved)).not.toContain(secret);
@@ -102,7 +102,7 @@ test('a process pool shows why it holds back (sleep window, in its time zone), n
   await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Sleep windows').fill('');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('pool-saved')).toHaveText('Saved: sleep windows.');
+  await expect(page.locator('[data-toast="success"]').filter({ hasText: `Pool ${pool.name} saved: sleep windows` })).toBeVisible();
   await expect(page.getByTestId('pool-hold')).toHaveCount(0);
   await expect.poll(async () => (await api.query<{ status: string }>('tasks.get', { id: ids[0] })).status, { timeout: 60_000 }).toBe('succeeded');
   expect(await page.content()).not.toContain(replaced);

@@ -2,12 +2,22 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc/client';
+import { useToast } from '@/components/ui/toast';
 
-export function SignInForm() {
+export function SignInForm({ signedOut = false }: { signedOut?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const toast = useToast();
+  const told = useRef(false);
+  useEffect(() => {
+    if (!signedOut || told.current) return;
+    told.current = true;
+    toast({ title: 'Signed out', description: 'Your session on this browser has ended; sign in again to continue.', kind: 'info' });
+    // A reload of this page should not say it again.
+    window.history.replaceState(null, '', '/signin');
+  }, [signedOut, toast]);
   const [username, setUsername] = useState('admin');
   const [password, setPassword] = useState('');
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: () => router.replace('/') }));

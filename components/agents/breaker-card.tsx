@@ -12,7 +12,7 @@ import { BreakerPanel } from './breaker-panel';
  * The circuit breakers guarding this agent: its own, and its runtime's (shared by every agent
  * of that runtime). While either is open the scheduler routes no work here.
  */
-export function BreakerCard({ agentId }: { agentId: string }) {
+export function BreakerCard({ agentId, agentName }: { agentId: string; agentName: string }) {
   const trpc = useTRPC();
   const breaker = useQuery(trpc.agents.breaker.queryOptions({ id: agentId }));
   const b = breaker.data;
@@ -28,11 +28,11 @@ export function BreakerCard({ agentId }: { agentId: string }) {
       ) : (
         <>
           <div className={`grid gap-6 p-4 ${b.runtime ? 'lg:grid-cols-2' : ''}`}>
-            <BreakerPanel agentId={agentId} scope="agent" snapshot={b.agent} title="This agent" target="this agent" />
+            <BreakerPanel agentId={agentId} scope="agent" snapshot={b.agent} title="This agent" subject={`agent ${agentName}`} target={agentName} />
             {b.runtime && (
               <div className="border-t border-slate-100 pt-4 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6 dark:border-slate-800">
                 <BreakerPanel agentId={agentId} scope="runtime" snapshot={b.runtime}
-                  title={<>Runtime <code className="font-mono text-xs font-normal">{runtime}</code></>} target={`any agent of runtime ${runtime}`} />
+                  title={<>Runtime <code className="font-mono text-xs font-normal">{runtime}</code></>} subject={`runtime ${runtime}`} target={`any agent of runtime ${runtime}`} />
               </div>
             )}
           </div>

@@ -14,12 +14,14 @@ interface BreakerPanelProps {
   scope: BreakerScope;
   snapshot: BreakerSnapshotRow;
   title: ReactNode;
+  /** Whose breaker, for the notices: "agent build-7", "runtime claude". */
+  subject: string;
   /** Who is cut off while it is open, for the force-open confirmation. */
   target: string;
 }
 
 /** One breaker: state, why, its sliding window, what happens next, and the operator's buttons. */
-export function BreakerPanel({ agentId, scope, snapshot: s, title, target }: BreakerPanelProps) {
+export function BreakerPanel({ agentId, scope, snapshot: s, title, subject, target }: BreakerPanelProps) {
   return (
     <section className="min-w-0 space-y-3" data-testid={`breaker-${scope}`} data-state={s.state} aria-label={`${scope} breaker`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -46,7 +48,7 @@ export function BreakerPanel({ agentId, scope, snapshot: s, title, target }: Bre
         { label: 'Cool-down', value: <span className="tabular-nums">{formatDuration(s.coolDownMs)}</span> },
       ]} />
       <BreakerNextStep snapshot={s} />
-      <BreakerActions agentId={agentId} scope={scope} snapshot={s} target={target} />
+      <BreakerActions agentId={agentId} scope={scope} snapshot={s} subject={subject} target={target} />
     </section>
   );
 }

@@ -32,3 +32,17 @@ export function draftToConfig(strategies: readonly StrategyInfo[], draft: Strate
   }
   return Object.keys(weights).length ? { name: draft.name, weights } : { name: draft.name };
 }
+
+/**
+ * The weights the server would refuse, by name, with its own words: checked before asking the
+ * operator to confirm, so a confirmation is never spent on a change that cannot be saved.
+ */
+export function draftProblems(draft: StrategyDraft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [k, raw] of Object.entries(draft.weights)) {
+    if (raw.trim() === '') continue;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) problems[k] = `weight "${k}" must be a finite number ≥ 0`;
+  }
+  return problems;
+}

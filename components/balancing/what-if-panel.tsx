@@ -6,6 +6,9 @@ import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { errorToast } from '@/components/ui/action-toast';
+import { formatNumber } from '@/components/ui/format';
+import { useToast } from '@/components/ui/toast';
 import { ButtonSpinner } from './button-spinner';
 import { fieldErrors } from './field-errors';
 import { INPUT_CLASS } from './form-styles';
@@ -27,7 +30,16 @@ export function WhatIfPanel({ policy, hasDecisions }: WhatIfPanelProps) {
   // The first strategy other than the one in force: comparing a strategy with itself says little.
   const [draft, setDraft] = useState<StrategyDraft>(() => draftFor(strategies, (strategies.find((s) => s.name !== policy.current.strategy) ?? strategies[0]).name));
   const [count, setCount] = useState('500');
-  const run = useMutation(trpc.balancing.whatIf.mutationOptions());
+  const toast = useToast();
+  // A replay changes nothing: its notice is information, and its refusals also sit by their fields.
+  const run = useMutation(trpc.balancing.whatIf.mutationOptions({
+    onSuccess: (r, input) => toast({
+      kind: 'info',
+      title: `Replayed ${formatNumber(r.decisions)} decisions under ${input.strategy.name}: ${formatNumber(r.changed)} would have gone elsewhere`,
+      description: 'Live routing is unchanged.',
+    }),
+    onError: (err) => toast(errorToast('Could not run the replay', err)),
+  }));
   const errors = fieldErrors(run.error);
   const info = strategies.find((s) => s.name === draft.name);
 

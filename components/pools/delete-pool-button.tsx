@@ -2,40 +2,49 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { ButtonSpinner } from '@/components/balancing/button-spinner';
-import { ActionError } from '@/components/tasks/action-error';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
+import { errorToast, plural } from '@/components/ui/action-toast';
+import { useToast } from '@/components/ui/toast';
 
-/** Deletes the pool after a confirmation: its agents are terminated and their work requeued. */
-export function DeletePoolButton({ poolId, name, size }: { poolId: string; name: string; size: number }) {
+/** Up to this many agents are named in the confirmation; the rest are counted. */
+const NAMED = 8;
+
+/** Deletes the pool after a confirmation naming it and its agents: they are terminated and their work requeued. */
+export function DeletePoolButton({ poolId, name, agents }: { poolId: string; name: string; agents: readonly string[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
+  const toast = useToast();
+  const confirm = useConfirm();
   const remove = useMutation(trpc.pools.remove.mutationOptions({
-    onSuccess: () => {
+    onSuccess: ({ terminated }) => {
       void queryClient.invalidateQueries(trpc.pools.list.pathFilter());
       void queryClient.invalidateQueries(trpc.agents.list.pathFilter());
+      toast({ title: `Pool ${name} deleted: ${terminated ? `${plural(terminated, 'agent')} terminated, their tasks back in the queue` : 'it had no agents'}` });
       router.push('/pools');
     },
+    onError: (err) => toast(errorToast(`Could not delete pool ${name}`, err)),
   }));
-  const agents = `${size} agent${size === 1 ? '' : 's'}`;
+
+  const ask = async () => {
+    const named = agents.slice(0, NAMED).join(', ') + (agents.length > NAMED ? ` and ${agents.length - NAMED} more` : '');
+    const yes = await confirm({
+      title: `Delete pool ${name}?`,
+      body: agents.length
+        ? <>Its {plural(agents.length, 'agent')} (<span className="font-mono text-xs" data-testid="confirm-pool-agents">{named}</span>) are terminated and their tasks go back to the queue. The pool and its settings are removed; there is no undo.</>
+        : 'It has no agents. The pool and its settings are removed; there is no undo.',
+      confirmLabel: 'Delete pool',
+      destructive: true,
+    });
+    if (yes) remove.mutate({ id: poolId });
+  };
+
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      {confirming ? (
-        <span role="group" aria-label="Confirm delete" className="inline-flex flex-wrap items-center gap-2">
-          <span className="text-sm text-slate-600 dark:text-slate-300">Delete {name}{size ? ` and terminate its ${agents}` : ''}? Their tasks go back to the queue.</span>
-          <Button variant="danger" size="sm" disabled={remove.isPending || remove.isSuccess} onClick={() => remove.mutate({ id: poolId })}>
-            {remove.isPending || remove.isSuccess ? <><ButtonSpinner />Deleting…</> : 'Yes, delete'}
-          </Button>
-          <Button variant="ghost" size="sm" disabled={remove.isPending} onClick={() => setConfirming(false)}>Keep</Button>
-        </span>
-      ) : (
-        <Button variant="secondary" size="sm" onClick={() => { remove.reset(); setConfirming(true); }}>Delete pool</Button>
-      )}
-      <ActionError error={remove.error} className="w-full" />
-    </div>
+    <Button variant="secondary" size="sm" disabled={remove.isPending || remove.isSuccess} onClick={() => void ask()}>
+      {remove.isPending || remove.isSuccess ? <><ButtonSpinner />Deleting…</> : 'Delete pool'}
+    </Button>
   );
 }

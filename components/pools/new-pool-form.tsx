@@ -6,6 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
+import { errorToast } from '@/components/ui/action-toast';
+import { useToast } from '@/components/ui/toast';
 import { readEnv, type EnvRow } from './env-draft';
 import { EnvFields } from './env-fields';
 import { createFormKeys, newPoolDraft, readPoolDraft, type PoolDraft } from './pool-draft';
@@ -26,6 +28,7 @@ export function NewPoolForm({ providers, onDone }: NewPoolFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const first = PROVIDER_KINDS.find((p) => providers.includes(p)) ?? 'simulated';
   const [draft, setDraft] = useState<PoolDraft>(() => newPoolDraft(first as ProviderKind));
   const [env, setEnv] = useState<EnvRow[]>([]);
@@ -34,8 +37,15 @@ export function NewPoolForm({ providers, onDone }: NewPoolFormProps) {
   const create = useMutation(trpc.pools.create.mutationOptions({
     onSuccess: (pool) => {
       void queryClient.invalidateQueries(trpc.pools.list.pathFilter());
+      toast({
+        title: `Pool ${pool.name} created`,
+        description: pool.enabled
+          ? `The autoscaler keeps it between ${pool.minSize} and ${pool.maxSize} agents, sized to its backlog.`
+          : 'It is disabled: the autoscaler leaves it alone until it is enabled.',
+      });
       router.push(`/pools/${pool.id}`);
     },
+    onError: (err, input) => toast(errorToast(`Could not create pool ${input.name}`, err)),
   }));
   const server = poolFieldErrors(create.error, [...createFormKeys(draft.provider), ...env.map((r) => `providerSettings.env.${r.name.trim() || `#${r.key}`}`)]);
   const errors = { ...server.fields, ...localErrors };

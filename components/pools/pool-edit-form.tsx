@@ -5,6 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
+import { errorToast } from '@/components/ui/action-toast';
+import { useToast } from '@/components/ui/toast';
 import { envChanged, envRowsOf, readEnv, settingsWithEnv, type EnvRow } from './env-draft';
 import { EnvFields } from './env-fields';
 import { SCALING_KEYS } from './pool-draft';
@@ -23,8 +25,9 @@ const LABELS: Record<string, string> = {
  * Changes how the pool scales and, for process and Docker pools, its agents' environment. Only
  * the fields changed are sent (the server keeps the rest); the autoscaler applies them on its next tick.
  */
-export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: (saved: string | null) => void }) {
+export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: () => void }) {
   const trpc = useTRPC();
+  const toast = useToast();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ScalingDraft>(() => scalingDraftOf(pool));
   const [env, setEnv] = useState<EnvRow[]>(() => envRowsOf(pool.providerSettings));
@@ -33,8 +36,11 @@ export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: (saved: 
   const update = useMutation(trpc.pools.update.mutationOptions({
     onSuccess: (_pool, input) => {
       void queryClient.invalidateQueries(trpc.pools.pathFilter());
-      onDone(`Saved: ${Object.keys(input).filter((k) => k !== 'id').map((k) => LABELS[k] ?? k).join(', ')}.`);
+      const fields = Object.keys(input).filter((k) => k !== 'id').map((k) => LABELS[k] ?? k).join(', ');
+      toast({ title: `Pool ${pool.name} saved: ${fields}`, description: 'The autoscaler applies it on its next tick; the change is in the scale decisions.' });
+      onDone();
     },
+    onError: (err) => toast(errorToast(`Could not save pool ${pool.name}`, err)),
   }));
   const envKeys = env.map((r) => `providerSettings.env.${r.name.trim() || `#${r.key}`}`);
   const server = poolFieldErrors(update.error, [...SCALING_KEYS, ...envKeys]);
@@ -51,7 +57,10 @@ export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: (saved: 
     if (hasEnv && envChanged(env)) patch.providerSettings = settingsWithEnv(pool.providerSettings, readEnv(env, invalid));
     setLocalErrors(invalid);
     if (Object.keys(invalid).length) return;
-    if (!Object.keys(patch).length) return onDone('Nothing changed.');
+    if (!Object.keys(patch).length) {
+      toast({ title: `Pool ${pool.name}: nothing changed`, kind: 'info' });
+      return onDone();
+    }
     update.mutate({ id: pool.id, ...patch });
   };
 
@@ -61,7 +70,7 @@ export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: (saved: 
       {hasEnv && <EnvFields rows={env} errors={errors} disabled={update.isPending} onChange={(next) => { edited(); setEnv(next); }} />}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="primary" disabled={update.isPending}>{update.isPending ? <><ButtonSpinner />Saving…</> : 'Save'}</Button>
-        <Button variant="ghost" onClick={() => onDone(null)} disabled={update.isPending}>Cancel</Button>
+        <Button variant="ghost" onClick={onDone} disabled={update.isPending}>Cancel</Button>
         {server.form && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400" data-testid="pool-form-error">{server.form}</p>}
       </div>
     </form>

@@ -4,17 +4,20 @@ import { CapabilityChips } from '@/components/dead-letters/capability-chips';
 import { Button } from '@/components/ui/button';
 import { DeletePoolButton } from './delete-pool-button';
 import { PoolEnabledBadge } from './pool-enabled-badge';
+import { PoolEnabledToggle } from './pool-enabled-toggle';
 import type { PoolRow } from './types';
 
 interface PoolHeaderProps {
   pool: PoolRow;
+  /** Its agents' names, for the delete confirmation. */
+  agents: readonly string[];
   canAdmin: boolean;
   editing: boolean;
   onEdit: () => void;
 }
 
-/** Name, whether it is enabled, what it runs and for which capabilities; Edit and Delete for admins. */
-export function PoolHeader({ pool: p, canAdmin, editing, onEdit }: PoolHeaderProps) {
+/** Name, whether it is enabled, what it runs and for which capabilities; Edit, Disable / Enable and Delete for admins. */
+export function PoolHeader({ pool: p, agents, canAdmin, editing, onEdit }: PoolHeaderProps) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -28,7 +31,8 @@ export function PoolHeader({ pool: p, canAdmin, editing, onEdit }: PoolHeaderPro
         {canAdmin && (
           <div className="flex flex-wrap items-center gap-2" data-testid="pool-actions">
             <Button size="sm" variant={editing ? 'secondary' : 'primary'} onClick={onEdit} aria-expanded={editing}>{editing ? 'Close editor' : 'Edit'}</Button>
-            <DeletePoolButton poolId={p.id} name={p.name} size={p.size} />
+            <PoolEnabledToggle pool={p} />
+            <DeletePoolButton poolId={p.id} name={p.name} agents={agents} />
           </div>
         )}
       </div>

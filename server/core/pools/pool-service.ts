@@ -2,6 +2,7 @@ import { conflict, invalid, notFound } from '../errors';
 import type { Agent } from '../model';
 import type { EventBus, Logger, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
+import { describePoolChange } from './pool-change';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
 import { poolCounts, type Pool } from './pool-model';
 import type { PoolAgents } from './pool-agents';
@@ -50,6 +51,7 @@ export class PoolService {
     await this.store.pools.setHold(current.id, null);
     const pool = await this.store.pools.update(current.id, patch);
     if (!pool) throw notFound('pool', id);
+    await this.recordChange(pool, describePoolChange(current, pool, Object.keys(patch), by));
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'updated', by });
     // Field names only: settings may hold secrets.
     this.log.info({ pool: pool.name, fields: Object.keys(patch), by }, 'pool updated');
@@ -106,6 +108,13 @@ export class PoolService {
 
   providers(): string[] {
     return this.agents.providerKinds;
+  }
+
+  /** An operator's change goes into the pool's decision timeline, beside what the autoscaler did. */
+  private async recordChange(pool: Pool, change: ReturnType<typeof describePoolChange>): Promise<void> {
+    if (!change) return;
+    const { size, awake, backlog } = await this.counts(pool);
+    await this.store.pools.recordDecision({ poolId: pool.id, action: change.action, delta: 0, backlog, size, awake, reason: change.reason, inputs: { fields: change.fields } });
   }
 
   private async counts(pool: Pool, known?: Awaited<ReturnType<Store['pools']['agentsOf']>>) {

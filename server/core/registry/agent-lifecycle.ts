@@ -63,11 +63,13 @@ export class AgentLifecycle {
     return woken;
   }
 
-  async terminate(agentId: string, by: string): Promise<void> {
+  /** Its tasks go back to the queue: `requeued` says how many, for the operator's notice. */
+  async terminate(agentId: string, by: string): Promise<{ requeued: number }> {
     const agent = await this.registry.get(agentId);
-    if (agent.status === 'terminated') return;
-    await this.registry.deregister(agentId, `terminated by ${by}`);
+    if (agent.status === 'terminated') return { requeued: 0 };
+    const requeued = await this.registry.deregister(agentId, `terminated by ${by}`);
     if (agent.poolId && this.managed) await this.managed.terminate(agent).catch((err) => this.log.warn({ err, agentId }, 'removing a terminated agent failed'));
+    return { requeued };
   }
 
   private async transition(agentId: string, to: AgentState, from: AgentState[], reason: string): Promise<Agent> {

@@ -108,13 +108,15 @@ export class AgentRegistry {
   }
 
   /** Takes the agent out of rotation for good; its active work goes back to the queue. */
-  async deregister(agentId: string, reason = 'deregistered'): Promise<void> {
+  /** Returns how many of its tasks went back to the queue. */
+  async deregister(agentId: string, reason = 'deregistered'): Promise<number> {
     const changed = await this.store.agents.setStatus(agentId, 'terminated');
     if (!changed) throw notFound('agent', agentId);
     this.forgetToken(agentId);
-    await this.requeueWork(agentId, `agent ${reason}`);
+    const requeued = await this.requeueWork(agentId, `agent ${reason}`);
     await this.bus.publish('agent:changed', { agentId, status: 'terminated', previous: changed.previous, reason });
     await this.bus.publish('agent:deregistered', { agentId });
+    return requeued;
   }
 
   async get(agentId: string): Promise<Agent> {

@@ -38,9 +38,10 @@ export const agentsRouter = router({
   resume: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.resume(input.id, ctx.principal.name)),
   sleep: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.sleep(input.id, ctx.principal.name)),
   wake: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.wake(input.id, ctx.principal.name)),
+  /** Terminates the agent for good; `requeued` counts its tasks that went back to the queue. */
   terminate: operatorProcedure.input(ById).mutation(async ({ ctx, input }) => {
-    await ctx.runtime.core.lifecycle.terminate(input.id, ctx.principal.name);
-    return { ok: true as const };
+    const { requeued } = await ctx.runtime.core.lifecycle.terminate(input.id, ctx.principal.name);
+    return { ok: true as const, requeued };
   }),
   /** A managed agent's recent output, from its provider (empty for agents no pool manages). */
   logs: operatorProcedure.input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) })).query(({ ctx, input }) => ctx.runtime.core.agentLogs(input.id, input.tail)),

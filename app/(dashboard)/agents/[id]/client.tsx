@@ -48,7 +48,7 @@ export function AgentView({ id }: { id: string }) {
           <Card title="Details">
             <AgentDetails agent={a} />
           </Card>
-          <BreakerCard agentId={a.id} />
+          <BreakerCard agentId={a.id} agentName={a.name} />
           {a.poolId && <AgentLogsPanel agentId={a.id} />}
           <Card title="Recent tasks" description={`The last ${AGENT_RECENT_TASKS} tasks held by this agent`} bodyClassName="">
             {tasks.error ? (

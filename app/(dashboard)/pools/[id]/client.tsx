@@ -23,7 +23,6 @@ export function PoolView({ id, canAdmin }: { id: string; canAdmin: boolean }) {
   const detail = useQuery(trpc.pools.get.queryOptions({ id }));
   const decisions = useQuery(trpc.pools.decisions.queryOptions(poolDecisionsInput(id)));
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   const d = detail.data;
 
   return (
@@ -35,8 +34,7 @@ export function PoolView({ id, canAdmin }: { id: string; canAdmin: boolean }) {
         <TableSkeleton rows={5} />
       ) : (
         <div className="space-y-4">
-          <PoolHeader pool={d.pool} canAdmin={canAdmin} editing={editing} onEdit={() => { setSaved(null); setEditing((v) => !v); }} />
-          {saved && <p role="status" data-testid="pool-saved" className="text-sm text-emerald-700 dark:text-emerald-400">{saved}</p>}
+          <PoolHeader pool={d.pool} agents={d.agents.map((a) => a.name)} canAdmin={canAdmin} editing={editing} onEdit={() => setEditing((v) => !v)} />
           <PoolHoldCallout pool={d.pool} />
           {!d.providerAvailable && (
             <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
@@ -45,7 +43,7 @@ export function PoolView({ id, canAdmin }: { id: string; canAdmin: boolean }) {
           )}
           {editing && (
             <Card title="Edit pool" description="Bounds, target, cool-downs, idle timeout, sleep windows and the agents' environment; the autoscaler applies them on its next tick.">
-              <PoolEditForm pool={d.pool} onDone={(message) => { setEditing(false); setSaved(message); }} />
+              <PoolEditForm pool={d.pool} onDone={() => setEditing(false)} />
             </Card>
           )}
           <PoolStats pool={d.pool} />
@@ -53,7 +51,7 @@ export function PoolView({ id, canAdmin }: { id: string; canAdmin: boolean }) {
           <Card title="Agents" description="The agents this pool runs, live" bodyClassName="" testId="pool-members-card">
             <PoolMembersTable members={d.agents} />
           </Card>
-          <Card title="Scale decisions" description={`What the autoscaler did and why, newest first (the last ${POOL_DECISIONS_LIMIT})`} bodyClassName="" testId="scale-decisions">
+          <Card title="Scale decisions" description={`What the autoscaler did and why, and the changes operators made, newest first (the last ${POOL_DECISIONS_LIMIT})`} bodyClassName="" testId="scale-decisions">
             {decisions.error ? (
               <div className="p-4"><ErrorState error={decisions.error} title="Could not load the decisions" onRetry={() => void decisions.refetch()} /></div>
             ) : !decisions.data ? (
