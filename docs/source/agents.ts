@@ -53,8 +53,9 @@ export default defineSection({
     'agents.wake': lifecycle('Wakes a sleeping agent; a pool’s agent is started again and counts as `starting` until its first heartbeat.', 'idle', 'the agent is not sleeping'),
     'agents.terminate': {
       summary: 'Removes the agent from the fleet: its work goes back to the queue, and its worker hears `terminated` at its next heartbeat and stops.',
-      details: 'A pool’s agent is also stopped and removed by its provider. Terminating a terminated agent changes nothing.',
-      example: { input: { id: AGENT.id }, output: { ok: true } },
+      details: 'A pool’s agent is also stopped and removed by its provider. Terminating a terminated agent changes nothing. `requeued` counts the tasks it held that went back to the queue.',
+      returns: '`{ok: true, requeued}`.',
+      example: { input: { id: AGENT.id }, output: { ok: true, requeued: 0 } },
       errors: notFound,
     },
     'agents.logs': {
