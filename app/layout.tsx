@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { cspNonce } from '@/components/shell/csp-nonce';
+import { THEME_SCRIPT } from '@/components/shell/theme';
 import { TRPCReactProvider } from '@/components/trpc/client';
 import './globals.css';
 
@@ -11,11 +12,18 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-/** Rendered per request, never prerendered: only then can Next put the request's CSP nonce on its scripts (proxy.ts). */
+/**
+ * Rendered per request, never prerendered: only then can Next put the request's CSP nonce on its
+ * scripts (proxy.ts), and the theme script carry it. The script sets <html>'s class before the
+ * first paint, so the server's markup differs there on purpose.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  await connection();
+  const nonce = await cspNonce();
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>

@@ -3,31 +3,31 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useDeadLetterCount } from '@/components/dead-letters/use-dead-letter-count';
+import { isCurrentPage, MAIN_PAGES } from './pages';
 
-const LINKS = [
-  { href: '/', label: 'Overview' },
-  { href: '/agents', label: 'Agents' },
-  { href: '/pools', label: 'Pools' },
-  { href: '/tasks', label: 'Tasks' },
-  { href: '/dead-letters', label: 'Dead letters' },
-  { href: '/balancing', label: 'Balancing' },
-];
+export const NAV_ID = 'main-nav';
 
-const isActive = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+interface NavLinksProps {
+  /** Below the lg breakpoint the links are a menu under the header, shown only while open. */
+  open: boolean;
+  onNavigate: () => void;
+}
 
-/** Main navigation; scrolls sideways on a phone rather than wrapping. */
-export function NavLinks() {
+/** Main navigation: a row in the header on wide screens, the menu's list on narrow ones; the current page marked either way. */
+export function NavLinks({ open, onNavigate }: NavLinksProps) {
   const pathname = usePathname();
   const deadLetters = useDeadLetterCount();
   return (
-    <nav aria-label="Main" className="-mb-px flex min-w-0 gap-1 overflow-x-auto">
-      {LINKS.map((l) => {
-        const active = isActive(pathname, l.href);
+    <nav id={NAV_ID} aria-label="Main"
+      className={`${open ? 'flex' : 'hidden'} absolute inset-x-0 top-full max-h-[calc(100dvh-3.5rem)] flex-col overflow-y-auto border-b border-slate-200 bg-white py-1 shadow-lg dark:border-slate-800 dark:bg-slate-950
+        lg:static lg:-mb-px lg:flex lg:max-h-none lg:min-w-0 lg:flex-1 lg:flex-row lg:gap-1 lg:self-stretch lg:overflow-visible lg:border-0 lg:bg-transparent lg:py-0 lg:shadow-none lg:dark:bg-transparent`}>
+      {MAIN_PAGES.map((l) => {
+        const active = isCurrentPage(pathname, l.href);
         return (
-          <Link key={l.href} href={l.href} aria-current={active ? 'page' : undefined}
-            className={`inline-flex items-center whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium transition-colors ${active
-              ? 'border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300'
-              : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`}>
+          <Link key={l.href} href={l.href} aria-current={active ? 'page' : undefined} onClick={onNavigate}
+            className={`flex items-center whitespace-nowrap border-l-4 px-4 py-3 text-base font-medium transition-colors lg:border-b-2 lg:border-l-0 lg:px-3 lg:py-0 lg:text-sm ${active
+              ? 'border-indigo-600 bg-indigo-50 text-indigo-700 lg:bg-transparent dark:border-indigo-400 dark:bg-indigo-950/60 dark:text-indigo-300 lg:dark:bg-transparent'
+              : 'border-transparent text-slate-600 hover:bg-slate-50 hover:text-slate-900 lg:hover:border-slate-300 lg:hover:bg-transparent dark:text-slate-400 dark:hover:bg-slate-900 dark:hover:text-slate-100 lg:dark:hover:bg-transparent'}`}>
             {l.label}
             {l.href === '/dead-letters' && deadLetters && deadLetters.count > 0 && (
               <span data-testid="dead-letter-count" title={`${deadLetters.count}${deadLetters.more ? ' or more' : ''} tasks in the dead-letter queue`}

@@ -7,13 +7,19 @@ import { getRuntime } from '@/server/runtime';
 import { createContextInner, SESSION_COOKIE } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 
-/** The signed-in user of this request, or a redirect to the sign-in page. */
-export const requireSession = cache(async () => {
+/** The signed-in user of this request, or null. */
+export const findSession = cache(async () => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const runtime = await getRuntime();
   const principal = token ? await runtime.core.auth.sessionPrincipal(token) : null;
-  if (!principal) redirect('/signin');
-  return { runtime, principal, token: token! };
+  return principal ? { runtime, principal, token: token! } : null;
+});
+
+/** The signed-in user of this request, or a redirect to the sign-in page. */
+export const requireSession = cache(async () => {
+  const session = await findSession();
+  if (!session) redirect('/signin');
+  return session;
 });
 
 export const getServerQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));

@@ -4,10 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { NewPoolForm } from '@/components/pools/new-pool-form';
 import { NoPools } from '@/components/pools/no-pools';
+import { matchesPoolSearch } from '@/components/pools/pool-search';
 import { PoolsTable } from '@/components/pools/pools-table';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Spinner } from '@/components/ui/spinner';
@@ -18,7 +20,9 @@ export function PoolsView({ canAdmin }: { canAdmin: boolean }) {
   const pools = useQuery(trpc.pools.list.queryOptions());
   const providers = useQuery(trpc.pools.providers.queryOptions());
   const [showForm, setShowForm] = useState(false);
+  const [search, setSearch] = useState('');
   const all = pools.data ?? [];
+  const shown = all.filter((p) => matchesPoolSearch(p, search));
   const agents = all.reduce((n, p) => n + p.size, 0);
 
   return (
@@ -56,9 +60,18 @@ export function PoolsView({ canAdmin }: { canAdmin: boolean }) {
       ) : !all.length ? (
         <NoPools canCreate={canAdmin} />
       ) : (
-        <Card bodyClassName="">
-          <PoolsTable pools={all} />
-        </Card>
+        <>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Filter by name, capability or provider…"
+            aria-label="Filter pools" data-shortcut="search"
+            className="mb-3 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm sm:max-w-xs dark:border-slate-700 dark:bg-slate-900" />
+          {shown.length ? (
+            <Card bodyClassName="">
+              <PoolsTable pools={shown} />
+            </Card>
+          ) : (
+            <EmptyState title="No pools match">None of the {all.length} pools has “{search.trim()}” in its name, capabilities or provider.</EmptyState>
+          )}
+        </>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { poolDecisionsInput, poolSamplesInput } from '@/components/pools/queries';
 import { getServerQueryClient, HydrateClient, requireSession, serverTrpc } from '@/components/trpc/server';
 import { PoolView } from './client';
@@ -15,6 +16,8 @@ export default async function PoolPage({ params }: { params: Promise<{ id: strin
     queryClient.prefetchQuery(trpc.pools.decisions.queryOptions(poolDecisionsInput(id))),
     queryClient.prefetchQuery(trpc.pools.samples.queryOptions(poolSamplesInput(id))),
   ]);
+  // An unknown pool is a 404 with the ways back, not an error to retry.
+  if ((queryClient.getQueryState(trpc.pools.get.queryKey({ id }))?.error as { code?: string } | null)?.code === 'NOT_FOUND') notFound();
   // The server decides; this only spares others buttons that would be refused.
   const canAdmin = 'role' in principal && principal.role === 'admin';
   return (
