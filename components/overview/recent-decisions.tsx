@@ -1,13 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import type { DecisionRow } from '@/components/api-types';
+import type { RecentDecisionRow } from '@/components/api-types';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatNumber } from '@/components/ui/format';
 import { RelativeTime } from '@/components/ui/relative-time';
 
-const COLUMNS: Column<DecisionRow>[] = [
+const COLUMNS: Column<RecentDecisionRow>[] = [
   { key: 'task', header: 'Task', cell: (d) => <Link href={`/tasks/${d.taskId}`} className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">{d.taskId}</Link> },
   { key: 'winner', header: 'Winner', cell: (d) => <Link href={`/agents/${d.winnerAgentId}`} className="font-medium hover:underline">{d.winnerAgentName}</Link> },
   { key: 'strategy', header: 'Strategy', cell: (d) => <span className="text-slate-600 dark:text-slate-300">{d.strategy}</span> },
@@ -17,7 +17,7 @@ const COLUMNS: Column<DecisionRow>[] = [
 ];
 
 /** The latest routing decisions, newest first. */
-export function RecentDecisions({ decisions }: { decisions: DecisionRow[] }) {
+export function RecentDecisions({ decisions }: { decisions: RecentDecisionRow[] }) {
   if (!decisions.length) {
     return <div className="p-4"><EmptyState title="No assignments yet">Decisions appear here as soon as a queued task is routed to an agent.</EmptyState></div>;
   }

@@ -221,7 +221,8 @@ export interface TaskStore {
   attempts(taskId: string): Promise<TaskAttempt[]>;
   progressLog(taskId: string, limit: number): Promise<ProgressEvent[]>;
   decisions(taskId: string): Promise<AssignmentDecision[]>;
-  recentDecisions(limit: number): Promise<AssignmentDecision[]>;
+  /** The newest decisions, with the title of the task each one routed. */
+  recentDecisions(limit: number): Promise<(AssignmentDecision & { taskTitle: string | null })[]>;
 }
 
 export interface StatsStore {
@@ -233,6 +234,8 @@ export interface StatsStore {
   recent(windowMs: number): Promise<{ succeeded: number; failed: number; dispatchP95Ms: number | null; dispatchP50Ms: number | null }>;
   /** Finished tasks only, over the last `windowMs` (no latency sort: cheap over long windows). */
   finishedCounts(windowMs: number): Promise<{ succeeded: number; failed: number }>;
+  /** Routing decision time (the decision records' `durationUs`) over the last `windowMs`. */
+  decisionTimes(windowMs: number): Promise<{ p50Us: number | null; p95Us: number | null }>;
   recordSample(sample: MetricSample): Promise<void>;
   /** The newest `limit` decisions with their replay inputs, oldest first (what-if). */
   decisionInputs(limit: number): Promise<RecordedDecisionInput[]>;
