@@ -14,3 +14,4 @@ export type ProgressRow = TaskDetailData['progress'][number];
 export type DecisionRow = TaskDetailData['decisions'][number];
 /** A decision in a feed, with the title of the task it routed. */
 export type RecentDecisionRow = Outputs['overview']['decisions'][number];
+export type OverviewData = Outputs['overview']['get'];
