@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, expectLive, test } from './fixtures';
 import { uniqueName } from './support/api';
 
@@ -47,16 +48,21 @@ test('the submit form takes every field the API takes, and opens the task it cre
   });
 });
 
-test('the submit form shows the API\'s errors next to each field, and creates nothing', async ({ adminPage: page, api }) => {
-  const title = uniqueName('e2e bad form');
+/** The Tasks page with its submit form open, and a title no other test uses. */
+async function openForm(page: Page) {
   await page.goto('/tasks');
   await expectLive(page);
   await page.getByRole('button', { name: 'Submit task' }).click();
   const form = page.getByRole('form', { name: 'Submit task' });
-  const errorOf = (field: string) => form.locator(`[data-field-error="${field}"]`);
+  const title = uniqueName('e2e bad form');
+  await form.getByLabel('Title').fill(title);
+  return { form, title, errorOf: (field: string) => form.locator(`[data-field-error="${field}"]`) };
+}
+
+test('the submit form names what it cannot send, and puts the API\'s validation errors next to each field', async ({ adminPage: page, api }) => {
+  const { form, title, errorOf } = await openForm(page);
 
   // Caught before sending: a duration and a number that are none.
-  await form.getByLabel('Title').fill(title);
   await form.getByLabel('Timeout').fill('soon');
   await form.getByLabel('Concurrency limit').fill('two');
   await form.getByRole('button', { name: 'Submit task' }).click();
@@ -74,19 +80,20 @@ test('the submit form shows the API\'s errors next to each field, and creates no
   await expect(errorOf('capabilities')).toContainText('capability 1:');
   await expect(page.locator('[data-toast="error"]').filter({ hasText: 'The task was not submitted' })).toBeVisible();
 
-  await form.getByLabel('Timeout').fill('');
-  await form.getByLabel('Max attempts').fill('');
+  expect((await api.query<{ items: unknown[] }>('tasks.list', { search: title })).items).toHaveLength(0);
+});
+
+test('the submit form shows the checks made after validation (a limit without a key, unknown dependencies) next to their fields', async ({ adminPage: page, api }) => {
+  const { form, title, errorOf } = await openForm(page);
   await form.getByLabel('Capabilities').fill(uniqueName('e2e-nobody'));
   await form.getByLabel('Concurrency limit').fill('2');
   await form.getByRole('button', { name: 'Submit task' }).click();
   await expect(errorOf('concurrencyLimit')).toHaveText('needs a concurrencyKey to limit');
 
-  // Checked after validation: the dependencies.
   await form.getByLabel('Concurrency limit').fill('');
   await form.getByLabel('Depends on').fill('tsk_nope');
   await form.getByRole('button', { name: 'Submit task' }).click();
   await expect(errorOf('dependsOn')).toHaveText('dependency 1: task tsk_nope not found');
 
-  const list = await api.query<{ items: unknown[] }>('tasks.list', { search: title });
-  expect(list.items).toHaveLength(0);
+  expect((await api.query<{ items: unknown[] }>('tasks.list', { search: title })).items).toHaveLength(0);
 });
