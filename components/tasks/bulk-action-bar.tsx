@@ -21,6 +21,8 @@ interface BulkActionBarProps {
 type Outcome = { summary: string; applied: number; results: { id: string; applied: boolean; previousPriority?: Priority }[] };
 
 const RETRYABLE: readonly TaskRow['status'][] = ['dead-lettered', 'failed', 'cancelled'];
+/** What one bulk call takes (`MAX_BULK_TASKS` on the server). */
+const MAX_AT_ONCE = 500;
 const tasks = (n: number) => `${formatNumber(n)} task${n === 1 ? '' : 's'}`;
 const were = (n: number) => `${formatNumber(n)} of them ${n === 1 ? 'is' : 'are'}`;
 
@@ -48,7 +50,8 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
   const cancel = useMutation(trpc.tasks.cancelMany.mutationOptions({ onSuccess: done(), onError: failed('cancel') }));
   const retry = useMutation(trpc.tasks.retryMany.mutationOptions({ onSuccess: done(), onError: failed('retry') }));
   const reprioritise = useMutation(trpc.tasks.setPriorityMany.mutationOptions({ onError: failed('reprioritise') }));
-  const busy = cancel.isPending || retry.isPending || reprioritise.isPending;
+  const tooMany = n > MAX_AT_ONCE;
+  const busy = cancel.isPending || retry.isPending || reprioritise.isPending || tooMany;
 
   /** Puts each changed task back to the priority it had, one call per previous priority. */
   const undoPriorities = (out: Outcome) => async () => {
@@ -96,7 +99,10 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
   return (
     <div role="region" aria-label="Bulk actions" data-testid="bulk-bar"
       className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 rounded-b-xl border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-6px_12px_-10px_rgba(15,23,42,0.4)] backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
-      <span className="mr-auto text-sm font-medium text-slate-900 dark:text-slate-100" data-testid="bulk-count">{formatNumber(n)} selected</span>
+      <span className="mr-auto text-sm font-medium text-slate-900 dark:text-slate-100">
+        <span data-testid="bulk-count">{formatNumber(n)} selected</span>
+        {tooMany && <span className="ml-2 font-normal text-red-600 dark:text-red-400">at most {formatNumber(MAX_AT_ONCE)} at once</span>}
+      </span>
       <Button size="sm" variant="danger" onClick={() => void askCancel()} disabled={busy || finished === n}>
         {cancel.isPending ? <><ButtonSpinner />Cancelling…</> : 'Cancel selected'}
       </Button>
@@ -112,7 +118,7 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
           {reprioritise.isPending ? <><ButtonSpinner />Setting…</> : 'Set priority'}
         </Button>
       </span>
-      <Button size="sm" variant="ghost" onClick={onClear} disabled={busy}>Clear</Button>
+      <Button size="sm" variant="ghost" onClick={onClear} disabled={busy && !tooMany}>Clear</Button>
     </div>
   );
 }
