@@ -11,4 +11,7 @@ export type AgentRow = Outputs['agents']['list'][number];
 export type TaskDetailData = Outputs['tasks']['detail'];
 export type AttemptRow = TaskDetailData['attempts'][number];
 export type ProgressRow = TaskDetailData['progress'][number];
-export type DecisionRow = Outputs['overview']['decisions'][number];
+export type DecisionRow = TaskDetailData['decisions'][number];
+/** A decision in a feed, with the title of the task it routed. */
+export type RecentDecisionRow = Outputs['overview']['decisions'][number];
+export type OverviewData = Outputs['overview']['get'];

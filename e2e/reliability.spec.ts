@@ -111,7 +111,7 @@ test.describe('on a phone', () => {
     await expectNoHorizontalOverflow(page);
 
     await card.getByRole('button', { name: 'Discard' }).click();
-    await card.getByRole('button', { name: 'Yes, discard' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Discard' }).click();
     await expect(card).toHaveCount(0);
     const discarded = await api.query<{ status: string; error: string }>('tasks.get', { id: taskId });
     expect(discarded.status).toBe('cancelled');

@@ -24,7 +24,8 @@ test('search finds a task, and an operator cancels it from its page', async ({ a
   await expect(page).toHaveURL(new RegExp(`/tasks/${taskId}$`));
   await expect(page.getByText('Not assigned yet')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel task' }).click();
-  await page.getByRole('button', { name: 'Yes, cancel' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel task' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Cancelled task "${title}"` })).toBeVisible();
   await expect(page.getByTestId('task-status')).toHaveText('cancelled');
   await expect(page.getByRole('button', { name: 'Cancel task' })).toHaveCount(0);
 

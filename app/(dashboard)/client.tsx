@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { QueueDepthChart } from '@/components/charts/queue-depth-chart';
 import { ThroughputChart } from '@/components/charts/throughput-chart';
 import { AgentsByState } from '@/components/overview/agents-by-state';
+import { OverviewKpis } from '@/components/overview/overview-kpis';
 import { OverviewSkeleton } from '@/components/overview/overview-skeleton';
 import { QueueByPriority } from '@/components/overview/queue-by-priority';
 import { RECENT_DECISIONS } from '@/components/overview/queries';
@@ -12,10 +13,8 @@ import { useTRPC } from '@/components/trpc/client';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatNumber, formatPercent } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Spinner } from '@/components/ui/spinner';
-import { StatCard } from '@/components/ui/stat-card';
 
 const CHART_WINDOW_MS = 15 * 60_000;
 
@@ -36,15 +35,7 @@ export function OverviewView() {
         <OverviewSkeleton />
       ) : (
         <div className="space-y-4">
-          <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-            <StatCard label="Running" value={formatNumber(o.running)} hint={`${o.queueTotal} queued`} testId="kpi-running" />
-            <StatCard label="Throughput" value={<>{formatNumber(o.throughputPerSec, 2)}<span className="ml-1 text-sm font-normal text-slate-500">/s</span></>}
-              hint={`≈ ${formatNumber(o.throughputPerSec * 60)} tasks/min`} testId="kpi-throughput" />
-            <StatCard label="Success rate" value={o.successRate == null ? '—' : formatPercent(o.successRate, 1)}
-              hint={o.successRate == null ? 'nothing finished yet' : 'last 15 minutes'} testId="kpi-success" />
-            <StatCard label="Dispatch p95" value={o.dispatchP95Ms == null ? '—' : <>{formatNumber(o.dispatchP95Ms, 1)}<span className="ml-1 text-sm font-normal text-slate-500">ms</span></>}
-              hint={o.dispatchP50Ms == null ? 'no dispatches yet' : `p50 ${formatNumber(o.dispatchP50Ms, 1)} ms`} testId="kpi-dispatch" />
-          </div>
+          <OverviewKpis o={o} />
           <div className="grid gap-4 md:grid-cols-2">
             <AgentsByState agents={o.agents} />
             <QueueByPriority queue={o.queue} total={o.queueTotal} />
@@ -57,7 +48,7 @@ export function OverviewView() {
               {o.series.length ? <QueueDepthChart samples={o.series} window={chartWindow} /> : noSamples}
             </Card>
           </div>
-          <Card title="Recent assignments" description="Latest routing decisions" bodyClassName="">
+          <Card title="Recent assignments" description="Latest routing decisions: the task, the agent that won it, and how long the decision took" bodyClassName="">
             {decisions.error ? (
               <div className="p-4"><ErrorState error={decisions.error} onRetry={() => void decisions.refetch()} /></div>
             ) : decisions.data ? (

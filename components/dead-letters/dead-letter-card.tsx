@@ -20,7 +20,7 @@ export function DeadLetterCard({ task: t }: { task: TaskRow }) {
         <span>project <span className="font-mono">{t.project}</span></span>
         <CapabilityChips capabilities={t.capabilities} />
       </div>
-      <DeadLetterActions taskId={t.id} />
+      <DeadLetterActions taskId={t.id} title={t.title} />
     </div>
   );
 }

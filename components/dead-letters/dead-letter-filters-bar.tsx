@@ -38,7 +38,7 @@ export function DeadLetterFiltersBar({ filters, onChange, capabilities, projects
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <label className="col-span-2 block min-w-0 lg:col-span-1">
         <span className={LABEL}>Search</span>
-        <input type="search" {...field('search')} placeholder="Title or task id…" aria-label="Search dead letters" />
+        <input type="search" {...field('search')} placeholder="Title or task id…" aria-label="Search dead letters" data-shortcut="search" />
       </label>
       <label className="col-span-2 block min-w-0 lg:col-span-1">
         <span className={LABEL}>Error contains</span>

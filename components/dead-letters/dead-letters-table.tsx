@@ -26,7 +26,7 @@ const COLUMNS: Column<TaskRow>[] = [
   { key: 'capabilities', header: 'Capabilities', className: 'whitespace-normal', cell: (t) => <CapabilityChips capabilities={t.capabilities} /> },
   { key: 'project', header: 'Project', cell: (t) => <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{t.project}</span> },
   { key: 'when', header: 'Dead-lettered', cell: (t) => <RelativeTime at={t.finishedAt} className="text-slate-500" /> },
-  { key: 'actions', header: <span className="sr-only">Actions</span>, className: 'whitespace-normal min-w-44', cell: (t) => <DeadLetterActions taskId={t.id} /> },
+  { key: 'actions', header: <span className="sr-only">Actions</span>, className: 'whitespace-normal min-w-44', cell: (t) => <DeadLetterActions taskId={t.id} title={t.title} /> },
 ];
 
 /** The dead-letter queue: what failed, how often, and what it needs, with retry and discard per row. */

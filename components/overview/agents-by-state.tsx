@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { AGENT_STATES, type AgentState } from '@/server/core/model';
 import { AGENT_STATE_TONE } from '@/components/agents/agent-state-badge';
 import { Badge } from '@/components/ui/badge';
@@ -6,16 +7,19 @@ import { Card } from '@/components/ui/card';
 /** Agents whose worker is gone (cleanly, lost or for good): not counted as connected. */
 const DISCONNECTED_STATES: readonly AgentState[] = ['stopped', 'offline', 'terminated'];
 
-/** Fleet size by state; zero states are dimmed rather than hidden so the set is stable. */
+/** Fleet size by state, each count opening the Agents page filtered to it; zero states are dimmed, not hidden. */
 export function AgentsByState({ agents }: { agents: Record<AgentState, number> }) {
   const live = AGENT_STATES.filter((s) => !DISCONNECTED_STATES.includes(s)).reduce((n, s) => n + agents[s], 0);
   return (
-    <Card title="Agents" description={`${live} connected`} bodyClassName="p-4" className="h-full">
+    <Card title={<Link href="/agents" className="hover:underline">Agents</Link>} description={`${live} connected`} bodyClassName="p-4" className="h-full">
       <ul className="grid grid-cols-2 gap-2" data-testid="kpi-agents">
         {AGENT_STATES.map((s) => (
-          <li key={s} className={`flex items-center justify-between gap-2 rounded-lg px-2 py-1.5 ${agents[s] ? '' : 'opacity-50'}`}>
-            <Badge tone={AGENT_STATE_TONE[s]} dot>{s}</Badge>
-            <span className="text-sm font-semibold tabular-nums">{agents[s]}</span>
+          <li key={s} className={agents[s] ? '' : 'opacity-50'}>
+            <Link href={`/agents?status=${s}`} title={`Open the ${s} agents`}
+              className="flex items-center justify-between gap-2 rounded-lg px-2 py-1.5 hover:bg-slate-50 dark:hover:bg-slate-800/60">
+              <Badge tone={AGENT_STATE_TONE[s]} dot>{s}</Badge>
+              <span className="text-sm font-semibold tabular-nums">{agents[s]}</span>
+            </Link>
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { TERMINAL_TASK_STATES } from '@/server/core/model';
 import type { TaskFields } from '@/components/api-types';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CancelTaskButton } from './cancel-task-button';
+import { ChangePrioritySelect } from './change-priority-select';
 import { DiscardTaskButton } from './discard-task-button';
 import { PriorityBadge } from './priority-badge';
 import { RetryTaskButton } from './retry-task-button';
@@ -20,8 +21,8 @@ interface TaskHeaderProps {
 const RETRYABLE: readonly TaskFields['status'][] = ['dead-lettered', 'failed', 'cancelled'];
 
 /**
- * Title, status, priority, attempt and agent, with the cancel action while the task can still
- * change, and retry (and, for a dead letter, discard) once it has ended badly.
+ * Title, status, priority, attempt and agent, with cancel and a priority choice while the task
+ * can still change, and retry (and, for a dead letter, discard) once it has ended badly.
  */
 export function TaskHeader({ task, agentName }: TaskHeaderProps) {
   const terminal = TERMINAL_TASK_STATES.includes(task.status);
@@ -32,17 +33,17 @@ export function TaskHeader({ task, agentName }: TaskHeaderProps) {
           <h1 className="break-words text-xl font-semibold tracking-tight">{task.title}</h1>
           <p className="mt-0.5 font-mono text-xs text-slate-500">{task.id}</p>
         </div>
-        {!terminal && <CancelTaskButton taskId={task.id} />}
+        {!terminal && <CancelTaskButton task={task} />}
         {RETRYABLE.includes(task.status) && (
           <div className="flex flex-wrap items-center gap-2" data-testid="task-actions">
-            <RetryTaskButton key={`${task.id}-${task.attempt}`} taskId={task.id} />
-            {task.status === 'dead-lettered' && <DiscardTaskButton key={`d-${task.id}-${task.attempt}`} taskId={task.id} />}
+            <RetryTaskButton key={`${task.id}-${task.attempt}`} taskId={task.id} title={task.title} />
+            {task.status === 'dead-lettered' && <DiscardTaskButton key={`d-${task.id}-${task.attempt}`} taskId={task.id} title={task.title} />}
           </div>
         )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <TaskStatusBadge status={task.status} />
-        <PriorityBadge priority={task.priority} />
+        {terminal ? <PriorityBadge priority={task.priority} /> : <ChangePrioritySelect task={task} />}
         <span className="text-slate-600 dark:text-slate-300" data-testid="task-attempt">attempt {task.attempt} of {task.maxAttempts}</span>
         <span className="text-slate-600 dark:text-slate-300">
           agent{' '}

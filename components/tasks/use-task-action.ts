@@ -17,3 +17,14 @@ export function useTaskChanged(): (taskId: string) => void {
     void queryClient.invalidateQueries(trpc.tasks.list.pathFilter());
   }, [queryClient, trpc]);
 }
+
+/** After a bulk action: every task page and list refetch. */
+export function useTasksChanged(): () => void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.invalidateQueries(trpc.tasks.detail.pathFilter());
+    void queryClient.invalidateQueries(trpc.tasks.get.pathFilter());
+    void queryClient.invalidateQueries(trpc.tasks.list.pathFilter());
+  }, [queryClient, trpc]);
+}

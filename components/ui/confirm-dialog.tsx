@@ -9,6 +9,8 @@ export interface ConfirmInput {
   /** What will happen, and what cannot be undone. */
   body?: ReactNode;
   confirmLabel: string;
+  /** The button that answers no (default "Cancel"): name it otherwise when the action itself is a cancel. */
+  cancelLabel?: string;
   /** Red confirm button, for what destroys or affects the whole fleet. */
   destructive?: boolean;
 }
@@ -48,7 +50,7 @@ function ConfirmModal({ input, onAnswer }: { input: ConfirmInput; onAnswer: (yes
         <h2 id="confirm-title" className="text-base font-semibold text-slate-900 dark:text-slate-50">{input.title}</h2>
         {input.body && <div className="mt-2 text-sm text-slate-600 dark:text-slate-300">{input.body}</div>}
         <div className="mt-5 flex justify-end gap-2">
-          <Button ref={cancel} onClick={() => onAnswer(false)}>Cancel</Button>
+          <Button ref={cancel} onClick={() => onAnswer(false)}>{input.cancelLabel ?? 'Cancel'}</Button>
           <Button variant={input.destructive ? 'danger' : 'primary'} onClick={() => onAnswer(true)}>{input.confirmLabel}</Button>
         </div>
       </div>

@@ -1,4 +1,4 @@
-import type { AgentState, TaskState } from './model';
+import type { AgentState, Priority, TaskState } from './model';
 
 /** Every event the core emits, by name. Payloads are small objects; readers fetch details by id. */
 export interface EventMap {
@@ -25,6 +25,8 @@ export interface EventMap {
   'task:dead-lettered': { taskId: string; attempt: number; reason: string };
   /** Tasks went back to the queue by an operator's hand (dead-letter retry) or when their backoff ended. */
   'task:released': { taskIds: string[]; reason: string };
+  /** An operator changed these tasks' priority (the queue order changes with it). */
+  'task:reprioritised': { taskIds: string[]; priority: Priority };
   /** A circuit breaker changed state (or an operator acted on it); replicas apply operator actions. */
   'breaker:changed': { key: string; agentId: string | null; runtime: string | null; from: string; to: string; reason: string; by: string | null };
   /** The autoscaler changed a pool (scale-up, scale-down, sleep) with the recorded reason. */

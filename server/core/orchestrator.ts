@@ -21,6 +21,7 @@ import { PoolAgents } from './pools/pool-agents';
 import { PoolService } from './pools/pool-service';
 import { sleepIdleAgents } from './pools/idle-sleep';
 import { Ticker, type TickerSnapshot } from './shared/ticker';
+import { BulkTaskActions } from './tasks/bulk-actions';
 import { DeadLetters } from './tasks/dead-letters';
 import { settleBlockedTasks } from './tasks/dependencies';
 import { TaskService } from './tasks/task-service';
@@ -68,6 +69,7 @@ export interface OrchestratorOptions {
 export class Orchestrator {
   readonly registry: AgentRegistry;
   readonly tasks: TaskService;
+  readonly bulkTasks: BulkTaskActions;
   readonly deadLetters: DeadLetters;
   readonly work: WorkService;
   readonly auth: AuthService;
@@ -103,7 +105,8 @@ export class Orchestrator {
     const autoscaleKick = () => this.autoscaleLoop.kick();
     this.pools = new PoolService(store, bus, this.poolAgents, this.lifecycle, autoscaleKick, log.child({ part: 'pools' }), (a) => holdReason(a, clock.now(), this.contextPolicy));
     this.autoscaler = new Autoscaler(store, bus, this.poolAgents, this.lifecycle, this.idleClock, log.child({ part: 'autoscaler' }), () => clock.now());
-    this.tasks = new TaskService(store, bus, metrics, kick);
+    this.tasks = new TaskService(store, bus, metrics, log.child({ part: 'tasks' }), kick);
+    this.bulkTasks = new BulkTaskActions(store, bus, metrics, log.child({ part: 'tasks' }), kick);
     this.deadLetters = new DeadLetters(store, bus, kick);
     this.breakers = new BreakerService(store, bus, clock, log.child({ part: 'breakers' }), opts.breakerCoolDownMs ?? 30_000);
     // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.

@@ -203,6 +203,17 @@ export interface TaskStore {
   finish(taskId: string, agentId: string, leaseToken: string, outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: string; retry: boolean }): Promise<Task | null>;
   /** Cancels a task not yet finished, and (transitively) its blocked dependents. */
   cancel(id: string): Promise<Task | null>;
+  /**
+   * Cancels those of these tasks not yet finished, in one statement, then (transitively) their
+   * blocked dependents; the rest are left as they are.
+   */
+  cancelMany(ids: string[]): Promise<{ cancelled: { id: string; agentId: string | null }[]; dependentsCancelled: string[] }>;
+  /** Those of these tasks that are dead-lettered, failed or cancelled back to the queue with a fresh set of attempts, in one statement; returns their ids. */
+  retryMany(ids: string[]): Promise<string[]>;
+  /** Sets the priority of those of these tasks not yet finished that have another one, in one statement; returns them with the priority they had. */
+  setPriority(ids: string[], priority: Priority): Promise<{ id: string; previous: Priority }[]>;
+  /** How many dead letters match the filter: what `retryDeadLetters` would retry now. */
+  countDeadLetters(filter: DeadLetterFilter): Promise<number>;
   /** Puts an agent's active tasks back in the queue (or fails those on their last attempt, settling their dependents). */
   /** Back to the queue at its old place, the attempt marked released and not counted against `maxAttempts`. */
   release(taskId: string, agentId: string, leaseToken: string, reason: string): Promise<{ attempt: number } | null>;
@@ -210,7 +221,8 @@ export interface TaskStore {
   attempts(taskId: string): Promise<TaskAttempt[]>;
   progressLog(taskId: string, limit: number): Promise<ProgressEvent[]>;
   decisions(taskId: string): Promise<AssignmentDecision[]>;
-  recentDecisions(limit: number): Promise<AssignmentDecision[]>;
+  /** The newest decisions, with the title of the task each one routed. */
+  recentDecisions(limit: number): Promise<(AssignmentDecision & { taskTitle: string | null })[]>;
 }
 
 export interface StatsStore {
@@ -222,6 +234,8 @@ export interface StatsStore {
   recent(windowMs: number): Promise<{ succeeded: number; failed: number; dispatchP95Ms: number | null; dispatchP50Ms: number | null }>;
   /** Finished tasks only, over the last `windowMs` (no latency sort: cheap over long windows). */
   finishedCounts(windowMs: number): Promise<{ succeeded: number; failed: number }>;
+  /** Routing decision time (the decision records' `durationUs`) over the last `windowMs`. */
+  decisionTimes(windowMs: number): Promise<{ p50Us: number | null; p95Us: number | null }>;
   recordSample(sample: MetricSample): Promise<void>;
   /** The newest `limit` decisions with their replay inputs, oldest first (what-if). */
   decisionInputs(limit: number): Promise<RecordedDecisionInput[]>;

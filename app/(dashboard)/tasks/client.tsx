@@ -2,12 +2,15 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { BulkActionBar } from '@/components/tasks/bulk-action-bar';
 import type { PendingReason } from '@/components/tasks/pending-reason';
+import { SelectCheckbox } from '@/components/tasks/select-checkbox';
 import { SubmitTaskForm } from '@/components/tasks/submit-task-form';
 import { taskListInput } from '@/components/tasks/task-filter-params';
 import { TaskFiltersBar } from '@/components/tasks/task-filters-bar';
 import { TasksTable } from '@/components/tasks/tasks-table';
 import { useTaskFilters } from '@/components/tasks/use-task-filters';
+import { useTaskSelection } from '@/components/tasks/use-task-selection';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -27,7 +30,9 @@ export function TasksView() {
   });
   const agents = useQuery(trpc.agents.list.queryOptions());
   const agentNames = useMemo(() => new Map((agents.data ?? []).map((a) => [a.id, a.name])), [agents.data]);
-  const items = tasks.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = useMemo(() => tasks.data?.pages.flatMap((p) => p.items) ?? [], [tasks.data]);
+  const selection = useTaskSelection(items);
+  const selected = useMemo(() => items.filter((t) => selection.ids.includes(t.id)), [items, selection.ids]);
   const pending = useMemo<Record<string, PendingReason>>(() => Object.assign({}, ...(tasks.data?.pages.map((p) => p.pending) ?? [])), [tasks.data]);
   const filtered = filters.status.length > 0 || filters.priority.length > 0 || filters.search !== '';
 
@@ -56,9 +61,14 @@ export function TasksView() {
           </div>
         ) : (
           <div className={tasks.isPlaceholderData ? 'opacity-60 transition-opacity' : ''}>
-            <TasksTable tasks={items} agentNames={agentNames} pending={pending} />
+            <label className="flex items-center gap-3 border-b border-slate-100 px-4 py-2 text-sm text-slate-600 md:hidden dark:border-slate-800 dark:text-slate-300">
+              <SelectCheckbox checked={selection.all} indeterminate={selection.some} onChange={selection.toggleAll} label="Select every task on this page" testId="select-all-cards" />
+              Select all {items.length} shown
+            </label>
+            <TasksTable tasks={items} agentNames={agentNames} pending={pending} selection={selection} />
           </div>
         )}
+        <BulkActionBar selected={selected} onClear={selection.clear} />
         {(tasks.hasNextPage || tasks.isFetchingNextPage) && (
           <div className="flex justify-center border-t border-slate-100 p-3 dark:border-slate-800">
             {tasks.isFetchingNextPage ? <Spinner label="Loading more…" /> : (

@@ -55,6 +55,13 @@ export function createStatsStore(db: Db): StatsStore {
       return { ...done, dispatchP50Ms: round(lat?.p50), dispatchP95Ms: round(lat?.p95) };
     },
 
+    async decisionTimes(windowMs) {
+      const [r] = await rows(db, sql`
+        select percentile_cont(0.5) within group (order by duration_us) as p50, percentile_cont(0.95) within group (order by duration_us) as p95
+        from assignment_decisions where decided_at > ${window(windowMs)}`);
+      return { p50Us: r?.p50 == null ? null : Math.round(Number(r.p50)), p95Us: r?.p95 == null ? null : Math.round(Number(r.p95)) };
+    },
+
     async recordSample(s) {
       await db.execute(sql`insert into metric_samples (at, queued, agents, succeeded, failed, dispatch_p95_ms, imbalance, utilisation)
         values (${new Date(s.at)}, ${JSON.stringify(s.queued)}::jsonb, ${JSON.stringify(s.agents)}::jsonb, ${s.succeeded}, ${s.failed}, ${s.dispatchP95Ms},

@@ -67,7 +67,13 @@ export function createTaskReads(db: Db): Reads {
     },
 
     async recentDecisions(limit) {
-      return (await rows(db, sql`select * from assignment_decisions order by decided_at desc limit ${limit}`)).map(toDecision);
+      // Not the replay inputs (the largest columns): a feed shows none of them.
+      const found = await rows(db, sql`
+        select d.id, d.task_id, d.attempt, d.strategy, d.winner_agent_id, d.winner_agent_name, d.candidates, d.candidate_count,
+               d.excluded, d.excluded_count, d.decided_at, d.duration_us, t.title as task_title
+        from assignment_decisions d left join tasks t on t.id = d.task_id
+        order by d.decided_at desc limit ${limit}`);
+      return found.map((r) => ({ ...toDecision(r), taskTitle: (r.task_title ?? null) as string | null }));
     },
   };
 }

@@ -12,8 +12,9 @@ import { createLeaseSweeps } from './lease-sweeps';
 import { createLeaseWrites } from './lease-writes';
 import { packReplayInputs } from './replay-inputs';
 import { createQueueReads } from './queue-reads';
-import { json, rows, toTask } from './rows';
+import { json, rows } from './rows';
 import { createTaskInsert } from './task-insert';
+import { createTaskOperatorWrites } from './task-operator-writes';
 import { createTaskReads } from './task-reads';
 
 
@@ -45,6 +46,7 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
     ...createQueueReads(db, policy),
     ...createLeaseSweeps(db, dependents, lease),
     ...createDeadLetterWrites(db),
+    ...createTaskOperatorWrites(db, dependents),
 
     insert: createTaskInsert(db, dependents),
 
@@ -137,19 +139,6 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
       return outcome.status === 'succeeded'
         ? leases.succeed({ taskId, agentId, leaseToken, result: outcome.result })
         : leases.fail({ taskId, agentId, leaseToken, error: outcome.error, retry: outcome.retry });
-    },
-
-    async cancel(id) {
-      const [r] = await rows(db, sql`
-        with t as (
-          update tasks set status = 'cancelled', finished_at = now(), lease_token = null
-          where id = ${id} and status in ('blocked', 'queued', 'assigned', 'running') returning *
-        ),
-        a as (update task_attempts x set status = 'cancelled', finished_at = now() from t where x.task_id = t.id and x.attempt = t.attempt and x.status in ('assigned', 'running'))
-        select * from t`);
-      if (!r) return null;
-      await dependents.dependentsOf([id]);
-      return toTask(r);
     },
 
     async release(taskId, agentId, leaseToken, reason) {

@@ -9,7 +9,7 @@ export const RetryDeadLettersInput = z.object({
   project: z.string().trim().min(1).max(128).optional(),
 }).default({});
 
-/** Operator actions on tasks that ran out of attempts: retry one, retry all matching, discard. */
+/** Operator actions on tasks that ran out of attempts: retry one, count and retry all matching, discard. */
 export class DeadLetters {
   constructor(private readonly store: Store, private readonly bus: EventBus, private readonly onQueued: () => void) {}
 
@@ -28,6 +28,11 @@ export class DeadLetters {
     const ids = await this.store.tasks.retryDeadLetters(RetryDeadLettersInput.parse(raw));
     if (ids.length) await this.released(ids, `retried by ${by}`);
     return { count: ids.length };
+  }
+
+  /** How many dead letters "retry all matching" would retry now, so an operator confirms a true count. */
+  async count(raw: z.input<typeof RetryDeadLettersInput>): Promise<{ count: number }> {
+    return { count: await this.store.tasks.countDeadLetters(RetryDeadLettersInput.parse(raw)) };
   }
 
   async discard(id: string): Promise<Task> {

@@ -13,10 +13,11 @@ export const TaskSpecInput = z.object({
   ),
   capabilities: z.array(z.string().trim().min(1).max(128)).max(50).default([]),
   priority: z.enum(PRIORITIES).default('normal'),
-  maxAttempts: z.number().int().min(1).max(100).default(3),
+  maxAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(3),
   contextKey: z.string().trim().min(1).max(256).optional(),
   idempotencyKey: z.string().trim().min(1).max(256).optional(),
-  timeoutMs: z.number().int().min(1000).max(7 * 24 * 3600 * 1000).optional(),
+  timeoutMs: z.number().int('must be a whole number of milliseconds').min(1000, 'must be at least 1 second (1000 ms)')
+    .max(7 * 24 * 3600 * 1000, 'must be at most 7 days (604800000 ms)').optional(),
   /** Fair-share group; projects are interleaved by weight within a priority. */
   project: z.string().trim().min(1, 'must not be empty').max(128).default(DEFAULT_PROJECT),
   /** Tasks sharing a key run at most `concurrencyLimit` (default 1) at a time. */

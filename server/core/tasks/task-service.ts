@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { notFound } from '../errors';
-import { PRIORITIES, TASK_STATES, type AssignmentDecision, type ProgressEvent, type Task, type TaskAttempt } from '../model';
-import type { EventBus, Metrics, Store } from '../ports';
+import { conflict, notFound } from '../errors';
+import {
+  PRIORITIES, TASK_STATES, TERMINAL_TASK_STATES, type AssignmentDecision, type Principal, type ProgressEvent, type Task, type TaskAttempt,
+} from '../model';
+import type { EventBus, Logger, Metrics, Store } from '../ports';
 import { newId } from '../shared/ids';
 import { PageCursorInput } from '../shared/page-cursor';
+import { SetPriorityInput } from './bulk-input';
 import { checkDependencies } from './dependencies';
 import { DEFAULT_CONCURRENCY_LIMIT } from './queue-policy';
 import { SubmitTasksInput, toSpecs, type SubmitTasksInput as SubmitRaw } from './submit-input';
@@ -30,6 +33,7 @@ export class TaskService {
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly metrics: Metrics,
+    private readonly log: Logger,
     private readonly onQueued: () => void,
   ) {}
 
@@ -80,6 +84,23 @@ export class TaskService {
   list(raw: z.input<typeof ListTasksInput>) {
     const f = ListTasksInput.parse(raw);
     return this.store.tasks.list({ ...f, cursor: f.cursor ?? undefined });
+  }
+
+  /** Reprioritise a task not yet finished; the queue orders it by the new priority at once. */
+  async setPriority(raw: SetPriorityInput, actor: Principal): Promise<Task> {
+    const { id, priority } = SetPriorityInput.parse(raw);
+    const [changed] = await this.store.tasks.setPriority([id], priority);
+    const task = await this.get(id);
+    if (!changed) {
+      if (TERMINAL_TASK_STATES.includes(task.status)) {
+        throw conflict(`task ${id} is ${task.status}: only a task not yet finished can be reprioritised`, { status: task.status });
+      }
+      return task; // it already had that priority
+    }
+    await this.bus.publish('task:reprioritised', { taskIds: [id], priority });
+    this.log.info({ taskId: id, from: changed.previous, to: priority, by: actor.name }, 'task reprioritised');
+    this.onQueued();
+    return task;
   }
 
   async cancel(id: string): Promise<Task> {

@@ -45,4 +45,24 @@ describe('overview and metrics', () => {
     expect(text).toMatch(/flightdeck_tasks_finished_total\{status="succeeded"\} 1/);
     expect(text).toMatch(/^process_cpu_seconds_total /m);
   });
+
+  it('keeps the success rate unrounded, counts failures and dead letters, and times the decision apart from the queue wait', async () => {
+    const admin = callerAs(rt, adminPrincipal);
+    const worker = await registerAgent(rt, { name: 'ov-1', capabilities: ['ov'] });
+    await worker.caller.agents.heartbeat({});
+    await admin.tasks.submit({ title: 'ok again', capabilities: ['ov'] });
+    const w = (await worker.caller.work.poll({ waitMs: 3000 }))!;
+    await worker.caller.work.complete({ taskId: w.taskId, leaseToken: w.leaseToken });
+
+    const o = await admin.overview.get();
+    // 2 of 3: printed as 66.7 %, so it must not arrive as 0.67.
+    expect(o.successRate).toBeCloseTo(2 / 3, 9);
+    expect(o).toMatchObject({ succeeded: 2, failed: 1, deadLettered: 1, latencyWindowMs: 60_000 });
+    expect(o.throughputPerSec).toBeCloseTo(3 / 60, 9);
+    expect(o.decisionP95Us).toBeGreaterThan(0);
+    expect(o.decisionP50Us).toBeLessThanOrEqual(o.decisionP95Us!);
+
+    const decisions = await admin.overview.decisions({ limit: 3 });
+    expect(decisions.map((d) => d.taskTitle)).toEqual(['ok again', 'bad', 'ok']);
+  });
 });
