@@ -26,6 +26,12 @@ export default defineSection({
       example: { input: { capability: 'bash', errorContains: 'timed out' }, output: { count: 12 } },
       returns: '`{count}`: how many went back to the queue.',
     },
+    'tasks.countDeadLetters': {
+      summary: 'How many dead letters `tasks.retryDeadLetters` would retry with the same filters (the dashboard asks before retrying them).',
+      fields: { capability: 'tasks requiring this capability', errorContains: 'tasks whose last error contains this text (any case)', project: 'tasks of this project' },
+      example: { input: { capability: 'bash' }, output: { count: 12 } },
+      returns: '`{count}`.',
+    },
     'tasks.discard': {
       summary: 'Drops a dead-lettered task for good: it becomes `cancelled`, with the error “discarded from the dead-letter queue”.',
       example: { input: { id: TASK.id }, output: { ...deadTask, status: 'cancelled', error: 'discarded from the dead-letter queue', finishedAt: TIME.T0 + 130_000 } },

@@ -5,7 +5,7 @@ import { TASK, TIME } from './examples';
 const EVENT_NAMES = [
   'agent:registered', 'agent:changed', 'agent:deregistered', 'agent:activity', 'agent:heartbeats',
   'task:submitted', 'task:assigned', 'task:started', 'task:progress', 'task:completed', 'task:requeued', 'task:cancelled',
-  'task:retrying', 'task:dead-lettered', 'task:released', 'breaker:changed', 'pool:scaled', 'pool:changed', 'routing:changed',
+  'task:retrying', 'task:dead-lettered', 'task:released', 'task:reprioritised', 'breaker:changed', 'pool:scaled', 'pool:changed', 'routing:changed',
 ] as const satisfies readonly EventName[];
 // tsc fails here when the core gains an event this list does not name.
 const everyEventNamed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never ? true : never = true;

@@ -36,7 +36,7 @@ const task: OutputOf<'tasks.get'> = {
 const { payload: _p, result: _r, ...summary } = task;
 
 const decision: OutputOf<'overview.decisions'>[number] = {
-  id: 'dec_mwu6mua0d0c5e2b1a9f0', taskId: task.id, attempt: 1, strategy: 'composite',
+  id: 'dec_mwu6mua0d0c5e2b1a9f0', taskId: task.id, taskTitle: task.title, attempt: 1, strategy: 'composite',
   winnerAgentId: AGENT.id, winnerAgentName: AGENT.listed.name,
   candidates: [{
     agentId: AGENT.id, agentName: AGENT.listed.name, score: 9.25, activeTasks: 0, maxConcurrency: 2,

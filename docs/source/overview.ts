@@ -12,10 +12,11 @@ export default defineSection({
   procedures: {
     'overview.get': {
       summary: 'The fleet at a glance: agents by status, the queue by priority, throughput, success rate, dispatch latency and recent samples for the charts.',
-      details: '`throughputPerSec` counts tasks finished over the last minute; `successRate` is succeeded / (succeeded + failed) over the last 15 minutes (null before anything finished). `dispatchP50Ms` / `dispatchP95Ms` run from a task being queued to its assignment over the last minute (15 minutes when the last minute saw none), so they include the wait for a free agent, not only the routing decision (that is `durationUs` in each decision record). `series` holds the samples of the last 15 minutes; `utilisation` maps agent names to their share of slots in use.',
+      details: '`throughputPerSec` counts tasks finished over the last minute; `successRate` is succeeded / (succeeded + failed) over the last 15 minutes (null before anything finished). `dispatchP50Ms` / `dispatchP95Ms` run from a task being queued to its assignment over the last minute (15 minutes when the last minute saw none), so they include the wait for a free agent, not only the routing decision: `decisionP50Us` / `decisionP95Us` are the decision alone (the decision records’ `durationUs`) over the same window, `latencyWindowMs`. `succeeded` / `failed` count the last 15 minutes; `deadLettered` is the dead-letter queue now. `series` holds the samples of the last 15 minutes; `utilisation` maps agent names to their share of slots in use.',
       example: {
         output: {
-          agents: byState, queue, queueTotal: 4, running: 2, throughputPerSec: 0.65, successRate: 0.96, dispatchP50Ms: 188, dispatchP95Ms: 367.45,
+          agents: byState, queue, queueTotal: 4, running: 2, throughputPerSec: 0.65, successRate: 0.9615, succeeded: 25, failed: 1, deadLettered: 0,
+          dispatchP50Ms: 188, dispatchP95Ms: 367.45, decisionP50Us: 180, decisionP95Us: 412, latencyWindowMs: 60_000,
           series: [{ at: TIME.T0, queued: queue, agents: byState, succeeded: 39, failed: 1, dispatchP95Ms: 350, imbalance: 0.21, utilisation: { 'my-shell-agent': 0.5, 'demo-agent-1': 1 } }],
           at: TIME.T0 + 60_000,
         },
@@ -23,7 +24,7 @@ export default defineSection({
       returns: 'counts, rates, latencies in ms (null without data) and the sampled series.',
     },
     'overview.decisions': {
-      summary: 'The latest routing decisions, newest first, each with its candidates’ scores and the excluded agents with their reasons.',
+      summary: 'The latest routing decisions, newest first, each with its task’s title, its candidates’ scores and the excluded agents with their reasons.',
       fields: { limit: 'how many' },
       example: { input: { limit: 20 }, output: [TASK.decision] },
       returns: 'decision records: the strategy, the winner, up to 25 candidates with every score term, excluded agents (past 25, one line per reason), `candidateCount` / `excludedCount` counting them all, and the decision time in µs.',

@@ -59,6 +59,31 @@ export default defineSection({
       returns: '`pending` is `{code, message}` while the task waits (as `tasks.whyPending`), else null; `lease` is `{kind: "accept"|"renew", expiresAt, remainingMs, timeoutAt, expired}` while it is assigned or running, else null. At most the latest 500 progress reports.',
       errors: notFound,
     },
+    'tasks.setPriority': {
+      summary: 'Reprioritises a task that has not finished: the queue orders it by the new priority at once.',
+      example: { input: { id: TASK.id, priority: 'critical' }, output: { ...TASK.full, status: 'queued', priority: 'critical' } as OutputOf<'tasks.setPriority'> },
+      returns: 'the task.',
+      errors: { ...notFound, CONFLICT: 'the task has finished' },
+    },
+    'tasks.cancelMany': {
+      summary: 'Cancels up to 500 tasks in one statement (their blocked dependents too), saying for each id what happened.',
+      fields: { ids: 'the tasks (1–500, no duplicates)' },
+      example: {
+        input: { ids: [TASK.id] },
+        output: { action: 'cancel', results: [{ id: TASK.id, applied: true, status: 'cancelled', skipped: null }], applied: 1, skipped: 0, summary: 'Cancelled 1 task' } as OutputOf<'tasks.cancelMany'>,
+      },
+      returns: '`{action, results, applied, skipped, summary}`: per id `{id, applied, status, skipped}`, where `skipped` is `not-found` or `finished`.',
+    },
+    'tasks.retryMany': {
+      summary: 'Gives up to 500 failed, dead-lettered or cancelled tasks a fresh set of attempts, saying for each id what happened.',
+      fields: { ids: 'the tasks (1–500, no duplicates)' },
+      returns: 'as `tasks.cancelMany`; `skipped` is `not-found` or `not-retryable` (the task is not failed, dead-lettered or cancelled).',
+    },
+    'tasks.setPriorityMany': {
+      summary: 'Reprioritises up to 500 unfinished tasks, with each changed task’s previous priority (to undo).',
+      fields: { ids: 'the tasks (1–500, no duplicates)', priority: 'the new priority' },
+      returns: 'as `tasks.cancelMany`, each changed result with `previousPriority`; `skipped` may also be `same-priority`.',
+    },
     'tasks.list': {
       summary: 'A page of tasks, newest first, filtered by status, priority, agent or text, with the reason each waiting one is not running.',
       fields: {
