@@ -19,9 +19,9 @@ export default async function NotFound() {
       </main>
     );
   }
-  const { principal } = session;
+  const { actor } = session;
   return (
-    <DashboardShell user={{ name: principal.name, role: 'role' in principal ? principal.role : null }}>
+    <DashboardShell user={{ name: actor.name, role: actor.role }}>
       <NotFoundPanel signedIn />
     </DashboardShell>
   );

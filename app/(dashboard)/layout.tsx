@@ -6,7 +6,6 @@ export const dynamic = 'force-dynamic';
 
 /** Every dashboard page needs a signed-in user. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const { principal } = await requireSession();
-  const role = 'role' in principal ? principal.role : null;
-  return <DashboardShell user={{ name: principal.name, role }}>{children}</DashboardShell>;
+  const { actor } = await requireSession();
+  return <DashboardShell user={{ name: actor.name, role: actor.role }}>{children}</DashboardShell>;
 }

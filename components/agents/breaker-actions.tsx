@@ -9,6 +9,7 @@ import { useConfirm } from '@/components/ui/confirm-dialog';
 import { errorToast } from '@/components/ui/action-toast';
 import { useToast } from '@/components/ui/toast';
 import type { BreakerScope, BreakerSnapshotRow } from './breaker-types';
+import { describeActor } from '@/server/core/access/actor';
 
 interface BreakerActionsProps {
   agentId: string;
@@ -68,7 +69,7 @@ export function BreakerActions({ agentId, scope, snapshot: s, subject, target }:
         {reset.isPending ? <><ButtonSpinner />Resetting…</> : 'Reset'}
       </Button>
       <Button variant="secondary" size="sm" disabled={busy || s.forcedBy != null} onClick={() => void askForceOpen()}
-        title={s.forcedBy != null ? `Already forced open by ${s.forcedBy}` : 'Stop routing work here until someone resets it'}>
+        title={s.forcedBy != null ? `Already forced open by ${describeActor(s.forcedBy)}` : 'Stop routing work here until someone resets it'}>
         {forceOpen.isPending ? <><ButtonSpinner />Opening…</> : 'Force open'}
       </Button>
     </div>

@@ -5,6 +5,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { BreakerStateBadge } from './breaker-state-badge';
 import type { BreakerTransitionRow } from './breaker-types';
+import { ActorName } from '@/components/ui/actor-name';
 
 /** "agent" or "runtime e2e" from `agent:<id>` / `runtime:<label>`. */
 const breakerName = (key: string) => (key.startsWith('runtime:') ? `runtime ${key.slice('runtime:'.length)}` : 'agent');
@@ -22,7 +23,7 @@ const COLUMNS: Column<BreakerTransitionRow>[] = [
   { key: 'breaker', header: 'Breaker', cell: (t) => <span className="font-mono text-xs">{breakerName(t.key)}</span> },
   { key: 'transition', header: 'Transition', cell: (t) => <Transition t={t} /> },
   { key: 'reason', header: 'Reason', className: 'whitespace-normal min-w-56', cell: (t) => <span className="break-words">{t.reason}</span> },
-  { key: 'by', header: 'By', cell: (t) => (t.by ? <span className="font-medium">{t.by}</span> : <span className="text-slate-400">automatic</span>) },
+  { key: 'by', header: 'By', cell: (t) => (t.by ? <ActorName actor={t.by} /> : <span className="text-slate-400">automatic</span>) },
 ];
 
 /** Every state change of the agent's and its runtime's breakers, newest first. */
@@ -36,7 +37,7 @@ export function BreakerHistory({ history }: { history: BreakerTransitionRow[] })
           <span className="text-xs text-slate-500"><ClockTime at={t.at} /></span>
         </div>
         <p className="break-words text-slate-700 dark:text-slate-300">{t.reason}</p>
-        <p className="text-xs text-slate-500"><span className="font-mono">{breakerName(t.key)}</span> · {t.by ? <>by <span className="font-medium text-slate-700 dark:text-slate-200">{t.by}</span></> : 'automatic'}</p>
+        <p className="text-xs text-slate-500"><span className="font-mono">{breakerName(t.key)}</span> · {t.by ? <>by <ActorName actor={t.by} className="font-medium text-slate-700 dark:text-slate-200" /></> : 'automatic'}</p>
       </div>
     )} />;
 }

@@ -5,13 +5,14 @@ import { formatCountdown } from '@/components/tasks/countdown';
 import { ClockTime } from '@/components/ui/clock-time';
 import { useNow } from '@/components/ui/use-now';
 import type { BreakerSnapshotRow } from './breaker-types';
+import { ActorName } from '@/components/ui/actor-name';
 
 /** What the breaker does next: stays open until reset, half-opens for a probe (countdown), or awaits its probe. */
 export function BreakerNextStep({ snapshot: s }: { snapshot: BreakerSnapshotRow }) {
   const now = useNow();
   let text: ReactNode = null;
   if (s.forcedBy != null) {
-    text = <>Forced open by <span className="font-semibold" data-testid="breaker-forced-by">{s.forcedBy}</span>: it stays open until someone resets it.</>;
+    text = <>Forced open by <span data-testid="breaker-forced-by"><ActorName actor={s.forcedBy} className="font-semibold" /></span>: it stays open until someone resets it.</>;
   } else if (s.state === 'open' && s.reopensAt != null) {
     const left = now == null ? null : formatCountdown(s.reopensAt, now);
     text = <>Half-opens for a probe {left ? <>in <span className="tabular-nums" data-testid="breaker-reopens-in">{left}</span></> : 'now'} (at <ClockTime at={s.reopensAt} />).</>;

@@ -5,10 +5,11 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { PolicyChange } from './types';
 import { WeightsText } from './weights-text';
+import { ActorName } from '@/components/ui/actor-name';
 
 const COLUMNS: Column<PolicyChange>[] = [
   { key: 'at', header: 'When', cell: (c) => <RelativeTime at={c.changedAt} className="text-slate-500" /> },
-  { key: 'by', header: 'Who', cell: (c) => <span className="font-medium">{c.changedBy}</span> },
+  { key: 'by', header: 'Who', cell: (c) => <ActorName actor={c.changedBy} /> },
   { key: 'strategy', header: 'Strategy', cell: (c) => <Badge tone="indigo">{c.strategy}</Badge> },
   { key: 'weights', header: 'Weights', cell: (c) => <WeightsText weights={c.weights} />, className: 'whitespace-normal' },
 ];
@@ -23,7 +24,7 @@ export function PolicyHistory({ history }: { history: PolicyChange[] }) {
           <Badge tone="indigo">{c.strategy}</Badge>
           <RelativeTime at={c.changedAt} className="text-xs text-slate-500" />
         </div>
-        <p className="text-xs text-slate-500">by <span className="font-medium text-slate-700 dark:text-slate-200">{c.changedBy}</span></p>
+        <p className="text-xs text-slate-500">by <ActorName actor={c.changedBy} className="font-medium text-slate-700 dark:text-slate-200" /></p>
         <WeightsText weights={c.weights} />
       </div>
     )} />;

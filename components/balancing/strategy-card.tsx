@@ -7,6 +7,7 @@ import { PolicyHistory } from './policy-history';
 import { StrategyForm } from './strategy-form';
 import type { PolicyData } from './types';
 import { WeightsText } from './weights-text';
+import { ActorName } from '@/components/ui/actor-name';
 
 /** The routing policy in force, the form to change it, and its change history below. */
 export function StrategyCard({ policy, canEdit }: { policy: PolicyData; canEdit: boolean }) {
@@ -19,7 +20,7 @@ export function StrategyCard({ policy, canEdit }: { policy: PolicyData; canEdit:
           <span className="text-slate-500 dark:text-slate-400">In force</span>
           <Badge tone="green" dot testId="current-strategy-name">{current.strategy}</Badge>
           <span className="text-xs text-slate-500 dark:text-slate-400">
-            {current.changedAt == null ? 'the default, never changed' : <>set by <span className="font-medium text-slate-700 dark:text-slate-200">{current.changedBy}</span> <RelativeTime at={current.changedAt} /></>}
+            {current.changedAt == null || !current.changedBy ? 'the default, never changed' : <>set by <ActorName actor={current.changedBy} className="font-medium text-slate-700 dark:text-slate-200" /> <RelativeTime at={current.changedAt} /></>}
           </span>
         </p>
         {Object.keys(current.weights).length > 0 && <p><WeightsText weights={current.weights} /></p>}

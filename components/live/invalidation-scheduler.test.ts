@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { staleKeysFor } from './invalidation-plan';
 import { InvalidationScheduler } from './invalidation-scheduler';
+import { userRef } from '@/server/core/testing/actors';
+
+const ADMIN = userRef('admin');
 
 describe('InvalidationScheduler', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -61,7 +64,7 @@ describe('staleKeysFor', () => {
   });
 
   it('refreshes the balancing views on routing changes and freed slots, and waiting tasks when capacity changes', () => {
-    expect(staleKeysFor({ id: '5', at: 0, name: 'routing:changed', payload: { scope: 'global', strategy: 'round-robin', changedBy: 'admin' } })).toEqual(['routing']);
+    expect(staleKeysFor({ id: '5', at: 0, name: 'routing:changed', payload: { scope: 'global', strategy: 'round-robin', changedBy: ADMIN } })).toEqual(['routing']);
     expect(staleKeysFor({ id: '6', at: 0, name: 'task:completed', payload: { taskId: 't1', agentId: 'a1', attempt: 1, status: 'succeeded' } }))
       .toEqual(expect.arrayContaining(['task:t1', 'distribution', 'pending']));
     expect(staleKeysFor({ id: '7', at: 0, name: 'agent:registered', payload: { agentId: 'a2', name: 'gpu-1', reregistered: false } })).toContain('pending');
@@ -82,13 +85,13 @@ describe('staleKeysFor', () => {
     expect(bulk.length).toBeLessThan(10);
     expect(staleKeysFor({ id: '13', at: 0, name: 'breaker:changed', payload: { key: 'agent:a1', agentId: 'a1', runtime: null, from: 'closed', to: 'open', reason: 'x', by: null } }))
       .toEqual(expect.arrayContaining(['agents', 'agent:a1', 'breakers', 'pending']));
-    expect(staleKeysFor({ id: '14', at: 0, name: 'breaker:changed', payload: { key: 'runtime:e2e', agentId: null, runtime: 'e2e', from: 'open', to: 'closed', reason: 'x', by: 'admin' } }))
+    expect(staleKeysFor({ id: '14', at: 0, name: 'breaker:changed', payload: { key: 'runtime:e2e', agentId: null, runtime: 'e2e', from: 'open', to: 'closed', reason: 'x', by: ADMIN } }))
       .toEqual(['agents', 'breakers', 'pending']);
   });
 
   it('keeps the pools current: scaling, changes, their agents and their backlog', () => {
     expect(staleKeysFor({ id: 'p1', at: 0, name: 'pool:scaled', payload: { poolId: 'p', pool: 'py', action: 'scale-up', delta: 2, reason: 'x' } })).toEqual(['pools']);
-    expect(staleKeysFor({ id: 'p2', at: 0, name: 'pool:changed', payload: { poolId: 'p', change: 'updated', by: 'admin' } })).toEqual(['pools']);
+    expect(staleKeysFor({ id: 'p2', at: 0, name: 'pool:changed', payload: { poolId: 'p', change: 'updated', by: ADMIN } })).toEqual(['pools']);
     expect(staleKeysFor({ id: 'p3', at: 0, name: 'agent:activity', payload: { agentId: 'a1', state: 'rate-limited', detail: null, parkedUntil: 5 } }))
       .toEqual(['agents', 'agent:a1', 'pools']);
     expect(staleKeysFor({ id: 'p4', at: 0, name: 'task:submitted', payload: { taskIds: ['t1'] } })).toContain('pools');

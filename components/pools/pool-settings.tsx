@@ -3,6 +3,7 @@ import { DescriptionList } from '@/components/ui/description-list';
 import { formatDuration } from '@/components/ui/format';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { PoolRow } from './types';
+import { ActorName } from '@/components/ui/actor-name';
 
 /** How the pool scales and starts its agents, as saved. */
 export function PoolSettings({ pool: p }: { pool: PoolRow }) {
@@ -19,7 +20,7 @@ export function PoolSettings({ pool: p }: { pool: PoolRow }) {
         { label: 'Idle timeout', value: formatDuration(p.idleTimeoutMs) },
         { label: 'Last scale-up', value: <RelativeTime at={p.lastScaleUpAt} fallback="never" /> },
         { label: 'Last scale-down', value: <RelativeTime at={p.lastScaleDownAt} fallback="never" /> },
-        { label: 'Created', value: <><RelativeTime at={p.createdAt} />{p.createdBy && <span className="text-slate-500"> by {p.createdBy}</span>}</> },
+        { label: 'Created', value: <><RelativeTime at={p.createdAt} />{p.createdBy && <span className="text-slate-500"> by <ActorName actor={p.createdBy} className="" /></span>}</> },
         {
           label: `Sleep windows (${p.timeZone})`, value: p.sleepWindows.length
             ? <span className="flex flex-wrap gap-1" data-testid="pool-sleep-windows">{p.sleepWindows.map((w) => <span key={w} className="rounded bg-violet-50 px-1.5 py-0.5 font-mono text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-200">{w}</span>)}</span>

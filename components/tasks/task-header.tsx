@@ -11,6 +11,7 @@ import { PriorityBadge } from './priority-badge';
 import { RetryTaskButton } from './retry-task-button';
 import { TaskProgress } from './task-progress';
 import { TaskStatusBadge } from './task-status-badge';
+import { ActorName } from '@/components/ui/actor-name';
 
 interface TaskHeaderProps {
   task: TaskFields;
@@ -51,7 +52,7 @@ export function TaskHeader({ task, agentName }: TaskHeaderProps) {
             ? <Link href={`/agents/${task.agentId}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" data-testid="task-agent">{agentName ?? task.agentId}</Link>
             : <span className="text-slate-400">none yet</span>}
         </span>
-        <span className="text-slate-500">submitted <RelativeTime at={task.createdAt} />{task.submittedBy && ` by ${task.submittedBy}`}</span>
+        <span className="text-slate-500">submitted <RelativeTime at={task.createdAt} />{task.submittedBy && <> by <ActorName actor={task.submittedBy} className="" /></>}</span>
       </div>
       {(task.status === 'assigned' || task.status === 'running') && (
         <div className="mt-4 max-w-xl"><TaskProgress task={task} /></div>

@@ -11,8 +11,8 @@ import { appRouter } from '@/server/trpc/root';
 export const findSession = cache(async () => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const runtime = await getRuntime();
-  const principal = token ? await runtime.core.auth.sessionPrincipal(token) : null;
-  return principal ? { runtime, principal, token: token! } : null;
+  const actor = token ? await runtime.core.auth.sessionActor(token) : null;
+  return actor ? { runtime, actor, token: token! } : null;
 });
 
 /** The signed-in user of this request, or a redirect to the sign-in page. */
@@ -26,10 +26,10 @@ export const getServerQueryClient = cache(() => new QueryClient({ defaultOptions
 
 /** Server-side tRPC for prefetching in page.tsx: same router, same checks, no HTTP. */
 export async function serverTrpc() {
-  const { runtime, principal, token } = await requireSession();
+  const { runtime, actor, token } = await requireSession();
   return createTRPCOptionsProxy({
     router: appRouter,
-    ctx: createContextInner({ runtime, principal, sessionToken: token }),
+    ctx: createContextInner({ runtime, actor, sessionToken: token }),
     queryClient: getServerQueryClient,
   });
 }

@@ -1,3 +1,4 @@
+import type { ActorRef } from '@/server/core/access/actor';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Named sets of managed agents: what they can do, who starts them, and how they are sized. */
@@ -24,7 +25,7 @@ export const pools = pgTable('pools', {
   lastScaleDownAt: timestamp('last_scale_down_at', { withTimezone: true, mode: 'date' }),
   /** Why the autoscaler holds the pool back (sleep window, cool-down, max size, crash loop…), set once per change. */
   hold: jsonb('hold').$type<Record<string, unknown>>(),
-  createdBy: text('created_by'),
+  createdBy: jsonb('created_by').$type<ActorRef>(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('pools_name_uq').on(t.name)]);
@@ -53,6 +54,8 @@ export const scaleDecisions = pgTable('scale_decisions', {
   awake: integer('awake').notNull(),
   reason: text('reason').notNull(),
   inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
+  /** The autoscaler, or who changed the pool; null on records older than actors. */
+  actor: jsonb('actor').$type<ActorRef>(),
 }, (t) => [index('scale_decisions_pool_idx').on(t.poolId, t.id)]);
 
 export const poolSamples = pgTable('pool_samples', {

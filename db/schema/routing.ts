@@ -1,4 +1,5 @@
-import { bigserial, index, json, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, json, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ActorRef } from '@/server/core/access/actor';
 
 /**
  * Every routing-policy change, newest last: the latest row per scope is the policy in force,
@@ -10,6 +11,6 @@ export const routingChanges = pgTable('routing_changes', {
   scope: text('scope').notNull(),
   strategy: text('strategy').notNull(),
   weights: json('weights').$type<Record<string, number>>().notNull(),
-  changedBy: text('changed_by').notNull(),
+  changedBy: jsonb('changed_by').$type<ActorRef>().notNull(),
   changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [index('routing_changes_scope_idx').on(t.scope, t.id)]);

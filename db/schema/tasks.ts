@@ -1,3 +1,4 @@
+import type { ActorRef } from '@/server/core/access/actor';
 import { sql } from 'drizzle-orm';
 import { bigserial, doublePrecision, index, integer, json, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -26,7 +27,8 @@ export const tasks = pgTable('tasks', {
   dependsOn: text('depends_on').array(),
   idempotencyKey: text('idempotency_key'),
   timeoutMs: integer('timeout_ms'),
-  submittedBy: text('submitted_by'),
+  /** Who submitted it (`{kind, id, name}`). */
+  submittedBy: jsonb('submitted_by').$type<ActorRef>(),
   result: jsonb('result'),
   error: text('error'),
   progressPercent: smallint('progress_percent'),
@@ -118,3 +120,13 @@ export const assignmentDecisions = pgTable('assignment_decisions', {
   index('assignment_decisions_task_idx').on(t.taskId),
   index('assignment_decisions_decided_idx').on(t.decidedAt),
 ]);
+
+/** Every manual action on a task (cancel, retry, discard, reprioritise) with who took it. */
+export const taskActions = pgTable('task_actions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  taskId: text('task_id').notNull(),
+  action: text('action').notNull(),
+  actor: jsonb('actor').$type<ActorRef>().notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  at: ts('at').notNull().defaultNow(),
+}, (t) => [index('task_actions_task_idx').on(t.taskId, t.id)]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ROOT } from '../../cli/build.mjs';
-import { operatorProcedure, publicProcedure, router } from '@/server/trpc/init';
+import { procedure, router } from '@/server/trpc/init';
 import { appRouter } from '@/server/trpc/root';
 import { SECTIONS } from '../source/sections';
 import type { Section } from './doc-types';
@@ -33,7 +33,7 @@ describe('docs/api.md and docs/agent-protocol.md', () => {
 
 describe('the docs check', () => {
   it('names a procedure the router gains and the docs do not describe', () => {
-    const grown = router({ ...record, tasks: router({ ...record.tasks, reassign: operatorProcedure.input(z.object({ id: z.string() })).mutation(() => ({ ok: true })) }) });
+    const grown = router({ ...record, tasks: router({ ...record.tasks, reassign: procedure.input(z.object({ id: z.string() })).mutation(() => ({ ok: true })) }) });
     const { problems } = buildDocs(readCatalog(grown), SECTIONS);
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^tasks\.reassign is not documented: add it to docs\/source\/tasks\.ts/)]));
   });
@@ -44,16 +44,14 @@ describe('the docs check', () => {
     expect(problems).toEqual(expect.arrayContaining(['docs/source/system.ts documents system.info, which the router does not have']));
   });
 
-  it('tells who may call from the builder a procedure is made with, and names one whose access it cannot tell', () => {
-    const custom = publicProcedure.use(({ next }) => next());
-    const scratch = router({
-      open: custom.query(() => 1),
-      declared: operatorProcedure.input(z.object({ id: z.string() })).output(z.object({ ok: z.boolean() })).mutation(() => ({ ok: true })),
-    });
+  it('tells who may call from the permission map, and names a procedure the map lacks', () => {
+    const scratch = router({ open: procedure.input(z.object({ id: z.string() })).output(z.object({ ok: z.boolean() })).mutation(() => ({ ok: true })) });
     const catalog = readCatalog(router({ ...record, scratch }));
-    expect(catalog.procedures.find((p) => p.path === 'scratch.declared')).toMatchObject({ kind: 'mutation', access: 'operator' });
+    expect(catalog.procedures.find((p) => p.path === 'tasks.cancel')).toMatchObject({ kind: 'mutation', access: 'operator', permission: 'tasks:operate' });
+    expect(catalog.procedures.find((p) => p.path === 'tasks.list')).toMatchObject({ kind: 'query', access: 'viewer', permission: 'fleet:read' });
+    expect(catalog.procedures.find((p) => p.path === 'pools.create')).toMatchObject({ access: 'admin', permission: 'pools:configure' });
     expect(catalog.procedures.find((p) => p.path === 'work.poll')).toMatchObject({ kind: 'mutation', access: 'agent', inputOptional: true });
-    expect(catalog.problems).toEqual([expect.stringMatching(/^scratch\.open: made with a procedure builder or middleware the docs cannot name/)]);
+    expect(catalog.problems).toEqual([expect.stringMatching(/^scratch\.open: has no entry in the permission map/)]);
   });
 
   it('names an example input the router refuses, field notes its input lacks, and a procedure that says not what it answers', () => {

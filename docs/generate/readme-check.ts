@@ -1,7 +1,7 @@
 import type { Access, Catalog, ProcedureKind } from './procedure-catalog';
 
 const KIND_WORD: Record<ProcedureKind, string> = { query: 'GET', mutation: 'POST', subscription: 'GET' };
-const TOKEN_WORD: Record<Access, string> = { anonymous: 'none', 'signed-in': 'any', operator: 'operator', admin: 'admin', 'agent-status': 'agent', agent: 'agent' };
+const TOKEN_WORD: Record<Access, string> = { anonymous: 'none', 'signed-in': 'any', viewer: 'viewer', operator: 'operator', admin: 'admin', 'agent-status': 'agent', agent: 'agent' };
 
 /**
  * What hand-written Markdown says about procedures that the router contradicts: a named

@@ -4,13 +4,14 @@ import { curlExample } from './curl-example';
 import type { ProcedureDoc, ProcedurePath } from './doc-types';
 import { describeInput, type InputShape } from './input-fields';
 import { layoutJson } from './json-layout';
-import type { Access, ProcedureInfo } from './procedure-catalog';
+import { type Access, describePermission, type ProcedureInfo } from './procedure-catalog';
 
 /** Who may call, as the docs say it. */
 export const ACCESS_LABEL: Record<Access, string> = {
   anonymous: 'no token needed',
   'signed-in': 'any token (an agent’s too) or dashboard session',
-  operator: 'a dashboard session or an API token, not an agent’s token',
+  viewer: 'a dashboard session or an API token of any role (viewer, operator, admin), not an agent’s token',
+  operator: 'a dashboard session or an API token with the operator or admin role',
   admin: 'a dashboard session or an API token with the admin role',
   'agent-status': 'the agent’s own token, even once it was terminated',
   agent: 'the agent’s own token',
@@ -20,7 +21,8 @@ export const ACCESS_LABEL: Record<Access, string> = {
 const ACCESS_ERRORS: Record<Access, Partial<Record<TRPC_ERROR_CODE_KEY, string>>> = {
   anonymous: {},
   'signed-in': { UNAUTHORIZED: 'no token or session, or an unknown one' },
-  operator: { UNAUTHORIZED: 'no token or session, or an unknown one', FORBIDDEN: 'an agent token' },
+  viewer: { UNAUTHORIZED: 'no token or session, or an unknown one', FORBIDDEN: 'an agent token' },
+  operator: { UNAUTHORIZED: 'no token or session, or an unknown one', FORBIDDEN: 'an agent token, or a viewer' },
   admin: { UNAUTHORIZED: 'no token or session, or an unknown one', FORBIDDEN: 'an agent token, or a user or token without the admin role' },
   'agent-status': { UNAUTHORIZED: 'no token, or an unknown one', FORBIDDEN: 'not an agent token' },
   agent: { UNAUTHORIZED: 'no token, or an unknown one', FORBIDDEN: 'not an agent token, or the agent was terminated' },
@@ -34,14 +36,15 @@ function requestLine(info: ProcedureInfo): string {
   return info.kind === 'query' ? `query · ${get}` : `subscription · ${get}, answered as a stream of server-sent events`;
 }
 
-/** How the docs name who may call: both agent builders are "agent" (they differ for a terminated agent only). */
+/** How the docs name who may call: both agent permissions are "agent" (they differ for a terminated agent only). */
 export const accessName = (access: Access) => (access === 'agent-status' ? 'agent' : access);
 
 export const anchorOf = (path: string) => path.replace(/\./g, '-');
 export const httpStatusOf = (code: TRPC_ERROR_CODE_KEY) => getHTTPStatusCodeFromError(new TRPCError({ code }));
 
 export function renderProcedure(info: ProcedureInfo, doc: ProcedureDoc<ProcedurePath>): string {
-  const who = `who: **${accessName(info.access)}** (${ACCESS_LABEL[info.access]})`;
+  const needs = info.permission ? `; needs ${describePermission(info.permission)}` : '';
+  const who = `who: **${accessName(info.access)}** (${ACCESS_LABEL[info.access]}${needs})`;
   const out: string[] = [`<a id="${anchorOf(info.path)}"></a>`, `### \`${info.path}\``, '', `${requestLine(info)} · ${who}`, ''];
   out.push(doc.summary);
   if (doc.details) out.push('', doc.details.trim());

@@ -1,5 +1,5 @@
 import { defineSection, type OutputOf } from '../generate/doc-types';
-import { AGENT, TIME } from './examples';
+import { AGENT, TIME, ADMIN_ACTOR } from './examples';
 
 const notFound = { NOT_FOUND: 'no agent with that id' };
 const breaker: OutputOf<'agents.resetBreaker'> = {
@@ -75,7 +75,7 @@ export default defineSection({
     'agents.forceOpenBreaker': {
       summary: 'Opens the agent’s (or its runtime’s) circuit breaker by hand: routing skips it until an operator resets it (no cool-down ends a forced opening).',
       fields: { scope: 'the agent’s own breaker, or the one of its runtime' },
-      example: { input: { id: AGENT.id, scope: 'runtime' }, output: { ...breaker, key: 'runtime:shell', state: 'open', reason: 'forced open by admin', openedAt: TIME.T0 + 90_000, forcedBy: 'admin' } },
+      example: { input: { id: AGENT.id, scope: 'runtime' }, output: { ...breaker, key: 'runtime:shell', state: 'open', reason: 'forced open by admin', openedAt: TIME.T0 + 90_000, forcedBy: ADMIN_ACTOR } },
       returns: 'the breaker after the change.',
       errors: notFound,
     },

@@ -18,8 +18,8 @@ export default defineSection({
     },
     'auth.me': {
       summary: 'Who the caller is: a signed-in user, an API token or an agent.',
-      example: { output: { kind: 'token', name: 'admin', role: 'admin' } },
-      returns: '`{kind: "user"|"token"|"agent", name, role}`; `role` (`viewer`, `operator`, `admin`) is null for agents.',
+      example: { output: { kind: 'api-token', name: 'admin', role: 'admin' } },
+      returns: '`{kind: "user"|"api-token"|"agent", name, role}`; `role` (`viewer`, `operator`, `admin`) is null for agents.',
     },
   },
 });

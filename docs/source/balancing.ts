@@ -1,5 +1,5 @@
 import { defineSection } from '../generate/doc-types';
-import { AGENT, TASK, TIME } from './examples';
+import { AGENT, TASK, TIME, ADMIN_ACTOR } from './examples';
 
 const composite = { capabilityFit: 2, load: 3, affinity: 2, health: 1, successRate: 1.5, latency: 1, breaker: 2 };
 const strategyFields = {
@@ -19,9 +19,9 @@ export default defineSection({
       summary: 'The strategy in force with its parameters, every strategy with its description and defaults, and the latest 20 changes.',
       example: {
         output: {
-          current: { scope: 'global', strategy: 'composite', weights: { ...composite, load: 5 }, changedBy: 'admin', changedAt: TIME.T0 + 5_000 },
+          current: { scope: 'global', strategy: 'composite', weights: { ...composite, load: 5 }, changedBy: ADMIN_ACTOR, changedAt: TIME.T0 + 5_000 },
           strategies: [{ name: 'composite', description: 'Weighted sum of capability fit, free capacity, context affinity, health, recent success rate, latency and breaker state. The default.', weights: composite }],
-          history: [{ id: 1, scope: 'global', strategy: 'composite', weights: { ...composite, load: 5 }, changedBy: 'admin', changedAt: TIME.T0 + 5_000 }],
+          history: [{ id: 1, scope: 'global', strategy: 'composite', weights: { ...composite, load: 5 }, changedBy: ADMIN_ACTOR, changedAt: TIME.T0 + 5_000 }],
         },
       },
       returns: '`{current, strategies, history}`; `current.changedBy` is null while the default was never changed.',
@@ -31,7 +31,7 @@ export default defineSection({
       fields: { scope: 'only `global` today', ...strategyFields },
       example: {
         input: { strategy: { name: 'composite', weights: { load: 5 } } },
-        output: { scope: 'global', strategy: 'composite', weights: { ...composite, load: 5 }, changedBy: 'admin', changedAt: TIME.T0 + 5_000 },
+        output: { scope: 'global', strategy: 'composite', weights: { ...composite, load: 5 }, changedBy: ADMIN_ACTOR, changedAt: TIME.T0 + 5_000 },
       },
       returns: 'the policy now in force: the strategy’s defaults overlaid with the parameters sent.',
     },

@@ -4,6 +4,9 @@ import type { OutputOf } from '../generate/doc-types';
 
 const T0 = 1_780_000_000_000;
 
+/** The README's admin token, as records name who acted. */
+export const ADMIN_ACTOR = { kind: 'api-token' as const, id: 'tok_mwu6mu0admin0000000', name: 'admin' };
+
 type AgentDetail = OutputOf<'agents.get'>;
 
 const agentBase: Omit<AgentDetail, 'contextKeys' | 'contextPolicy' | 'consolidate'> = {
@@ -27,7 +30,7 @@ export const AGENT = {
 const task: OutputOf<'tasks.get'> = {
   id: 'tsk_mwu6mu9cd6a6156fee35', title: 'Run the linter', payload: { cmd: 'npm run lint' }, capabilities: ['bash'], priority: 'high',
   status: 'succeeded', attempt: 1, maxAttempts: 3, agentId: AGENT.id, contextKey: null, project: 'default',
-  concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null, submittedBy: 'admin',
+  concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null, submittedBy: ADMIN_ACTOR,
   result: { exitCode: 0, output: 'no problems' }, error: null, progressPercent: 100, progressMessage: 'linting 120 files',
   createdAt: T0 + 29_000, queuedAt: T0 + 29_000, assignedAt: T0 + 29_030, startedAt: T0 + 29_300, finishedAt: T0 + 41_000,
   retryAt: null, leaseExpiresAt: null,

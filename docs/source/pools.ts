@@ -1,5 +1,5 @@
 import { defineSection, type OutputOf } from '../generate/doc-types';
-import { AGENT, TIME } from './examples';
+import { AGENT, TIME, ADMIN_ACTOR } from './examples';
 
 type Pool = OutputOf<'pools.create'>;
 
@@ -8,7 +8,7 @@ const pool: Pool = {
   providerSettings: { command: 'echo "::progress 50 halfway"; sleep 2; echo done', env: { EXAMPLE_API_KEY: { set: true } } },
   adapter: 'shell', agentConcurrency: 1, minSize: 0, maxSize: 4, targetBacklogPerAgent: 2, scaleUpCooldownMs: 5000, scaleDownCooldownMs: 10000,
   idleTimeoutMs: 30000, sleepWindows: [], timeZone: 'UTC', enabled: true, hold: null, lastScaleUpAt: null, lastScaleDownAt: null,
-  createdBy: 'admin', createdAt: TIME.T0, updatedAt: TIME.T0,
+  createdBy: ADMIN_ACTOR, createdAt: TIME.T0, updatedAt: TIME.T0,
 };
 const counts = { size: 2, awake: 2, busy: 1, backlog: 3 };
 const byId = { id: 'script-workers' };
@@ -89,7 +89,7 @@ export default defineSection({
       fields: { limit: 'how many' },
       example: {
         input: { id: 'script-workers', limit: 20 },
-        output: [{ id: 7, poolId: pool.id, at: TIME.T0 + 2_000, action: 'scale-up', delta: 2, backlog: 3, size: 2, awake: 2, reason: 'backlog 3 for `scripts`, 0 agents awake, target 2/agent → +2 (start 2)', inputs: { backlog: 3 } }],
+        output: [{ id: 7, poolId: pool.id, at: TIME.T0 + 2_000, action: 'scale-up', delta: 2, backlog: 3, size: 2, awake: 2, reason: 'backlog 3 for `scripts`, 0 agents awake, target 2/agent → +2 (start 2)', inputs: { backlog: 3 }, actor: { kind: 'system', id: 'autoscaler', name: 'autoscaler' } }],
       },
       returns: 'records with `action` (`scale-up`, `scale-down`, `sleep`, `hold`, `restart`), `delta` in awake agents, the backlog and sizes it saw, and the reason.',
       errors: notFound,

@@ -1,4 +1,5 @@
 import type { AgentState, Priority, TaskState } from './model';
+import type { ActorRef } from './access/actor';
 
 /** Every event the core emits, by name. Payloads are small objects; readers fetch details by id. */
 export interface EventMap {
@@ -28,12 +29,12 @@ export interface EventMap {
   /** An operator changed these tasks' priority (the queue order changes with it). */
   'task:reprioritised': { taskIds: string[]; priority: Priority };
   /** A circuit breaker changed state (or an operator acted on it); replicas apply operator actions. */
-  'breaker:changed': { key: string; agentId: string | null; runtime: string | null; from: string; to: string; reason: string; by: string | null };
+  'breaker:changed': { key: string; agentId: string | null; runtime: string | null; from: string; to: string; reason: string; by: ActorRef | null };
   /** The autoscaler changed a pool (scale-up, scale-down, sleep) with the recorded reason. */
   'pool:scaled': { poolId: string; pool: string; action: string; delta: number; reason: string };
-  'pool:changed': { poolId: string; change: 'created' | 'updated' | 'deleted'; by: string };
+  'pool:changed': { poolId: string; change: 'created' | 'updated' | 'deleted'; by: ActorRef };
   /** An operator changed the routing policy of a scope; every replica applies it. */
-  'routing:changed': { scope: string; strategy: string; changedBy: string };
+  'routing:changed': { scope: string; strategy: string; changedBy: ActorRef };
 }
 
 export type EventName = keyof EventMap;

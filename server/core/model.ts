@@ -1,3 +1,4 @@
+import type { ActorRef } from './access/actor';
 /** The shapes the core works with. Dates are epoch milliseconds so the API stays plain JSON. */
 
 /**
@@ -94,7 +95,7 @@ export interface Task {
   dependsOn: string[];
   idempotencyKey: string | null;
   timeoutMs: number | null;
-  submittedBy: string | null;
+  submittedBy: ActorRef | null;
   result: unknown;
   error: string | null;
   progressPercent: number | null;
@@ -187,11 +188,4 @@ export interface Assignment {
   timeoutMs: number | null;
 }
 
-export type Role = 'viewer' | 'operator' | 'admin';
-
-/** Who is calling: a signed-in user, a program with an API token, or an agent. */
-export type Principal =
-  | { kind: 'user'; id: string; name: string; role: Role }
-  | { kind: 'token'; id: string; name: string; role: Role }
-  /** `terminated`: its token still tells it so (heartbeat) and does nothing else. */
-  | { kind: 'agent'; id: string; name: string; terminated?: boolean };
+export type { Actor, ActorRef, Role } from './access/actor';

@@ -132,7 +132,7 @@ export class Orchestrator {
     const idleSleepMs = opts.idleSleepMs ?? 0;
     this.autoscaleLoop = new Ticker('autoscaler', opts.autoscaleIntervalMs ?? 2_000, async () => {
       await this.autoscaler.tick();
-      if (idleSleepMs > 0) await sleepIdleAgents(store, this.lifecycle, this.idleClock, idleSleepMs, clock.now());
+      if (idleSleepMs > 0) await sleepIdleAgents(store, this.lifecycle, this.idleClock, idleSleepMs, clock.now(), log);
     }, clock, log, 200);
     this.loops = [
       this.dispatchLoop,

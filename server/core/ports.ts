@@ -1,3 +1,5 @@
+import type { ActorRef } from './access/actor';
+import type { TaskActionStore } from './tasks/task-actions';
 import type { RecordedDecisionInput } from './balancing/what-if';
 import type { BreakerTransition } from './breakers/circuit-breaker';
 import type { AnyBusEvent, EventMap, EventName } from './events';
@@ -102,7 +104,7 @@ export interface NewTask {
   contextKey: string | null;
   idempotencyKey: string | null;
   timeoutMs: number | null;
-  submittedBy: string | null;
+  submittedBy: ActorRef | null;
   project: string;
   concurrencyKey: string | null;
   concurrencyLimit: number | null;
@@ -279,7 +281,7 @@ export interface RoutingChange {
   scope: string;
   strategy: string;
   weights: Record<string, number>;
-  changedBy: string;
+  changedBy: ActorRef;
   changedAt: number;
 }
 
@@ -297,7 +299,7 @@ export interface BreakerStore {
 
 export interface PoolStore {
   /** Null when the name is taken. */
-  create(pool: PoolSettings & { createdBy: string | null }): Promise<Pool | null>;
+  create(pool: PoolSettings & { createdBy: ActorRef | null }): Promise<Pool | null>;
   update(id: string, patch: Partial<PoolSettings>): Promise<Pool | null>;
   remove(id: string): Promise<boolean>;
   get(id: string): Promise<Pool | null>;
@@ -334,6 +336,7 @@ export interface Store {
   auth: AuthStore;
   routing: RoutingStore;
   breakers: BreakerStore;
+  taskActions: TaskActionStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,5 +1,7 @@
 import type { Runtime } from '@/server/runtime';
-import { resolvePrincipal } from '@/server/trpc/context';
+import { authorizeCall } from '@/server/core/access/authorize';
+import { isCoreError } from '@/server/core/errors';
+import { resolveActor } from '@/server/trpc/context';
 
 /** Tells the CLI which process answered, so it can check that it is the one holding the data directory. */
 export const PID_HEADER = 'x-flightdeck-pid';
@@ -13,16 +15,21 @@ const problem = (status: number, message: string) => Response.json({ error: { me
  */
 export async function answerBackupRequest(rt: Runtime, headers: Headers): Promise<Response> {
   if (!headers.get('authorization')) return problem(401, 'an admin API token is required (Authorization: Bearer …)');
-  const { principal } = await resolvePrincipal(rt, headers);
-  if (!principal) return problem(401, 'unknown or revoked API token');
-  if (principal.kind === 'agent' || principal.role !== 'admin') return problem(403, 'admin role required');
+  const { actor } = await resolveActor(rt, headers);
+  if (!actor) return problem(401, 'unknown or revoked API token');
+  try {
+    authorizeCall(actor, 'data.backup');
+  } catch (e) {
+    if (isCoreError(e)) return problem(403, e.message);
+    throw e;
+  }
   if (!rt.database.snapshot) {
     return problem(409, 'this server keeps its data in PostgreSQL: back it up with pg_dump (see the README), or use `flightdeck export`');
   }
   const started = Date.now();
   const snapshot = await rt.database.snapshot();
   const bytes = new Uint8Array(await snapshot.arrayBuffer());
-  rt.log.info({ bytes: bytes.length, ms: Date.now() - started, principal: { kind: principal.kind, id: principal.id } }, 'backup taken');
+  rt.log.info({ bytes: bytes.length, ms: Date.now() - started, actor: { kind: actor.kind, id: actor.id } }, 'backup taken');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return new Response(bytes, {
     headers: {

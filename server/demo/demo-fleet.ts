@@ -1,3 +1,4 @@
+import { type RequestContext, systemContext } from '@/server/core/access/request-context';
 import type { Assignment, Priority } from '@/server/core/model';
 import type { Logger } from '@/server/core/ports';
 import type { Orchestrator } from '@/server/core/orchestrator';
@@ -34,7 +35,12 @@ export class DemoFleet {
   /** Tasks each demo agent is working on, for the activity its heartbeats report. */
   private working = new Map<string, number>();
 
-  constructor(private readonly core: Orchestrator, private readonly log: Logger, private readonly opts: { agents: number; tasksPerMinute: number }) {}
+  /** The demo acts as itself: its tasks and pool say they came from the demo. */
+  private readonly req: RequestContext;
+
+  constructor(private readonly core: Orchestrator, private readonly log: Logger, private readonly opts: { agents: number; tasksPerMinute: number }) {
+    this.req = systemContext('demo', log);
+  }
 
   async start(): Promise<void> {
     this.running = true;
@@ -73,14 +79,14 @@ export class DemoFleet {
 
   private async submitOne(): Promise<void> {
     const skill = pick(SKILLS);
-    await this.core.tasks.submit({ title: pick(WORK), capabilities: [skill], priority: pick(PRIORITY_MIX), payload: { demo: true, skill } }, 'demo')
+    await this.core.tasks.submit(this.req, { title: pick(WORK), capabilities: [skill], priority: pick(PRIORITY_MIX), payload: { demo: true, skill } })
       .catch((err) => this.log.warn({ err: (err as Error).message }, 'demo submit failed'));
   }
 
   /** The demo pool, created on first start (kept, as an operator may have changed it since). */
   private async ensurePool(): Promise<boolean> {
     try {
-      if (!(await this.core.pools.list()).some((p) => p.name === DEMO_POOL.name)) await this.core.pools.create(DEMO_POOL, 'demo');
+      if (!(await this.core.pools.list()).some((p) => p.name === DEMO_POOL.name)) await this.core.pools.create(this.req, DEMO_POOL);
       return true;
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'demo pool not created');
@@ -94,7 +100,7 @@ export class DemoFleet {
       const module = pick(MODULES);
       return { title: `Migrate ${module} to the v2 API client`, capabilities: ['migration'], priority: pick(PRIORITY_MIX), payload: { demo: true, module } };
     });
-    await this.core.tasks.submit({ tasks }, 'demo').catch((err) => this.log.warn({ err: (err as Error).message }, 'demo burst failed'));
+    await this.core.tasks.submit(this.req, { tasks }).catch((err) => this.log.warn({ err: (err as Error).message }, 'demo burst failed'));
   }
 
   private async agentLoop(agentId: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { Runtime } from '@/server/runtime';
-import { createContextInner, resolvePrincipal } from '@/server/trpc/context';
+import { createContextInner, resolveActor } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 import { guardUnavailable, unavailableMeta } from '@/server/trpc/unavailable-meta';
 import { decodePath, refuseAtEdge } from './edge-checks';
@@ -50,8 +50,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, target: string,
     return refuse(res, refused);
   }
 
-  let auth: ReturnType<typeof resolvePrincipal> | null = null;
-  const who = () => (auth ??= guardUnavailable(() => resolvePrincipal(rt, headers)));
+  let auth: ReturnType<typeof resolveActor> | null = null;
+  const who = () => (auth ??= guardUnavailable(() => resolveActor(rt, headers)));
   if (isSubscription(decodePath(path)!)) {
     const admitted = admitLiveStream(slots, await who(), rt.env.FLIGHTDECK_MAX_STREAMS_PER_SESSION);
     if (typeof admitted !== 'function') {
@@ -63,8 +63,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, target: string,
   await nodeHTTPRequestHandler({
     req, res, path, router: appRouter, responseMeta: unavailableMeta, maxBodySize: limits.maxBodyBytes,
     createContext: async () => {
-      const { principal, sessionToken } = await who();
-      return createContextInner({ runtime: rt, principal, sessionToken, resHeaders: { append: (k: string, v: string) => void res.appendHeader(k, v) } });
+      const { actor, sessionToken } = await who();
+      return createContextInner({ runtime: rt, actor, sessionToken, resHeaders: { append: (k: string, v: string) => void res.appendHeader(k, v) } });
     },
   });
   // A body cut off at the limit is still arriving: do not read the rest as a next request.

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Runtime } from '@/server/runtime';
-import { createContextInner, resolvePrincipal } from '@/server/trpc/context';
+import { createContextInner, resolveActor } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 import { guardUnavailable, unavailableMeta } from '@/server/trpc/unavailable-meta';
 import { decodePath, refuseAtEdge } from './edge-checks';
@@ -43,8 +43,8 @@ async function handle(req: Request, runtime: () => Promise<Runtime>, slots: Live
     return refuse(refused);
   }
 
-  let auth: ReturnType<typeof resolvePrincipal> | null = null;
-  const who = () => (auth ??= guardUnavailable(() => resolvePrincipal(rt, req.headers)));
+  let auth: ReturnType<typeof resolveActor> | null = null;
+  const who = () => (auth ??= guardUnavailable(() => resolveActor(rt, req.headers)));
   let release: (() => void) | null = null;
   if (isSubscription(decodePath(path)!)) {
     const admitted = admitLiveStream(slots, await who(), rt.env.FLIGHTDECK_MAX_STREAMS_PER_SESSION);
@@ -59,8 +59,8 @@ async function handle(req: Request, runtime: () => Promise<Runtime>, slots: Live
   const res = await fetchRequestHandler({
     endpoint: ENDPOINT, req: capped, router: appRouter, responseMeta: unavailableMeta,
     createContext: async ({ resHeaders }) => {
-      const { principal, sessionToken } = await who();
-      return createContextInner({ runtime: rt, principal, sessionToken, resHeaders });
+      const { actor, sessionToken } = await who();
+      return createContextInner({ runtime: rt, actor, sessionToken, resHeaders });
     },
   });
   return release && res.body ? new Response(releasedWhenDone(res.body, release), res) : res;

@@ -1,4 +1,4 @@
-import type { Principal } from '@/server/core/model';
+import type { Actor } from '@/server/core/model';
 import { appRouter } from '@/server/trpc/root';
 import { refusal, type Refusal } from './refusal';
 
@@ -37,9 +37,9 @@ export class LiveStreamSlots {
  * Admits a subscription before it starts streaming, so that refusals are real HTTP statuses
  * (401, 429) rather than a 200 carrying an error event. Returns the slot's release function.
  */
-export function admitLiveStream(slots: LiveStreamSlots, who: { principal: Principal | null; sessionToken?: string }, max: number): Refusal | (() => void) {
-  if (!who.principal) return refusal('UNAUTHORIZED', 'authentication required: sign in, or send "Authorization: Bearer <token>"');
-  const key = who.sessionToken ? `session:${who.sessionToken}` : `${who.principal.kind}:${who.principal.id}`;
+export function admitLiveStream(slots: LiveStreamSlots, who: { actor: Actor | null; sessionToken?: string }, max: number): Refusal | (() => void) {
+  if (!who.actor) return refusal('UNAUTHORIZED', 'authentication required: sign in, or send "Authorization: Bearer <token>"');
+  const key = who.sessionToken ? `session:${who.sessionToken}` : `${who.actor.kind}:${who.actor.id}`;
   const release = slots.acquire(key, max);
   if (release) return release;
   return refusal('TOO_MANY_REQUESTS', `this session already has ${max} live streams open (FLIGHTDECK_MAX_STREAMS_PER_SESSION): close a dashboard tab or window`);

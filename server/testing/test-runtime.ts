@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Principal } from '@/server/core/model';
+import type { Actor } from '@/server/core/model';
 import { readEnv } from '@/server/env';
 import { createRuntime, type Runtime } from '@/server/runtime';
 import { createContextInner } from '@/server/trpc/context';
@@ -56,11 +56,11 @@ export async function createTestDatabase(adminUrl: string, name: string): Promis
   };
 }
 
-export function callerAs(rt: Runtime, principal: Principal | null, signal?: AbortSignal) {
-  return createCaller(createContextInner({ runtime: rt, principal, resHeaders: new Headers() }), { signal });
+export function callerAs(rt: Runtime, actor: Actor | null, signal?: AbortSignal) {
+  return createCaller(createContextInner({ runtime: rt, actor, resHeaders: new Headers() }), { signal });
 }
 
-export const adminPrincipal: Principal = { kind: 'token', id: 'tok_test', name: 'test-admin', role: 'admin' };
+export const adminPrincipal: Actor = { kind: 'api-token', id: 'tok_test', name: 'test-admin', role: 'admin' };
 
 /** Registers an agent through the API and returns a caller that acts as it. */
 export async function registerAgent(rt: Runtime, input: { name: string; capabilities?: string[]; maxConcurrency?: number; runtime?: string }) {

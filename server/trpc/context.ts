@@ -1,11 +1,12 @@
-import type { Principal } from '@/server/core/model';
+import type { Actor } from '@/server/core/model';
 import { getRuntime, type Runtime } from '@/server/runtime';
 
 export const SESSION_COOKIE = 'fd_session';
 
 export interface Context {
   runtime: Runtime;
-  principal: Principal | null;
+  /** Who sent the call, from its token or session cookie; null when neither is valid. */
+  actor: Actor | null;
   /** Lets procedures set cookies (sign-in); absent for server-side callers. */
   resHeaders?: Pick<Headers, 'append'>;
   sessionToken?: string;
@@ -13,25 +14,25 @@ export interface Context {
 }
 
 /** Builds a context without HTTP: tests and server components call this. */
-export function createContextInner(opts: { runtime: Runtime; principal: Principal | null; resHeaders?: Pick<Headers, 'append'>; sessionToken?: string }): Context {
+export function createContextInner(opts: { runtime: Runtime; actor: Actor | null; resHeaders?: Pick<Headers, 'append'>; sessionToken?: string }): Context {
   return { ...opts, requestId: crypto.randomUUID().slice(0, 8) };
 }
 
-export async function resolvePrincipal(runtime: Runtime, headers: Headers): Promise<{ principal: Principal | null; sessionToken?: string }> {
+export async function resolveActor(runtime: Runtime, headers: Headers): Promise<{ actor: Actor | null; sessionToken?: string }> {
   const auth = headers.get('authorization');
   if (auth) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
-    return { principal: match ? await runtime.core.auth.authenticateBearer(match[1]) : null };
+    return { actor: match ? await runtime.core.auth.authenticateBearer(match[1]) : null };
   }
   const sessionToken = readCookie(headers.get('cookie'), SESSION_COOKIE);
-  if (sessionToken) return { principal: await runtime.core.auth.sessionPrincipal(sessionToken), sessionToken };
-  return { principal: null };
+  if (sessionToken) return { actor: await runtime.core.auth.sessionActor(sessionToken), sessionToken };
+  return { actor: null };
 }
 
 export async function createContext({ req, resHeaders }: { req: Request; resHeaders: Headers }): Promise<Context> {
   const runtime = await getRuntime();
-  const { principal, sessionToken } = await resolvePrincipal(runtime, req.headers);
-  return createContextInner({ runtime, principal, resHeaders, sessionToken });
+  const { actor, sessionToken } = await resolveActor(runtime, req.headers);
+  return createContextInner({ runtime, actor, resHeaders, sessionToken });
 }
 
 export function readCookie(header: string | null, name: string): string | undefined {

@@ -1,5 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { bodyTooLarge, requestLimits } from '@/server/http/request-limits';
+import { authorizeCall } from '@/server/core/access/authorize';
+import { requestContext } from '@/server/core/access/request-context';
 import type { Context } from './context';
 import { describeZodError, isZodError, toTRPCError, zodIssues } from './error-map';
 import { findInputProblem, inputProblemError } from './input-guard';
@@ -43,36 +45,26 @@ const guardInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).use(guardInput);
+const base = t.procedure.use(mapErrors).use(guardInput);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'authentication required: send "Authorization: Bearer <token>" or sign in' });
-  return next({ ctx: { ...ctx, principal: ctx.principal } });
+/**
+ * Builds the request context (actor, request id, child logger) and asks the core's permission
+ * map whether this actor may call this procedure, before its input is even read. A procedure
+ * the map does not name is refused: default deny.
+ */
+const authorize = t.middleware(({ ctx, path, next }) => {
+  const req = requestContext(ctx.actor, ctx.requestId, ctx.runtime.log);
+  authorizeCall(req.actor, path);
+  return next({ ctx: { ...ctx, req } });
 });
 
-/** People and programs (not agents): read the fleet, submit and manage tasks. */
-export const operatorProcedure = authedProcedure.use(({ ctx, next }) => {
-  const p = ctx.principal;
-  if (p.kind === 'agent') throw new TRPCError({ code: 'FORBIDDEN', message: 'agent tokens may only call agents.heartbeat, agents.me, agents.signOff, agents.deregister and work.*' });
-  return next({ ctx: { ...ctx, principal: p } });
-});
+/** Every procedure: the permission map (`server/core/access/verb-map.ts`) says who may call it. */
+export const procedure = base.use(authorize);
 
-export const adminProcedure = operatorProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'admin role required' });
-  return next();
-});
-
-/** An agent asking about itself: answers a terminated agent too, which learns it was terminated. */
-export const agentStatusProcedure = authedProcedure.use(({ ctx, next }) => {
-  const p = ctx.principal;
-  if (p.kind !== 'agent') throw new TRPCError({ code: 'FORBIDDEN', message: 'an agent token is required (from agents.register)' });
-  return next({ ctx: { ...ctx, agent: p } });
-});
-
-/** Calls an agent makes about itself: the agent id comes from its token, never from the input. */
-export const agentProcedure = agentStatusProcedure.use(({ ctx, next }) => {
-  if (ctx.agent.terminated) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `agent ${ctx.agent.name} was terminated: its token only answers agents.heartbeat and agents.me now` });
-  }
-  return next();
+/** The agent protocol: the agent acts on itself, its id comes from its token, never from the input. */
+export const agentProcedure = procedure.use(({ ctx, next }) => {
+  const actor = ctx.req.actor;
+  // The permission map admits only agents here; this narrows the type for the resolver.
+  if (actor.kind !== 'agent') throw new TRPCError({ code: 'FORBIDDEN', message: 'an agent token is required (from agents.register)' });
+  return next({ ctx: { ...ctx, agent: actor } });
 });

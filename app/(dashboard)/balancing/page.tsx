@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { DECISION_FEED_INPUT, DISTRIBUTION_INPUT } from '@/components/balancing/queries';
 import { getServerQueryClient, HydrateClient, requireSession, serverTrpc } from '@/components/trpc/server';
 import { BalancingView } from './client';
+import { mayCall } from '@/server/core/access/authorize';
 
 export const metadata: Metadata = { title: 'Balancing' };
 
 export default async function BalancingPage() {
-  const { principal } = await requireSession();
+  const { actor } = await requireSession();
   const trpc = await serverTrpc();
   const queryClient = getServerQueryClient();
   await Promise.all([
@@ -15,7 +16,7 @@ export default async function BalancingPage() {
     queryClient.prefetchQuery(trpc.balancing.decisions.queryOptions(DECISION_FEED_INPUT)),
   ]);
   // The server decides; this only spares a viewer a Save button that would be refused.
-  const canEdit = !('role' in principal) || principal.role !== 'viewer';
+  const canEdit = mayCall(actor, 'balancing.setStrategy');
   return (
     <HydrateClient>
       <BalancingView canEdit={canEdit} />

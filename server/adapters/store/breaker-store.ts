@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { breakerEvents } from '@/db/schema';
+import type { ActorRef } from '@/server/core/access/actor';
 import type { BreakerStore } from '@/server/core/ports';
 import { ms, rows } from './rows';
 
@@ -15,7 +16,7 @@ export function createBreakerStore(db: Db): BreakerStore {
         select * from breaker_events where key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)}) order by id desc limit ${limit}`);
       return found.map((r) => ({
         key: r.key as string, from: r.from_state as never, to: r.to_state as never, reason: r.reason as string,
-        at: ms(r.at) ?? 0, ...(r.by ? { by: r.by as string } : {}),
+        at: ms(r.at) ?? 0, ...(r.by ? { by: r.by as ActorRef } : {}),
       }));
     },
   };

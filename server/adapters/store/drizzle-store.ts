@@ -9,6 +9,7 @@ import { createBreakerStore } from './breaker-store';
 import { createPoolStore } from './pool-store';
 import { createRoutingStore } from './routing-store';
 import { createStatsStore } from './stats-store';
+import { createTaskActionStore } from './task-action-store';
 import { createTaskStore } from './task-store';
 
 /** The core's Store port over drizzle: the same code for PGlite and PostgreSQL. */
@@ -22,6 +23,7 @@ export function createDrizzleStore(database: Database, options: { queue?: QueueP
     auth: createAuthStore(db),
     routing: createRoutingStore(db),
     breakers: createBreakerStore(db),
+    taskActions: createTaskActionStore(db),
     async ping() {
       await db.execute(sql`select 1`);
     },

@@ -29,7 +29,7 @@ function toPool(r: Record<string, any>): Pool {
 
 const toRecord = (r: Record<string, any>): ScaleRecord => ({
   id: Number(r.id), poolId: r.pool_id, at: ms(r.at) ?? 0, action: r.action, delta: Number(r.delta), backlog: Number(r.backlog),
-  size: Number(r.size), awake: Number(r.awake), reason: r.reason, inputs: r.inputs ?? {},
+  size: Number(r.size), awake: Number(r.awake), reason: r.reason, inputs: r.inputs ?? {}, actor: r.actor ?? null,
 });
 
 /** Pools, their members' provider handles, scale decisions and size samples. */
@@ -125,8 +125,8 @@ export function createPoolStore(db: Db): PoolStore {
 
     async recordDecision(d) {
       const [r] = await rows(db, sql`
-        insert into scale_decisions (pool_id, action, delta, backlog, size, awake, reason, inputs)
-        values (${d.poolId}, ${d.action}, ${d.delta}, ${d.backlog}, ${d.size}, ${d.awake}, ${d.reason}, ${JSON.stringify(d.inputs)}::jsonb)
+        insert into scale_decisions (pool_id, action, delta, backlog, size, awake, reason, inputs, actor)
+        values (${d.poolId}, ${d.action}, ${d.delta}, ${d.backlog}, ${d.size}, ${d.awake}, ${d.reason}, ${JSON.stringify(d.inputs)}::jsonb, ${d.actor ? JSON.stringify(d.actor) : null}::jsonb)
         returning *`);
       return toRecord(r);
     },

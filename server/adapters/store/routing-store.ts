@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { routingChanges } from '@/db/schema';
+import type { ActorRef } from '@/server/core/access/actor';
 import type { RoutingChange, RoutingStore } from '@/server/core/ports';
 import { fromJson, ms, rows } from './rows';
 
 const toChange = (r: Record<string, unknown>): RoutingChange => ({
   id: Number(r.id), scope: r.scope as string, strategy: r.strategy as string,
   weights: fromJson<Record<string, number>>(r.weights),
-  changedBy: r.changed_by as string, changedAt: ms(r.changed_at) ?? 0,
+  changedBy: r.changed_by as ActorRef, changedAt: ms(r.changed_at) ?? 0,
 });
 
 export function createRoutingStore(db: Db): RoutingStore {

@@ -8,7 +8,9 @@ export type Actor =
   /** An agent acts only on itself; a terminated one may still learn that it was terminated. */
   | { kind: 'agent'; id: string; name: string; role: null; terminated?: boolean }
   /** The control plane's own loops (autoscaler, sweeps, demo): `id` names the loop. */
-  | { kind: 'system'; id: string; name: string; role: null };
+  | { kind: 'system'; id: string; name: string; role: null }
+  /** A call with no (valid) token or session: it may only sign in. */
+  | { kind: 'anonymous'; id: 'anonymous'; name: 'anonymous'; role: null };
 
 export type ActorKind = Actor['kind'];
 
@@ -21,7 +23,10 @@ export interface ActorRef {
 
 export const actorRef = (a: Actor): ActorRef => ({ kind: a.kind, id: a.id, name: a.name });
 
-export const systemActor = (loop: string): Actor => ({ kind: 'system', id: loop, name: loop, role: null });
+export const ANONYMOUS: Actor = { kind: 'anonymous', id: 'anonymous', name: 'anonymous', role: null };
+
+/** The control plane acting on its own: `id` names the loop, `name` how a timeline line says it ("the autoscaler"). */
+export const systemActor = (loop: string, name = loop): Actor => ({ kind: 'system', id: loop, name, role: null });
 
 /** "alice", "token ci-bot", "agent build-7", "the autoscaler": how a timeline line names who did it. */
 export function describeActor(a: ActorRef): string {
@@ -34,5 +39,7 @@ export function describeActor(a: ActorRef): string {
       return `agent ${a.name}`;
     case 'system':
       return `the ${a.name}`;
+    case 'anonymous':
+      return 'someone not signed in';
   }
 }

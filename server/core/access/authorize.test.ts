@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './actor';
+import { ANONYMOUS, type Actor } from './actor';
 import { demand } from './authorize';
 import { permissionsOf } from './permissions';
 
@@ -18,16 +18,16 @@ describe('the permission map', () => {
   });
 
   it('lets an agent act only as an agent, and a terminated one only read its status', () => {
-    expect([...permissionsOf(agent)].sort()).toEqual(['agent:self', 'agent:status', 'public']);
+    expect([...permissionsOf(agent)].sort()).toEqual(['agent:self', 'agent:status', 'public', 'session:self']);
     expect([...permissionsOf({ ...agent, terminated: true })].sort()).toEqual(['agent:status', 'public']);
-    expect([...permissionsOf(null)]).toEqual(['public']);
+    expect([...permissionsOf(ANONYMOUS)]).toEqual(['public']);
   });
 
   it('refuses with a message naming the verb, the permission and who has it', () => {
     expect(() => demand(user('viewer'), 'tasks.cancel', ['tasks:operate'])).toThrow(
       /viewer viewer may not call tasks.cancel: it needs tasks:operate \(.*\), which operators and admins have/,
     );
-    expect(() => demand(null, 'tasks.list', ['fleet:read'])).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => demand(ANONYMOUS, 'tasks.list', ['fleet:read'])).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(() => demand(agent, 'tasks.list', ['fleet:read'])).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => demand({ ...agent, terminated: true }, 'work.poll', ['agent:self'])).toThrow(/was terminated/);
     expect(() => demand(user('operator'), 'tasks.cancel', ['tasks:operate'])).not.toThrow();

@@ -6,7 +6,7 @@ import type { Actor, Role } from './actor';
  */
 export const PERMISSIONS = {
   public: 'anyone, signed in or not (signing in)',
-  'session:self': 'read and end one\'s own session',
+  'session:self': 'ask who one is (auth.me)',
   'fleet:read': 'read agents, tasks, pools, routing, metrics and live events',
   'analysis:run': 'read-only computations over recorded data (what-if replays)',
   'tasks:submit': 'submit tasks',
@@ -36,13 +36,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(ADMIN),
 };
 
-const AGENT = new Set<Permission>(['public', 'agent:status', 'agent:self']);
+const AGENT = new Set<Permission>(['public', 'session:self', 'agent:status', 'agent:self']);
 const TERMINATED_AGENT = new Set<Permission>(['public', 'agent:status']);
 const ANONYMOUS = new Set<Permission>(['public']);
 
-/** Everything an actor may do; nobody (no actor) may only sign in. */
-export function permissionsOf(actor: Actor | null): ReadonlySet<Permission> {
-  if (!actor) return ANONYMOUS;
+/** Everything an actor may do; someone not signed in may only sign in. */
+export function permissionsOf(actor: Actor): ReadonlySet<Permission> {
   switch (actor.kind) {
     case 'user':
     case 'api-token':
@@ -51,5 +50,7 @@ export function permissionsOf(actor: Actor | null): ReadonlySet<Permission> {
       return actor.terminated ? TERMINATED_AGENT : AGENT;
     case 'system':
       return ROLE_PERMISSIONS.admin;
+    case 'anonymous':
+      return ANONYMOUS;
   }
 }

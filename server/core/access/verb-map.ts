@@ -17,7 +17,8 @@ const write = (permission: Permission): VerbRule => ({ permission, access: 'writ
 export const VERB_MAP = {
   // Signing in and out
   'auth.signIn': write('public'),
-  'auth.signOut': write('session:self'),
+  // Ends only the caller's own session, and must clear an expired cookie too: nobody is refused.
+  'auth.signOut': write('public'),
   'auth.me': read('session:self'),
 
   // The agent protocol: an agent token acting on itself
@@ -57,6 +58,11 @@ export const VERB_MAP = {
   'tasks.retry': write('tasks:operate'),
   'tasks.retryDeadLetters': write('tasks:operate'),
   'tasks.discard': write('tasks:operate'),
+  'tasks.setPriority': write('tasks:operate'),
+  'tasks.cancelMany': write('tasks:operate'),
+  'tasks.retryMany': write('tasks:operate'),
+  'tasks.setPriorityMany': write('tasks:operate'),
+  'tasks.countDeadLetters': read('fleet:read'),
 
   // Routing
   'balancing.policy': read('fleet:read'),
@@ -80,6 +86,9 @@ export const VERB_MAP = {
   'overview.decisions': read('fleet:read'),
   'events.live': read('fleet:read'),
   'system.info': read('fleet:read'),
+
+  // HTTP endpoints outside tRPC
+  'data.backup': write('data:backup'),
 } as const satisfies Record<string, VerbRule>;
 
 export type VerbName = keyof typeof VERB_MAP;

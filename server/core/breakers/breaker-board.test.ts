@@ -4,6 +4,7 @@ import { FakeClock } from '../testing/fakes';
 import { BreakerBoard, type BreakerBoardOptions } from './breaker-board';
 import { agentBreakerKey, parseBreakerKey, runtimeBreakerKey } from './breaker-keys';
 import type { BreakerTransition } from './circuit-breaker';
+import { userRef } from '../testing/actors';
 
 function setup(options: Partial<BreakerBoardOptions> = {}) {
   const clock = new FakeClock();
@@ -106,21 +107,20 @@ describe('BreakerBoard routing', () => {
 describe('BreakerBoard operator actions and history', () => {
   it('force-open survives the cool-down until reset, and both are recorded with who', () => {
     const { board, clock, transitions } = setup();
-    board.forceOpen('runtime:claude', 'alice');
+    board.forceOpen('runtime:claude', userRef('alice'));
     clock.advance(3_600_000);
     expect(board.refresh()).toBe(0);
     expect(board.routable('a1', 'claude')).toEqual({ state: 'open', reason: 'runtime claude breaker open: forced open by alice' });
     expect(board.claimProbe('a1', 'claude')).toBeNull();
-    expect(board.reset('runtime:claude', 'bob')).toMatchObject({ state: 'closed', forcedBy: null });
+    expect(board.reset('runtime:claude', userRef('bob'))).toMatchObject({ state: 'closed', forcedBy: null });
     expect(board.routable('a1', 'claude')).toEqual({ state: 'closed' });
-    expect(transitions.map((t) => [t.to, t.reason, t.by])).toEqual([['open', 'forced open by alice', 'alice'], ['closed', 'reset by bob', 'bob']]);
+    expect(transitions.map((t) => [t.to, t.reason, t.by])).toEqual([['open', 'forced open by alice', userRef('alice')], ['closed', 'reset by bob', userRef('bob')]]);
   });
 
-  it('rejects malformed keys and anonymous actions', () => {
+  it('rejects malformed keys', () => {
     const { board } = setup();
     const error = (f: () => unknown) => { try { f(); } catch (e) { return isCoreError(e) ? `${e.code}: ${e.message}` : String(e); } return null; };
-    expect(error(() => board.reset('a1', 'alice'))).toBe('INVALID: breaker key must be agent:<id> or runtime:<label>, not "a1"');
-    expect(error(() => board.forceOpen('agent:a1', ' '))).toBe('INVALID: an operator action needs who did it');
+    expect(error(() => board.reset('a1', userRef('alice')))).toBe('INVALID: breaker key must be agent:<id> or runtime:<label>, not "a1"');
   });
 
   it('keeps a bounded history per key, newest first', () => {

@@ -1,3 +1,4 @@
+import type { ActorRef } from '../access/actor';
 import { invalid } from '../errors';
 import type { Clock } from '../ports';
 import { agentBreakerKey, parseBreakerKey, runtimeBreakerKey, type BreakerKind } from './breaker-keys';
@@ -141,15 +142,15 @@ export class BreakerBoard {
   }
 
   /** Operator: closes the breaker with a fresh window; recorded with `by`. */
-  reset(key: string, by: string): BreakerSnapshot {
-    const b = this.operated(key, by);
+  reset(key: string, by: ActorRef): BreakerSnapshot {
+    const b = this.operated(key);
     b.reset(by);
     return b.snapshot();
   }
 
   /** Operator: opens the breaker until someone resets it; recorded with `by`. */
-  forceOpen(key: string, by: string): BreakerSnapshot {
-    const b = this.operated(key, by);
+  forceOpen(key: string, by: ActorRef): BreakerSnapshot {
+    const b = this.operated(key);
     b.forceOpen(by);
     return b.snapshot();
   }
@@ -175,9 +176,8 @@ export class BreakerBoard {
     return s.state === 'open' ? { state: 'open', reason: `${label} breaker open: ${s.reason}` } : CLOSED;
   }
 
-  private operated(key: string, by: string): CircuitBreaker {
+  private operated(key: string): CircuitBreaker {
     if (!parseBreakerKey(key)) throw invalid(`breaker key must be agent:<id> or runtime:<label>, not "${key}"`, { key });
-    if (!by.trim()) throw invalid('an operator action needs who did it', { key });
     return this.entry(key).breaker;
   }
 

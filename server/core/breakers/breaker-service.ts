@@ -1,3 +1,5 @@
+import { type ActorRef, actorRef } from '../access/actor';
+import type { RequestContext } from '../access/request-context';
 import type { AgentSignals } from '../balancing/strategy';
 import { notFound } from '../errors';
 import type { AnyBusEvent } from '../events';
@@ -67,14 +69,14 @@ export class BreakerService {
   }
 
   /** Answers once the transition is in the history, so a read right after the action sees it. */
-  async reset(agentId: string, scope: BreakerScope, by: string): Promise<BreakerSnapshot> {
-    const snapshot = this.board.reset(this.keyFor(await this.known(agentId), scope), by);
+  async reset(req: RequestContext, agentId: string, scope: BreakerScope): Promise<BreakerSnapshot> {
+    const snapshot = this.board.reset(this.keyFor(await this.known(agentId), scope), actorRef(req.actor));
     await this.written;
     return snapshot;
   }
 
-  async forceOpen(agentId: string, scope: BreakerScope, by: string): Promise<BreakerSnapshot> {
-    const snapshot = this.board.forceOpen(this.keyFor(await this.known(agentId), scope), by);
+  async forceOpen(req: RequestContext, agentId: string, scope: BreakerScope): Promise<BreakerSnapshot> {
+    const snapshot = this.board.forceOpen(this.keyFor(await this.known(agentId), scope), actorRef(req.actor));
     await this.written;
     return snapshot;
   }
@@ -106,7 +108,7 @@ export class BreakerService {
   }
 
   /** Another replica's operator action: apply it here without recording or announcing it again. */
-  private replay(key: string, to: string, by: string): void {
+  private replay(key: string, to: string, by: ActorRef): void {
     if (this.board.state(key) === to) return;
     this.remote = true;
     try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fakes';
 import { CircuitBreaker, type BreakerTransition } from './circuit-breaker';
 import type { BreakerPolicyInput } from './breaker-policy';
+import { userRef } from '../testing/actors';
 
 function setup(policy?: BreakerPolicyInput) {
   const clock = new FakeClock();
@@ -131,17 +132,17 @@ describe('CircuitBreaker cool-down and probe', () => {
 describe('CircuitBreaker operator actions', () => {
   it('stays forced open past any cool-down until reset, recording who', () => {
     const { b, clock, transitions } = setup();
-    b.forceOpen('alice');
-    expect(b.snapshot()).toMatchObject({ state: 'open', forcedBy: 'alice', reopensAt: null });
+    b.forceOpen(userRef('alice'));
+    expect(b.snapshot()).toMatchObject({ state: 'open', forcedBy: userRef('alice'), reopensAt: null });
     clock.advance(24 * 3600_000);
     b.record(true);
     expect(b.state()).toBe('open');
     expect(b.tryAcquireProbe()).toBe(false);
-    b.reset('bob');
+    b.reset(userRef('bob'));
     expect(b.snapshot()).toMatchObject({ state: 'closed', forcedBy: null, reason: 'reset by bob' });
     expect(transitions).toEqual([
-      { key: 'agent:a', from: 'closed', to: 'open', reason: 'forced open by alice', at: 1_700_000_000_000, by: 'alice' },
-      { key: 'agent:a', from: 'open', to: 'closed', reason: 'reset by bob', at: 1_700_086_400_000, by: 'bob' },
+      { key: 'agent:a', from: 'closed', to: 'open', reason: 'forced open by alice', at: 1_700_000_000_000, by: userRef('alice') },
+      { key: 'agent:a', from: 'open', to: 'closed', reason: 'reset by bob', at: 1_700_086_400_000, by: userRef('bob') },
     ]);
   });
 
@@ -151,7 +152,7 @@ describe('CircuitBreaker operator actions', () => {
     b.tryAcquireProbe();
     b.record(false);
     expect(b.snapshot().coolDownMs).toBe(60_000);
-    b.reset('alice');
+    b.reset(userRef('alice'));
     expect(b.snapshot()).toMatchObject({ state: 'closed', calls: 0, failures: 0, consecutiveFailures: 0, coolDownMs: 30_000, openedAt: null });
   });
 

@@ -1,4 +1,5 @@
 import { BreakerPolicyInput, formatDuration, formatPercent, type BreakerPolicy } from './breaker-policy';
+import { type ActorRef, describeActor } from '../access/actor';
 import { OutcomeWindow } from './outcome-window';
 
 export type BreakerState = 'closed' | 'half-open' | 'open';
@@ -10,8 +11,8 @@ export interface BreakerTransition {
   /** For operators: "11 of 20 calls failed (55 %)", "probe succeeded", "reset by alice". */
   reason: string;
   at: number;
-  /** The operator, for reset and force-open. */
-  by?: string;
+  /** Who acted, for reset and force-open. */
+  by?: ActorRef;
 }
 
 export interface BreakerSnapshot {
@@ -33,7 +34,7 @@ export interface BreakerSnapshot {
   coolDownMs: number;
   probeInFlight: boolean;
   /** The operator who forced it open; it stays open until reset. */
-  forcedBy: string | null;
+  forcedBy: ActorRef | null;
 }
 
 export interface CircuitBreakerOptions {
@@ -68,7 +69,7 @@ export class CircuitBreaker {
   private openedAt: number | null = null;
   private probe = false;
   private probeSource: string | undefined;
-  private forcedBy: string | null = null;
+  private forcedBy: ActorRef | null = null;
 
   constructor(options: CircuitBreakerOptions) {
     this.key = options.key;
@@ -128,16 +129,16 @@ export class CircuitBreaker {
   }
 
   /** Operator: closed with a fresh window and the first cool-down, forced or not. */
-  reset(by: string): void {
-    this.close(`reset by ${by}`, by);
+  reset(by: ActorRef): void {
+    this.close(`reset by ${describeActor(by)}`, by);
   }
 
   /** Operator: open, and no cool-down ends it; only `reset` does. */
-  forceOpen(by: string): void {
+  forceOpen(by: ActorRef): void {
     this.forcedBy = by;
     this.probe = false;
     this.openedAt = this.now();
-    this.set('open', `forced open by ${by}`, this.openedAt, by);
+    this.set('open', `forced open by ${describeActor(by)}`, this.openedAt, by);
   }
 
   snapshot(): BreakerSnapshot {
@@ -179,7 +180,7 @@ export class CircuitBreaker {
     this.set('open', reason, this.openedAt);
   }
 
-  private close(reason: string, by?: string): void {
+  private close(reason: string, by?: ActorRef): void {
     this.window.clear();
     this.coolDownMs = this.policy.coolDownMs;
     this.openedAt = null;
@@ -188,7 +189,7 @@ export class CircuitBreaker {
     this.set('closed', reason, this.now(), by);
   }
 
-  private set(to: BreakerState, reason: string, at: number, by?: string): void {
+  private set(to: BreakerState, reason: string, at: number, by?: ActorRef): void {
     const from = this.current;
     this.current = to;
     this.reason = reason;

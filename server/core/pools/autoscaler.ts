@@ -1,3 +1,5 @@
+import { actorRef, systemActor } from '../access/actor';
+import { type RequestContext, systemContext } from '../access/request-context';
 import type { Agent } from '../model';
 import type { EventBus, Logger, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
@@ -12,7 +14,6 @@ import { activeSleepWindow, formatLocal, parseSleepWindow, sleepsUntil } from '.
 const SAMPLE_EVERY_MS = 5_000;
 /** After giving up on a crashing agent, the pool starts no new one for this long (or until its settings change). */
 export const CRASH_HOLD_MS = 5 * 60_000;
-const BY = 'autoscaler';
 
 type DecisionFields = { action: string; delta: number; reason: string; inputs?: Record<string, unknown> };
 
@@ -22,6 +23,8 @@ type DecisionFields = { action: string; delta: number; reason: string; inputs?: 
  * provider, and record the decision with its inputs. A hold (sleep window, cool-down, max size,
  * crash loop, a disabled pool with backlog) is stored on the pool and recorded once per change.
  */
+const AUTOSCALER = actorRef(systemActor('autoscaler'));
+
 export class Autoscaler {
   private lastSample = new Map<string, { at: number; key: string }>();
 
@@ -33,7 +36,12 @@ export class Autoscaler {
     private readonly idle: IdleClock,
     private readonly log: Logger,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.req = systemContext('autoscaler', log);
+  }
+
+  /** The autoscaler acts as itself: its changes to agents say "by the autoscaler". */
+  private readonly req: RequestContext;
 
   async tick(): Promise<void> {
     for (const pool of await this.store.pools.list()) {
@@ -94,7 +102,7 @@ export class Autoscaler {
       await this.record(pool, agents, backlog, { action: 'restart', delta: 0, reason: `\`${crash.name}\` ${crashSummary(crash.exit)} → restart ${crash.restarts} of ${MAX_RESTARTS}`, inputs });
       return null;
     }
-    await this.lifecycle.terminate(crash.agentId, `${BY} (crashed ${MAX_RESTARTS + 1} times)`);
+    await this.lifecycle.terminate(this.req, crash.agentId, `terminated by the autoscaler (crashed ${MAX_RESTARTS + 1} times)`);
     const until = this.now() + CRASH_HOLD_MS;
     const what = `\`${crash.name}\` crashed ${MAX_RESTARTS + 1} times (${crashSummary(crash.exit)})`;
     const hold: PoolHold = {
@@ -108,10 +116,10 @@ export class Autoscaler {
 
   private async apply(pool: Pool, d: ScaleDecision): Promise<void> {
     const act = async (what: string, fn: () => Promise<unknown>) => fn().catch((err) => this.log.warn({ err: (err as Error).message, pool: pool.name }, `${what} failed`));
-    for (const id of d.remove) await act('removing an agent', () => this.lifecycle.terminate(id, BY));
+    for (const id of d.remove) await act('removing an agent', () => this.lifecycle.terminate(this.req, id));
     // An agent that took work since the decision refuses to sleep (CONFLICT): it simply stays awake.
-    for (const id of d.sleep) await act('putting an agent to sleep', () => this.lifecycle.sleep(id, BY));
-    for (const id of d.wake) await act('waking an agent', () => this.lifecycle.wake(id, BY));
+    for (const id of d.sleep) await act('putting an agent to sleep', () => this.lifecycle.sleep(this.req, id));
+    for (const id of d.wake) await act('waking an agent', () => this.lifecycle.wake(this.req, id));
     for (let i = 0; i < d.start; i++) await act('starting an agent', () => this.agents.startNew(pool));
     if (d.action === 'scale-up') await this.store.pools.markScaled(pool.id, 'up');
     if (d.action === 'scale-down') await this.store.pools.markScaled(pool.id, 'down');
@@ -125,7 +133,7 @@ export class Autoscaler {
 
   private async record(pool: Pool, agents: Agent[], backlog: number, d: DecisionFields): Promise<void> {
     const { size, awake } = poolCounts(agents);
-    await this.store.pools.recordDecision({ poolId: pool.id, action: d.action, delta: d.delta, backlog, size, awake, reason: d.reason, inputs: d.inputs ?? { backlog } });
+    await this.store.pools.recordDecision({ poolId: pool.id, action: d.action, delta: d.delta, backlog, size, awake, reason: d.reason, inputs: d.inputs ?? { backlog }, actor: AUTOSCALER });
     await this.bus.publish('pool:scaled', { poolId: pool.id, pool: pool.name, action: d.action, delta: d.delta, reason: d.reason });
   }
 

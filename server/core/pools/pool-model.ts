@@ -1,3 +1,4 @@
+import type { ActorRef } from '../access/actor';
 import type { Agent } from '../model';
 import type { ManagedExit } from '../ports';
 import type { PoolSettings } from './pool-input';
@@ -8,7 +9,7 @@ export interface Pool extends PoolSettings {
   hold: PoolHold | null;
   lastScaleUpAt: number | null;
   lastScaleDownAt: number | null;
-  createdBy: string | null;
+  createdBy: ActorRef | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -50,6 +51,8 @@ export interface ScaleRecord {
   awake: number;
   reason: string;
   inputs: Record<string, unknown>;
+  /** Who decided: the autoscaler, or who changed the pool; null on records older than actors. */
+  actor: ActorRef | null;
 }
 
 export interface PoolSample {

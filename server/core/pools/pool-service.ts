@@ -1,3 +1,6 @@
+import { type ActorRef, actorRef, describeActor } from '../access/actor';
+import { demand } from '../access/authorize';
+import type { RequestContext } from '../access/request-context';
 import { conflict, invalid, notFound } from '../errors';
 import type { Agent } from '../model';
 import type { EventBus, Logger, Store } from '../ports';
@@ -12,6 +15,8 @@ import { maskSecrets, resolveSecrets } from './pool-secrets';
 const view = <P extends Pool>(p: P): P => ({ ...p, providerSettings: maskSecrets(p.providerSettings) });
 
 /** Pool CRUD and what the Pools page shows: members, decisions, size against backlog. */
+const CONFIGURATION_FIELDS = ['provider', 'providerSettings', 'adapter'] as const;
+
 export class PoolService {
   constructor(
     private readonly store: Store,
@@ -24,21 +29,25 @@ export class PoolService {
     private readonly holdOf: (agent: Agent) => string | null = () => null,
   ) {}
 
-  async create(raw: CreatePoolInput, by: string): Promise<Pool> {
+  async create(req: RequestContext, raw: CreatePoolInput): Promise<Pool> {
+    const by = actorRef(req.actor);
     const parsed = CreatePoolInput.parse(raw);
     const input = { ...parsed, providerSettings: resolveSecrets(parsed.providerSettings, null) };
     this.checkProvider(input.provider, input.providerSettings);
     const pool = await this.store.pools.create({ ...input, createdBy: by });
     if (!pool) throw conflict(`a pool named ${input.name} already exists`);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'created', by });
-    this.log.info({ pool: pool.name, provider: pool.provider, by }, 'pool created');
+    req.log.info({ pool: pool.name, provider: pool.provider }, 'pool created');
     this.onChange();
     return view(pool);
   }
 
   /** Changes the fields sent and keeps the others; the autoscaler then looks at the pool afresh. */
-  async update(raw: UpdatePoolInput, by: string): Promise<Pool> {
+  async update(req: RequestContext, raw: UpdatePoolInput): Promise<Pool> {
     const { id, ...patch } = UpdatePoolInput.parse(raw);
+    // Sizes and windows are day-to-day operation; what runs the agents is configuration.
+    if (CONFIGURATION_FIELDS.some((f) => patch[f] !== undefined)) demand(req.actor, 'pools.update', ['pools:configure']);
+    const by = actorRef(req.actor);
     const current = await this.get(id);
     const sameProvider = patch.provider === undefined || patch.provider === current.provider;
     if (patch.providerSettings) patch.providerSettings = resolveSecrets(patch.providerSettings, sameProvider ? current.providerSettings : null);
@@ -51,23 +60,24 @@ export class PoolService {
     await this.store.pools.setHold(current.id, null);
     const pool = await this.store.pools.update(current.id, patch);
     if (!pool) throw notFound('pool', id);
-    await this.recordChange(pool, describePoolChange(current, pool, Object.keys(patch), by));
+    await this.recordChange(pool, describePoolChange(current, pool, Object.keys(patch), describeActor(by)), by);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'updated', by });
     // Field names only: settings may hold secrets.
-    this.log.info({ pool: pool.name, fields: Object.keys(patch), by }, 'pool updated');
+    req.log.info({ pool: pool.name, fields: Object.keys(patch) }, 'pool updated');
     this.onChange();
     return view(pool);
   }
 
   /** Terminates the pool's agents (their work goes back to the queue), then forgets the pool. */
-  async remove(id: string, by: string): Promise<{ terminated: number }> {
+  async remove(req: RequestContext, id: string): Promise<{ terminated: number }> {
+    const by = actorRef(req.actor);
     const pool = await this.get(id);
     const agents = await this.store.pools.agentsOf(pool.id);
     await this.store.pools.update(pool.id, { enabled: false });
-    for (const a of agents) await this.lifecycle.terminate(a.id, `pool ${pool.name} deleted by ${by}`);
+    for (const a of agents) await this.lifecycle.terminate(req, a.id, `pool ${pool.name} deleted by ${describeActor(by)}`);
     await this.store.pools.remove(pool.id);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'deleted', by });
-    this.log.info({ pool: pool.name, terminated: agents.length, by }, 'pool deleted');
+    req.log.info({ pool: pool.name, terminated: agents.length }, 'pool deleted');
     return { terminated: agents.length };
   }
 
@@ -111,10 +121,10 @@ export class PoolService {
   }
 
   /** An operator's change goes into the pool's decision timeline, beside what the autoscaler did. */
-  private async recordChange(pool: Pool, change: ReturnType<typeof describePoolChange>): Promise<void> {
+  private async recordChange(pool: Pool, change: ReturnType<typeof describePoolChange>, actor: ActorRef): Promise<void> {
     if (!change) return;
     const { size, awake, backlog } = await this.counts(pool);
-    await this.store.pools.recordDecision({ poolId: pool.id, action: change.action, delta: 0, backlog, size, awake, reason: change.reason, inputs: { fields: change.fields } });
+    await this.store.pools.recordDecision({ poolId: pool.id, action: change.action, delta: 0, backlog, size, awake, reason: change.reason, inputs: { fields: change.fields }, actor });
   }
 
   private async counts(pool: Pool, known?: Awaited<ReturnType<Store['pools']['agentsOf']>>) {

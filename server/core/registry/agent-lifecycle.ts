@@ -1,3 +1,5 @@
+import { describeActor } from '../access/actor';
+import type { RequestContext } from '../access/request-context';
 import { conflict, notFound } from '../errors';
 import type { Agent, AgentState } from '../model';
 import type { EventBus, Logger, Store } from '../ports';
@@ -31,16 +33,16 @@ export class AgentLifecycle {
     this.managed = control;
   }
 
-  async drain(agentId: string, by: string): Promise<Agent> {
-    return this.transition(agentId, 'draining', ['idle', 'starting', 'unhealthy'], `drained by ${by}`);
+  async drain(req: RequestContext, agentId: string): Promise<Agent> {
+    return this.transition(agentId, 'draining', ['idle', 'starting', 'unhealthy'], `drained by ${by(req)}`);
   }
 
-  async resume(agentId: string, by: string): Promise<Agent> {
-    return this.transition(agentId, 'idle', ['draining'], `resumed by ${by}`);
+  async resume(req: RequestContext, agentId: string): Promise<Agent> {
+    return this.transition(agentId, 'idle', ['draining'], `resumed by ${by(req)}`);
   }
 
   /** Only an idle agent holding no work sleeps; drain a busy one first. */
-  async sleep(agentId: string, by: string): Promise<Agent> {
+  async sleep(req: RequestContext, agentId: string): Promise<Agent> {
     const agent = await this.registry.get(agentId);
     const result = await this.store.agents.sleep(agentId);
     if (!result) throw notFound('agent', agentId);
@@ -48,26 +50,26 @@ export class AgentLifecycle {
       const why = result.active > 0 ? `it holds ${result.active} task${result.active === 1 ? '' : 's'}; drain it first` : `it is ${result.previous}`;
       throw conflict(`cannot put agent ${agent.name} to sleep: ${why}`, { status: result.previous });
     }
-    await this.bus.publish('agent:changed', { agentId, status: 'sleeping', previous: result.previous, reason: `put to sleep by ${by}` });
+    await this.bus.publish('agent:changed', { agentId, status: 'sleeping', previous: result.previous, reason: `put to sleep by ${by(req)}` });
     if (agent.poolId && this.managed) await this.managed.sleep(agent).catch((err) => this.log.warn({ err, agentId }, 'stopping a sleeping agent failed'));
     return this.registry.get(agentId);
   }
 
-  async wake(agentId: string, by: string): Promise<Agent> {
+  async wake(req: RequestContext, agentId: string): Promise<Agent> {
     const agent = await this.registry.get(agentId);
     if (agent.status !== 'sleeping') throw conflict(`cannot wake agent ${agent.name}: it is ${agent.status}, not sleeping`, { status: agent.status });
     // A managed agent's process was stopped: it counts as starting until its first heartbeat.
     const managed = !!(agent.poolId && this.managed);
-    const woken = await this.transition(agentId, managed ? 'starting' : 'idle', ['sleeping'], `woken by ${by}`);
+    const woken = await this.transition(agentId, managed ? 'starting' : 'idle', ['sleeping'], `woken by ${by(req)}`);
     if (managed) await this.managed!.wake(agent);
     return woken;
   }
 
-  /** Its tasks go back to the queue: `requeued` says how many, for the operator's notice. */
-  async terminate(agentId: string, by: string): Promise<{ requeued: number }> {
+  /** Its tasks go back to the queue: `requeued` says how many, for the operator's notice. `why` replaces "terminated by <actor>". */
+  async terminate(req: RequestContext, agentId: string, why = `terminated by ${by(req)}`): Promise<{ requeued: number }> {
     const agent = await this.registry.get(agentId);
     if (agent.status === 'terminated') return { requeued: 0 };
-    const requeued = await this.registry.deregister(agentId, `terminated by ${by}`);
+    const requeued = await this.registry.deregister(agentId, why);
     if (agent.poolId && this.managed) await this.managed.terminate(agent).catch((err) => this.log.warn({ err, agentId }, 'removing a terminated agent failed'));
     return { requeued };
   }
@@ -83,3 +85,6 @@ export class AgentLifecycle {
     return this.registry.get(agentId);
   }
 }
+
+/** "alice", "token ci-bot": who acted, for the agent's status reason. */
+const by = (req: RequestContext) => describeActor(req.actor);

@@ -3,6 +3,7 @@ import type { RoutingStrategy } from '../balancing/strategy';
 import type { RoutingChange, Store } from '../ports';
 import { RecordingBus, silentLogger } from '../testing/fakes';
 import { RoutingPolicy } from './routing-policy';
+import { userContext, userRef } from '../testing/actors';
 
 function memoryRoutingStore() {
   const changes: RoutingChange[] = [];
@@ -27,8 +28,8 @@ describe('routing policy', () => {
     const applied: RoutingStrategy[] = [];
     const policy = new RoutingPolicy(store, bus, silentLogger, (s) => applied.push(s));
     expect(policy.current()).toMatchObject({ strategy: 'composite', changedBy: null });
-    const state = await policy.set({ strategy: { name: 'context-affinity', weights: { stickyMs: 5_000 } } }, 'ops');
-    expect(state).toMatchObject({ strategy: 'context-affinity', weights: { stickyMs: 5_000 }, changedBy: 'ops', changedAt: 1_000 });
+    const state = await policy.set(userContext('ops'), { strategy: { name: 'context-affinity', weights: { stickyMs: 5_000 } } });
+    expect(state).toMatchObject({ strategy: 'context-affinity', weights: { stickyMs: 5_000 }, changedBy: userRef('ops'), changedAt: 1_000 });
     expect(applied.map((s) => s.name)).toEqual(['context-affinity']);
     expect(changes).toHaveLength(1);
     expect(bus.names()).toEqual(['routing:changed']);
@@ -36,17 +37,17 @@ describe('routing policy', () => {
 
   it('loads the stored policy, as a replica that did not make the change', async () => {
     const { store } = memoryRoutingStore();
-    await new RoutingPolicy(store, new RecordingBus(), silentLogger, () => {}).set({ strategy: { name: 'power-of-two' } }, 'ops');
+    await new RoutingPolicy(store, new RecordingBus(), silentLogger, () => {}).set(userContext('ops'), { strategy: { name: 'power-of-two' } });
     const applied: string[] = [];
     const other = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
     await other.load();
     expect(applied).toEqual(['power-of-two']);
-    expect(other.current()).toMatchObject({ strategy: 'power-of-two', changedBy: 'ops' });
+    expect(other.current()).toMatchObject({ strategy: 'power-of-two', changedBy: userRef('ops') });
   });
 
   it('keeps the default when the stored strategy is unknown to this version', async () => {
     const { store, changes } = memoryRoutingStore();
-    changes.push({ id: 1, scope: 'global', strategy: 'from-the-future', weights: {}, changedBy: 'ops', changedAt: 1 });
+    changes.push({ id: 1, scope: 'global', strategy: 'from-the-future', weights: {}, changedBy: userRef('ops'), changedAt: 1 });
     const applied: string[] = [];
     const policy = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
     await policy.load();

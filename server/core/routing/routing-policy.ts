@@ -1,3 +1,5 @@
+import { type ActorRef, actorRef } from '../access/actor';
+import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
 import { createStrategy, DEFAULT_STRATEGY, describeStrategies, StrategyConfigInput, type StrategyConfig } from '../balancing/catalog';
 import type { RoutingStrategy } from '../balancing/strategy';
@@ -16,7 +18,7 @@ export interface RoutingState {
   strategy: string;
   /** The parameters in force: the strategy's defaults overlaid with the configured ones. */
   weights: Record<string, number>;
-  changedBy: string | null;
+  changedBy: ActorRef | null;
   changedAt: number | null;
 }
 
@@ -50,8 +52,9 @@ export class RoutingPolicy {
     }
   }
 
-  async set(raw: z.input<typeof SetRoutingInput>, changedBy: string): Promise<RoutingState> {
+  async set(req: RequestContext, raw: z.input<typeof SetRoutingInput>): Promise<RoutingState> {
     const input = SetRoutingInput.parse(raw);
+    const changedBy = actorRef(req.actor);
     const strategy = createStrategy(input.strategy);
     // The weights in force (defaults included), so the record reads the same after defaults change.
     const change = await this.store.routing.record({ scope: input.scope, strategy: strategy.name, weights: { ...strategy.weights }, changedBy });

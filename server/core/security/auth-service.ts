@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CoreError } from '../errors';
-import type { Principal } from '../model';
+import type { Actor } from '../model';
 import type { Logger, Store } from '../ports';
 import { newSecret } from '../shared/ids';
 import { hashPassword, hashSecret, verifyPassword } from './secrets';
@@ -25,7 +25,7 @@ export interface BootstrapResult {
 }
 
 export class AuthService {
-  private cache = new Map<string, { principal: Principal | null; until: number }>();
+  private cache = new Map<string, { actor: Actor | null; until: number }>();
 
   constructor(private readonly store: Store, private readonly log: Logger) {}
 
@@ -60,34 +60,34 @@ export class AuthService {
   }
 
   /** Resolves a Bearer token: an API token or an agent's token. */
-  async authenticateBearer(token: string): Promise<Principal | null> {
+  async authenticateBearer(token: string): Promise<Actor | null> {
     const hash = hashSecret(token);
     const hit = this.cache.get(hash);
-    if (hit && hit.until > Date.now()) return hit.principal;
+    if (hit && hit.until > Date.now()) return hit.actor;
     // Agent tokens carry their prefix, so the usual case costs one look-up.
     const lookups = token.startsWith(AGENT_TOKEN_PREFIX) ? [this.agentByHash, this.apiTokenByHash] : [this.apiTokenByHash, this.agentByHash];
-    let principal: Principal | null = null;
-    for (const lookup of lookups) if (!principal) principal = await lookup(hash);
+    let actor: Actor | null = null;
+    for (const lookup of lookups) if (!actor) actor = await lookup(hash);
     if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });
-    return principal;
+    this.cache.set(hash, { actor, until: Date.now() + CACHE_TTL_MS });
+    return actor;
   }
 
   /** Forgets cached look-ups of one agent (its token was replaced, or it was terminated). */
   forgetAgent(agentId: string): void {
-    for (const [hash, entry] of this.cache) if (entry.principal?.kind === 'agent' && entry.principal.id === agentId) this.cache.delete(hash);
+    for (const [hash, entry] of this.cache) if (entry.actor?.kind === 'agent' && entry.actor.id === agentId) this.cache.delete(hash);
   }
 
-  private apiTokenByHash = async (hash: string): Promise<Principal | null> => {
+  private apiTokenByHash = async (hash: string): Promise<Actor | null> => {
     const t = await this.store.auth.tokenByHash(hash);
-    return t ? { kind: 'token', id: t.id, name: t.name, role: t.role } : null;
+    return t ? { kind: 'api-token', id: t.id, name: t.name, role: t.role } : null;
   };
 
-  private agentByHash = async (hash: string): Promise<Principal | null> => {
+  private agentByHash = async (hash: string): Promise<Actor | null> => {
     const a = await this.store.agents.byTokenHash(hash);
     if (!a) return null;
     // A terminated agent's token still hears that it was terminated, so its worker stops cleanly.
-    return a.status === 'terminated' ? { kind: 'agent', id: a.id, name: a.name, terminated: true } : { kind: 'agent', id: a.id, name: a.name };
+    return a.status === 'terminated' ? { kind: 'agent', id: a.id, name: a.name, role: null, terminated: true } : { kind: 'agent', id: a.id, name: a.name, role: null };
   };
 
   async signIn(raw: z.input<typeof SignInInput>): Promise<{ sessionToken: string; expiresAt: number; user: { name: string; role: string } }> {
@@ -103,7 +103,7 @@ export class AuthService {
     return { sessionToken, expiresAt, user: { name: user.name, role: user.role } };
   }
 
-  async sessionPrincipal(sessionToken: string): Promise<Principal | null> {
+  async sessionActor(sessionToken: string): Promise<Actor | null> {
     const user = await this.store.auth.sessionByHash(hashSecret(sessionToken));
     return user ? { kind: 'user', id: user.id, name: user.name, role: user.role } : null;
   }

@@ -1,4 +1,6 @@
-import { TERMINAL_TASK_STATES, type Principal, type TaskState } from '../model';
+import { actorRef, describeActor } from '../access/actor';
+import type { RequestContext } from '../access/request-context';
+import { TERMINAL_TASK_STATES, type TaskState } from '../model';
 import type { EventBus, Logger, Metrics, Store } from '../ports';
 import { SetPriorityManyInput, TaskIdsInput } from './bulk-input';
 import { bulkOutcome, type BulkAction, type BulkTaskOutcome, type SkipReason } from './bulk-outcome';
@@ -20,7 +22,7 @@ export class BulkTaskActions {
     private readonly onQueued: () => void,
   ) {}
 
-  async cancelMany(raw: TaskIdsInput, actor: Principal): Promise<BulkTaskOutcome> {
+  async cancelMany(req: RequestContext, raw: TaskIdsInput): Promise<BulkTaskOutcome> {
     const { ids } = TaskIdsInput.parse(raw);
     const { cancelled, dependentsCancelled } = await this.store.tasks.cancelMany(ids);
     for (const taskId of [...cancelled.map((c) => c.id), ...dependentsCancelled]) {
@@ -30,23 +32,23 @@ export class BulkTaskActions {
     // A cancelled assignment frees its agent's slot.
     if (cancelled.some((c) => c.agentId)) this.onQueued();
     const outcome = await this.outcome('cancel', ids, new Set(cancelled.map((c) => c.id)), () => 'finished');
-    this.logged(outcome, actor, ids, { dependentsCancelled: dependentsCancelled.length });
+    await this.logged(req, outcome, ids, { dependentsCancelled: dependentsCancelled.length });
     return outcome;
   }
 
-  async retryMany(raw: TaskIdsInput, actor: Principal): Promise<BulkTaskOutcome> {
+  async retryMany(req: RequestContext, raw: TaskIdsInput): Promise<BulkTaskOutcome> {
     const { ids } = TaskIdsInput.parse(raw);
     const retried = await this.store.tasks.retryMany(ids);
     if (retried.length) {
-      await this.bus.publish('task:released', { taskIds: retried, reason: `retried by ${actor.name}` });
+      await this.bus.publish('task:released', { taskIds: retried, reason: `retried by ${describeActor(req.actor)}` });
       this.onQueued();
     }
     const outcome = await this.outcome('retry', ids, new Set(retried), () => 'not-retryable');
-    this.logged(outcome, actor, ids);
+    await this.logged(req, outcome, ids);
     return outcome;
   }
 
-  async setPriorityMany(raw: SetPriorityManyInput, actor: Principal): Promise<BulkTaskOutcome> {
+  async setPriorityMany(req: RequestContext, raw: SetPriorityManyInput): Promise<BulkTaskOutcome> {
     const { ids, priority } = SetPriorityManyInput.parse(raw);
     const changed = await this.store.tasks.setPriority(ids, priority);
     if (changed.length) {
@@ -57,7 +59,7 @@ export class BulkTaskActions {
     const outcome = await this.outcome('set-priority', ids, new Set(previous.keys()),
       (status) => (TERMINAL_TASK_STATES.includes(status) ? 'finished' : 'same-priority'), priority);
     for (const r of outcome.results) if (r.applied) r.previousPriority = previous.get(r.id);
-    this.logged(outcome, actor, ids, { priority });
+    await this.logged(req, outcome, ids, { priority });
     return outcome;
   }
 
@@ -72,9 +74,12 @@ export class BulkTaskActions {
     }), priority);
   }
 
-  private logged(outcome: BulkTaskOutcome, actor: Principal, ids: string[], extra: Record<string, unknown> = {}): void {
-    this.log.info({
-      action: outcome.action, by: actor.name, applied: outcome.applied, skipped: outcome.skipped, ...extra,
+  /** Records the applied ids with who acted, and logs the batch. */
+  private async logged(req: RequestContext, outcome: BulkTaskOutcome, ids: string[], extra: Record<string, unknown> = {}): Promise<void> {
+    const applied = outcome.results.filter((r) => r.applied).map((r) => r.id);
+    if (applied.length) await this.store.taskActions.record({ taskIds: applied, action: outcome.action, actor: actorRef(req.actor), detail: extra });
+    req.log.info({
+      action: outcome.action, applied: outcome.applied, skipped: outcome.skipped, ...extra,
       taskIds: ids.slice(0, LOGGED_IDS), more: Math.max(0, ids.length - LOGGED_IDS),
     }, outcome.summary);
   }

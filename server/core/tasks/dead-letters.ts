@@ -1,3 +1,5 @@
+import { actorRef, describeActor } from '../access/actor';
+import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
 import { conflict, notFound } from '../errors';
 import type { Task } from '../model';
@@ -13,20 +15,21 @@ export const RetryDeadLettersInput = z.object({
 export class DeadLetters {
   constructor(private readonly store: Store, private readonly bus: EventBus, private readonly onQueued: () => void) {}
 
-  async retry(id: string, by: string): Promise<Task> {
+  async retry(req: RequestContext, id: string): Promise<Task> {
     const task = await this.store.tasks.retryTask(id);
     if (!task) {
       const existing = await this.store.tasks.get(id);
       if (!existing) throw notFound('task', id);
       throw conflict(`task ${id} is ${existing.status}: only dead-lettered, failed or cancelled tasks can be retried`, { status: existing.status });
     }
-    await this.released([id], `retried by ${by}`);
+    await this.released(req, [id], 'retry');
     return task;
   }
 
-  async retryMatching(raw: z.input<typeof RetryDeadLettersInput>, by: string): Promise<{ count: number }> {
-    const ids = await this.store.tasks.retryDeadLetters(RetryDeadLettersInput.parse(raw));
-    if (ids.length) await this.released(ids, `retried by ${by}`);
+  async retryMatching(req: RequestContext, raw: z.input<typeof RetryDeadLettersInput>): Promise<{ count: number }> {
+    const filter = RetryDeadLettersInput.parse(raw);
+    const ids = await this.store.tasks.retryDeadLetters(filter);
+    if (ids.length) await this.released(req, ids, 'retry', { filter });
     return { count: ids.length };
   }
 
@@ -35,19 +38,21 @@ export class DeadLetters {
     return { count: await this.store.tasks.countDeadLetters(RetryDeadLettersInput.parse(raw)) };
   }
 
-  async discard(id: string): Promise<Task> {
+  async discard(req: RequestContext, id: string): Promise<Task> {
     const task = await this.store.tasks.discardDeadLetter(id);
     if (!task) {
       const existing = await this.store.tasks.get(id);
       if (!existing) throw notFound('task', id);
       throw conflict(`task ${id} is ${existing.status}: only dead-lettered tasks can be discarded`, { status: existing.status });
     }
+    await this.store.taskActions.record({ taskIds: [id], action: 'discard', actor: actorRef(req.actor), detail: {} });
     await this.bus.publish('task:cancelled', { taskId: id });
     return task;
   }
 
-  private async released(ids: string[], reason: string): Promise<void> {
-    await this.bus.publish('task:released', { taskIds: ids, reason });
+  private async released(req: RequestContext, ids: string[], action: 'retry', detail: Record<string, unknown> = {}): Promise<void> {
+    await this.store.taskActions.record({ taskIds: ids, action, actor: actorRef(req.actor), detail });
+    await this.bus.publish('task:released', { taskIds: ids, reason: `retried by ${describeActor(req.actor)}` });
     this.onQueued();
   }
 }

@@ -1,7 +1,9 @@
+import { actorRef } from '../access/actor';
+import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
 import { conflict, notFound } from '../errors';
 import {
-  PRIORITIES, TASK_STATES, TERMINAL_TASK_STATES, type AssignmentDecision, type Principal, type ProgressEvent, type Task, type TaskAttempt,
+  PRIORITIES, TASK_STATES, TERMINAL_TASK_STATES, type AssignmentDecision, type Actor, type ProgressEvent, type Task, type TaskAttempt,
 } from '../model';
 import type { EventBus, Logger, Metrics, Store } from '../ports';
 import { newId } from '../shared/ids';
@@ -37,8 +39,9 @@ export class TaskService {
     private readonly onQueued: () => void,
   ) {}
 
-  async submit(raw: SubmitRaw, submittedBy: string | null): Promise<{ ids: string[] }> {
+  async submit(req: RequestContext, raw: SubmitRaw): Promise<{ ids: string[] }> {
     const input = SubmitTasksInput.parse(raw);
+    const submittedBy = actorRef(req.actor);
     const specs = toSpecs(input);
     await checkDependencies(this.store.tasks, specs, 'tasks' in input);
     const { ids, created } = await this.store.tasks.insert(specs.map((s) => ({
@@ -87,7 +90,7 @@ export class TaskService {
   }
 
   /** Reprioritise a task not yet finished; the queue orders it by the new priority at once. */
-  async setPriority(raw: SetPriorityInput, actor: Principal): Promise<Task> {
+  async setPriority(req: RequestContext, raw: SetPriorityInput): Promise<Task> {
     const { id, priority } = SetPriorityInput.parse(raw);
     const [changed] = await this.store.tasks.setPriority([id], priority);
     const task = await this.get(id);
@@ -98,13 +101,15 @@ export class TaskService {
       return task; // it already had that priority
     }
     await this.bus.publish('task:reprioritised', { taskIds: [id], priority });
-    this.log.info({ taskId: id, from: changed.previous, to: priority, by: actor.name }, 'task reprioritised');
+    await this.store.taskActions.record({ taskIds: [id], action: 'set-priority', actor: actorRef(req.actor), detail: { from: changed.previous, to: priority } });
+    req.log.info({ taskId: id, from: changed.previous, to: priority }, 'task reprioritised');
     this.onQueued();
     return task;
   }
 
-  async cancel(id: string): Promise<Task> {
+  async cancel(req: RequestContext, id: string): Promise<Task> {
     const task = await this.store.tasks.cancel(id);
+    if (task) await this.store.taskActions.record({ taskIds: [id], action: 'cancel', actor: actorRef(req.actor), detail: {} });
     if (!task) {
       const existing = await this.get(id);
       return existing; // already terminal: cancelling again changes nothing

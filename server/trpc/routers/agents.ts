@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import { AGENT_STATES } from '@/server/core/model';
 import { HeartbeatInput, RegisterAgentInput } from '@/server/core/registry/register-input';
-import { adminProcedure, agentProcedure, agentStatusProcedure, operatorProcedure, router } from '../init';
+import { agentProcedure, procedure, router } from '../init';
 
 const ById = z.object({ id: z.string().min(1).max(64) });
 const BreakerAction = ById.extend({ scope: z.enum(['agent', 'runtime']).default('agent') });
 
 export const agentsRouter = router({
-  register: adminProcedure.input(RegisterAgentInput).mutation(({ ctx, input }) => ctx.runtime.core.registry.register(input)),
+  register: procedure.input(RegisterAgentInput).mutation(({ ctx, input }) => ctx.runtime.core.registry.register(input)),
 
   /** Answers a terminated agent too (status `terminated`): its worker stops instead of failing on 401. */
-  heartbeat: agentStatusProcedure.input(HeartbeatInput).mutation(async ({ ctx, input }) => {
+  heartbeat: agentProcedure.input(HeartbeatInput).mutation(async ({ ctx, input }) => {
     const answer = await ctx.runtime.core.registry.heartbeat(ctx.agent.id, input);
     return { ...answer, heartbeatIntervalMs: ctx.runtime.core.heartbeatPolicy.intervalMs };
   }),
 
   /** The calling agent as the server knows it: a restarted worker resumes its CLI session from here. */
-  me: agentStatusProcedure.query(({ ctx }) => ctx.runtime.core.getAgent(ctx.agent.id)),
+  me: agentProcedure.query(({ ctx }) => ctx.runtime.core.getAgent(ctx.agent.id)),
 
   deregister: agentProcedure.mutation(async ({ ctx }) => {
     await ctx.runtime.core.registry.deregister(ctx.agent.id);
@@ -26,26 +26,26 @@ export const agentsRouter = router({
   /** A clean stop (its worker drained): `stopped` until it registers or heartbeats again; a pool's sleeping agent stays asleep. */
   signOff: agentProcedure.mutation(({ ctx }) => ctx.runtime.core.registry.signOff(ctx.agent.id)),
 
-  list: operatorProcedure
+  list: procedure
     .input(z.object({ status: z.array(z.enum(AGENT_STATES)).optional() }).optional())
     .query(({ ctx, input }) => ctx.runtime.core.listAgents(input)),
 
-  get: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.getAgent(input.id)),
+  get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.getAgent(input.id)),
 
   /** The agent's circuit breaker and its runtime's, with their transitions. */
-  breaker: operatorProcedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.breakers.view(input.id)),
-  drain: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.drain(input.id, ctx.principal.name)),
-  resume: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.resume(input.id, ctx.principal.name)),
-  sleep: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.sleep(input.id, ctx.principal.name)),
-  wake: operatorProcedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.wake(input.id, ctx.principal.name)),
+  breaker: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.breakers.view(input.id)),
+  drain: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.drain(ctx.req, input.id)),
+  resume: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.resume(ctx.req, input.id)),
+  sleep: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.sleep(ctx.req, input.id)),
+  wake: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.wake(ctx.req, input.id)),
   /** Terminates the agent for good; `requeued` counts its tasks that went back to the queue. */
-  terminate: operatorProcedure.input(ById).mutation(async ({ ctx, input }) => {
-    const { requeued } = await ctx.runtime.core.lifecycle.terminate(input.id, ctx.principal.name);
+  terminate: procedure.input(ById).mutation(async ({ ctx, input }) => {
+    const { requeued } = await ctx.runtime.core.lifecycle.terminate(ctx.req, input.id);
     return { ok: true as const, requeued };
   }),
   /** A managed agent's recent output, from its provider (empty for agents no pool manages). */
-  logs: operatorProcedure.input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) })).query(({ ctx, input }) => ctx.runtime.core.agentLogs(input.id, input.tail)),
+  logs: procedure.input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) })).query(({ ctx, input }) => ctx.runtime.core.agentLogs(input.id, input.tail)),
 
-  resetBreaker: operatorProcedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.reset(input.id, input.scope, ctx.principal.name)),
-  forceOpenBreaker: operatorProcedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.forceOpen(input.id, input.scope, ctx.principal.name)),
+  resetBreaker: procedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.reset(ctx.req, input.id, input.scope)),
+  forceOpenBreaker: procedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.forceOpen(ctx.req, input.id, input.scope)),
 });

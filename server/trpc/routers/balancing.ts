@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { DistributionInput, WhatIfInput } from '@/server/core/routing/balancing-view';
 import { SetRoutingInput } from '@/server/core/routing/routing-policy';
-import { operatorProcedure, router } from '../init';
+import { procedure, router } from '../init';
 
 /** The load-balancing page: policy in force and its history, where work went, what-if replays. */
 export const balancingRouter = router({
-  policy: operatorProcedure.query(async ({ ctx }) => {
+  policy: procedure.query(async ({ ctx }) => {
     const routing = ctx.runtime.core.routing;
     return { current: routing.current(), strategies: routing.strategies(), history: await routing.history(20) };
   }),
-  setStrategy: operatorProcedure.input(SetRoutingInput).mutation(({ ctx, input }) => ctx.runtime.core.routing.set(input, ctx.principal.name)),
-  distribution: operatorProcedure.input(DistributionInput).query(({ ctx, input }) => ctx.runtime.core.distribution(input)),
-  decisions: operatorProcedure
+  setStrategy: procedure.input(SetRoutingInput).mutation(({ ctx, input }) => ctx.runtime.core.routing.set(ctx.req, input)),
+  distribution: procedure.input(DistributionInput).query(({ ctx, input }) => ctx.runtime.core.distribution(input)),
+  decisions: procedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
     .query(({ ctx, input }) => ctx.runtime.core.recentDecisions(input.limit)),
   // A mutation: it computes over up to 5,000 recorded decisions, which a GET URL should not carry or cache.
-  whatIf: operatorProcedure.input(WhatIfInput).mutation(({ ctx, input }) => ctx.runtime.core.whatIf(input)),
+  whatIf: procedure.input(WhatIfInput).mutation(({ ctx, input }) => ctx.runtime.core.whatIf(input)),
 });

@@ -1,7 +1,7 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { AnyBusEvent } from '@/server/core/events';
-import { operatorProcedure, router } from '../init';
+import { procedure, router } from '../init';
 
 export type LiveEvent = AnyBusEvent | { id: string; name: 'resync'; payload: Record<string, never>; at: number };
 
@@ -10,7 +10,7 @@ export const eventsRouter = router({
    * Every core event, live over SSE. On reconnect the client sends the last id it saw and
    * gets what it missed; when that is too old it gets `resync` and refetches its views.
    */
-  live: operatorProcedure
+  live: procedure
     .input(z.object({ lastEventId: z.string().max(100).nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       const queue: AnyBusEvent[] = [];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '@/server/core/shared/random';
 import { adminPrincipal, callerAs, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+import { userContext } from '@/server/core/testing/actors';
 
 let rt: Awaited<ReturnType<typeof startTestRuntime>>;
 beforeAll(async () => {
@@ -44,18 +45,18 @@ describe('sleep, wake and scale never meet an assignment', () => {
         async () => {
           const a = pick(agents);
           if (!a) return;
-          await rt.core.lifecycle.sleep(a.agentId, 'property').then(() => slept.ok++, () => slept.refused++);
+          await rt.core.lifecycle.sleep(userContext('property'), a.agentId).then(() => slept.ok++, () => slept.refused++);
         },
         async () => {
           const a = pick(agents);
-          if (a) await rt.core.lifecycle.wake(a.agentId, 'property').catch(() => {});
+          if (a) await rt.core.lifecycle.wake(userContext('property'), a.agentId).catch(() => {});
         },
         scaleUp,
         async () => {
           // Scale down: one agent leaves for good; its work goes back to the queue.
           const i = Math.floor(random() * agents.length);
           const [a] = agents.splice(i, 1);
-          if (a) await rt.core.lifecycle.terminate(a.agentId, 'property');
+          if (a) await rt.core.lifecycle.terminate(userContext('property'), a.agentId);
         },
         async () => {
           // An agent takes what it was given and finishes it.
@@ -81,7 +82,7 @@ describe('sleep, wake and scale never meet an assignment', () => {
       const a = await registerAgent(rt, { name: `race-${i}`, capabilities: [`race-${i}`] });
       await a.caller.agents.heartbeat({});
       const { ids } = await admin().tasks.submit({ title: 'race', capabilities: [`race-${i}`] });
-      const [sleep] = await Promise.allSettled([rt.core.lifecycle.sleep(a.agentId, 'race'), rt.core.dispatchNow()]);
+      const [sleep] = await Promise.allSettled([rt.core.lifecycle.sleep(userContext('race'), a.agentId), rt.core.dispatchNow()]);
       const agent = await rt.core.registry.get(a.agentId);
       const task = await rt.core.tasks.get(ids[0]);
       if (sleep.status === 'fulfilled') {

@@ -1,8 +1,8 @@
-import { operatorProcedure, router } from '../init';
+import { procedure, router } from '../init';
 
 /** What the settings page shows: how this server runs and how its loops are doing. */
 export const systemRouter = router({
-  info: operatorProcedure.query(({ ctx }) => ({
+  info: procedure.query(({ ctx }) => ({
     mode: ctx.runtime.mode,
     storage: ctx.runtime.database.describe,
     strategy: ctx.runtime.core.dispatcher.strategyName,

@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { poolDecisionsInput, poolSamplesInput } from '@/components/pools/queries';
 import { getServerQueryClient, HydrateClient, requireSession, serverTrpc } from '@/components/trpc/server';
 import { PoolView } from './client';
+import { mayCall } from '@/server/core/access/authorize';
 
 export const metadata: Metadata = { title: 'Pool' };
 
 export default async function PoolPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { principal } = await requireSession();
+  const { actor } = await requireSession();
   const trpc = await serverTrpc();
   const queryClient = getServerQueryClient();
   await Promise.all([
@@ -19,7 +20,7 @@ export default async function PoolPage({ params }: { params: Promise<{ id: strin
   // An unknown pool is a 404 with the ways back, not an error to retry.
   if ((queryClient.getQueryState(trpc.pools.get.queryKey({ id }))?.error as { code?: string } | null)?.code === 'NOT_FOUND') notFound();
   // The server decides; this only spares others buttons that would be refused.
-  const canAdmin = 'role' in principal && principal.role === 'admin';
+  const canAdmin = mayCall(actor, 'pools.create');
   return (
     <HydrateClient>
       <PoolView id={id} canAdmin={canAdmin} />
