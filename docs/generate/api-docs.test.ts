@@ -81,7 +81,7 @@ describe('what the READMEs say about procedures', () => {
     expect(checkProcedureMentions('X.md', md, catalog)).toEqual([
       'X.md:5 names tasks.archive, which the router does not have',
       'X.md:3 says work.poll is GET; it is a mutation (POST)',
-      'X.md:3 says tasks.get takes token "agent"; it takes "operator"',
+      'X.md:3 says tasks.get takes token "agent"; it takes "viewer"',
     ]);
   });
 });

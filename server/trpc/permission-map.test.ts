@@ -98,4 +98,18 @@ describe('the permission map', () => {
     // Reads and read-only computations stay open to a viewer.
     await expect(viewer.balancing.whatIf({ strategy: { name: 'round-robin' } })).resolves.toBeDefined();
   });
+
+  it('lets an operator size a pool but not change what runs its agents, and records who changed it', async () => {
+    const admin = callerAs(rt, CALLERS.admin);
+    const operator = callerAs(rt, CALLERS.operator);
+    const pool = await admin.pools.create({ name: 'perm-pool', capabilities: ['perm'], provider: 'simulated', enabled: false, maxSize: 2 });
+    expect(pool.createdBy).toEqual({ kind: 'api-token', id: 'tok_admin', name: 'ci-admin' });
+    await expect(operator.pools.update({ id: pool.id, providerSettings: { failureRate: 0.5 } })).rejects.toMatchObject({
+      code: 'FORBIDDEN', message: expect.stringContaining('needs pools:configure'),
+    });
+    await expect(operator.pools.update({ id: pool.id, adapter: 'shell' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await operator.pools.update({ id: pool.id, maxSize: 4 })).toMatchObject({ maxSize: 4, providerSettings: pool.providerSettings });
+    const [edit] = await operator.pools.decisions({ id: pool.id, limit: 1 });
+    expect(edit).toMatchObject({ action: 'edit', reason: 'edited by otto: max size 2 → 4', actor: { kind: 'user', id: 'usr_operator', name: 'otto' } });
+  });
 });

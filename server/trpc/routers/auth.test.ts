@@ -30,7 +30,7 @@ describe('the admin token at boot', () => {
     expect(log.warnings.join('\n')).toMatch(/FLIGHTDECK_ADMIN_TOKEN differs from the admin token stored in this data directory/);
     const fresh = new AuthService(rt.store, log);
     expect(await fresh.authenticateBearer('test-admin-token-0123456789')).toBeNull();
-    expect(await fresh.authenticateBearer('a-different-admin-token-456')).toMatchObject({ kind: 'token', role: 'admin' });
+    expect(await fresh.authenticateBearer('a-different-admin-token-456')).toMatchObject({ kind: 'api-token', role: 'admin' });
 
     // The same token again on the next start changes nothing and warns about nothing.
     log.warnings.length = 0;

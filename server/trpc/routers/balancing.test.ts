@@ -34,9 +34,9 @@ describe('routing policy', () => {
     expect(before.strategies.map((s) => s.name)).toContain('round-robin');
 
     const changed = await admin().balancing.setStrategy({ strategy: { name: 'round-robin' } });
-    expect(changed).toMatchObject({ strategy: 'round-robin', changedBy: 'test-admin' });
+    expect(changed).toMatchObject({ strategy: 'round-robin', changedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' } });
     const after = await admin().balancing.policy();
-    expect(after.history[0]).toMatchObject({ strategy: 'round-robin', changedBy: 'test-admin', scope: 'global' });
+    expect(after.history[0]).toMatchObject({ strategy: 'round-robin', changedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' }, scope: 'global' });
     expect(after.history[0].changedAt).toBeGreaterThan(Date.now() - 60_000);
 
     const agent = await registerAgent(rt, { name: 'rr-1', capabilities: ['rr'] });

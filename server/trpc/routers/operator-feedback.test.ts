@@ -45,20 +45,20 @@ describe('operator actions say what they did', () => {
     let [latest] = await admin().pools.decisions({ id: pool.id, limit: 10 });
     expect(latest).toMatchObject({
       action: 'edit', delta: 0, size: 0,
-      reason: 'edited by test-admin: max size 4 → 6, scale-up cool-down 30 s → 10 s, sleep windows none → daily 01:00-02:00',
+      reason: 'edited by token test-admin: max size 4 → 6, scale-up cool-down 30 s → 10 s, sleep windows none → daily 01:00-02:00',
     });
 
     await admin().pools.update({ id: pool.id, enabled: false });
     [latest] = await admin().pools.decisions({ id: pool.id, limit: 10 });
-    expect(latest).toMatchObject({ action: 'disable', reason: 'disabled by test-admin: the autoscaler leaves it and its agents alone' });
+    expect(latest).toMatchObject({ action: 'disable', reason: 'disabled by token test-admin: the autoscaler leaves it and its agents alone' });
     await admin().pools.update({ id: pool.id, enabled: true });
     [latest] = await admin().pools.decisions({ id: pool.id, limit: 10 });
-    expect(latest).toMatchObject({ action: 'enable', reason: 'enabled by test-admin: the autoscaler sizes it to its backlog again' });
+    expect(latest).toMatchObject({ action: 'enable', reason: 'enabled by token test-admin: the autoscaler sizes it to its backlog again' });
 
     // Provider settings may hold secrets: the timeline says they changed, never what they are.
     await admin().pools.update({ id: pool.id, providerSettings: { env: { API_KEY: 'sk-fb-other-value' } } });
     const all = await admin().pools.decisions({ id: pool.id, limit: 10 });
-    expect(all[0]).toMatchObject({ action: 'edit', reason: 'edited by test-admin: provider settings changed', inputs: { fields: ['providerSettings'] } });
+    expect(all[0]).toMatchObject({ action: 'edit', reason: 'edited by token test-admin: provider settings changed', inputs: { fields: ['providerSettings'] } });
     expect(JSON.stringify(all)).not.toContain('sk-fb-');
 
     // Values equal to those stored change nothing, and nothing is recorded.
@@ -74,7 +74,7 @@ describe('operator actions say what they did', () => {
     const before = (await admin().balancing.policy()).current;
     await admin().balancing.setStrategy({ strategy: { name: 'least-loaded' } });
     const undone = await admin().balancing.setStrategy({ strategy: { name: before.strategy as 'composite', weights: before.weights } });
-    expect(undone).toMatchObject({ strategy: before.strategy, weights: before.weights, changedBy: 'test-admin' });
+    expect(undone).toMatchObject({ strategy: before.strategy, weights: before.weights, changedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' } });
     const { history, current } = await admin().balancing.policy();
     expect(current).toMatchObject({ strategy: before.strategy, weights: before.weights });
     expect(history.slice(0, 2).map((h) => h.strategy)).toEqual([before.strategy, 'least-loaded']);

@@ -110,7 +110,7 @@ describe('circuit breakers', () => {
     const b = await registerAgent(rt, { name: 'cb-op-b', runtime: 'cb-op-b', capabilities: ['cb-op'] });
     await a.caller.agents.heartbeat({});
     await b.caller.agents.heartbeat({});
-    expect(await admin().agents.forceOpenBreaker({ id: a.agentId, scope: 'agent' })).toMatchObject({ state: 'open', forcedBy: 'test-admin' });
+    expect(await admin().agents.forceOpenBreaker({ id: a.agentId, scope: 'agent' })).toMatchObject({ state: 'open', forcedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' } });
     const { ids } = await admin().tasks.submit({ title: 'routed around', capabilities: ['cb-op'] });
     await rt.core.dispatchNow();
     const d = (await task(ids[0])).decisions[0];
@@ -119,6 +119,6 @@ describe('circuit breakers', () => {
 
     expect(await admin().agents.resetBreaker({ id: a.agentId, scope: 'agent' })).toMatchObject({ state: 'closed' });
     const history = (await admin().agents.breaker({ id: a.agentId })).history;
-    expect(history.slice(0, 2).map((h) => [h.to, h.by])).toEqual([['closed', 'test-admin'], ['open', 'test-admin']]);
+    expect(history.slice(0, 2).map((h) => [h.to, h.by?.name])).toEqual([['closed', 'test-admin'], ['open', 'test-admin']]);
   });
 });

@@ -152,6 +152,6 @@ describe('authentication and roles', () => {
     expect(asAgent.status).toBe(403);
     const asAdmin = await httpCall(rt, 'work.poll', { input: { waitMs: 0 }, token: ADMIN_TOKEN });
     expect(asAdmin.status).toBe(403);
-    expect(asAdmin.error?.message).toMatch(/agent token is required/);
+    expect(asAdmin.error?.message).toMatch(/may not call work\.poll: it needs agent:self .* which agents \(with an agent token\) have/);
   });
 });
