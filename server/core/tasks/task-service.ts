@@ -3,7 +3,7 @@ import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
 import { conflict, notFound } from '../errors';
 import {
-  PRIORITIES, TASK_STATES, TERMINAL_TASK_STATES, type AssignmentDecision, type Actor, type ProgressEvent, type Task, type TaskAttempt,
+  PRIORITIES, TASK_STATES, TERMINAL_TASK_STATES, type AssignmentDecision, type ProgressEvent, type Task, type TaskAttempt,
 } from '../model';
 import type { EventBus, Logger, Metrics, Store } from '../ports';
 import { newId } from '../shared/ids';
