@@ -24,6 +24,17 @@ export default tseslint.config(
     },
   },
   {
+    // Time in the core comes from the Clock port, so tests drive it and replicas agree on it.
+    files: ['server/core/**/*.ts'],
+    ignores: ['server/core/**/*.test.ts', 'server/core/testing/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'No wall-clock reads in server/core: take the time from the Clock port (clock.now()).' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No wall-clock reads in server/core: new Date(clock.now()) instead of new Date().' },
+      ],
+    },
+  },
+  {
     files: ['cli/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
   },

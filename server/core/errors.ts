@@ -30,3 +30,4 @@ export function isCoreError(e: unknown): e is CoreError {
 export const notFound = (what: string, id: string) => new CoreError('NOT_FOUND', `${what} ${id} not found`, { id });
 export const conflict = (message: string, details?: Record<string, unknown>) => new CoreError('CONFLICT', message, details);
 export const invalid = (message: string, details?: Record<string, unknown>) => new CoreError('INVALID', message, details);
+export const unavailable = (message: string, details?: Record<string, unknown>) => new CoreError('UNAVAILABLE', message, details);

@@ -97,7 +97,7 @@ export class Orchestrator {
     this.leasePolicy = opts.lease ?? DEFAULT_LEASE_POLICY;
     const kick = () => this.dispatchLoop.kick();
     this.contextPolicy = opts.contextPolicy ?? DEFAULT_CONTEXT_POLICY;
-    this.auth = new AuthService(store, log.child({ part: 'auth' }));
+    this.auth = new AuthService(store, log.child({ part: 'auth' }), clock);
     this.registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), kick, (id) => this.auth.forgetAgent(id), this.contextPolicy, opts.inputLimits);
     this.lifecycle = new AgentLifecycle(store, bus, this.registry, log.child({ part: 'lifecycle' }), kick);
     this.poolAgents = new PoolAgents(store, this.registry, log.child({ part: 'pools' }), opts.serverUrl ?? (() => 'http://127.0.0.1:3000'), () => clock.now());
@@ -105,14 +105,14 @@ export class Orchestrator {
     const autoscaleKick = () => this.autoscaleLoop.kick();
     this.pools = new PoolService(store, bus, this.poolAgents, this.lifecycle, autoscaleKick, log.child({ part: 'pools' }), (a) => holdReason(a, clock.now(), this.contextPolicy));
     this.autoscaler = new Autoscaler(store, bus, this.poolAgents, this.lifecycle, this.idleClock, log.child({ part: 'autoscaler' }), () => clock.now());
-    this.tasks = new TaskService(store, bus, metrics, log.child({ part: 'tasks' }), kick);
+    this.tasks = new TaskService(store, bus, metrics, log.child({ part: 'tasks' }), kick, clock);
     this.bulkTasks = new BulkTaskActions(store, bus, metrics, log.child({ part: 'tasks' }), kick);
     this.deadLetters = new DeadLetters(store, bus, kick);
     this.breakers = new BreakerService(store, bus, clock, log.child({ part: 'breakers' }), opts.breakerCoolDownMs ?? 30_000);
     // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.
     this.work = new WorkService(store, bus, metrics, async (agentId) => {
       await this.registry.heartbeat(agentId, {});
-    }, kick, opts.inputLimits);
+    }, kick, clock, opts.inputLimits);
     this.dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), createStrategy(DEFAULT_STRATEGY), this.work.polls.waiters,
       {
         signals: { signals: (id) => this.breakers.decorate(id, this.signals.signals(id)), holdersOf: (key) => this.signals.holdersOf(key) },
@@ -124,7 +124,7 @@ export class Orchestrator {
     // The stored policy replaces the default once loaded (start), and on every change.
     this.routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) => this.dispatcher.setStrategy(strategy));
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
-    const sampler = new MetricSampler(store);
+    const sampler = new MetricSampler(store, clock);
     const leases = new LeaseSweep(store, bus, metrics, kick);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
       if ((await this.dispatcher.dispatchOnce()).more) this.dispatchLoop.kick();
@@ -233,7 +233,7 @@ export class Orchestrator {
   }
 
   distribution(input: Parameters<typeof readDistribution>[1]) {
-    return readDistribution(this.deps.store, input);
+    return readDistribution(this.deps.store, input, this.deps.clock.now());
   }
 
   whatIf(input: Parameters<typeof runWhatIf>[1]) {
@@ -241,7 +241,7 @@ export class Orchestrator {
   }
 
   overview() {
-    return readOverview(this.deps.store);
+    return readOverview(this.deps.store, this.deps.clock.now());
   }
 
   recentDecisions(limit: number) {

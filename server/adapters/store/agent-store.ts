@@ -70,7 +70,7 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
       const [r] = await rows(db, sql`
         with prev as (select status from agents where name = ${a.name})
         insert into agents (id, name, runtime, capabilities, max_concurrency, labels, status, token_hash, context_window, pool_id)
-        values (${newId('agt')}, ${a.name}, ${a.runtime}, ${JSON.stringify(a.capabilities)}::jsonb, ${a.maxConcurrency},
+        values (${newId('agt', Date.now())}, ${a.name}, ${a.runtime}, ${JSON.stringify(a.capabilities)}::jsonb, ${a.maxConcurrency},
                 ${JSON.stringify(a.labels)}::jsonb, 'starting', ${a.tokenHash}, ${a.contextWindow}, ${a.poolId ?? null})
         on conflict (name) do update set
           runtime = excluded.runtime, capabilities = excluded.capabilities, max_concurrency = excluded.max_concurrency,

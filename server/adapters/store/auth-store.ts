@@ -16,7 +16,7 @@ export function createAuthStore(db: Db): AuthStore {
       return !!t;
     },
     async putToken(t) {
-      await db.insert(apiTokens).values({ id: newId('tok'), name: t.name, tokenHash: t.hash, role: t.role })
+      await db.insert(apiTokens).values({ id: newId('tok', Date.now()), name: t.name, tokenHash: t.hash, role: t.role })
         .onConflictDoUpdate({ target: apiTokens.name, set: { tokenHash: t.hash, role: t.role } });
     },
     async userByName(name) {
@@ -28,7 +28,7 @@ export function createAuthStore(db: Db): AuthStore {
       return Number(r?.n ?? 0);
     },
     async upsertUser(u) {
-      await db.insert(users).values({ id: newId('usr'), name: u.name, passwordHash: u.passwordHash, role: u.role })
+      await db.insert(users).values({ id: newId('usr', Date.now()), name: u.name, passwordHash: u.passwordHash, role: u.role })
         .onConflictDoUpdate({ target: users.name, set: { passwordHash: u.passwordHash, role: u.role } });
     },
     async createSession(s) {

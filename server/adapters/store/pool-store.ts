@@ -40,7 +40,7 @@ export function createPoolStore(db: Db): PoolStore {
       const cols = sql.raw(entries.map(([, c]) => c).join(', '));
       const vals = sql.join(entries.map(([k, c]) => value(c, p[k])), sql`, `);
       const [r] = await rows(db, sql`
-        insert into pools (id, ${cols}, created_by) values (${newId('pool')}, ${vals}, ${p.createdBy})
+        insert into pools (id, ${cols}, created_by) values (${newId('pool', Date.now())}, ${vals}, ${p.createdBy})
         on conflict (name) do nothing returning *`);
       return r ? toPool(r) : null;
     },

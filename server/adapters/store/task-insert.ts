@@ -6,6 +6,7 @@ import type { TaskStore } from '@/server/core/ports';
 import type { createDependencyWrites } from './dependency-writes';
 import { readStatuses } from './queue-reads';
 import { rows } from './rows';
+import { invalid } from '@/server/core/errors';
 
 /** Submission: all or nothing, idempotency keys deduplicated, dependents blocked until their dependencies succeed. */
 export function createTaskInsert(db: Db, dependents: ReturnType<typeof createDependencyWrites>): TaskStore['insert'] {
@@ -23,7 +24,8 @@ export function createTaskInsert(db: Db, dependents: ReturnType<typeof createDep
     const result = await db.transaction(async (tx) => {
       const depStatus = await readStatuses(tx as unknown as Db, depIds);
       const unknown = depIds.find((id) => !depStatus.has(id));
-      if (unknown) throw new Error(`dependency ${unknown} does not exist`);
+      // Checked before; a dependency deleted since is still the caller's error, not a 500.
+      if (unknown) throw invalid(`dependsOn: task ${unknown} does not exist`, { dependsOn: unknown });
       const inserted = await tx.insert(tasks).values(fresh.map((s) => ({
         id: s.id, title: s.title, payload: s.payload, capabilities: s.capabilities, priority: priorityRank(s.priority),
         status: s.dependsOn.every((d) => depStatus.get(d) === 'succeeded') ? 'queued' : 'blocked',

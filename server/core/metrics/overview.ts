@@ -30,7 +30,7 @@ export interface Overview {
 const SERIES_WINDOW_MS = 15 * 60_000;
 const LATENCY_WINDOW_MS = 60_000;
 
-export async function readOverview(store: Store): Promise<Overview> {
+export async function readOverview(store: Store, now: number): Promise<Overview> {
   const [agents, queue, counts, lastMinute, last15, deadLettered, series] = await Promise.all([
     store.stats.agentsByStatus(),
     store.stats.queueDepth(),
@@ -38,7 +38,7 @@ export async function readOverview(store: Store): Promise<Overview> {
     store.stats.recent(LATENCY_WINDOW_MS),
     store.stats.finishedCounts(SERIES_WINDOW_MS),
     store.tasks.countDeadLetters({}),
-    store.stats.samples(Date.now() - SERIES_WINDOW_MS),
+    store.stats.samples(now - SERIES_WINDOW_MS),
   ]);
   const finished15 = last15.succeeded + last15.failed;
   // Latency over 15 minutes only when the last minute saw no dispatch (then the window is quiet and cheap).
@@ -64,6 +64,6 @@ export async function readOverview(store: Store): Promise<Overview> {
     decisionP95Us: decisions.p95Us,
     latencyWindowMs,
     series,
-    at: Date.now(),
+    at: now,
   };
 }

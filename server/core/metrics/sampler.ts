@@ -1,6 +1,6 @@
 import { coefficientOfVariation } from '../balancing/what-if';
 import type { Agent } from '../model';
-import type { Store } from '../ports';
+import type { Store, Clock } from '../ports';
 
 export const SAMPLE_INTERVAL_MS = 5_000;
 const RETAIN_MS = 24 * 3600_000;
@@ -11,7 +11,7 @@ export const UTILISATION_AGENTS = 20;
 export class MetricSampler {
   private lastPrune = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store, private readonly clock: Clock) {}
 
   async sample(): Promise<void> {
     const [queued, agents, recent, roster] = await Promise.all([
@@ -21,11 +21,12 @@ export class MetricSampler {
       this.store.agents.live(),
     ]);
     await this.store.stats.recordSample({
-      at: Date.now(), queued, agents, succeeded: recent.succeeded, failed: recent.failed, dispatchP95Ms: recent.dispatchP95Ms, ...utilisationOf(roster),
+      at: this.clock.now(), queued, agents, succeeded: recent.succeeded, failed: recent.failed, dispatchP95Ms: recent.dispatchP95Ms, ...utilisationOf(roster),
     });
-    if (Date.now() - this.lastPrune > 3600_000) {
-      this.lastPrune = Date.now();
-      await this.store.stats.pruneSamples(Date.now() - RETAIN_MS);
+    const now = this.clock.now();
+    if (now - this.lastPrune > 3600_000) {
+      this.lastPrune = now;
+      await this.store.stats.pruneSamples(now - RETAIN_MS);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { AgentRegistry } from '../registry/agent-registry';
 import type { Agent } from '../model';
 import type { AgentProvider, Logger, ManagedExit, Store } from '../ports';
 import type { Pool, PoolMember } from './pool-model';
+import { conflict, unavailable } from '../errors';
 
 const RUNTIMES: Record<string, string> = { claude: 'claude-code', gemini: 'gemini-cli', codex: 'codex-cli', aider: 'aider', shell: 'shell' };
 /** Restarts of a crashed managed agent before it is given up (terminated). */
@@ -37,7 +38,7 @@ export class PoolAgents implements ManagedAgentControl {
     private readonly registry: AgentRegistry,
     private readonly log: Logger,
     private readonly serverUrl: () => string,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   useProviders(providers: Iterable<AgentProvider>): void {
@@ -69,7 +70,7 @@ export class PoolAgents implements ManagedAgentControl {
 
   async wake(agent: Agent): Promise<void> {
     const pool = agent.poolId ? await this.store.pools.get(agent.poolId) : null;
-    if (!pool) throw new Error(`agent ${agent.name} belongs to no pool`);
+    if (!pool) throw conflict(`agent ${agent.name} belongs to no pool: only a pool's agents are woken by their provider`, { agentId: agent.id });
     const member = await this.member(agent);
     if (member?.ref) await (await this.providerOf(agent)).remove(member.ref).catch(() => {});
     await this.launch(pool, agent.name, member?.restarts);
@@ -120,7 +121,7 @@ export class PoolAgents implements ManagedAgentControl {
 
   private async launch(pool: Pool, name: string, restarts = 0): Promise<string> {
     const provider = this.provider(pool.provider);
-    if (!provider) throw new Error(`provider ${pool.provider} is not available on this server`);
+    if (!provider) throw unavailable(`provider ${pool.provider} is not available on this server`, { provider: pool.provider });
     const { agentId, token } = await this.registry.register({
       name, runtime: pool.provider === 'simulated' ? 'simulated' : (RUNTIMES[pool.adapter] ?? pool.adapter),
       capabilities: pool.capabilities, maxConcurrency: pool.agentConcurrency, labels: { pool: pool.name, provider: pool.provider },
@@ -143,7 +144,7 @@ export class PoolAgents implements ManagedAgentControl {
   private async providerOf(agent: Agent): Promise<AgentProvider> {
     const pool = agent.poolId ? await this.store.pools.get(agent.poolId) : null;
     const provider = pool ? this.provider(pool.provider) : null;
-    if (!provider) throw new Error(`no provider for agent ${agent.name}`);
+    if (!provider) throw unavailable(`no provider on this server runs agent ${agent.name}`, { agentId: agent.id });
     return provider;
   }
 }

@@ -19,7 +19,7 @@ const routable = (a: Agent) => a.status === 'idle' || a.status === 'busy';
 const utilisation = (a: Agent) => (a.maxConcurrency ? Math.min(1, a.activeTasks / a.maxConcurrency) : 0);
 
 /** Where work went and how evenly: per-agent assignments, utilisation now and over time, imbalance. */
-export async function readDistribution(store: Store, raw: z.input<typeof DistributionInput>, now = Date.now()) {
+export async function readDistribution(store: Store, raw: z.input<typeof DistributionInput>, now: number) {
   const { windowMs } = DistributionInput.parse(raw);
   const [assignments, samples, roster] = await Promise.all([
     store.stats.assignmentsByAgent(windowMs),

@@ -47,7 +47,7 @@ export function decide(task: Task, index: RosterIndex, strategy: RoutingStrategy
   index.assigned(agentIndex);
   strategy.assigned?.(winner.agentId);
   const decision: RecordedDecision = {
-    id: newId('dec'), taskId: task.id, attempt: task.attempt + 1, strategy: strategy.name,
+    id: newId('dec', ctx.now()), taskId: task.id, attempt: task.attempt + 1, strategy: strategy.name,
     winnerAgentId: winner.agentId, winnerAgentName: winner.agentName,
     candidates, candidateCount: ranking.count, excluded, excludedCount,
     decidedAt: ctx.now(), durationUs: 0, weights: { ...strategy.weights }, snapshot,

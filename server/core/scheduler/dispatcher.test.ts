@@ -6,6 +6,9 @@ import type { PlannedAssignment, Store } from '../ports';
 import { makeAgent, makeTask, nullMetrics, RecordingBus, silentLogger } from '../testing/fakes';
 import { Dispatcher, MAX_CANDIDATES_RECORDED, MAX_EXCLUDED_RECORDED, type RecordedDecision, type SignalsSource } from './dispatcher';
 
+/** The tests' clock: decisions are stamped with it, never with the wall clock. */
+const now = () => 1_700_000_000_000;
+
 /** Just enough of the Store for a dispatch pass; applies every plan whose task is still queued. */
 function stubStore(tasks: Task[], agents: Agent[]) {
   const applied: PlannedAssignment[] = [];
@@ -28,7 +31,7 @@ describe('dispatcher', () => {
   it('never gives an agent more tasks than its maxConcurrency in one pass', async () => {
     const tasks = [makeTask({ id: 't1' }), makeTask({ id: 't2' }), makeTask({ id: 't3' })];
     const { store, applied } = stubStore(tasks, [makeAgent({ name: 'one' }), makeAgent({ name: 'two', maxConcurrency: 2, activeTasks: 1 })]);
-    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded());
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { now });
     const r = await d.dispatchOnce();
     expect(r).toEqual({ considered: 3, assigned: 2, more: false });
     expect(applied.map((p) => [p.taskId, p.decision.winnerAgentName])).toEqual([['t1', 'one'], ['t2', 'two']]);
@@ -45,7 +48,7 @@ describe('dispatcher', () => {
       makeAgent({ name: 'asleep', capabilities: py, status: 'sleeping' }),
     ]);
     const bus = new RecordingBus();
-    await new Dispatcher(store, bus, nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce();
+    await new Dispatcher(store, bus, nullMetrics, silentLogger, new LeastLoaded(), null, { now }).dispatchOnce();
     const d = applied[0].decision;
     expect(d).toMatchObject({ taskId: 't1', attempt: 1, strategy: 'least-loaded', winnerAgentName: 'free' });
     expect(d.candidates.map((c) => [c.agentName, c.score])).toEqual([['free', 1], ['busy', 0.5]]);
@@ -60,7 +63,7 @@ describe('dispatcher', () => {
   it('leaves a task nobody can take in the queue without a decision', async () => {
     const tasks = [makeTask({ id: 't1', capabilities: ['gpu'] })];
     const { store, applied } = stubStore(tasks, [makeAgent({ name: 'cpu' })]);
-    expect(await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce()).toEqual({ considered: 1, assigned: 0, more: false });
+    expect(await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { now }).dispatchOnce()).toEqual({ considered: 1, assigned: 0, more: false });
     expect(applied).toEqual([]);
   });
 
@@ -68,7 +71,7 @@ describe('dispatcher', () => {
     const tasks = Array.from({ length: 6 }, (_, i) => makeTask({ id: `t${i}` }));
     const agents = ['a', 'b', 'c'].map((name) => makeAgent({ name, maxConcurrency: 10 }));
     const { store, applied } = stubStore(tasks, agents);
-    await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce();
+    await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { now }).dispatchOnce();
     const per = new Map<string, number>();
     for (const p of applied) per.set(p.agentId, (per.get(p.agentId) ?? 0) + 1);
     expect([...per.values()]).toEqual([2, 2, 2]);
@@ -81,7 +84,7 @@ describe('dispatcher', () => {
       ...Array.from({ length: 10 }, (_, i) => makeAgent({ name: `zz-${i}`, status: 'draining' })),
     ];
     const { store, applied } = stubStore([makeTask({ id: 't1' })], agents);
-    await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded()).dispatchOnce();
+    await new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { now }).dispatchOnce();
     const d = applied[0].decision;
     expect(d.candidates).toHaveLength(MAX_CANDIDATES_RECORDED);
     expect(d.candidateCount).toBe(60);
@@ -96,7 +99,7 @@ describe('dispatcher', () => {
   it('says when more placeable work is likely waiting, so the loop goes again at once', async () => {
     const tasks = Array.from({ length: 300 }, (_, i) => makeTask({ id: `m${i}` }));
     const { store } = stubStore(tasks, [makeAgent({ name: 'wide', maxConcurrency: 100 })]);
-    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded());
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { now });
     // 100 free slots: the pass reads min(500, 2 × 100 + 20) = 220 tasks and places 100.
     expect(await d.dispatchOnce()).toEqual({ considered: 220, assigned: 100, more: true });
   });
@@ -111,7 +114,7 @@ describe('dispatcher', () => {
         ? { ranked: [], count: eligible.length, wait: `waiting for the holder of \`${task.contextKey}\`` }
         : new LeastLoaded().rank(task, eligible, ctx)),
     };
-    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, sticky);
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, sticky, null, { now });
     expect(await d.dispatchOnce()).toEqual({ considered: 2, assigned: 1, more: false });
     expect(applied.map((p) => p.taskId)).toEqual(['plain']);
     expect(tasks[0].status).toBe('queued');
@@ -126,7 +129,7 @@ describe('dispatcher', () => {
   it('switches strategy at runtime, from the next pass on', async () => {
     const tasks = [makeTask({ id: 't1' }), makeTask({ id: 't2' })];
     const { store, applied } = stubStore(tasks, [makeAgent({ name: 'a', maxConcurrency: 2 }), makeAgent({ name: 'b', maxConcurrency: 2 })]);
-    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { batchSize: 1 });
+    const d = new Dispatcher(store, new RecordingBus(), nullMetrics, silentLogger, new LeastLoaded(), null, { batchSize: 1, now });
     await d.dispatchOnce();
     const lastByName: RoutingStrategy = {
       name: 'last-by-name', weights: { bias: 1 },

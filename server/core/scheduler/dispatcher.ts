@@ -34,8 +34,8 @@ export interface DispatcherOptions {
   /** Most queued tasks one pass reads (default 500). */
   batchSize?: number;
   signals?: SignalsSource;
-  /** Clock for `decidedAt` and strategies (default Date.now). */
-  now?: () => number;
+  /** Clock for `decidedAt` and strategies: the core's Clock, never the wall clock. */
+  now: () => number;
   /** Uniform in [0, 1) for randomised strategies (default Math.random). */
   random?: () => number;
   /** Each pass's roster, as read (breakers learn each agent's runtime from it). */
@@ -68,12 +68,12 @@ export class Dispatcher {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private strategy: RoutingStrategy,
-    private readonly handoff: Handoff | null = null,
-    private readonly options: DispatcherOptions = {},
+    private readonly handoff: Handoff | null,
+    private readonly options: DispatcherOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.source = options.signals ?? NEUTRAL_SOURCE;
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
     this.random = options.random ?? Math.random;
     this.contextPolicy = options.contextPolicy ?? DEFAULT_CONTEXT_POLICY;
   }

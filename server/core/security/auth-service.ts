@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CoreError } from '../errors';
 import type { Actor } from '../model';
-import type { Logger, Store } from '../ports';
+import type { Clock, Logger, Store } from '../ports';
 import { newSecret } from '../shared/ids';
 import { hashPassword, hashSecret, verifyPassword } from './secrets';
 
@@ -27,7 +27,7 @@ export interface BootstrapResult {
 export class AuthService {
   private cache = new Map<string, { actor: Actor | null; until: number }>();
 
-  constructor(private readonly store: Store, private readonly log: Logger) {}
+  constructor(private readonly store: Store, private readonly log: Logger, private readonly clock: Clock) {}
 
   /** First start: an admin API token and a dashboard admin user, from the environment or generated. */
   async bootstrap(opts: { adminToken?: string; adminPassword?: string }): Promise<BootstrapResult> {
@@ -63,13 +63,13 @@ export class AuthService {
   async authenticateBearer(token: string): Promise<Actor | null> {
     const hash = hashSecret(token);
     const hit = this.cache.get(hash);
-    if (hit && hit.until > Date.now()) return hit.actor;
+    if (hit && hit.until > this.clock.now()) return hit.actor;
     // Agent tokens carry their prefix, so the usual case costs one look-up.
     const lookups = token.startsWith(AGENT_TOKEN_PREFIX) ? [this.agentByHash, this.apiTokenByHash] : [this.apiTokenByHash, this.agentByHash];
     let actor: Actor | null = null;
     for (const lookup of lookups) if (!actor) actor = await lookup(hash);
     if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(hash, { actor, until: Date.now() + CACHE_TTL_MS });
+    this.cache.set(hash, { actor, until: this.clock.now() + CACHE_TTL_MS });
     return actor;
   }
 
@@ -98,7 +98,7 @@ export class AuthService {
       throw new CoreError('UNAUTHENTICATED', 'wrong username or password');
     }
     const sessionToken = newSecret('fds');
-    const expiresAt = Date.now() + SESSION_TTL_MS;
+    const expiresAt = this.clock.now() + SESSION_TTL_MS;
     await this.store.auth.createSession({ hash: hashSecret(sessionToken), userId: user.id, expiresAt });
     return { sessionToken, expiresAt, user: { name: user.name, role: user.role } };
   }

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-/** Sortable-ish, prefixed ids: the prefix tells a reader what the id names. */
-export function newId(prefix: 'agt' | 'tsk' | 'dec' | 'usr' | 'tok' | 'pool'): string {
-  return `${prefix}_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+/** Sortable-ish, prefixed ids: the prefix tells a reader what the id names; `at` (ms) sorts them by creation. */
+export function newId(prefix: 'agt' | 'tsk' | 'dec' | 'usr' | 'tok' | 'pool', at: number): string {
+  return `${prefix}_${at.toString(36)}${randomBytes(6).toString('hex')}`;
 }
 
 export function newSecret(prefix: string): string {

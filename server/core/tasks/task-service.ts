@@ -5,7 +5,7 @@ import { conflict, notFound } from '../errors';
 import {
   PRIORITIES, TASK_STATES, TERMINAL_TASK_STATES, type AssignmentDecision, type ProgressEvent, type Task, type TaskAttempt,
 } from '../model';
-import type { EventBus, Logger, Metrics, Store } from '../ports';
+import type { EventBus, Logger, Metrics, Store, Clock } from '../ports';
 import { newId } from '../shared/ids';
 import { PageCursorInput } from '../shared/page-cursor';
 import { SetPriorityInput } from './bulk-input';
@@ -37,6 +37,7 @@ export class TaskService {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly onQueued: () => void,
+    private readonly clock: Clock,
   ) {}
 
   async submit(req: RequestContext, raw: SubmitRaw): Promise<{ ids: string[] }> {
@@ -45,7 +46,7 @@ export class TaskService {
     const specs = toSpecs(input);
     await checkDependencies(this.store.tasks, specs, 'tasks' in input);
     const { ids, created } = await this.store.tasks.insert(specs.map((s) => ({
-      id: newId('tsk'),
+      id: newId('tsk', this.clock.now()),
       title: s.title,
       payload: s.payload ?? null,
       capabilities: [...new Set(s.capabilities)],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../model';
-import type { Store } from '../ports';
+import type { Clock, Store } from '../ports';
 import { AssignmentPoll } from './assignment-poll';
+
+/** Real time: these tests wait on real timers, as long-polls do. */
+const systemClockForTests: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 const assignment = (taskId: string): Assignment => ({
   taskId, attempt: 1, leaseToken: `lease-${taskId}`, title: taskId, payload: null, capabilities: [], priority: 'normal', contextKey: null, timeoutMs: null,
@@ -26,7 +29,7 @@ describe('assignment poll', () => {
   it('reads the store on an agent’s first poll, then only when told work waits there', async () => {
     const waiting: Record<string, Assignment[]> = { a: [assignment('t1')] };
     const { store, reads } = fakeStore(waiting);
-    const poll = new AssignmentPoll(store, () => {});
+    const poll = new AssignmentPoll(store, () => {}, systemClockForTests);
     expect((await poll.next('a', { max: 2, deadline: Date.now() + 1000 })).map((x) => x.taskId)).toEqual(['t1']);
     waiting.a.push(assignment('t2'));
     // Not told: the poll waits for a hand-off and times out without reading.
@@ -39,7 +42,7 @@ describe('assignment poll', () => {
 
   it('reads again after an answer that took all it asked for, as more may wait', async () => {
     const { store, reads } = fakeStore({ a: [assignment('t1'), assignment('t2')] });
-    const poll = new AssignmentPoll(store, () => {});
+    const poll = new AssignmentPoll(store, () => {}, systemClockForTests);
     expect((await poll.next('a', { max: 1, deadline: Date.now() + 1000 })).map((x) => x.taskId)).toEqual(['t1']);
     expect((await poll.next('a', { max: 1, deadline: Date.now() + 1000 })).map((x) => x.taskId)).toEqual(['t2']);
     expect(reads).toEqual(['a', 'a']);
@@ -48,7 +51,7 @@ describe('assignment poll', () => {
   it('wakes a waiting poll when an assignment is written to the store for its agent', async () => {
     const waiting: Record<string, Assignment[]> = { a: [] };
     const { store } = fakeStore(waiting);
-    const poll = new AssignmentPoll(store, () => {});
+    const poll = new AssignmentPoll(store, () => {}, systemClockForTests);
     await poll.next('a', { max: 1, deadline: Date.now() }); // first poll: reads, finds nothing
     const pending = poll.next('a', { max: 2, deadline: Date.now() + 5000 });
     await new Promise((r) => setTimeout(r, 10));
@@ -59,7 +62,7 @@ describe('assignment poll', () => {
 
   it('collects every hand-off one dispatch pass gives, up to max', async () => {
     const { store } = fakeStore({});
-    const poll = new AssignmentPoll(store, () => {});
+    const poll = new AssignmentPoll(store, () => {}, systemClockForTests);
     await poll.next('a', { max: 1, deadline: Date.now() });
     const pending = poll.next('a', { max: 3, deadline: Date.now() + 5000 });
     await new Promise((r) => setTimeout(r, 10));

@@ -1,5 +1,5 @@
 import type { Assignment } from '../model';
-import type { Store } from '../ports';
+import type { Clock, Store } from '../ports';
 import { PollWaiters } from './poll-waiters';
 
 export interface PollWindow {
@@ -19,7 +19,7 @@ export class AssignmentPoll {
   private seen = new Set<string>();
   private closed = false;
 
-  constructor(private readonly store: Store, private readonly onReady: () => void) {}
+  constructor(private readonly store: Store, private readonly onReady: () => void, private readonly clock: Clock) {}
 
   /** Up to `max` assignments, as soon as there is at least one; empty at the deadline. */
   async next(agentId: string, { max, deadline, signal }: PollWindow): Promise<Assignment[]> {
@@ -40,7 +40,7 @@ export class AssignmentPoll {
         // A full answer may have left more behind for the next poll.
         if (found.length === max) this.mayHaveWork.add(agentId);
       }
-      const remaining = deadline - Date.now();
+      const remaining = deadline - this.clock.now();
       if (found.length || remaining <= 0 || this.closed || signal?.aborted) {
         waits.forEach((w) => w.cancel());
         return found;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CoreError, conflict, notFound } from '../errors';
 import type { Assignment, Task } from '../model';
-import type { EventBus, Metrics, Store } from '../ports';
+import type { EventBus, Metrics, Store, Clock } from '../ports';
 import { announceOutcome } from '../tasks/announce-outcome';
 import { DEFAULT_INPUT_LIMITS, jsonSizeIssue, rejectIssues, textLengthIssue, type InputLimits } from '../shared/input-limits';
 import { AssignmentPoll } from './assignment-poll';
@@ -41,9 +41,10 @@ export class WorkService {
     private readonly touchAgent: (agentId: string) => Promise<void>,
     /** Work may be placeable now: an agent opened a poll, finished a task, or a task went back to the queue. */
     private readonly onReady: () => void,
+    private readonly clock: Clock,
     private readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
   ) {
-    this.polls = new AssignmentPoll(store, onReady);
+    this.polls = new AssignmentPoll(store, onReady, clock);
   }
 
   async poll(agentId: string, raw: z.input<typeof PollInput>, signal?: AbortSignal): Promise<Assignment | null> {
@@ -59,14 +60,14 @@ export class WorkService {
 
   private async take(agentId: string, { waitMs, max, start }: z.output<typeof PollBatchInput>, signal?: AbortSignal): Promise<Assignment[]> {
     await this.touch(agentId);
-    const deadline = Date.now() + waitMs;
+    const deadline = this.clock.now() + waitMs;
     for (;;) {
       const found = await this.polls.next(agentId, { max, deadline, signal });
       if (!found.length || !start) return found;
       const started = await Promise.all(found.map((a) => this.startAssigned(agentId, a)));
       const kept = found.filter((_, i) => started[i]);
       // All cancelled between assignment and start: keep waiting for others.
-      if (kept.length || deadline - Date.now() <= 0 || this.polls.isClosed || signal?.aborted) return kept;
+      if (kept.length || deadline - this.clock.now() <= 0 || this.polls.isClosed || signal?.aborted) return kept;
     }
   }
 
@@ -145,7 +146,7 @@ export class WorkService {
   }
 
   private async touch(agentId: string): Promise<void> {
-    const now = Date.now();
+    const now = this.clock.now();
     if (now - (this.lastTouch.get(agentId) ?? 0) < POLL_TOUCH_INTERVAL_MS) return;
     this.lastTouch.set(agentId, now);
     await this.touchAgent(agentId);

@@ -121,3 +121,13 @@ describe('pools', () => {
     expect((await admin().pools.remove({ id: pool.id })).terminated).toBe(0);
   });
 });
+
+describe('a pool whose provider this server lacks', () => {
+  it('refuses to start its agents with a typed UNAVAILABLE error naming the provider, not a 500', async () => {
+    const pool = await admin().pools.create({ name: 'gone-provider', capabilities: ['gone'], provider: 'simulated', enabled: false });
+    const stored = await rt.core.pools.get(pool.id);
+    await expect(rt.core.poolAgents.startNew({ ...stored, provider: 'kubernetes' })).rejects.toMatchObject({
+      code: 'UNAVAILABLE', message: 'provider kubernetes is not available on this server',
+    });
+  });
+});
