@@ -1,3 +1,4 @@
+import type { AdapterName, AdapterRuntime } from '../../server/core/shared/agent-adapters';
 /**
  * One interface for every coding CLI the worker can drive. An adapter knows how to start its
  * CLI for a task and how to read the CLI's output stream back into AdapterEvents; everything
@@ -60,13 +61,12 @@ export interface AdapterSettings {
   shellCommand?: string;
 }
 
-export const ADAPTER_NAMES = ['claude', 'gemini', 'codex', 'aider', 'shell'] as const;
-export type AdapterName = (typeof ADAPTER_NAMES)[number];
+export { ADAPTER_NAMES, type AdapterName } from '../../server/core/shared/agent-adapters';
 
 export interface Adapter {
   name: AdapterName;
   /** The `runtime` the agent registers with. */
-  runtime: 'claude-code' | 'gemini-cli' | 'codex-cli' | 'aider' | 'shell';
+  runtime: AdapterRuntime;
   /** The model's context window when the stream does not say it. */
   defaultContextWindow?: number;
   taskCommand(task: TaskInput): CliCommand;

@@ -4,6 +4,7 @@ import { claudeAdapter } from './claude';
 import { codexAdapter } from './codex';
 import { geminiAdapter } from './gemini';
 import { shellAdapter } from './shell';
+import { CODING_CLIS } from '../../server/core/shared/agent-adapters';
 
 const FACTORIES: Record<AdapterName, (settings: AdapterSettings) => Adapter> = {
   claude: claudeAdapter,
@@ -18,4 +19,4 @@ export function createAdapter(name: AdapterName, settings: AdapterSettings): Ada
 }
 
 /** The coding CLIs `--detect` looks for, by executable name. */
-export const DETECTABLE_CLIS = ['claude', 'gemini', 'codex', 'aider'] as const;
+export const DETECTABLE_CLIS: readonly string[] = CODING_CLIS;

@@ -3,7 +3,7 @@
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import type { PoolDraft } from './pool-draft';
 import { PoolInputField } from './pool-input-field';
-import { ADAPTERS, PROVIDER_KINDS, type AdapterName, type ProviderKind } from './types';
+import { ADAPTERS, AGENT_ADAPTERS, PROVIDER_KINDS, type AdapterName, type ProviderKind } from './types';
 
 interface PoolIdentityFieldsProps {
   value: PoolDraft;
@@ -54,7 +54,7 @@ export function PoolIdentityFields({ value: v, onChange, errors, available }: Po
         <label htmlFor="pool-adapter" className={SELECT_LABEL}>Adapter</label>
         <select id="pool-adapter" name="adapter" value={v.adapter} aria-invalid={!!errors.adapter || undefined}
           onChange={(e) => onChange({ adapter: e.target.value as AdapterName })} className={INPUT_CLASS}>
-          {ADAPTERS.map((a) => <option key={a} value={a}>{a}</option>)}
+          {ADAPTERS.map((a) => <option key={a} value={a}>{AGENT_ADAPTERS[a].label} ({a})</option>)}
         </select>
         {errors.adapter ? <p role="alert" className={ERROR}>{errors.adapter}</p> : <p className={NOTE}>The coding CLI each agent drives: {ADAPTER_HELP[v.adapter]}.</p>}
       </div>

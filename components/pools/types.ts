@@ -14,4 +14,4 @@ export type AdapterName = PoolRow['adapter'];
 
 /** The closed sets of the API, listed for the form's selects (checked against the types above). */
 export const PROVIDER_KINDS = ['simulated', 'process', 'docker'] as const satisfies readonly ProviderKind[];
-export const ADAPTERS = ['shell', 'claude', 'gemini', 'codex', 'aider'] as const satisfies readonly AdapterName[];
+export { ADAPTER_NAMES as ADAPTERS, AGENT_ADAPTERS } from '@/server/core/shared/agent-adapters';

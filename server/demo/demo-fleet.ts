@@ -2,9 +2,10 @@ import { type RequestContext, systemContext } from '@/server/core/access/request
 import type { Assignment, Priority } from '@/server/core/model';
 import type { Logger } from '@/server/core/ports';
 import type { Orchestrator } from '@/server/core/orchestrator';
+import { CODING_RUNTIMES } from '@/server/core/shared/agent-adapters';
 
 const SKILLS = ['typescript', 'python', 'review', 'docs', 'tests'];
-const RUNTIMES = ['claude-code', 'gemini-cli', 'codex-cli', 'aider'];
+const RUNTIMES = CODING_RUNTIMES;
 const WORK = [
   'Fix flaky test in checkout flow', 'Add pagination to /users endpoint', 'Review PR: migrate to ESM', 'Write docs for the CLI',
   'Refactor billing module', 'Bump dependencies and fix breakage', 'Add retry to webhook sender', 'Type the config loader',

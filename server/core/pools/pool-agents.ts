@@ -4,8 +4,8 @@ import type { Agent } from '../model';
 import type { AgentProvider, Logger, ManagedExit, Store } from '../ports';
 import type { Pool, PoolMember } from './pool-model';
 import { conflict, unavailable } from '../errors';
+import { AGENT_ADAPTERS } from '../shared/agent-adapters';
 
-const RUNTIMES: Record<string, string> = { claude: 'claude-code', gemini: 'gemini-cli', codex: 'codex-cli', aider: 'aider', shell: 'shell' };
 /** Restarts of a crashed managed agent before it is given up (terminated). */
 export const MAX_RESTARTS = 3;
 const STOP_GRACE_MS = 10_000;
@@ -123,7 +123,7 @@ export class PoolAgents implements ManagedAgentControl {
     const provider = this.provider(pool.provider);
     if (!provider) throw unavailable(`provider ${pool.provider} is not available on this server`, { provider: pool.provider });
     const { agentId, token } = await this.registry.register({
-      name, runtime: pool.provider === 'simulated' ? 'simulated' : (RUNTIMES[pool.adapter] ?? pool.adapter),
+      name, runtime: pool.provider === 'simulated' ? 'simulated' : AGENT_ADAPTERS[pool.adapter].runtime,
       capabilities: pool.capabilities, maxConcurrency: pool.agentConcurrency, labels: { pool: pool.name, provider: pool.provider },
     }, { poolId: pool.id });
     await this.store.pools.saveMember({ agentId, poolId: pool.id, ref: null, running: false, restarts });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone, parseSleepWindow } from './sleep-windows';
+import { ADAPTER_NAMES } from '../shared/agent-adapters';
 
 const name = z.string().trim().min(1, 'must not be empty').max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'may contain lowercase letters, digits and - only');
 const capability = z.string().trim().min(1).max(128).regex(/^[\w.:@/-]+$/, 'may contain letters, digits and . _ - : @ / only');
@@ -13,7 +14,7 @@ const sleepWindow = z.string().trim().superRefine((v, ctx) => {
 const timeZone = z.string().trim().min(1).max(64).refine(isTimeZone, 'is not an IANA time zone like "UTC" or "Europe/Berlin"');
 
 export const PROVIDER_KINDS = ['simulated', 'process', 'docker'] as const;
-export const ADAPTERS = ['claude', 'gemini', 'codex', 'aider', 'shell'] as const;
+export const ADAPTERS = ADAPTER_NAMES;
 
 /** Every field a pool has, without defaults: an update must not turn an absent field into its default. */
 const PoolFields = z.strictObject({

@@ -126,7 +126,7 @@ describe('a pool whose provider this server lacks', () => {
   it('refuses to start its agents with a typed UNAVAILABLE error naming the provider, not a 500', async () => {
     const pool = await admin().pools.create({ name: 'gone-provider', capabilities: ['gone'], provider: 'simulated', enabled: false });
     const stored = await rt.core.pools.get(pool.id);
-    await expect(rt.core.poolAgents.startNew({ ...stored, provider: 'kubernetes' })).rejects.toMatchObject({
+    await expect(rt.core.poolAgents.startNew({ ...stored, provider: 'kubernetes' as 'docker' })).rejects.toMatchObject({
       code: 'UNAVAILABLE', message: 'provider kubernetes is not available on this server',
     });
   });
