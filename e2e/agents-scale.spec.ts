@@ -34,6 +34,25 @@ test('agents search finds an agent by label, and the search lives in the URL', a
   await expect(page.getByTestId('agents-shown')).toHaveText('1 of 1 shown');
 });
 
+test('terminated agents are hidden until "Show terminated", and ?status= filters the page', async ({ adminPage: page, api }) => {
+  const name = uniqueName('e2e-retired');
+  const agent = await api.mutate<{ agentId: string }>('agents.register', { name, runtime: 'e2e', capabilities: ['shell'] });
+  await api.mutate('agents.terminate', { id: agent.agentId });
+
+  await page.goto(`/agents?q=${name}`);
+  await expect(page.getByTestId('agents-summary')).toContainText('terminated hidden');
+  await expect(page.getByText('No agents match')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Show terminated' }).check();
+  await expect(page.getByTestId('agents-table').locator('tbody tr')).toHaveCount(1);
+  await expect(page).toHaveURL(/terminated=1/);
+
+  // The Overview's agents-by-state links land here filtered.
+  await page.goto('/agents?status=terminated');
+  await expect(page.getByRole('button', { name: /^terminated/, pressed: true })).toBeVisible();
+  await expect(page.getByTestId('agents-table').locator('tbody tr', { hasText: name })).toBeVisible();
+  for (const state of await page.getByTestId('agents-table').getByTestId('agent-state').allTextContents()) expect(state).toBe('terminated');
+});
+
 test(`the Agents page with ${FLEET.toLocaleString('en-US')} registered agents renders its first page in under 2 s`, async ({ adminPage: page, api }) => {
   test.setTimeout(600_000);
   // `zz-` sorts after every other spec's agents, so their first pages stay theirs.
