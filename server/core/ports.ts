@@ -79,8 +79,8 @@ export interface AgentStore {
   upsert(agent: NewAgent): Promise<{ agent: Agent; created: boolean; previous: AgentState | null }>;
   get(id: string): Promise<Agent | null>;
   byTokenHash(hash: string): Promise<{ id: string; name: string; status: AgentState } | null>;
-  /** One page in the asked order; `last` is where it ended (null on the last page). */
-  page(query: AgentPageQuery): Promise<{ items: Agent[]; total: number; last: { key: string; id: string } | null }>;
+  /** One page in the asked order; `last` is where it ended (null on the last page); `total` only when asked for. */
+  page(query: AgentPageQuery, countTotal: boolean): Promise<{ items: Agent[]; total: number | null; last: { key: string; id: string } | null }>;
   /** Agents by the status an operator reads, the whole fleet. */
   counts(): Promise<Partial<Record<AgentState, number>>>;
   /** Deletes agents terminated longer ago than `retentionMs` (database time); returns how many. */

@@ -45,8 +45,8 @@ function withKeys(q: AgentPageQuery): SQL {
     from agents a left join ${ACTIVE_COUNTS} c on c.agent_id = a.id) x`;
 }
 
-/** One page of agents in the asked order, the number matching the filter, and the key where the page ended. */
-export async function pageAgents(db: Db, q: AgentPageQuery): Promise<{ items: Agent[]; total: number; last: { key: string; id: string } | null }> {
+/** One page of agents in the asked order, the number matching the filter (when asked), and the key where the page ended. */
+export async function pageAgents(db: Db, q: AgentPageQuery, countTotal: boolean): Promise<{ items: Agent[]; total: number | null; last: { key: string; id: string } | null }> {
   const where = filterOf(q);
   const desc = q.sort.dir === 'desc';
   const after = q.after
@@ -54,12 +54,12 @@ export async function pageAgents(db: Db, q: AgentPageQuery): Promise<{ items: Ag
     : sql``;
   const order = desc ? sql`x.sort_key desc, x.id desc` : sql`x.sort_key asc, x.id asc`;
   const found = await rows(db, sql`select * from ${withKeys(q)} where ${where}${after} order by ${order} limit ${q.limit + 1}`);
-  const [counted] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${withKeys(q)} where ${where}`);
+  const [counted] = countTotal ? await rows<{ n: number }>(db, sql`select count(*)::int as n from ${withKeys(q)} where ${where}`) : [];
   const page = found.slice(0, q.limit);
   const tail = page.at(-1);
   return {
     items: page.map(toAgent),
-    total: Number(counted?.n ?? 0),
+    total: counted ? Number(counted.n) : null,
     last: found.length > q.limit && tail ? { key: String(tail.sort_key), id: String(tail.id) } : null,
   };
 }

@@ -94,7 +94,7 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
       return r ?? null;
     },
 
-    page: (query) => pageAgents(db, query),
+    page: (query, countTotal) => pageAgents(db, query, countTotal),
     counts: () => countAgents(db),
     pruneTerminated: (retentionMs) => pruneTerminatedAgents(db, retentionMs),
 

@@ -94,3 +94,9 @@ export function countsOf(byStatus: Partial<Record<AgentState, number>>): AgentCo
   const all = AGENT_STATES.reduce((n, s) => n + full[s], 0);
   return { registered: all - full.terminated, healthy: HEALTHY_STATES.reduce((n, s) => n + full[s], 0), terminated: full.terminated, byStatus: full };
 }
+
+/** How many agents a status-only filter matches, read off the fleet counts (the store's filter, in the same words). */
+export function matchingCount(counts: AgentCounts, q: Pick<AgentPageQuery, 'status' | 'includeTerminated'>): number {
+  const states = q.status ?? AGENT_STATES.filter((s) => s !== 'terminated' || q.includeTerminated);
+  return states.reduce((n, s) => n + counts.byStatus[s], 0);
+}

@@ -92,6 +92,8 @@ describe('agents.list pages on the server', () => {
     // The counts are the fleet's whatever the filter: 13 not terminated, one of them heartbeating.
     expect(page.counts).toMatchObject({ registered: 13, healthy: 1, terminated: 3 });
     expect(page.counts.byStatus).toMatchObject({ idle: 1, starting: 12, terminated: 3, busy: 0 });
+    expect((await admin().agents.list()).total).toBe(13);
+    expect((await admin().agents.list({ includeTerminated: true })).total).toBe(16);
   });
 
   it('prunes terminated agents past the retention; their tasks and attempts still read', async () => {
@@ -107,6 +109,8 @@ describe('agents.list pages on the server', () => {
     const after = await admin().agents.list({ includeTerminated: true, limit: 500 });
     expect(after.items.map((a) => a.name)).not.toContain('red-worker');
     expect(after.counts).toMatchObject({ terminated: 0, registered: 12 });
+    expect(after.total).toBe(12);
+    expect((await admin().agents.list({ status: ['starting', 'terminated'] })).total).toBe(12);
 
     const detail = await admin().tasks.detail({ id: ids[0]! });
     expect(detail.attempts.at(-1)).toMatchObject({ agentId: red.id, agentName: null });
