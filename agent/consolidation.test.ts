@@ -16,7 +16,7 @@ describe('a nearly full context window', () => {
     const succeeded = (id: string) => async () => (await bed.server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded';
 
     await waitFor('the first task', succeeded(await submit('first')));
-    const agentId = (await bed.server.admin.query<AgentSelf[]>('agents.list', {})).find((a) => a.name === 'ctx-claude')!.id;
+    const agentId = (await bed.server.admin.query<{ items: AgentSelf[] }>('agents.list', { search: 'ctx-claude' })).items.find((a) => a.name === 'ctx-claude')!.id;
     await waitFor('the compaction to be reported', async () => (await bed.server.admin.query<AgentSelf>('agents.get', { id: agentId })).contextUsed === 9120, 20_000);
     await waitFor('the next task', succeeded(await submit('second')));
     stop.abort();
@@ -36,7 +36,7 @@ describe('a nearly full context window', () => {
     const succeeded = (id: string) => async () => (await bed.server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded';
 
     await waitFor('the first task', succeeded(await submit('first')));
-    const agentId = (await bed.server.admin.query<AgentSelf[]>('agents.list', {})).find((a) => a.name === 'ctx-gemini')!.id;
+    const agentId = (await bed.server.admin.query<{ items: AgentSelf[] }>('agents.list', { search: 'ctx-gemini' })).items.find((a) => a.name === 'ctx-gemini')!.id;
     await waitFor('a fresh session', async () => {
       const agent = await bed.server.admin.query<AgentSelf>('agents.get', { id: agentId });
       return agent.contextUsed === 0 && agent.sessionId === null;

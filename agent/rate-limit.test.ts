@@ -5,7 +5,7 @@ import { useWorkerTestbed } from './testing/worker-testbed';
 const bed = useWorkerTestbed({ fakesOnPath: true });
 const startWorker = bed.startWorker;
 
-const agentNamed = async (name: string) => (await bed.server.admin.query<any[]>('agents.list', {})).find((a) => a.name === name);
+const agentNamed = async (name: string) => (await bed.server.admin.query<{ items: any[] }>('agents.list', { search: name, includeTerminated: true })).items.find((a) => a.name === name);
 const detail = (id: string) => bed.server.admin.query<{ task: { status: string }; attempts: any[]; decisions: any[] }>('tasks.detail', { id });
 
 describe('a rate-limited CLI', () => {

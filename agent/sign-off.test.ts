@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 interface AgentRow { id: string; name: string; status: string }
-const agentNamed = async (name: string) => (await server.admin.query<AgentRow[]>('agents.list', {})).find((a) => a.name === name);
+const agentNamed = async (name: string) => (await server.admin.query<{ items: AgentRow[] }>('agents.list', { search: name, includeTerminated: true })).items.find((a) => a.name === name);
 const submit = async (title: string, capability: string) => (await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability] })).ids[0];
 const taskStatus = async (id: string) => (await server.admin.query<{ status: string }>('tasks.get', { id })).status;
 const attempts = async (id: string) => (await server.admin.query<{ attempts: { agentName: string; status: string }[] }>('tasks.detail', { id })).attempts;

@@ -116,7 +116,7 @@ describe('agent worker against a real server over HTTP', () => {
     const id = await submit('slow build', ['slow']);
     await waitFor('the task to show progress', async () => (await detail(id)).progress.some((p) => p.message.includes('▸ Bash npm run build')));
     const rescuer = startWorker({ name: 'w-rescuer', adapter: 'shell', capabilities: ['slow'], shellCommand: 'echo rescued' });
-    await waitFor('the rescuer to be idle', async () => (await bed.server.admin.query<any[]>('agents.list', {})).some((a) => a.name === 'w-rescuer' && a.status === 'idle'));
+    await waitFor('the rescuer to be idle', async () => (await bed.server.admin.query<{ items: any[] }>('agents.list', { search: 'w-rescuer', includeTerminated: true })).items.some((a) => a.name === 'w-rescuer' && a.status === 'idle'));
     const stoppedAt = Date.now();
     expect(await worker.stop()).toEqual({ code: 0, reason: 'drained' });
     expect(Date.now() - stoppedAt).toBeLessThan(8_000);
@@ -126,7 +126,7 @@ describe('agent worker against a real server over HTTP', () => {
     expect(attempts.map((a) => [a.agentName, a.status])).toEqual([['w-drain', 'released'], ['w-rescuer', 'succeeded']]);
     expect(attempts[0].error).toBe('agent draining');
     // Drained, it said goodbye: stopped at once, not left to go unhealthy and then offline.
-    const drained = (await bed.server.admin.query<any[]>('agents.list', {})).find((a) => a.name === 'w-drain');
+    const drained = (await bed.server.admin.query<{ items: any[] }>('agents.list', { search: 'w-drain', includeTerminated: true })).items.find((a) => a.name === 'w-drain');
     expect(drained).toMatchObject({ status: 'stopped', activity: null, hold: null });
     await rescuer.stop();
   }, 60_000);
@@ -135,7 +135,7 @@ describe('agent worker against a real server over HTTP', () => {
     const worker = startWorker({ name: 'w-terminated', adapter: 'shell', capabilities: ['term'], shellCommand: 'echo started; sleep 30', drainTimeoutMs: 60_000 });
     const id = await submit('terminated under it', ['term']);
     await waitFor('the task to run', async () => (await detail(id)).progress.some((p) => p.message.includes('started')));
-    const agent = (await bed.server.admin.query<any[]>('agents.list', {})).find((a) => a.name === 'w-terminated');
+    const agent = (await bed.server.admin.query<{ items: any[] }>('agents.list', { search: 'w-terminated', includeTerminated: true })).items.find((a) => a.name === 'w-terminated');
     const terminatedAt = Date.now();
     await bed.server.admin.mutate('agents.terminate', { id: agent.id });
     expect(await worker.done).toEqual({ code: 0, reason: 'terminated by the server' });
@@ -162,7 +162,7 @@ describe('agent worker against a real server over HTTP', () => {
 
   it('registers with an enrolment token under its name, runtime and capabilities', async () => {
     const worker = startWorker({ name: 'w-enrol', adapter: 'shell', shellCommand: 'true', capabilities: ['enrol-a', 'enrol-b'], token: ADMIN_TOKEN });
-    const agent = await waitFor('the agent to register', async () => (await bed.server.admin.query<any[]>('agents.list', {})).find((a) => a.name === 'w-enrol'));
+    const agent = await waitFor('the agent to register', async () => (await bed.server.admin.query<{ items: any[] }>('agents.list', { search: 'w-enrol', includeTerminated: true })).items.find((a) => a.name === 'w-enrol'));
     expect(agent).toMatchObject({ runtime: 'shell' });
     expect(JSON.stringify(agent.capabilities)).toContain('enrol-b');
     await worker.stop();

@@ -7,7 +7,7 @@ type Outputs = inferRouterOutputs<AppRouter>;
 export type TaskRow = Outputs['tasks']['list']['items'][number];
 /** What a list row and a whole task (`tasks.detail`) share. */
 export type TaskFields = Omit<TaskRow, 'payloadBytes' | 'resultBytes'>;
-export type AgentRow = Outputs['agents']['list'][number];
+export type AgentRow = Outputs['agents']['list']['items'][number];
 export type TaskDetailData = Outputs['tasks']['detail'];
 export type AttemptRow = TaskDetailData['attempts'][number];
 export type ProgressRow = TaskDetailData['progress'][number];

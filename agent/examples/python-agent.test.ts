@@ -49,7 +49,7 @@ describe('the stdlib-only Python agent', () => {
     expect(task.result?.output).toContain('done: hello from python');
     const detail = await api.query<{ progress: { message: string; percent: number | null }[] }>('tasks.detail', { id: ids[0] }, server.token);
     expect(detail.progress).toContainEqual(expect.objectContaining({ message: 'halfway', percent: 50 }));
-    const agents = await api.query<{ name: string; runtime: string; lastHeartbeatAt: number | null }[]>('agents.list', {}, server.token);
+    const { items: agents } = await api.query<{ items: { name: string; runtime: string; lastHeartbeatAt: number | null }[] }>('agents.list', { search: 'py-agent' }, server.token);
     expect(agents.find((a) => a.name === 'py-agent')).toMatchObject({ runtime: 'python', lastHeartbeatAt: expect.any(Number) });
   });
 
@@ -64,7 +64,7 @@ describe('the stdlib-only Python agent', () => {
     agent.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(agentLog).toContain('said goodbye');
-    const agents = await api.query<{ name: string; status: string }[]>('agents.list', {}, server.token);
+    const { items: agents } = await api.query<{ items: { name: string; status: string }[] }>('agents.list', { search: 'py-agent' }, server.token);
     expect(agents.find((a) => a.name === 'py-agent')?.status).toBe('stopped');
   });
 });

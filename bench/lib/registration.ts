@@ -5,7 +5,11 @@ import { summarise, type Summary } from './stats';
 
 export interface RegistrationResult extends Summary {
   warmup: number;
+  /** `agents.list` first page (50, name order) timed while every registered agent is still there. */
+  listFirstPage: Summary & { fleet: number };
 }
+
+const LIST_SAMPLES = 50;
 
 /**
  * Sequential `agents.register` calls with distinct names, each timed from request to parsed
@@ -34,6 +38,15 @@ export async function benchRegistration(
   const summary = summarise(samples);
   bar.update(opts.count, `p99 ${summary.p99} ms`);
 
+  // The Agents page's first request, against the fleet just registered (and whatever else the server holds).
+  const listSamples: number[] = [];
+  let fleet = 0;
+  for (let i = 0; i < LIST_SAMPLES; i++) {
+    const t = performance.now();
+    fleet = (await api.query<{ counts: { registered: number } }>('agents.list', { limit: 50 }, adminToken)).counts.registered;
+    listSamples.push(performance.now() - t);
+  }
+
   const cleanup = progress.bar('deregister', registered.length);
   let done = 0;
   await mapLimit(registered, 8, async (a) => {
@@ -41,5 +54,5 @@ export async function benchRegistration(
     if (++done % 20 === 0 || done === registered.length) cleanup.update(done);
   });
   progress.done();
-  return { ...summary, warmup: opts.warmup };
+  return { ...summary, warmup: opts.warmup, listFirstPage: { ...summarise(listSamples), fleet } };
 }

@@ -47,6 +47,8 @@ export function rowsFor(base: BaselineResult, reg: RegistrationResult | null, tp
     add(s, 'p95', ms(reg.p95));
     add(s, 'p99', ms(reg.p99), `≤ ${FLOORS.registrationP99Ms} ms`, verdict(reg.p99 <= FLOORS.registrationP99Ms));
     add(s, 'max', ms(reg.max));
+    const l = reg.listFirstPage;
+    add(`agents.list first page (${l.fleet} agents)`, 'p50 / p99', `${l.p50} / ${l.p99} ms`);
   }
   if (tp) {
     const s = `throughput (${tp.agents} agents × ${tp.concurrency}, ${tp.tasks} tasks)`;

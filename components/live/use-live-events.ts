@@ -10,8 +10,8 @@ import { InvalidationScheduler } from './invalidation-scheduler';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-// Views that many events touch at once (a busy fleet): refetched at most once a second.
-const SLOW_KEYS = new Set(['overview', 'distribution', 'pools']);
+// Views that many events touch at once (a busy fleet, a thousand agents registering): refetched at most once a second.
+const SLOW_KEYS = new Set(['overview', 'distribution', 'pools', 'agents']);
 
 /**
  * The dashboard's one subscription to `events.live`. Each event marks the affected queries

@@ -1,17 +1,16 @@
 import Link from 'next/link';
 import { AGENT_STATES, type AgentState } from '@/server/core/model';
+import { countsOf } from '@/server/core/registry/agent-query';
 import { AGENT_STATE_TONE } from '@/components/agents/agent-state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 
-/** Agents whose worker is gone (cleanly, lost or for good): not counted as connected. */
-const DISCONNECTED_STATES: readonly AgentState[] = ['stopped', 'offline', 'terminated'];
-
 /** Fleet size by state, each count opening the Agents page filtered to it; zero states are dimmed, not hidden. */
 export function AgentsByState({ agents }: { agents: Record<AgentState, number> }) {
-  const live = AGENT_STATES.filter((s) => !DISCONNECTED_STATES.includes(s)).reduce((n, s) => n + agents[s], 0);
+  // Honest: a fleet of unhealthy agents reads "1,000 registered · 0 healthy", never "1,000 connected".
+  const { registered, healthy } = countsOf(agents);
   return (
-    <Card title={<Link href="/agents" className="hover:underline">Agents</Link>} description={`${live} connected`} bodyClassName="p-4" className="h-full">
+    <Card title={<Link href="/agents" className="hover:underline">Agents</Link>} description={`${registered.toLocaleString('en-US')} registered · ${healthy.toLocaleString('en-US')} healthy`} bodyClassName="p-4" className="h-full">
       <ul className="grid grid-cols-2 gap-2" data-testid="kpi-agents">
         {AGENT_STATES.map((s) => (
           <li key={s} className={agents[s] ? '' : 'opacity-50'}>

@@ -6,6 +6,8 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   className?: string;
   headerClassName?: string;
+  /** Set on sortable columns: the header's `aria-sort`. */
+  ariaSort?: 'ascending' | 'descending' | 'none';
 }
 
 interface DataTableProps<T> {
@@ -34,7 +36,7 @@ export function DataTable<T>({ columns, rows, rowKey, label, minWidth = 'min-w-[
           <thead>
             <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
               {columns.map((c) => (
-                <th key={c.key} scope="col" className={`whitespace-nowrap px-4 py-2.5 font-medium ${c.headerClassName ?? ''}`}>{c.header}</th>
+                <th key={c.key} scope="col" aria-sort={c.ariaSort} className={`whitespace-nowrap px-4 py-2.5 font-medium ${c.headerClassName ?? ''}`}>{c.header}</th>
               ))}
             </tr>
           </thead>

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const agents = pgTable('agents', {
@@ -28,9 +29,15 @@ export const agents = pgTable('agents', {
   poolId: text('pool_id'),
   /** Last time the agent was handed work or finished some: idleness is measured from it. */
   lastWorkAt: timestamp('last_work_at', { withTimezone: true, mode: 'date' }),
+  /**
+   * The name in natural order (`scale-2` before `scale-10`): lower-cased, each digit run padded
+   * to ten digits (pad with ten zeros, keep the last ten), so the database sorts and pages by it.
+   */
+  sortName: text('sort_name').generatedAlwaysAs(sql`regexp_replace(regexp_replace(lower(name), '([0-9]+)', '0000000000\\1', 'g'), '0*([0-9]{10})', '\\1', 'g')`).notNull(),
 }, (t) => [
   uniqueIndex('agents_name_uq').on(t.name),
   uniqueIndex('agents_token_hash_uq').on(t.tokenHash),
   index('agents_status_idx').on(t.status),
   index('agents_pool_idx').on(t.poolId),
+  index('agents_sort_name_idx').on(t.sortName, t.id),
 ]);

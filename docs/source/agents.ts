@@ -21,10 +21,24 @@ export default defineSection({
   intro: 'Operators read the fleet and act on agents; every action is recorded with who made it. An agent’s `status` is one of `starting`, `idle`, `busy`, `draining`, `sleeping`, `stopped`, `unhealthy`, `offline`, `terminated` (see the README, “Status and activity”).',
   procedures: {
     'agents.list': {
-      summary: 'Every registered agent, optionally only those in some statuses.',
-      fields: { status: 'keep only agents in these statuses' },
-      example: { input: { status: ['idle', 'busy'] }, output: [AGENT.listed] },
-      returns: 'agents, each with routing’s view of it: `breaker` (its circuit breaker’s state) and `hold` (why routing holds it back now: rate-limited, context full…, or null).',
+      summary: 'A page of agents, filtered, sorted (names in natural order: `scale-2` before `scale-10`) and paged on the server; terminated agents are hidden unless asked for.',
+      fields: {
+        search: 'part of the name, of a capability, of a label key or of `key=value` (any case)',
+        status: 'keep only agents in these statuses (asking for `terminated` shows terminated agents)',
+        includeTerminated: 'show terminated agents too (default false); they are deleted after `FLIGHTDECK_TERMINATED_RETENTION_MS`',
+        ids: 'keep only these agents (up to 500)',
+        sort: '`{ by, dir }`: `by` one of `name` (default), `status`, `runtime`, `activeTasks`, `lastHeartbeat`, `registeredAt`; `dir` `asc` (default) or `desc`; ties read in name order',
+        limit: 'agents per page, 1–500 (default 50)',
+        cursor: 'the `nextCursor` of the previous page (same filter and sort)',
+      },
+      example: {
+        input: { search: 'team=red', sort: { by: 'name', dir: 'asc' }, limit: 50 },
+        output: {
+          items: [AGENT.listed], nextCursor: null, total: 1,
+          counts: { registered: 1000, healthy: 0, terminated: 12, byStatus: { starting: 0, idle: 0, busy: 0, draining: 0, sleeping: 0, stopped: 0, unhealthy: 1000, offline: 0, terminated: 12 } },
+        },
+      },
+      returns: '`items`: one page of agents, each with routing’s view of it: `breaker` (its circuit breaker’s state) and `hold` (why routing holds it back now: rate-limited, context full…, or null). `nextCursor`: pass it back for the next page (null on the last). `total`: agents matching the filter. `counts`: the whole fleet whatever the filter: `registered` (not terminated), `healthy` (idle or busy), `terminated`, and `byStatus`.',
     },
     'agents.get': {
       summary: 'One agent, with its breaker state, what holds it back, the contexts it holds and the context thresholds.',

@@ -129,7 +129,7 @@ describe('the installed flightdeck-agent command', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(task, stderr).toMatchObject({ status: 'succeeded', result: { output: `ran packaged task in ${host}` } });
-      const agents = await trpc<{ id: string; name: string; runtime: string }[]>('agents.list', {}, 'GET');
+      const { items: agents } = await trpc<{ items: { id: string; name: string; runtime: string }[] }>('agents.list', { search: 'packaged-agent' }, 'GET');
       expect(agents.find((a) => a.id === task!.agentId)).toMatchObject({ name: 'packaged-agent', runtime: 'shell' });
     } finally {
       worker.kill('SIGTERM');

@@ -52,6 +52,8 @@ export interface OrchestratorOptions {
   lease?: LeasePolicy;
   /** First cool-down of an open circuit breaker (it doubles on each failed probe, up to 5 min). */
   breakerCoolDownMs?: number;
+  /** Terminated agents older than this are deleted (checked every minute). */
+  terminatedRetentionMs?: number;
   /** Decision records kept (newest); older ones are pruned every minute. */
   decisionHistory?: number;
   sampleIntervalMs?: number;
@@ -64,6 +66,9 @@ export interface OrchestratorOptions {
   /** Largest result, progress message and labels the core stores. */
   inputLimits?: InputLimits;
 }
+
+/** A week: long enough to read what a terminated agent did, short enough that the list stays small. */
+export const DEFAULT_TERMINATED_RETENTION_MS = 7 * 24 * 3_600_000;
 
 /** Composes the core from its ports. One per server process; `start()` runs its loops. */
 export class Orchestrator {
@@ -145,6 +150,7 @@ export class Orchestrator {
       new Ticker('redelivery', opts.redeliveryIntervalMs ?? 5_000, () => this.work.polls.findAwaitingDelivery(), clock, log),
       // Dependents of a task whose outcome landed just before a crash are settled here.
       new Ticker('dependency-sweep', 30_000, async () => void (await settleBlockedTasks(store.tasks, bus, metrics, kick)), clock, log),
+      new Ticker('agent-pruner', 60_000, async () => void (await this.registry.pruneTerminated(opts.terminatedRetentionMs ?? DEFAULT_TERMINATED_RETENTION_MS)), clock, log),
       new Ticker('decision-pruner', 60_000, async () => void (await store.stats.pruneDecisions(opts.decisionHistory ?? 200_000)), clock, log),
       new Ticker('metric-sampler', opts.sampleIntervalMs ?? SAMPLE_INTERVAL_MS, () => sampler.sample(), clock, log),
     ];
@@ -192,9 +198,10 @@ export class Orchestrator {
   }
 
   /** Agents with what routing sees of their circuit breakers. */
-  async listAgents(filter: Parameters<AgentRegistry['list']>[0]) {
+  async listAgents(query: Parameters<AgentRegistry['list']>[0]) {
     const now = this.deps.clock.now();
-    return (await this.registry.list(filter)).map((a) => ({ ...a, breaker: this.breakers.stateOf(a), hold: holdReason(a, now, this.contextPolicy) }));
+    const page = await this.registry.list(query);
+    return { ...page, items: page.items.map((a) => ({ ...a, breaker: this.breakers.stateOf(a), hold: holdReason(a, now, this.contextPolicy) })) };
   }
 
   /** An agent with its breaker, what holds it back, and the contexts it holds. */

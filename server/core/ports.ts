@@ -1,6 +1,7 @@
 import type { ActorRef } from './access/actor';
 import type { TaskActionStore } from './tasks/task-actions';
 import type { RecordedDecisionInput } from './balancing/what-if';
+import type { AgentPageQuery } from './registry/agent-query';
 import type { BreakerTransition } from './breakers/circuit-breaker';
 import type { AnyBusEvent, EventMap, EventName } from './events';
 import type { PoolSettings } from './pools/pool-input';
@@ -80,7 +81,12 @@ export interface AgentStore {
   upsert(agent: NewAgent): Promise<{ agent: Agent; created: boolean; previous: AgentState | null }>;
   get(id: string): Promise<Agent | null>;
   byTokenHash(hash: string): Promise<{ id: string; name: string; status: AgentState } | null>;
-  list(filter?: { status?: AgentState[] }): Promise<Agent[]>;
+  /** One page in the asked order; `last` is where it ended (null on the last page); `total` only when asked for. */
+  page(query: AgentPageQuery, countTotal: boolean): Promise<{ items: Agent[]; total: number | null; last: { key: string; id: string } | null }>;
+  /** Agents by the status an operator reads, the whole fleet. */
+  counts(): Promise<Partial<Record<AgentState, number>>>;
+  /** Deletes agents terminated longer ago than `retentionMs` (database time); returns how many. */
+  pruneTerminated(retentionMs: number): Promise<number>;
   /** Every agent not offline or terminated, with its active task count: the dispatcher's roster. */
   live(): Promise<Agent[]>;
   /** Records a sign of life (heartbeat or poll); a starting, stopped, unhealthy or offline agent becomes idle. */

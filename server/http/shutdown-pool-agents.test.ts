@@ -107,7 +107,7 @@ describe('shutdown with a process pool', () => {
 
     const poolAgents = async () => (await trpc<{ agents: { status: string; running: boolean }[] }>(srv, 'pools.get', { id }, 'GET')).agents;
     await expect.poll(async () => (await poolAgents()).filter((a) => a.running && a.status === 'idle').length, { timeout: 60_000, interval: 500 }).toBe(2);
-    await expect.poll(async () => (await trpc<{ name: string; status: string }[]>(srv, 'agents.list', {}, 'GET')).find((a) => a.name === 'outsider')?.status, { timeout: 60_000, interval: 500 }).toBe('idle');
+    await expect.poll(async () => (await trpc<{ items: { name: string; status: string }[] }>(srv, 'agents.list', { search: 'outsider' }, 'GET')).items.find((a) => a.name === 'outsider')?.status, { timeout: 60_000, interval: 500 }).toBe('idle');
     const ours = [{ pid: outsiderPid, start: stat(outsiderPid)!.start, cmd: 'outsider' }, ...descendants(outsiderPid)];
     // Both pool agents busy with a long task when the server stops.
     const { ids } = await trpc<{ ids: string[] }>(srv, 'tasks.submit', { tasks: [1, 2].map((n) => ({ title: `long ${n}`, capabilities: ['shutdown-test'] })) });

@@ -1,7 +1,8 @@
 'use client';
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useAgentNames } from '@/components/agents/use-agent-names';
 import { BulkActionBar } from '@/components/tasks/bulk-action-bar';
 import type { PendingReason } from '@/components/tasks/pending-reason';
 import { SelectCheckbox } from '@/components/tasks/select-checkbox';
@@ -28,9 +29,8 @@ export function TasksView() {
     ...trpc.tasks.list.infiniteQueryOptions(taskListInput(filters), { getNextPageParam: (last) => last.nextCursor }),
     placeholderData: keepPreviousData,
   });
-  const agents = useQuery(trpc.agents.list.queryOptions());
-  const agentNames = useMemo(() => new Map((agents.data ?? []).map((a) => [a.id, a.name])), [agents.data]);
   const items = useMemo(() => tasks.data?.pages.flatMap((p) => p.items) ?? [], [tasks.data]);
+  const agentNames = useAgentNames(items.map((t) => t.agentId));
   const selection = useTaskSelection(items);
   const selected = useMemo(() => items.filter((t) => selection.ids.includes(t.id)), [items, selection.ids]);
   const pending = useMemo<Record<string, PendingReason>>(() => Object.assign({}, ...(tasks.data?.pages.map((p) => p.pending) ?? [])), [tasks.data]);

@@ -4,6 +4,7 @@ import type { AgentActivityState, AgentState } from '@/server/core/model';
 import type { AgentStore, HeartbeatOutcome, HeartbeatReport, NewAgent } from '@/server/core/ports';
 import { newId } from '@/server/core/shared/ids';
 import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease-policy';
+import { countAgents, pageAgents, pruneTerminatedAgents } from './agent-reads';
 import { Batcher } from './batcher';
 import { ms, rows, toAgent } from './rows';
 
@@ -93,10 +94,9 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
       return r ?? null;
     },
 
-    async list(filter) {
-      const all = (await rows(db, sql`${WITH_ACTIVE} order by a.name`)).map(toAgent);
-      return filter?.status?.length ? all.filter((a) => filter.status!.includes(a.status)) : all;
-    },
+    page: (query, countTotal) => pageAgents(db, query, countTotal),
+    counts: () => countAgents(db),
+    pruneTerminated: (retentionMs) => pruneTerminatedAgents(db, retentionMs),
 
     async live() {
       return (await rows(db, sql`${WITH_ACTIVE} where a.status not in ('offline', 'terminated')`)).map(toAgent);

@@ -7,6 +7,7 @@ import { DEFAULT_INPUT_LIMITS, labelIssues, rejectIssues, type InputLimits } fro
 import { AGENT_TOKEN_PREFIX } from '../security/auth-service';
 import { hashSecret } from '../security/secrets';
 import { announceOutcome } from '../tasks/announce-outcome';
+import { countsOf, matchingCount, nextCursorOf, toPageQuery, type AgentListInput, type AgentPage } from './agent-query';
 import { HeartbeatInput, RegisterAgentInput } from './register-input';
 
 export interface HeartbeatAnswer {
@@ -125,8 +126,22 @@ export class AgentRegistry {
     return agent;
   }
 
-  list(filter?: { status?: AgentState[] }): Promise<Agent[]> {
-    return this.store.agents.list(filter);
+  /** A page of agents (filtered, sorted, after a cursor), how many match, and the whole fleet's counts. */
+  async list(raw?: AgentListInput): Promise<AgentPage> {
+    const query = toPageQuery(raw);
+    // Without a search or ids, the fleet counts already say how many match: one scan of the table fewer.
+    const fromCounts = !query.search && !query.ids;
+    const [page, byStatus] = await Promise.all([this.store.agents.page(query, !fromCounts), this.store.agents.counts()]);
+    const counts = countsOf(byStatus);
+    const total = page.total ?? matchingCount(counts, query);
+    return { items: page.items, total, nextCursor: nextCursorOf(query.sort, page.last), counts };
+  }
+
+  /** Forgets agents terminated longer ago than the retention; their tasks keep the agent's id. */
+  async pruneTerminated(retentionMs: number): Promise<number> {
+    const pruned = await this.store.agents.pruneTerminated(retentionMs);
+    if (pruned) this.log.info({ pruned, retentionMs }, 'terminated agents pruned');
+    return pruned;
   }
 
   /** Announces the agents heard from since the last call, in one event. */

@@ -66,7 +66,7 @@ export interface FleetView {
 
 /** What an operator sees of agents, tasks and decisions, without the fields that move on their own (liveness, timers). */
 export async function readFleet(server: BuiltServer): Promise<FleetView> {
-  const agents = await api<any[]>(server, 'agents.list', {}, { query: true });
+  const { items: agents } = await api<{ items: any[] }>(server, 'agents.list', { includeTerminated: true, limit: 500 }, { query: true });
   const tasks = await api<{ items: any[] }>(server, 'tasks.list', { limit: 500 }, { query: true });
   const decisions = await api<any[]>(server, 'balancing.decisions', { limit: 200 }, { query: true });
   const byId = <T extends { id: string }>(a: T[]) => [...a].sort((x, y) => x.id.localeCompare(y.id));

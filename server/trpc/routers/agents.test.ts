@@ -37,7 +37,7 @@ describe('agent lifecycle', () => {
 
     // The holder's last report (idle) predates its task; the claimer holds nothing whatever it says.
     const shown = async () => {
-      const listed = await admin().agents.list();
+      const listed = (await admin().agents.list({ search: 'one-status' })).items;
       const byName = (name: string) => listed.find((a) => a.name === name)!;
       const got = { holder: await admin().agents.get({ id: holder.agentId }), claimer: await admin().agents.get({ id: claimer.agentId }) };
       for (const a of Object.values(got)) expectConsistent(a);
@@ -71,7 +71,7 @@ describe('agent lifecycle', () => {
     expect(work?.taskId).toBe(ids[0]);
     const second = await registerAgent(rt, { name: 'life-2', capabilities: ['rereg'] });
     expect(second.agentId).toBe(first.agentId);
-    expect((await admin().agents.list()).filter((a) => a.name === 'life-2')).toHaveLength(1);
+    expect((await admin().agents.list({ search: 'life-2' })).items.filter((a) => a.name === 'life-2')).toHaveLength(1);
     expect((await httpCall(rt, 'agents.heartbeat', { input: {}, token: first.token })).status).toBe(401);
     await second.caller.agents.heartbeat({});
     const again = await second.caller.work.poll({ waitMs: 3000 });
@@ -115,7 +115,7 @@ describe('agent lifecycle', () => {
     expect(await admin().agents.get({ id: a.agentId })).toMatchObject({ status: 'stopped', activeTasks: 0, activity: null });
     expect(await admin().tasks.get({ id: ids[0] })).toMatchObject({ status: 'queued', agentId: null });
     expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({ code: 'agents-unavailable', message: '1 agent matches but is stopped' });
-    expect((await admin().agents.list({ status: ['stopped'] })).map((x) => x.name)).toContain('stop-1');
+    expect((await admin().agents.list({ status: ['stopped'] })).items.map((x) => x.name)).toContain('stop-1');
     expect((await admin().overview.get()).agents.stopped).toBeGreaterThanOrEqual(1);
 
     // A silent agent goes offline meanwhile (the sweep ran past both thresholds); the stopped one stays stopped.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_STATES } from '@/server/core/model';
+import { AgentListInput } from '@/server/core/registry/agent-query';
 import { HeartbeatInput, RegisterAgentInput } from '@/server/core/registry/register-input';
 import { agentProcedure, procedure, router } from '../init';
 
@@ -26,9 +26,8 @@ export const agentsRouter = router({
   /** A clean stop (its worker drained): `stopped` until it registers or heartbeats again; a pool's sleeping agent stays asleep. */
   signOff: agentProcedure.mutation(({ ctx }) => ctx.runtime.core.registry.signOff(ctx.agent.id)),
 
-  list: procedure
-    .input(z.object({ status: z.array(z.enum(AGENT_STATES)).optional() }).optional())
-    .query(({ ctx, input }) => ctx.runtime.core.listAgents(input)),
+  /** A page of agents: search, status, terminated shown or not, sort, and a cursor to the next page. */
+  list: procedure.input(AgentListInput).query(({ ctx, input }) => ctx.runtime.core.listAgents(input)),
 
   get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.getAgent(input.id)),
 

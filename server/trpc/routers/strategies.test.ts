@@ -88,7 +88,7 @@ describe('each strategy through the API', () => {
     await use('least-loaded');
     await admin().tasks.submit({ title: 'occupy', capabilities: ['s-p2'] });
     await rt.core.dispatchNow();
-    const holding = await admin().agents.list();
+    const holding = (await admin().agents.list({ search: 'p2-' })).items;
     const busyNow = holding.find((x) => x.activeTasks === 1 && (x.name === 'p2-busy' || x.name === 'p2-free'))!;
     await use('power-of-two');
     const [d] = await winners('s-p2', 1);

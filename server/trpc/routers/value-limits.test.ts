@@ -49,7 +49,7 @@ describe('limits on stored values: a 400 naming the field, nothing written', () 
     const res = await httpCall(rt, 'agents.register', { token: ADMIN_TOKEN, input: { name, labels } });
     expect(res.status).toBe(400);
     expect(res.error?.message).toMatch(message);
-    expect((await callerAs(rt, adminPrincipal).agents.list()).map((a) => a.name)).not.toContain(name);
+    expect((await callerAs(rt, adminPrincipal).agents.list({ search: name, includeTerminated: true })).items.map((a) => a.name)).not.toContain(name);
   });
 
   it('lists tasks without their payload and result (sizes instead); tasks.get has them whole', async () => {

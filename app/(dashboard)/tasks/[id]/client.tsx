@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useAgentNames } from '@/components/agents/use-agent-names';
 import { AttemptsTimeline } from '@/components/tasks/attempts-timeline';
 import { DecisionCard } from '@/components/tasks/decision-card';
 import { PendingCallout } from '@/components/tasks/pending-callout';
@@ -19,9 +20,9 @@ import { TableSkeleton } from '@/components/ui/table-skeleton';
 export function TaskView({ id }: { id: string }) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.tasks.detail.queryOptions({ id }));
-  const agents = useQuery(trpc.agents.list.queryOptions());
   const d = detail.data;
-  const agentName = d?.task.agentId ? agents.data?.find((a) => a.id === d.task.agentId)?.name ?? d.attempts.at(-1)?.agentName ?? null : null;
+  const names = useAgentNames([d?.task.agentId]);
+  const agentName = d?.task.agentId ? names.get(d.task.agentId) ?? d.attempts.at(-1)?.agentName ?? null : null;
 
   return (
     <>

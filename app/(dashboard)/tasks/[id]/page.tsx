@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { agentNamesInput } from '@/components/agents/agent-names';
 import { getServerQueryClient, HydrateClient, serverTrpc } from '@/components/trpc/server';
 import { TaskView } from './client';
 
@@ -8,10 +9,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const trpc = await serverTrpc();
   const queryClient = getServerQueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery(trpc.tasks.detail.queryOptions({ id })),
-    queryClient.prefetchQuery(trpc.agents.list.queryOptions()),
-  ]);
+  const detail = await queryClient.fetchQuery(trpc.tasks.detail.queryOptions({ id })).catch(() => null);
+  if (detail?.task.agentId) await queryClient.prefetchQuery(trpc.agents.list.queryOptions(agentNamesInput([detail.task.agentId])));
   return (
     <HydrateClient>
       <TaskView id={id} />

@@ -1,0 +1,2 @@
+ALTER TABLE "agents" ADD COLUMN "sort_name" text GENERATED ALWAYS AS (regexp_replace(regexp_replace(lower(name), '([0-9]+)', '0000000000\1', 'g'), '0*([0-9]{10})', '\1', 'g')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "agents_sort_name_idx" ON "agents" USING btree ("sort_name","id");
