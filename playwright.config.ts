@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { findChromium, INSTALL_HINT } from './cli/chromium.mjs';
+import { createE2eDatabase } from './e2e/support/e2e-database.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -13,6 +14,8 @@ if (!chromium) throw new Error(INSTALL_HINT);
 
 // Workers load this file too; they inherit the runner's env, so the directory is made once.
 process.env.FLIGHTDECK_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'flightdeck-e2e-'));
+// With PostgreSQL, a fresh database per run (dropped at the end), beside the one DATABASE_URL names.
+if (process.env.DATABASE_URL) process.env.FLIGHTDECK_E2E_DATABASE_URL ??= createE2eDatabase(process.env.DATABASE_URL);
 
 /** The built app (`next build` runs before this, in `npm test`), on a fresh data directory. */
 export default defineConfig({
@@ -52,7 +55,7 @@ export default defineConfig({
       FLIGHTDECK_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       LOG_LEVEL: 'warn',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      ...(process.env.FLIGHTDECK_E2E_DATABASE_URL ? { DATABASE_URL: process.env.FLIGHTDECK_E2E_DATABASE_URL } : {}),
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     },
   },
