@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.mjs', '*.js', '*.mjs'],
+    files: ['cli/**/*.mjs', 'e2e/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
   },
 );
