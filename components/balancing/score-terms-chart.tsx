@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_COLOR, GRID_COLOR } from '@/components/charts/chart-colors';
+import { TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/time-axis';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { seriesColor } from './palette';
@@ -48,7 +49,7 @@ export function ScoreTermsChart({ candidates, winnerAgentId }: { candidates: Can
         <XAxis type="number" stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} />
         <YAxis type="category" dataKey="name" width={120} interval={0} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} tickFormatter={tick} />
         <Tooltip cursor={{ fill: 'rgba(148,163,184,0.15)' }} wrapperStyle={{ zIndex: 10 }} labelFormatter={(name) => `${name} · score ${round(scores.get(String(name)) ?? 0)}`}
-          contentStyle={{ borderRadius: 8, border: '1px solid #e2e8f0', fontSize: 12, color: '#0f172a', boxShadow: '0 4px 12px rgba(15,23,42,0.08)', padding: '6px 10px' }}
+          contentStyle={{ ...TOOLTIP_STYLE, padding: '6px 10px' }} labelStyle={TOOLTIP_LABEL_STYLE}
           itemStyle={{ padding: 0 }} />
         {series.length > 1 && <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />}
         {series.map((s) => <Bar key={s.key} dataKey={s.key} name={s.label} stackId="score" fill={s.color} isAnimationActive={false} />)}
