@@ -39,6 +39,8 @@ describe('metric samples downsampled in SQL', () => {
     const strided = await rt.store.stats.utilisationSamples({ from: T0, to: T0 + 120_000, strideMs: 20_000 });
     expect(strided).toHaveLength(6);
     expect(strided[0]).toEqual({ at: T0, utilisation: { 'agent-a': 0 }, mean: 0.25, agents: 3 });
+    // A stride longer than the data still reads its first sample (a fresh server's 7-day view).
+    expect((await rt.store.stats.utilisationSamples({ from: T0 - 3_600_000, to: T0 + 120_000, strideMs: 20 * 60_000 })).map((s) => s.at)).toEqual([T0]);
   });
 
   it('prunes samples older than an instant and says how many went', async () => {

@@ -89,11 +89,11 @@ export function createStatsStore(db: Db): StatsStore {
     series: (window) => readSeries(db, window),
 
     async utilisationSamples({ from, to, strideMs }) {
-      // One sample per stride slot (samples come every ~5 s, so slot = sample index modulo the stride).
-      const k = Math.max(1, Math.round(strideMs / SAMPLE_MS));
+      // The first sample of each stride slot: one aggregate pass over the range, then index look-ups.
       const found = await rows(db, sql`
-        select at, utilisation, utilisation_mean, routable_agents from metric_samples
-        where at >= ${new Date(from)} and at < ${new Date(to)} and mod(floor(extract(epoch from at) * 1000 / ${SAMPLE_MS})::bigint, ${k}) = 0
+        select at, utilisation, utilisation_mean, routable_agents from metric_samples where at in (
+          select min(at) from metric_samples where at >= ${new Date(from)} and at < ${new Date(to)}
+          group by floor(extract(epoch from at) * 1000 / ${Math.max(SAMPLE_MS, strideMs)}))
         order by at`);
       return found.map((r) => ({
         at: ms(r.at)!, utilisation: fromJson<Record<string, number> | null>(r.utilisation) ?? {},
