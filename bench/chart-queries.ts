@@ -3,6 +3,7 @@
  * 30 agents' utilisation each), embedded or on DATABASE_URL. Prints the median of 5 runs per range.
  */
 import { sql } from 'drizzle-orm';
+import { rows } from '@/server/adapters/store/rows';
 import { readDistribution } from '@/server/core/routing/balancing-view';
 import { readSeriesView } from '@/server/core/metrics/series-view';
 import { TIME_RANGES } from '@/server/core/metrics/time-range';
@@ -20,8 +21,8 @@ try {
       (select json_object_agg('agt_' || lpad(a::text, 20, '0'), round(random()::numeric, 4)) from generate_series(1, 30) a where g >= 0),
       0.42, 1000
     from generate_series(1, ${(7 * DAY) / 5_000}) g`);
-  const [{ n, size }] = (await rt.database.db.execute(sql`select count(*)::int as n, pg_size_pretty(pg_total_relation_size('metric_samples')) as size from metric_samples`)).rows as { n: number; size: string }[];
-  console.log(`${rt.database.kind}: ${n} samples, ${size}, inserted in ${Date.now() - t0} ms`);
+  const [{ n, size }] = await rows(rt.database.db, sql`select count(*)::int as n, pg_size_pretty(pg_total_relation_size('metric_samples')) as size from metric_samples`);
+  console.log(`${rt.database.kind}: ${String(n)} samples, ${String(size)}, inserted in ${Date.now() - t0} ms`);
   const median = async (fn: () => Promise<unknown>) => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
