@@ -10,8 +10,9 @@ afterAll(async () => {
   await rt.dispose();
 });
 
-// Far in the past, so the live sampler's rows (now) never fall in these windows.
-const T0 = Date.UTC(2020, 0, 1);
+// Two days ahead, on a whole hour: the live sampler's rows (now) never fall in these windows, and its
+// pruning (older than the retention) never reaches them.
+const T0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 + 2 * 86_400_000;
 const zeroQueue = { critical: 0, high: 0, normal: 0, low: 0, background: 0 };
 const zeroAgents = { starting: 0, idle: 0, busy: 0, draining: 0, sleeping: 0, stopped: 0, unhealthy: 0, offline: 0, terminated: 0 };
 const sample = (i: number): MetricSample => ({
@@ -44,7 +45,8 @@ describe('metric samples downsampled in SQL', () => {
   });
 
   it('prunes samples older than an instant and says how many went', async () => {
-    expect(await rt.store.stats.pruneSamples(T0 + 60_000)).toBe(12);
+    // The live sampler's own rows (now) are older too and go with them.
+    expect(await rt.store.stats.pruneSamples(T0 + 60_000)).toBeGreaterThanOrEqual(12);
     expect((await rt.store.stats.series({ from: T0, to: T0 + 120_000, bucketMs: 60_000 })).map((p) => p.at)).toEqual([T0 + 60_000]);
   });
 });
