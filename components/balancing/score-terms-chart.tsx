@@ -5,6 +5,7 @@ import { AXIS_COLOR, GRID_COLOR } from '@/components/charts/chart-colors';
 import { TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/time-axis';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { truncateMiddle } from './heatmap-colors';
 import { seriesColor } from './palette';
 import type { BalancingDecision } from './types';
 
@@ -14,7 +15,8 @@ const NAME_CHARS = 14;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 // A no-break space: the axis wraps its labels at spaces.
 const WINNER = '✓\u00a0';
-const short = (name: string) => (name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name);
+// Both ends kept: fleet names often differ only in a trailing number.
+const short = (name: string) => truncateMiddle(name, NAME_CHARS);
 const tick = (v: string) => (v.startsWith(WINNER) ? WINNER + short(v.slice(WINNER.length)) : short(v));
 
 /** True when each candidate's terms add up to its score (composite); otherwise they are not parts of it. */

@@ -12,10 +12,13 @@ type Heatmap = DistributionData['heatmap'];
 
 const NAME_CHARS = 16;
 
-function Cells({ cells, name, heatmap, range }: { cells: (number | null)[]; name: string; heatmap: Heatmap; range: DistributionData['range'] }) {
+interface CellsProps { cells: (number | null)[]; name: string; heatmap: Heatmap; range: DistributionData['range']; hydrated: boolean }
+
+/** Tooltips carry the reader's local time, so they appear after hydration (the server may sit in another zone). */
+function Cells({ cells, name, heatmap, range, hydrated }: CellsProps) {
   return cells.map((u, i) => (
     <div key={i} className="h-full" style={{ backgroundColor: utilisationColor(u) }}
-      title={`${name} · ${formatPointTime(heatmap.from + i * heatmap.cellMs, range)} · ${u === null ? 'no sample' : formatPercent(u)}`} />
+      title={hydrated ? `${name} · ${formatPointTime(heatmap.from + i * heatmap.cellMs, range)} · ${u === null ? 'no sample' : formatPercent(u)}` : undefined} />
   ));
 }
 
@@ -41,16 +44,16 @@ export function UtilisationHeatmap({ distribution }: { distribution: Distributio
             <span title={`${r.name} (no longer registered) · mean ${formatPercent(r.mean)}`} className="truncate text-right leading-[14px] text-slate-400">{labels[i]}</span>
           )}
           {r.agentId ? (
-            <Link href={`/agents/${r.agentId}`} tabIndex={-1} aria-hidden className={rowClass} style={columns}><Cells cells={r.cells} name={r.name} heatmap={heatmap} range={range} /></Link>
+            <Link href={`/agents/${r.agentId}`} tabIndex={-1} aria-hidden className={rowClass} style={columns}><Cells cells={r.cells} name={r.name} heatmap={heatmap} range={range} hydrated={hydrated} /></Link>
           ) : (
-            <div className={rowClass} style={columns}><Cells cells={r.cells} name={r.name} heatmap={heatmap} range={range} /></div>
+            <div className={rowClass} style={columns}><Cells cells={r.cells} name={r.name} heatmap={heatmap} range={range} hydrated={hydrated} /></div>
           )}
         </div>
       ))}
       {heatmap.others && (
         <>
           <span className="truncate text-right italic leading-[14px] text-slate-500" title="Mean utilisation of every other routable agent">{heatmap.others.count} others (avg)</span>
-          <div className={rowClass} style={columns}><Cells cells={heatmap.others.cells} name={`${heatmap.others.count} others (avg)`} heatmap={heatmap} range={range} /></div>
+          <div className={rowClass} style={columns}><Cells cells={heatmap.others.cells} name={`${heatmap.others.count} others (avg)`} heatmap={heatmap} range={range} hydrated={hydrated} /></div>
         </>
       )}
       <span />

@@ -1,13 +1,16 @@
 'use client';
 
 import { formatHourMinute } from '@/components/ui/format';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 const sameDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b - 1).toDateString();
 const dayOf = (at: number) => new Date(at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
 /** The finish-time window a chart click set ("Finished 14:05–14:10"), removable. */
 export function TimeWindowChip({ since, until, onClear }: { since: number | null; until: number | null; onClear: () => void }) {
-  if (since === null && until === null) return null;
+  // Local times: rendered in the browser only, as the server may sit in another time zone.
+  const hydrated = useHydrated();
+  if (!hydrated || (since === null && until === null)) return null;
   const from = since === null ? '…' : formatHourMinute(since);
   const to = until === null ? 'now' : formatHourMinute(until);
   // Over a day (the 7-day chart's buckets span half-hours, but a hand-written URL may span days) the date is needed.
