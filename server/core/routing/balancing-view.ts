@@ -31,10 +31,10 @@ export async function readDistribution(store: Store, raw: z.input<typeof Distrib
     store.stats.assignmentsByAgent(windowMs),
     store.stats.series(series),
     store.stats.utilisationSamples({ from: cells.from, to: cells.to, strideMs: heatmapStrideMs(range, SAMPLE_INTERVAL_MS) }),
-    store.agents.list(),
+    store.agents.live(),
   ]);
   const live = agents.filter(routable);
-  // Samples key agents by id; older ones by name. Either resolves to the agent when it still exists.
+  // Samples key agents by id (older ones by name): the live roster names most; the few rows left are looked up.
   const byKey = new Map<string, Agent>();
   for (const a of agents) byKey.set(a.name, a);
   for (const a of agents) byKey.set(a.id, a);
@@ -42,6 +42,11 @@ export async function readDistribution(store: Store, raw: z.input<typeof Distrib
     const a = byKey.get(key);
     return a ? { agentId: a.id, name: a.name } : { agentId: null, name: key };
   };
+  const heatmap = buildHeatmap(samples, cells, named);
+  await Promise.all(heatmap.rows.filter((r) => r.agentId === null).map(async (r) => {
+    const a = await store.agents.get(r.name);
+    if (a) Object.assign(r, { agentId: a.id, name: a.name });
+  }));
   return {
     at: now,
     range,
@@ -51,7 +56,7 @@ export async function readDistribution(store: Store, raw: z.input<typeof Distrib
     /** Coefficient of variation of utilisation across routable agents: 0 is perfectly even. */
     imbalance: coefficientOfVariation(live.map(utilisation)),
     imbalanceSeries: { from: series.from, to: series.to, bucketMs: series.bucketMs, buckets: series.count, points: points.map((p) => ({ at: p.at, imbalance: p.imbalance })) },
-    heatmap: buildHeatmap(samples, cells, named),
+    heatmap,
   };
 }
 
