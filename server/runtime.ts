@@ -54,6 +54,7 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     heartbeat: { intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS, unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS, offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS },
     decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
     terminatedRetentionMs: env.FLIGHTDECK_TERMINATED_RETENTION_MS,
+    metricsRetentionMs: env.FLIGHTDECK_METRICS_RETENTION_MS,
     lease,
     breakerCoolDownMs: env.FLIGHTDECK_BREAKER_COOLDOWN_MS,
     contextPolicy: { consolidateAt: env.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT, fullAt: env.FLIGHTDECK_CONTEXT_FULL_AT },

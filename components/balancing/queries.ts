@@ -1,3 +1,2 @@
 /** Query inputs shared by the balancing page's server prefetch and its client view (keys must match). */
 export const DECISION_FEED_INPUT = { limit: 20 };
-export const DISTRIBUTION_INPUT = { windowMs: 15 * 60_000 };

@@ -2,8 +2,10 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_COLOR, GRID_COLOR } from '@/components/charts/chart-colors';
+import { TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/time-axis';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { truncateMiddle } from './heatmap-colors';
 import { seriesColor } from './palette';
 import type { BalancingDecision } from './types';
 
@@ -13,7 +15,8 @@ const NAME_CHARS = 14;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 // A no-break space: the axis wraps its labels at spaces.
 const WINNER = '✓\u00a0';
-const short = (name: string) => (name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name);
+// Both ends kept: fleet names often differ only in a trailing number.
+const short = (name: string) => truncateMiddle(name, NAME_CHARS);
 const tick = (v: string) => (v.startsWith(WINNER) ? WINNER + short(v.slice(WINNER.length)) : short(v));
 
 /** True when each candidate's terms add up to its score (composite); otherwise they are not parts of it. */
@@ -48,7 +51,7 @@ export function ScoreTermsChart({ candidates, winnerAgentId }: { candidates: Can
         <XAxis type="number" stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} />
         <YAxis type="category" dataKey="name" width={120} interval={0} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} tickFormatter={tick} />
         <Tooltip cursor={{ fill: 'rgba(148,163,184,0.15)' }} wrapperStyle={{ zIndex: 10 }} labelFormatter={(name) => `${name} · score ${round(scores.get(String(name)) ?? 0)}`}
-          contentStyle={{ borderRadius: 8, border: '1px solid #e2e8f0', fontSize: 12, color: '#0f172a', boxShadow: '0 4px 12px rgba(15,23,42,0.08)', padding: '6px 10px' }}
+          contentStyle={{ ...TOOLTIP_STYLE, padding: '6px 10px' }} labelStyle={TOOLTIP_LABEL_STYLE}
           itemStyle={{ padding: 0 }} />
         {series.length > 1 && <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />}
         {series.map((s) => <Bar key={s.key} dataKey={s.key} name={s.label} stackId="score" fill={s.color} isAnimationActive={false} />)}

@@ -19,7 +19,7 @@ const SERIES = [
 export function WhatIfResults({ result: r }: { result: WhatIfData }) {
   if (!r.decisions) return <EmptyState title="No recorded decisions to replay">Run it again once the scheduler has routed some tasks.</EmptyState>;
   const rows = [...r.perAgent].sort((a, b) => Math.max(b.recorded, b.replayed) - Math.max(a.recorded, a.replayed)).slice(0, SHOWN)
-    .map((a) => ({ name: a.agentName, recorded: a.recorded, replayed: a.replayed }));
+    .map((a) => ({ name: a.agentName, agentId: a.agentId, recorded: a.recorded, replayed: a.replayed }));
   return (
     <div className="space-y-4" data-testid="what-if-results">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm">
@@ -48,7 +48,7 @@ export function WhatIfResults({ result: r }: { result: WhatIfData }) {
       </div>
       <div>
         <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Assignments per agent</h3>
-        <AgentBarsChart rows={rows} series={SERIES} label="Assignments per agent, recorded and replayed" />
+        <AgentBarsChart rows={rows} series={SERIES} unit="tasks" label="Assignments per agent, recorded and replayed" />
         {r.perAgent.length > SHOWN && <p className="mt-2 text-xs text-slate-500">The {SHOWN} busiest of {r.perAgent.length} agents.</p>}
       </div>
     </div>

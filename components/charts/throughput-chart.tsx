@@ -1,16 +1,23 @@
 'use client';
 
-import type { MetricSample } from '@/server/core/ports';
+import { useRouter } from 'next/navigation';
+import type { SeriesPoint } from '@/server/core/ports';
 import { OUTCOME_COLORS } from './chart-colors';
-import { TimeSeriesChart } from './time-series-chart';
+import { TimeSeriesChart, type ChartWindow } from './time-series-chart';
 
 const SERIES = [
   { key: 'succeeded', label: 'Succeeded', color: OUTCOME_COLORS.succeeded },
   { key: 'failed', label: 'Failed', color: OUTCOME_COLORS.failed },
 ];
+const STATUSES: Record<string, string> = { succeeded: 'succeeded', failed: 'failed,dead-lettered' };
 
-/** Tasks finished in each 5-second sample. */
-export function ThroughputChart({ samples, window }: { samples: MetricSample[]; window?: [number, number] }) {
-  const data = samples.map((s) => ({ at: s.at, succeeded: s.succeeded, failed: s.failed }));
-  return <TimeSeriesChart window={window} variant="bar" data={data} series={SERIES} label="Tasks finished per 5 seconds over the last 15 minutes" />;
+/** Tasks finished per minute in each bucket; a bar opens the tasks that finished in it, with that outcome. */
+export function ThroughputChart({ points, window: w }: { points: SeriesPoint[]; window: ChartWindow }) {
+  const router = useRouter();
+  const perMin = 60_000 / w.bucketMs;
+  const data = points.map((p) => ({ at: p.at, succeeded: p.succeeded * perMin, failed: p.failed * perMin }));
+  return (
+    <TimeSeriesChart window={w} variant="bar" data={data} series={SERIES} unit="tasks/min" label="Tasks finished per minute over the chosen range"
+      onBarClick={(at, key) => router.push(`/tasks?status=${STATUSES[key] ?? ''}&since=${at}&until=${at + w.bucketMs}`)} />
+  );
 }

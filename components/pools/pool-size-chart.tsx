@@ -2,7 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_COLOR, GRID_COLOR } from '@/components/charts/chart-colors';
-import { minuteTicks, TOOLTIP_STYLE, withGaps, type ChartSeries } from '@/components/charts/time-axis';
+import { minuteTicks, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE, withGaps, type ChartSeries } from '@/components/charts/time-axis';
 import { formatClock, formatHourMinute } from '@/components/ui/format';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -42,7 +42,7 @@ export function PoolSizeChart({ samples, window, height = 260 }: PoolSizeChartPr
           label={{ value: 'agents', angle: -90, position: 'insideLeft', offset: 16, fontSize: 11, fill: AXIS_COLOR }} />
         <YAxis yAxisId="backlog" orientation="right" allowDecimals={false} domain={[0, 'auto']} stroke={BACKLOG.color} fontSize={11} tickLine={false} axisLine={false} width={44}
           label={{ value: 'backlog', angle: 90, position: 'insideRight', offset: 12, fontSize: 11, fill: BACKLOG.color }} />
-        <Tooltip labelFormatter={(v) => formatClock(Number(v))} contentStyle={{ ...TOOLTIP_STYLE, padding: '6px 10px' }} itemStyle={{ padding: 0 }} wrapperStyle={{ zIndex: 10 }} />
+        <Tooltip labelFormatter={(v) => formatClock(Number(v))} contentStyle={{ ...TOOLTIP_STYLE, padding: '6px 10px' }} labelStyle={TOOLTIP_LABEL_STYLE} itemStyle={{ padding: 0 }} wrapperStyle={{ zIndex: 10 }} />
         <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
         <Area yAxisId="agents" dataKey={SIZE.key} name={SIZE.label} type="stepAfter" stroke={SIZE.color} fill={SIZE.color} fillOpacity={0.2}
           strokeWidth={1.5} isAnimationActive={false} dot={false} activeDot={false} connectNulls={false} />

@@ -5,6 +5,9 @@ export interface TaskFilters {
   status: TaskState[];
   priority: Priority[];
   search: string;
+  /** Finished in [since, until) (epoch ms), as a click on a throughput bar asks; null when unset. */
+  since: number | null;
+  until: number | null;
 }
 
 export const TASKS_PAGE_SIZE = 25;
@@ -24,7 +27,19 @@ export function parseTaskFilters(params: Params): TaskFilters {
     status: pick(read(params, 'status'), TASK_STATES),
     priority: pick(read(params, 'priority'), PRIORITIES),
     search: read(params, 'q').trim().slice(0, 200),
+    ...readWindow(read(params, 'since'), read(params, 'until')),
   };
+}
+
+/** Epoch ms or ISO time; a window the server would refuse (until ≤ since) is dropped as a whole. */
+function readWindow(rawSince: string, rawUntil: string): { since: number | null; until: number | null } {
+  const instant = (raw: string) => {
+    const v = /^\d{1,16}$/.test(raw) ? Number(raw) : raw ? Date.parse(raw) : NaN;
+    return Number.isFinite(v) && v >= 0 ? v : null;
+  };
+  const since = instant(rawSince);
+  const until = instant(rawUntil);
+  return since !== null && until !== null && until <= since ? { since: null, until: null } : { since, until };
 }
 
 export function taskFiltersToQuery(f: TaskFilters): string {
@@ -32,6 +47,8 @@ export function taskFiltersToQuery(f: TaskFilters): string {
   if (f.status.length) p.set('status', f.status.join(','));
   if (f.priority.length) p.set('priority', f.priority.join(','));
   if (f.search) p.set('q', f.search);
+  if (f.since !== null) p.set('since', String(f.since));
+  if (f.until !== null) p.set('until', String(f.until));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -42,6 +59,8 @@ export function taskListInput(f: TaskFilters) {
     status: f.status.length ? f.status : undefined,
     priority: f.priority.length ? f.priority : undefined,
     search: f.search || undefined,
+    since: f.since ?? undefined,
+    until: f.until ?? undefined,
     limit: TASKS_PAGE_SIZE,
   };
 }

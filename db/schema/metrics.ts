@@ -11,6 +11,9 @@ export const metricSamples = pgTable('metric_samples', {
   dispatchP95Ms: real('dispatch_p95_ms'),
   /** Coefficient of variation of agent utilisation (load-balancing page). */
   imbalance: real('imbalance'),
-  /** Utilisation of the busiest agents by name. */
+  /** Utilisation of the busiest agents by id (older rows: by name). */
   utilisation: json('utilisation').$type<Record<string, number>>(),
+  /** Mean utilisation of all routable agents and their count: the heatmap's "others" row. */
+  utilisationMean: real('utilisation_mean'),
+  routableAgents: integer('routable_agents').notNull().default(0),
 }, (t) => [index('metric_samples_at_idx').on(t.at)]);

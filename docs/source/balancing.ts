@@ -36,16 +36,22 @@ export default defineSection({
       returns: 'the policy now in force: the strategy’s defaults overlaid with the parameters sent.',
     },
     'balancing.distribution': {
-      summary: 'Where work went over a window: assignments per agent, utilisation now, the imbalance index and its samples.',
-      fields: { windowMs: 'how far back' },
+      summary: 'Where work went over a time range: assignments per agent, utilisation now, the imbalance index over time and a utilisation heatmap of agents × time.',
+      details: 'The heatmap has a row for each of the 24 busiest agents (mean utilisation over the range) and one `others` row averaging every other routable agent, so it reads alike at 10 and at 1,000 agents; each sample records the 30 busiest agents by id and the mean of all. Cells are 15 s (`15m`) to 2 h (`7d`) wide, each read from about six samples; `null` where nothing was recorded. `agentId` is null for an agent that no longer exists. `imbalanceSeries` is bucketed as `overview.series`.',
+      fields: { range: '`15m`, `1h`, `6h`, `24h` or `7d` (default `15m`)' },
       example: {
-        input: { windowMs: 900000 },
+        input: { range: '15m' },
         output: {
-          at: TIME.T0 + 60_000, windowMs: 900000,
+          at: TIME.T0 + 60_000, range: '15m', windowMs: 900000,
           assignments: [{ agentId: AGENT.id, agentName: 'my-shell-agent', assignments: 42 }],
           agents: [{ agentId: AGENT.id, agentName: 'my-shell-agent', activeTasks: 1, maxConcurrency: 2, utilisation: 0.5 }],
           imbalance: 0.18,
-          series: [{ at: TIME.T0, imbalance: 0.21, utilisation: { 'my-shell-agent': 0.5 } }],
+          imbalanceSeries: { from: TIME.T0 - 840_000, to: TIME.T0 + 60_000, bucketMs: 5_000, buckets: 180, points: [{ at: TIME.T0, imbalance: 0.21 }] },
+          heatmap: {
+            from: TIME.T0 - 840_000, to: TIME.T0 + 60_000, cellMs: 15_000, columns: 60,
+            rows: [{ agentId: AGENT.id, name: 'my-shell-agent', mean: 0.5, cells: [0.5, 1, null] }],
+            others: { count: 976, cells: [0.08, 0.1, null] },
+          },
         },
       },
       returns: '`imbalance` is the coefficient of variation of utilisation across routable agents: 0 is perfectly even.',

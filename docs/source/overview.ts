@@ -11,17 +11,29 @@ export default defineSection({
   page: '/',
   procedures: {
     'overview.get': {
-      summary: 'The fleet at a glance: agents by status, the queue by priority, throughput, success rate, dispatch latency and recent samples for the charts.',
-      details: '`throughputPerSec` counts tasks finished over the last minute; `successRate` is succeeded / (succeeded + failed) over the last 15 minutes (null before anything finished). `dispatchP50Ms` / `dispatchP95Ms` run from a task being queued to its assignment over the last minute (15 minutes when the last minute saw none), so they include the wait for a free agent, not only the routing decision: `decisionP50Us` / `decisionP95Us` are the decision alone (the decision records’ `durationUs`) over the same window, `latencyWindowMs`. `succeeded` / `failed` count the last 15 minutes; `deadLettered` is the dead-letter queue now. `series` holds the samples of the last 15 minutes; `utilisation` maps agent names to their share of slots in use.',
+      summary: 'The fleet at a glance: agents by status, the queue by priority, throughput, success rate and dispatch latency (the charts read `overview.series`).',
+      details: '`throughputPerSec` counts tasks finished over the last minute; `successRate` is succeeded / (succeeded + failed) over the last 15 minutes (null before anything finished). `dispatchP50Ms` / `dispatchP95Ms` run from a task being queued to its assignment over the last minute (15 minutes when the last minute saw none), so they include the wait for a free agent, not only the routing decision: `decisionP50Us` / `decisionP95Us` are the decision alone (the decision records’ `durationUs`) over the same window, `latencyWindowMs`. `succeeded` / `failed` count the last 15 minutes; `deadLettered` is the dead-letter queue now.',
       example: {
         output: {
           agents: byState, queue, queueTotal: 4, running: 2, throughputPerSec: 0.65, successRate: 0.9615, succeeded: 25, failed: 1, deadLettered: 0,
           dispatchP50Ms: 188, dispatchP95Ms: 367.45, decisionP50Us: 180, decisionP95Us: 412, latencyWindowMs: 60_000,
-          series: [{ at: TIME.T0, queued: queue, agents: byState, succeeded: 39, failed: 1, dispatchP95Ms: 350, imbalance: 0.21, utilisation: { 'my-shell-agent': 0.5, 'demo-agent-1': 1 } }],
           at: TIME.T0 + 60_000,
         },
       },
-      returns: 'counts, rates, latencies in ms (null without data) and the sampled series.',
+      returns: 'counts, rates and latencies in ms (null without data).',
+    },
+    'overview.series': {
+      summary: 'Throughput, queue depth and agents by status over a time range, downsampled to 180–336 buckets.',
+      details: 'The server samples every 5 s and keeps samples for `FLIGHTDECK_METRICS_RETENTION_MS` (default 7 days). Buckets are aligned on the epoch and `bucketMs` wide (5 s for `15m`, 15 s for `1h`, 90 s for `6h`, 5 min for `24h`, 30 min for `7d`); the last one holds now. In each bucket `succeeded` / `failed` are the tasks that finished in it (summed), `queued` and `agents` are mean levels, `dispatchP95Ms` the worst sample, `imbalance` the mean. Buckets without samples (server down) are absent. The tasks behind a throughput bar are `tasks.list` with `since: at, until: at + bucketMs` (finish time).',
+      fields: { range: '`15m`, `1h`, `6h`, `24h` or `7d` (default `15m`)' },
+      example: {
+        input: { range: '1h' },
+        output: {
+          range: '1h', from: TIME.T0 - 3_600_000 + 15_000, to: TIME.T0 + 15_000, bucketMs: 15_000, buckets: 240,
+          points: [{ at: TIME.T0, queued: queue, agents: byState, succeeded: 39, failed: 1, dispatchP95Ms: 350, imbalance: 0.21 }],
+        },
+      },
+      returns: '`{range, from, to, bucketMs, buckets, points}`: `points` oldest first, `at` the start of each bucket (epoch ms).',
     },
     'overview.decisions': {
       summary: 'The latest routing decisions, newest first, each with its task’s title, its candidates’ scores and the excluded agents with their reasons.',

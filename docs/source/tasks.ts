@@ -85,7 +85,7 @@ export default defineSection({
       returns: 'as `tasks.cancelMany`, each changed result with `previousPriority`; `skipped` may also be `same-priority`.',
     },
     'tasks.list': {
-      summary: 'A page of tasks, newest first, filtered by status, priority, agent or text, with the reason each waiting one is not running.',
+      summary: 'A page of tasks, newest first, filtered by status, priority, agent, text or a time window, with the reason each waiting one is not running.',
       fields: {
         status: 'keep tasks in any of these statuses',
         priority: 'keep tasks of any of these priorities',
@@ -93,6 +93,9 @@ export default defineSection({
         search: 'a task id, or text in the title (any case)',
         cursor: 'the `nextCursor` of the previous page',
         limit: 'tasks per page',
+        since: 'keep tasks whose `timeField` time is at or after this instant (epoch ms or ISO 8601)',
+        until: 'keep tasks whose `timeField` time is before this instant; must be later than `since`',
+        timeField: '`finished` (default: the finish time, as a throughput bar counts) or `created`',
       },
       example: {
         input: { status: ['queued', 'running'], limit: 50 },

@@ -4,6 +4,7 @@ import { BreakerService } from './breakers/breaker-service';
 import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, HeartbeatSweep, type HeartbeatPolicy } from './health/heartbeat-sweep';
 import { readOverview } from './metrics/overview';
+import { readSeriesView } from './metrics/series-view';
 import { MetricSampler, SAMPLE_INTERVAL_MS } from './metrics/sampler';
 import type { Clock, EventBus, Logger, Metrics, Store } from './ports';
 import { readDistribution, runWhatIf } from './routing/balancing-view';
@@ -57,6 +58,8 @@ export interface OrchestratorOptions {
   /** Decision records kept (newest); older ones are pruned every minute. */
   decisionHistory?: number;
   sampleIntervalMs?: number;
+  /** How long metric samples (the charts) are kept; default 7 days. */
+  metricsRetentionMs?: number;
   contextPolicy?: ContextPolicy;
   autoscaleIntervalMs?: number;
   /** Unmanaged agents idle this long go to sleep, and wake when matching work is queued (0: never). */
@@ -129,7 +132,7 @@ export class Orchestrator {
     // The stored policy replaces the default once loaded (start), and on every change.
     this.routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) => this.dispatcher.setStrategy(strategy));
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
-    const sampler = new MetricSampler(store, clock);
+    const sampler = new MetricSampler(store, clock, opts.metricsRetentionMs);
     const leases = new LeaseSweep(store, bus, metrics, kick);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
       if ((await this.dispatcher.dispatchOnce()).more) this.dispatchLoop.kick();
@@ -241,6 +244,11 @@ export class Orchestrator {
 
   distribution(input: Parameters<typeof readDistribution>[1]) {
     return readDistribution(this.deps.store, input, this.deps.clock.now());
+  }
+
+  /** The overview's charts over a time range. */
+  series(input: Parameters<typeof readSeriesView>[1]) {
+    return readSeriesView(this.deps.store, input, this.deps.clock.now());
   }
 
   whatIf(input: Parameters<typeof runWhatIf>[1]) {

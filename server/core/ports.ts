@@ -138,6 +138,10 @@ export interface TaskListFilter {
   search?: string;
   cursor?: string;
   limit: number;
+  /** Epoch ms window [since, until) on `timeField`. */
+  since?: number;
+  until?: number;
+  timeField?: 'finished' | 'created';
 }
 
 export interface PlannedAssignment {
@@ -251,16 +255,43 @@ export interface StatsStore {
   pruneDecisions(keep: number): Promise<number>;
   /** Assignments per winning agent over the last `windowMs`, most first. */
   assignmentsByAgent(windowMs: number): Promise<{ agentId: string; agentName: string; assignments: number }[]>;
-  samples(sinceMs: number): Promise<MetricSample[]>;
-  pruneSamples(olderThanMs: number): Promise<void>;
+  /** Samples in [from, to) aggregated per `bucketMs` (epoch-aligned): sums for counts, means for levels, max for p95. */
+  series(window: { from: number; to: number; bucketMs: number }): Promise<SeriesPoint[]>;
+  /** Per-agent utilisation of about one sample per `strideMs` in [from, to) (a heatmap needs levels, not every row). */
+  utilisationSamples(window: { from: number; to: number; strideMs: number }): Promise<UtilisationSample[]>;
+  /** Deletes samples older than the instant; returns how many went. */
+  pruneSamples(olderThanMs: number): Promise<number>;
+}
+
+/** One bucket of the time series: `at` is the bucket start; counts are summed, levels averaged. */
+export interface SeriesPoint {
+  at: number;
+  queued: Record<Priority, number>;
+  agents: Record<AgentState, number>;
+  succeeded: number;
+  failed: number;
+  dispatchP95Ms: number | null;
+  imbalance: number | null;
+}
+
+export interface UtilisationSample {
+  at: number;
+  /** Utilisation (0..1) of the busiest agents, keyed by agent id (older samples: by name). */
+  utilisation: Record<string, number>;
+  /** Mean utilisation across all routable agents, and how many there were. */
+  mean: number | null;
+  agents: number;
 }
 
 export interface MetricSample {
   at: number;
   /** Coefficient of variation of utilisation across routable agents (null in old samples). */
   imbalance: number | null;
-  /** Utilisation (0..1) of the busiest agents by name, bounded so samples stay small. */
+  /** Utilisation (0..1) of the busiest agents by id, bounded so samples stay small. */
   utilisation: Record<string, number>;
+  /** Mean utilisation across all routable agents (the heatmap's "others" row comes from it), and their count. */
+  utilisationMean: number | null;
+  routableAgents: number;
   queued: Record<Priority, number>;
   agents: Record<AgentState, number>;
   succeeded: number;

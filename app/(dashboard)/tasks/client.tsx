@@ -34,7 +34,7 @@ export function TasksView() {
   const selection = useTaskSelection(items);
   const selected = useMemo(() => items.filter((t) => selection.ids.includes(t.id)), [items, selection.ids]);
   const pending = useMemo<Record<string, PendingReason>>(() => Object.assign({}, ...(tasks.data?.pages.map((p) => p.pending) ?? [])), [tasks.data]);
-  const filtered = filters.status.length > 0 || filters.priority.length > 0 || filters.search !== '';
+  const filtered = filters.status.length > 0 || filters.priority.length > 0 || filters.search !== '' || filters.since !== null || filters.until !== null;
 
   return (
     <>
@@ -56,7 +56,7 @@ export function TasksView() {
         ) : !items.length ? (
           <div className="p-4">
             {filtered
-              ? <EmptyState title="No tasks match these filters">Try another status or priority, or clear the search.</EmptyState>
+              ? <EmptyState title="No tasks match these filters">Try another status or priority, clear the search, or remove the time window.</EmptyState>
               : <EmptyState title="No tasks yet">Submit one with the button above, or from a program with <code className="font-mono text-xs">tasks.submit</code>. Tasks appear here live.</EmptyState>}
           </div>
         ) : (

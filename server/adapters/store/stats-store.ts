@@ -5,6 +5,7 @@ import type { StatsStore } from '@/server/core/ports';
 import { agentStatus } from '@/server/core/registry/agent-status';
 import { readDecisionInputs } from './decision-inputs';
 import { fromJson, ms, rows } from './rows';
+import { readSeries, SAMPLE_MS } from './series-reads';
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const window = (windowMs: number) => sql`now() - ${Math.round(windowMs)}::int * interval '1 millisecond'`;
@@ -63,9 +64,9 @@ export function createStatsStore(db: Db): StatsStore {
     },
 
     async recordSample(s) {
-      await db.execute(sql`insert into metric_samples (at, queued, agents, succeeded, failed, dispatch_p95_ms, imbalance, utilisation)
+      await db.execute(sql`insert into metric_samples (at, queued, agents, succeeded, failed, dispatch_p95_ms, imbalance, utilisation, utilisation_mean, routable_agents)
         values (${new Date(s.at)}, ${JSON.stringify(s.queued)}::jsonb, ${JSON.stringify(s.agents)}::jsonb, ${s.succeeded}, ${s.failed}, ${s.dispatchP95Ms},
-          ${s.imbalance}, ${JSON.stringify(s.utilisation)}::json)`);
+          ${s.imbalance}, ${JSON.stringify(s.utilisation)}::json, ${s.utilisationMean}, ${s.routableAgents})`);
     },
 
     decisionInputs: (limit) => readDecisionInputs(db, limit),
@@ -85,18 +86,23 @@ export function createStatsStore(db: Db): StatsStore {
       return found.map((r) => ({ agentId: r.winner_agent_id as string, agentName: r.name as string, assignments: Number(r.n) }));
     },
 
-    async samples(sinceMs) {
-      const found = await rows(db, sql`select * from metric_samples where at > ${new Date(sinceMs)} order by at`);
+    series: (window) => readSeries(db, window),
+
+    async utilisationSamples({ from, to, strideMs }) {
+      // The first sample of each stride slot: one aggregate pass over the range, then index look-ups.
+      const found = await rows(db, sql`
+        select at, utilisation, utilisation_mean, routable_agents from metric_samples where at in (
+          select min(at) from metric_samples where at >= ${new Date(from)} and at < ${new Date(to)}
+          group by floor(extract(epoch from at) * 1000 / ${Math.max(SAMPLE_MS, strideMs)}))
+        order by at`);
       return found.map((r) => ({
-        at: ms(r.at)!, queued: { ...zeroes(PRIORITIES), ...(r.queued as object) }, agents: { ...zeroes(AGENT_STATES), ...(r.agents as object) },
-        succeeded: Number(r.succeeded), failed: Number(r.failed), dispatchP95Ms: r.dispatch_p95_ms == null ? null : Number(r.dispatch_p95_ms),
-        imbalance: r.imbalance == null ? null : Number(r.imbalance),
-        utilisation: fromJson<Record<string, number> | null>(r.utilisation) ?? {},
+        at: ms(r.at)!, utilisation: fromJson<Record<string, number> | null>(r.utilisation) ?? {},
+        mean: r.utilisation_mean == null ? null : Number(r.utilisation_mean), agents: Number(r.routable_agents),
       }));
     },
 
     async pruneSamples(olderThanMs) {
-      await db.execute(sql`delete from metric_samples where at < ${new Date(olderThanMs)}`);
+      return (await rows(db, sql`delete from metric_samples where at < ${new Date(olderThanMs)} returning 1`)).length;
     },
   };
 }

@@ -32,6 +32,9 @@ export function createTaskReads(db: Db): Reads {
       if (f.status?.length) where.push(sql`status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
       if (f.priority?.length) where.push(sql`priority in (${sql.join(f.priority.map((p) => sql`${priorityRank(p)}`), sql`, `)})`);
       if (f.agentId) where.push(sql`agent_id = ${f.agentId}`);
+      const column = f.timeField === 'created' ? sql`created_at` : sql`finished_at`;
+      if (f.since !== undefined) where.push(sql`${column} >= ${new Date(f.since)}`);
+      if (f.until !== undefined) where.push(sql`${column} < ${new Date(f.until)}`);
       if (f.search) where.push(sql`(id = ${f.search} or title ilike ${`%${f.search.replace(/[%_\\]/g, '\\$&')}%`})`);
       const c = f.cursor ? decodePageCursor(f.cursor) : null;
       if (c) where.push(sql`(created_at, id) < (${new Date(c.createdAt)}, ${c.id})`);

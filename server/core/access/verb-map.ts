@@ -84,6 +84,7 @@ export const VERB_MAP = {
   // Overview, live events, the system
   'overview.get': read('fleet:read'),
   'overview.decisions': read('fleet:read'),
+  'overview.series': read('fleet:read'),
   'events.live': read('fleet:read'),
   'system.info': read('fleet:read'),
 

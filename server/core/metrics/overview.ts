@@ -1,5 +1,5 @@
 import { PRIORITIES, type AgentState, type Priority } from '../model';
-import type { MetricSample, Store } from '../ports';
+import type { Store } from '../ports';
 
 export interface Overview {
   agents: Record<AgentState, number>;
@@ -23,7 +23,6 @@ export interface Overview {
   decisionP95Us: number | null;
   /** The last minute, or 15 minutes when the last minute saw no assignment. */
   latencyWindowMs: number;
-  series: MetricSample[];
   at: number;
 }
 
@@ -31,14 +30,13 @@ const SERIES_WINDOW_MS = 15 * 60_000;
 const LATENCY_WINDOW_MS = 60_000;
 
 export async function readOverview(store: Store, now: number): Promise<Overview> {
-  const [agents, queue, counts, lastMinute, last15, deadLettered, series] = await Promise.all([
+  const [agents, queue, counts, lastMinute, last15, deadLettered] = await Promise.all([
     store.stats.agentsByStatus(),
     store.stats.queueDepth(),
     store.stats.activeCounts(),
     store.stats.recent(LATENCY_WINDOW_MS),
     store.stats.finishedCounts(SERIES_WINDOW_MS),
     store.tasks.countDeadLetters({}),
-    store.stats.samples(now - SERIES_WINDOW_MS),
   ]);
   const finished15 = last15.succeeded + last15.failed;
   // Latency over 15 minutes only when the last minute saw no dispatch (then the window is quiet and cheap).
@@ -63,7 +61,6 @@ export async function readOverview(store: Store, now: number): Promise<Overview>
     decisionP50Us: decisions.p50Us,
     decisionP95Us: decisions.p95Us,
     latencyWindowMs,
-    series,
     at: now,
   };
 }

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { StrategyConfigInput } from '../balancing/catalog';
 import { coefficientOfVariation, replayDecisions, type WhatIfResult } from '../balancing/what-if';
 import type { Agent } from '../model';
+import { buildHeatmap } from '../metrics/heatmap';
+import { SAMPLE_INTERVAL_MS } from '../metrics/sampler';
+import { heatmapPlan, heatmapStrideMs, RANGE_MS, seriesPlan, TimeRangeInput } from '../metrics/time-range';
 import type { Store } from '../ports';
 
 export const DistributionInput = z.object({
-  windowMs: z.number().int().min(60_000).max(24 * 3600_000).default(15 * 60_000),
-}).default({ windowMs: 15 * 60_000 });
+  range: TimeRangeInput.default('15m'),
+}).default({ range: '15m' });
 
 export const WhatIfInput = z.object({
   strategy: StrategyConfigInput,
@@ -18,23 +21,42 @@ export const WhatIfInput = z.object({
 const routable = (a: Agent) => a.status === 'idle' || a.status === 'busy';
 const utilisation = (a: Agent) => (a.maxConcurrency ? Math.min(1, a.activeTasks / a.maxConcurrency) : 0);
 
-/** Where work went and how evenly: per-agent assignments, utilisation now and over time, imbalance. */
+/** Where work went and how evenly over a range: per-agent assignments, utilisation now and as a heatmap, imbalance. */
 export async function readDistribution(store: Store, raw: z.input<typeof DistributionInput>, now: number) {
-  const { windowMs } = DistributionInput.parse(raw);
-  const [assignments, samples, roster] = await Promise.all([
+  const { range } = DistributionInput.parse(raw);
+  const windowMs = RANGE_MS[range];
+  const series = seriesPlan(range, now);
+  const cells = heatmapPlan(range, now);
+  const [assignments, points, samples, agents] = await Promise.all([
     store.stats.assignmentsByAgent(windowMs),
-    store.stats.samples(now - windowMs),
+    store.stats.series(series),
+    store.stats.utilisationSamples({ from: cells.from, to: cells.to, strideMs: heatmapStrideMs(range, SAMPLE_INTERVAL_MS) }),
     store.agents.live(),
   ]);
-  const live = roster.filter(routable);
+  const live = agents.filter(routable);
+  // Samples key agents by id (older ones by name): the live roster names most; the few rows left are looked up.
+  const byKey = new Map<string, Agent>();
+  for (const a of agents) byKey.set(a.name, a);
+  for (const a of agents) byKey.set(a.id, a);
+  const named = (key: string) => {
+    const a = byKey.get(key);
+    return a ? { agentId: a.id, name: a.name } : { agentId: null, name: key };
+  };
+  const heatmap = buildHeatmap(samples, cells, named);
+  await Promise.all(heatmap.rows.filter((r) => r.agentId === null).map(async (r) => {
+    const a = await store.agents.get(r.name);
+    if (a) Object.assign(r, { agentId: a.id, name: a.name });
+  }));
   return {
     at: now,
+    range,
     windowMs,
     assignments,
     agents: live.map((a) => ({ agentId: a.id, agentName: a.name, activeTasks: a.activeTasks, maxConcurrency: a.maxConcurrency, utilisation: utilisation(a) })),
     /** Coefficient of variation of utilisation across routable agents: 0 is perfectly even. */
     imbalance: coefficientOfVariation(live.map(utilisation)),
-    series: samples.map((s) => ({ at: s.at, imbalance: s.imbalance, utilisation: s.utilisation })),
+    imbalanceSeries: { from: series.from, to: series.to, bucketMs: series.bucketMs, buckets: series.count, points: points.map((p) => ({ at: p.at, imbalance: p.imbalance })) },
+    heatmap,
   };
 }
 

@@ -8,6 +8,7 @@ import {
 import type { EventBus, Logger, Metrics, Store, Clock } from '../ports';
 import { newId } from '../shared/ids';
 import { PageCursorInput } from '../shared/page-cursor';
+import { TimeInput } from '../shared/time-input';
 import { SetPriorityInput } from './bulk-input';
 import { checkDependencies } from './dependencies';
 import { DEFAULT_CONCURRENCY_LIMIT } from './queue-policy';
@@ -20,7 +21,12 @@ export const ListTasksInput = z.object({
   search: z.string().trim().max(200).optional(),
   cursor: PageCursorInput.nullish(),
   limit: z.number().int().min(1).max(500).default(50),
-}).default({ limit: 50 });
+  /** A time window [since, until) in epoch ms or ISO 8601, on the finish time (default) or the creation time. */
+  since: TimeInput.optional(),
+  until: TimeInput.optional(),
+  timeField: z.enum(['finished', 'created']).default('finished'),
+}).refine((f) => f.since === undefined || f.until === undefined || f.until > f.since, { message: 'must be later than since', path: ['until'] })
+  .default({ limit: 50, timeField: 'finished' });
 
 export interface TaskDetail {
   task: Task;

@@ -95,10 +95,16 @@ describe('what-if replay', () => {
   });
 
   it('reports where work went: assignments per agent add up to the decisions in the window', async () => {
-    const dist = await admin().balancing.distribution({ windowMs: 15 * 60_000 });
+    const dist = await admin().balancing.distribution({ range: '15m' });
     const recent = await admin().balancing.decisions({ limit: 200 });
     expect(dist.assignments.reduce((n, a) => n + a.assignments, 0)).toBe(recent.length);
     expect(dist.imbalance).toBeGreaterThanOrEqual(0);
     expect(dist.agents.map((a) => a.agentName)).toEqual(expect.arrayContaining(['wi-a', 'wi-b', 'wi-c']));
+    // The heatmap's columns and the imbalance buckets follow the range.
+    const week = await admin().balancing.distribution({ range: '7d' });
+    expect(week.windowMs).toBe(7 * 24 * 3_600_000);
+    expect(week.heatmap.columns).toBe(84);
+    expect(dist.heatmap.columns).toBe(60);
+    expect(week.imbalanceSeries.bucketMs).toBeGreaterThan(dist.imbalanceSeries.bucketMs);
   });
 });

@@ -36,6 +36,17 @@ describe('overview and metrics', () => {
     expect(decisions.map((d) => d.winnerAgentName)).toEqual(['ov-1', 'ov-1']);
   });
 
+  it('serves the chart series over a chosen range in a bounded number of buckets, and refuses an unknown range', async () => {
+    const admin = callerAs(rt, adminPrincipal);
+    const quarter = await admin.overview.series({ range: '15m' });
+    const week = await admin.overview.series({ range: '7d' });
+    expect(quarter).toMatchObject({ range: '15m', bucketMs: 5_000, buckets: 180 });
+    expect(week).toMatchObject({ range: '7d', bucketMs: 1_800_000, buckets: 336 });
+    expect(week.to - week.from).toBe(7 * 24 * 3_600_000);
+    for (const p of quarter.points) expect(p.at).toBeGreaterThanOrEqual(quarter.from);
+    await expect(admin.overview.series({ range: '2w' as never })).rejects.toThrow(/range/);
+  });
+
   it('exposes Prometheus metrics for registration and dispatch latency, queue depth and agents', async () => {
     const text = await rt.metrics.registry.metrics();
     expect(text).toMatch(/flightdeck_agent_registration_seconds_count \d+/);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { SeriesPoint, Store } from '../ports';
+import { seriesPlan, TimeRangeInput, type TimeRange } from './time-range';
+
+export const SeriesInput = z.object({ range: TimeRangeInput.default('15m') }).default({ range: '15m' });
+
+export interface SeriesView {
+  range: TimeRange;
+  /** [from, to) of the x axis; `bucketMs` is the width of one point (a bar of the throughput chart). */
+  from: number;
+  to: number;
+  bucketMs: number;
+  buckets: number;
+  points: SeriesPoint[];
+}
+
+/** Throughput, queue depth and agents over a range, downsampled to at most a few hundred buckets. */
+export async function readSeriesView(store: Store, raw: z.input<typeof SeriesInput>, now: number): Promise<SeriesView> {
+  const { range } = SeriesInput.parse(raw);
+  const plan = seriesPlan(range, now);
+  const points = await store.stats.series(plan);
+  return { range, from: plan.from, to: plan.to, bucketMs: plan.bucketMs, buckets: plan.count, points };
+}
