@@ -1,7 +1,7 @@
 'use client';
 
 import { PRIORITIES } from '@/server/core/model';
-import type { SeriesPoint } from '@/server/core/ports';
+import type { SeriesPoint } from '@/server/core/metrics/ports';
 import { PRIORITY_COLORS } from './chart-colors';
 import { TimeSeriesChart, type ChartWindow } from './time-series-chart';
 

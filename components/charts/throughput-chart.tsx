@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import type { SeriesPoint } from '@/server/core/ports';
+import type { SeriesPoint } from '@/server/core/metrics/ports';
 import { OUTCOME_COLORS } from './chart-colors';
 import { TimeSeriesChart, type ChartWindow } from './time-series-chart';
 

@@ -1,4 +1,5 @@
-import type { AgentProvider, Logger } from '@/server/core/ports';
+import type { Logger } from '@/server/core/ports';
+import type { AgentProvider } from '@/server/core/pools/ports';
 import { DockerProvider } from './docker-provider';
 import { ProcessProvider } from './process-provider';
 import { SimulatedProvider, type SimulatedHost } from './simulated-provider';

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { z } from 'zod';
-import type { ManagedAgentSpec } from '@/server/core/ports';
+import type { ManagedAgentSpec } from '@/server/core/pools/ports';
 
 /** A Docker pool's settings: the image its agents run and how the container is shaped. */
 export const DockerSettingsInput = z

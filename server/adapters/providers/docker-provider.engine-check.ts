@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ManagedAgentSpec } from '@/server/core/ports';
+import type { ManagedAgentSpec } from '@/server/core/pools/ports';
 import { DockerProvider } from './docker-provider';
 
 /**

@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ManagedAgentSpec } from '@/server/core/ports';
+import type { ManagedAgentSpec } from '@/server/core/pools/ports';
 import { DockerProvider } from './docker-provider';
 import { FakeDockerEngine } from './testing/fake-docker-engine';
 

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
-import type { AgentProvider, Logger, ManagedAgentSpec, ManagedExit } from '@/server/core/ports';
+import type { Logger } from '@/server/core/ports';
+import type { AgentProvider, ManagedAgentSpec, ManagedExit } from '@/server/core/pools/ports';
 import { decodeRef, dockerClient, encodeRef, formatEndpoint, parseDockerHost, type DockerEndpoint } from './docker-connection';
 import { containerCreateOptions, DockerSettingsInput, LABEL_AGENT, LABEL_MANAGED, LABEL_POOL, type DockerSettings } from './docker-container-spec';
 import { allowStatus, engineMessage, statusOf } from './docker-api-errors';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ManagedAgentSpec } from '@/server/core/ports';
+import type { ManagedAgentSpec } from '@/server/core/pools/ports';
 import { ProcessProvider } from './process-provider';
 import { flightdeckAgentCommand } from './worker-command';
 

@@ -1,4 +1,5 @@
-import type { Clock, Logger, ManagedAgentSpec } from '@/server/core/ports';
+import type { Clock, Logger } from '@/server/core/ports';
+import type { ManagedAgentSpec } from '@/server/core/pools/ports';
 import { pause, withScopedSignal } from './scoped-signal';
 import { OutputLines } from './output-lines';
 import type { SimulatedActivity, SimulatedHeartbeatAnswer, SimulatedHost, SimulatedSettings } from './simulated-host';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManagedAgentSpec } from '@/server/core/ports';
+import type { ManagedAgentSpec } from '@/server/core/pools/ports';
 import { SimulatedProvider } from './simulated-provider';
 import { FakeSimulatedHost } from './testing/fake-simulated-host';
 

@@ -1,5 +1,6 @@
 import { systemClock } from '@/server/adapters/system-clock';
-import type { AgentProvider, Clock, Logger, ManagedAgentSpec, ManagedExit } from '@/server/core/ports';
+import type { Clock, Logger } from '@/server/core/ports';
+import type { AgentProvider, ManagedAgentSpec, ManagedExit } from '@/server/core/pools/ports';
 import { seededRandom } from '@/server/core/shared/random';
 import { describeSettingsProblems, parseSettings } from './settings-check';
 import { SimulatedAgent } from './simulated-agent';

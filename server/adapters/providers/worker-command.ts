@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { ManagedAgentSpec } from '@/server/core/ports';
+import type { ManagedAgentSpec } from '@/server/core/pools/ports';
 import { parseSettings } from './settings-check';
 
 /** A process pool's settings: how its workers are started. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { AgentActivityState, AgentState } from '@/server/core/model';
-import type { AgentStore, HeartbeatOutcome, HeartbeatReport, NewAgent } from '@/server/core/ports';
+import type { AgentStore, HeartbeatOutcome, HeartbeatReport, NewAgent } from '@/server/core/registry/ports';
 import { newId } from '@/server/core/shared/ids';
 import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease-policy';
 import { countAgents, pageAgents, pruneTerminatedAgents } from './agent-reads';

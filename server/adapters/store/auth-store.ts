@@ -2,7 +2,7 @@ import { and, count, eq, gt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiTokens, sessions, users } from '@/db/schema';
 import type { Role } from '@/server/core/model';
-import type { AuthStore } from '@/server/core/ports';
+import type { AuthStore } from '@/server/core/security/ports';
 import { newId } from '@/server/core/shared/ids';
 
 export function createAuthStore(db: Db): AuthStore {

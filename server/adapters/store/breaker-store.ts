@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { breakerEvents } from '@/db/schema';
 import type { ActorRef } from '@/server/core/access/actor';
-import type { BreakerStore } from '@/server/core/ports';
+import type { BreakerStore } from '@/server/core/breakers/ports';
 import { ms, rows } from './rows';
 
 export function createBreakerStore(db: Db): BreakerStore {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { Task } from '@/server/core/model';
-import type { DeadLetterFilter, TaskStore } from '@/server/core/ports';
+import type { DeadLetterFilter, TaskStore } from '@/server/core/tasks/ports';
 import { textArray } from './dependency-writes';
 import { rows, toTask } from './rows';
 

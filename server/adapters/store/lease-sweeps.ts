@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { TaskState } from '@/server/core/model';
-import type { ExpiredLease, TaskStore } from '@/server/core/ports';
+import type { ExpiredLease, TaskStore } from '@/server/core/tasks/ports';
 import type { LeasePolicy } from '@/server/core/work/lease-policy';
 import type { createDependencyWrites } from './dependency-writes';
 import { retryOnConflict } from './conflict-retry';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { PoolStore } from '@/server/core/ports';
+import type { PoolStore } from '@/server/core/pools/ports';
 import type { PoolSettings } from '@/server/core/pools/pool-input';
 import type { Pool, PoolMember, ScaleRecord } from '@/server/core/pools/pool-model';
 import { newId } from '@/server/core/shared/ids';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { TaskState } from '@/server/core/model';
-import type { Blocker, TaskStore } from '@/server/core/ports';
+import type { Blocker, TaskStore } from '@/server/core/tasks/ports';
 import { DEFAULT_CONCURRENCY_LIMIT, type QueuePolicy } from '@/server/core/tasks/queue-policy';
 import { textArray } from './dependency-writes';
 import { rows, toTask } from './rows';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { routingChanges } from '@/db/schema';
 import type { ActorRef } from '@/server/core/access/actor';
-import type { RoutingChange, RoutingStore } from '@/server/core/ports';
+import type { RoutingChange, RoutingStore } from '@/server/core/routing/ports';
 import { fromJson, ms, rows } from './rows';
 
 const toChange = (r: Record<string, unknown>): RoutingChange => ({

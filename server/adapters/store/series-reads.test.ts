@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricSample } from '@/server/core/ports';
+import type { MetricSample } from '@/server/core/metrics/ports';
 import { startTestRuntime } from '@/server/testing/test-runtime';
 
 let rt: Awaited<ReturnType<typeof startTestRuntime>>;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { AGENT_STATES, PRIORITIES } from '@/server/core/model';
-import type { SeriesPoint } from '@/server/core/ports';
+import type { SeriesPoint } from '@/server/core/metrics/ports';
 import { SAMPLE_INTERVAL_MS } from '@/server/core/metrics/sampler';
 import { rows } from './rows';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { AGENT_STATES, PRIORITIES, priorityName, type AgentState, type Priority } from '@/server/core/model';
-import type { StatsStore } from '@/server/core/ports';
+import type { StatsStore } from '@/server/core/metrics/ports';
 import { agentStatus } from '@/server/core/registry/agent-status';
 import { readDecisionInputs } from './decision-inputs';
 import { fromJson, ms, rows } from './rows';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { tasks } from '@/db/schema';
 import { priorityRank } from '@/server/core/model';
-import type { TaskStore } from '@/server/core/ports';
+import type { TaskStore } from '@/server/core/tasks/ports';
 import type { createDependencyWrites } from './dependency-writes';
 import { readStatuses } from './queue-reads';
 import { rows } from './rows';

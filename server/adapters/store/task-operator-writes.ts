@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { priorityName, priorityRank } from '@/server/core/model';
-import type { TaskStore } from '@/server/core/ports';
+import type { TaskStore } from '@/server/core/tasks/ports';
 import { textArray, type createDependencyWrites } from './dependency-writes';
 import { rows, toTask } from './rows';
 

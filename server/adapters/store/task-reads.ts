@@ -2,7 +2,7 @@ import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { tasks } from '@/db/schema';
 import { priorityRank, type AttemptState, type TaskSummary } from '@/server/core/model';
-import type { TaskStore } from '@/server/core/ports';
+import type { TaskStore } from '@/server/core/tasks/ports';
 import { decodePageCursor, encodePageCursor } from '@/server/core/shared/page-cursor';
 import { ms, rows, toDecision, toTask } from './rows';
 

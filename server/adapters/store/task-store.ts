@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { priorityName, type TaskState } from '@/server/core/model';
-import type { TaskStore } from '@/server/core/ports';
+import type { TaskStore } from '@/server/core/tasks/ports';
 import type { RecordedDecision } from '@/server/core/scheduler/decide';
 import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from '@/server/core/tasks/queue-policy';
 import { DEFAULT_LEASE_POLICY, type LeasePolicy } from '@/server/core/work/lease-policy';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UtilisationSample } from '../ports';
+import type { UtilisationSample } from './ports';
 import { buildHeatmap } from './heatmap';
 import type { BucketPlan } from './time-range';
 

@@ -1,4 +1,4 @@
-import type { UtilisationSample } from '../ports';
+import type { UtilisationSample } from './ports';
 import { bucketStart, type BucketPlan } from './time-range';
 
 /** Agents that get a row of their own; the rest share one averaged row, so 10 or 1,000 agents read alike. */

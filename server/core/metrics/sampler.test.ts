@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricSample, Store } from '../ports';
+import type { Store } from '../ports';
+import type { MetricSample } from './ports';
 import { FakeClock, makeAgent } from '../testing/fakes';
 import { DEFAULT_RETENTION_MS, MetricSampler, UTILISATION_AGENTS, utilisationOf } from './sampler';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SeriesPoint, Store } from '../ports';
+import type { Store } from '../ports';
+import type { SeriesPoint } from './ports';
 import { seriesPlan, TimeRangeInput, type TimeRange } from './time-range';
 
 export const SeriesInput = z.object({ range: TimeRangeInput.default('15m') }).default({ range: '15m' });

@@ -1,4 +1,4 @@
-import type { ManagedExit } from '../ports';
+import type { ManagedExit } from './ports';
 
 /** How many stderr lines a decision's reason quotes (the member row and the inputs keep them all). */
 const QUOTED_LINES = 3;

@@ -1,7 +1,8 @@
 import type { ManagedAgentControl } from '../registry/agent-lifecycle';
 import type { AgentRegistry } from '../registry/agent-registry';
 import type { Agent } from '../model';
-import type { AgentProvider, Logger, ManagedExit, Store } from '../ports';
+import type { Logger, Store } from '../ports';
+import type { AgentProvider, ManagedExit } from './ports';
 import type { Pool, PoolMember } from './pool-model';
 import { conflict, unavailable } from '../errors';
 import { AGENT_ADAPTERS } from '../shared/agent-adapters';

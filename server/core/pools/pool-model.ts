@@ -1,6 +1,6 @@
 import type { ActorRef } from '../access/actor';
 import type { Agent } from '../model';
-import type { ManagedExit } from '../ports';
+import type { ManagedExit } from './ports';
 import type { PoolSettings } from './pool-input';
 
 export interface Pool extends PoolSettings {

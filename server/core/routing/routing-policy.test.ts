@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoutingStrategy } from '../balancing/strategy';
-import type { RoutingChange, Store } from '../ports';
+import type { Store } from '../ports';
+import type { RoutingChange } from './ports';
 import { RecordingBus, silentLogger } from '../testing/fakes';
 import { RoutingPolicy } from './routing-policy';
 import { userContext, userRef } from '../testing/actors';

@@ -3,7 +3,8 @@ import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
 import { createStrategy, DEFAULT_STRATEGY, describeStrategies, StrategyConfigInput, type StrategyConfig } from '../balancing/catalog';
 import type { RoutingStrategy } from '../balancing/strategy';
-import type { EventBus, Logger, RoutingChange, Store } from '../ports';
+import type { EventBus, Logger, Store } from '../ports';
+import type { RoutingChange } from './ports';
 
 export const GLOBAL_SCOPE = 'global';
 

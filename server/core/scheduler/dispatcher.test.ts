@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LeastLoaded } from '../balancing/least-loaded';
 import { NEUTRAL_SIGNALS, type AgentSignals, type Ranking, type RoutingStrategy } from '../balancing/strategy';
 import type { Agent, Task } from '../model';
-import type { PlannedAssignment, Store } from '../ports';
+import type { Store } from '../ports';
+import type { PlannedAssignment } from '../tasks/ports';
 import { makeAgent, makeTask, nullMetrics, RecordingBus, silentLogger } from '../testing/fakes';
 import { Dispatcher, MAX_CANDIDATES_RECORDED, MAX_EXCLUDED_RECORDED, type RecordedDecision, type SignalsSource } from './dispatcher';
 

@@ -1,6 +1,7 @@
 import { NEUTRAL_SIGNALS, type AgentSignals, type RoutingContext, type RoutingStrategy } from '../balancing/strategy';
 import type { Agent, Assignment, Task } from '../model';
-import type { EventBus, Logger, Metrics, PlannedAssignment, Store } from '../ports';
+import type { EventBus, Logger, Metrics, Store } from '../ports';
+import type { PlannedAssignment } from '../tasks/ports';
 import { newLeaseToken } from '../shared/ids';
 import { decide, MAX_CANDIDATES_RECORDED } from './decide';
 import { explainQueue, type PendingReason, type QueueFacts } from './pending-reasons';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskState } from '../model';
-import type { TaskStore } from '../ports';
+import type { TaskStore } from './ports';
 import { nullMetrics, RecordingBus } from '../testing/fakes';
 import { checkDependencies, settleBlockedTasks } from './dependencies';
 

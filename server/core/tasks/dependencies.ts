@@ -1,5 +1,6 @@
 import { invalid } from '../errors';
-import type { EventBus, Metrics, TaskStore } from '../ports';
+import type { EventBus, Metrics } from '../ports';
+import type { TaskStore } from './ports';
 
 const MAX_PROBLEMS_NAMED = 5;
 
