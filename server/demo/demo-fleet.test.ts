@@ -11,7 +11,7 @@ afterAll(async () => rt?.dispose());
 
 describe('demo fleet (what a first `npm start` shows)', () => {
   it('registers its agents, routes its tasks, and a burst of migrations scales the demo pool up from 0', async () => {
-    const agents = await rt.core.listAgents({ search: 'demo-', limit: 500 });
+    const agents = await rt.core.views.listAgents({ search: 'demo-', limit: 500 });
     const fleet = agents.items.filter((a) => a.name.startsWith('demo-') && !a.poolId);
     expect(fleet).toHaveLength(3);
     // Their activity is reported like a real worker's, so the Agents page shows what they do.
@@ -22,6 +22,6 @@ describe('demo fleet (what a first `npm start` shows)', () => {
     // The first burst comes 5 s after the start; the autoscaler answers it with a recorded decision.
     await expect.poll(async () => (await rt.core.pools.decisions(pool!.id, 10)).map((d) => d.reason).join('\n'), { timeout: 20_000, interval: 500 })
       .toMatch(/backlog \d+ for `migration`, 0 agents awake, target 3\/agent → \+\d/);
-    await expect.poll(async () => (await rt.core.listAgents({ limit: 500 })).items.some((a) => a.poolId === pool!.id && a.activity?.state === 'working'), { timeout: 20_000, interval: 500 }).toBe(true);
+    await expect.poll(async () => (await rt.core.views.listAgents({ limit: 500 })).items.some((a) => a.poolId === pool!.id && a.activity?.state === 'working'), { timeout: 20_000, interval: 500 }).toBe(true);
   }, 45_000);
 });

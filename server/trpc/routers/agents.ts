@@ -16,7 +16,7 @@ export const agentsRouter = router({
   }),
 
   /** The calling agent as the server knows it: a restarted worker resumes its CLI session from here. */
-  me: agentProcedure.query(({ ctx }) => ctx.runtime.core.getAgent(ctx.agent.id)),
+  me: agentProcedure.query(({ ctx }) => ctx.runtime.core.views.getAgent(ctx.agent.id)),
 
   deregister: agentProcedure.mutation(async ({ ctx }) => {
     await ctx.runtime.core.registry.deregister(ctx.agent.id);
@@ -27,9 +27,9 @@ export const agentsRouter = router({
   signOff: agentProcedure.mutation(({ ctx }) => ctx.runtime.core.registry.signOff(ctx.agent.id)),
 
   /** A page of agents: search, status, terminated shown or not, sort, and a cursor to the next page. */
-  list: procedure.input(AgentListInput).query(({ ctx, input }) => ctx.runtime.core.listAgents(input)),
+  list: procedure.input(AgentListInput).query(({ ctx, input }) => ctx.runtime.core.views.listAgents(input)),
 
-  get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.getAgent(input.id)),
+  get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.getAgent(input.id)),
 
   /** The agent's circuit breaker and its runtime's, with their transitions. */
   breaker: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.breakers.view(input.id)),
@@ -43,7 +43,7 @@ export const agentsRouter = router({
     return { ok: true as const, requeued };
   }),
   /** A managed agent's recent output, from its provider (empty for agents no pool manages). */
-  logs: procedure.input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) })).query(({ ctx, input }) => ctx.runtime.core.agentLogs(input.id, input.tail)),
+  logs: procedure.input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) })).query(({ ctx, input }) => ctx.runtime.core.views.agentLogs(input.id, input.tail)),
 
   resetBreaker: procedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.reset(ctx.req, input.id, input.scope)),
   forceOpenBreaker: procedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.forceOpen(ctx.req, input.id, input.scope)),

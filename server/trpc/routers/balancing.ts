@@ -10,10 +10,10 @@ export const balancingRouter = router({
     return { current: routing.current(), strategies: routing.strategies(), history: await routing.history(20) };
   }),
   setStrategy: procedure.input(SetRoutingInput).mutation(({ ctx, input }) => ctx.runtime.core.routing.set(ctx.req, input)),
-  distribution: procedure.input(DistributionInput).query(({ ctx, input }) => ctx.runtime.core.distribution(input)),
+  distribution: procedure.input(DistributionInput).query(({ ctx, input }) => ctx.runtime.core.views.distribution(input)),
   decisions: procedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
-    .query(({ ctx, input }) => ctx.runtime.core.recentDecisions(input.limit)),
+    .query(({ ctx, input }) => ctx.runtime.core.views.recentDecisions(input.limit)),
   // A mutation: it computes over up to 5,000 recorded decisions, which a GET URL should not carry or cache.
-  whatIf: procedure.input(WhatIfInput).mutation(({ ctx, input }) => ctx.runtime.core.whatIf(input)),
+  whatIf: procedure.input(WhatIfInput).mutation(({ ctx, input }) => ctx.runtime.core.views.whatIf(input)),
 });

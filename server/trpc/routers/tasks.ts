@@ -10,10 +10,10 @@ const ById = z.object({ id: z.string().min(1).max(64) });
 export const tasksRouter = router({
   submit: procedure.input(SubmitTasksInput).mutation(({ ctx, input }) => ctx.runtime.core.tasks.submit(ctx.req, input)),
   get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.tasks.get(input.id)),
-  detail: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.taskDetail(input.id)),
-  list: procedure.input(ListTasksInput).query(({ ctx, input }) => ctx.runtime.core.listTasks(input)),
+  detail: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.taskDetail(input.id)),
+  list: procedure.input(ListTasksInput).query(({ ctx, input }) => ctx.runtime.core.views.listTasks(input)),
   /** Why a queued (or blocked) task is not running: `{code, message}`, or null when it is not waiting. */
-  whyPending: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.whyPending(input.id)),
+  whyPending: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.whyPending(input.id)),
   cancel: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.tasks.cancel(ctx.req, input.id)),
   /** A task not yet finished gets another priority `{id, priority}`; the queue reorders at once. Answers the task. */
   setPriority: procedure.input(SetPriorityInput).mutation(({ ctx, input }) => ctx.runtime.core.tasks.setPriority(ctx.req, input)),

@@ -1,0 +1,100 @@
+import type { BreakerService } from './breakers/breaker-service';
+import type { AgentSignalsTracker } from './balancing/agent-signals';
+import { needsConsolidation, type ContextPolicy } from './context/context-policy';
+import { readOverview } from './metrics/overview';
+import { readSeriesView } from './metrics/series-view';
+import type { PoolAgents } from './pools/pool-agents';
+import type { Clock, Store } from './ports';
+import type { AgentRegistry } from './registry/agent-registry';
+import { readDistribution, runWhatIf } from './routing/balancing-view';
+import { explainTasks } from './routing/pending-view';
+import { holdReason } from './scheduler/agent-hold';
+import type { Dispatcher } from './scheduler/dispatcher';
+import type { TaskService } from './tasks/task-service';
+import { leaseView } from './work/lease-clock';
+import type { LeasePolicy } from './work/lease-policy';
+
+export interface ReadViewParts {
+  store: Store;
+  clock: Clock;
+  registry: AgentRegistry;
+  breakers: BreakerService;
+  signals: AgentSignalsTracker;
+  poolAgents: PoolAgents;
+  tasks: TaskService;
+  dispatcher: Dispatcher;
+  contextPolicy: ContextPolicy;
+  leasePolicy: LeasePolicy;
+}
+
+/**
+ * What the dashboard and the API read across capabilities: an agent with what routing sees of it,
+ * a task with why it waits and its lease, the overview and the charts. Reads only.
+ */
+export class ReadViews {
+  constructor(private readonly p: ReadViewParts) {}
+
+  /** A page of agents with what routing sees of their circuit breakers. */
+  async listAgents(query: Parameters<AgentRegistry['list']>[0]) {
+    const now = this.p.clock.now();
+    const page = await this.p.registry.list(query);
+    return { ...page, items: page.items.map((a) => ({ ...a, breaker: this.p.breakers.stateOf(a), hold: holdReason(a, now, this.p.contextPolicy) })) };
+  }
+
+  /** An agent with its breaker, what holds it back, and the contexts it holds. */
+  async getAgent(id: string) {
+    const a = await this.p.registry.get(id);
+    const policy = this.p.contextPolicy;
+    return {
+      ...a, breaker: this.p.breakers.stateOf(a), hold: holdReason(a, this.p.clock.now(), policy),
+      contextKeys: this.p.signals.signals(id).contextKeys, contextPolicy: policy,
+      consolidate: needsConsolidation(a.contextUsed, a.contextWindow, policy),
+    };
+  }
+
+  async agentLogs(id: string, tail: number): Promise<{ logs: string; managed: boolean }> {
+    const agent = await this.p.registry.get(id);
+    if (!agent.poolId) return { logs: '', managed: false };
+    return { logs: await this.p.poolAgents.logs(agent, tail).catch((err) => `logs unavailable: ${(err as Error).message}`), managed: true };
+  }
+
+  /** A page of tasks, with the reason each waiting one is not running yet. */
+  async listTasks(input: Parameters<TaskService['list']>[0]) {
+    const page = await this.p.tasks.list(input);
+    return { ...page, pending: await explainTasks(this.p.store, this.p.dispatcher, page.items, this.p.clock.now()) };
+  }
+
+  async taskDetail(id: string) {
+    const detail = await this.p.tasks.detail(id);
+    const now = this.p.clock.now();
+    const pending = await explainTasks(this.p.store, this.p.dispatcher, [detail.task], now);
+    return { ...detail, pending: pending[id] ?? null, lease: leaseView(detail.task, this.p.leasePolicy, now) };
+  }
+
+  /** Why this task is not running, or null when it is not waiting. */
+  async whyPending(id: string) {
+    const task = await this.p.tasks.get(id);
+    return (await explainTasks(this.p.store, this.p.dispatcher, [task], this.p.clock.now()))[id] ?? null;
+  }
+
+  distribution(input: Parameters<typeof readDistribution>[1]) {
+    return readDistribution(this.p.store, input, this.p.clock.now());
+  }
+
+  /** The overview's charts over a time range. */
+  series(input: Parameters<typeof readSeriesView>[1]) {
+    return readSeriesView(this.p.store, input, this.p.clock.now());
+  }
+
+  whatIf(input: Parameters<typeof runWhatIf>[1]) {
+    return runWhatIf(this.p.store, input);
+  }
+
+  overview() {
+    return readOverview(this.p.store, this.p.clock.now());
+  }
+
+  recentDecisions(limit: number) {
+    return this.p.store.tasks.recentDecisions(limit);
+  }
+}
