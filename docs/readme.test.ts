@@ -13,8 +13,8 @@ import { matchesExpected, parseBlocks, tagProblem, type Block } from './markdown
 import { ShellSession } from './shell-session';
 
 const READMES = ['README.md', 'agent/README.md'];
-/** Generated from docs/source/; the agent protocol's walkthrough runs like the README's. */
-const DOCS = ['docs/api.md', 'docs/agent-protocol.md'];
+/** The API docs (generated from docs/source/) and the architecture page; the agent protocol's walkthrough runs like the README's. */
+const DOCS = ['docs/api.md', 'docs/agent-protocol.md', 'docs/architecture.md'];
 const blocksOf = (file: string) => parseBlocks(readFileSync(path.join(ROOT, file), 'utf8'));
 
 describe('the READMEs and docs say which command blocks run', () => {
