@@ -58,8 +58,9 @@ export function UtilisationHeatmap({ distribution }: { distribution: Distributio
       )}
       <span />
       <div className="relative h-4 overflow-hidden text-slate-500" aria-hidden>
-        {ticks.map((t) => (
-          <span key={t} className="absolute top-0.5 -translate-x-1/2 whitespace-nowrap" style={{ left: `${((t - heatmap.from) / span) * 100}%` }}>{formatTick(t, range)}</span>
+        {ticks.map((t, i) => (
+          // On a phone every other label, so neighbours never overlap.
+          <span key={t} className={`absolute top-0.5 -translate-x-1/2 whitespace-nowrap ${i % 2 ? 'max-sm:hidden' : ''}`} style={{ left: `${((t - heatmap.from) / span) * 100}%` }}>{formatTick(t, range)}</span>
         ))}
       </div>
       <span />

@@ -48,7 +48,7 @@ export function TimeSeriesChart({ data, series, variant, window: w, unit, height
         <CartesianGrid stroke={GRID_COLOR} vertical={false} />
         <XAxis dataKey="at" type="number" scale="time" domain={[w.from, w.to]} allowDataOverflow padding={variant === 'bar' ? { left: 4, right: 4 } : undefined}
           ticks={ticks} tickFormatter={(v: number) => formatTick(v, w.range)} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} minTickGap={24} />
-        <YAxis allowDecimals stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} width={52} tickFormatter={format}
+        <YAxis allowDecimals={false} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} width={52} tickFormatter={format}
           label={{ value: unit, angle: -90, position: 'insideLeft', offset: 6, style: { fontSize: 11, fill: AXIS_COLOR, textAnchor: 'middle' } }} />
         <Tooltip labelFormatter={(v) => formatPointTime(Number(v), w.range)} formatter={(v) => (typeof v === 'number' ? `${format(v)} ${unit}` : String(v))}
           cursor={{ fill: 'rgba(148,163,184,0.15)' }} contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL_STYLE} wrapperStyle={{ zIndex: 10 }} />
