@@ -130,6 +130,15 @@ test.describe('an unknown address', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Pools' })).toBeVisible();
   });
 
+  for (const path of ['/agents/agt_does_not_exist', '/tasks/tsk_does_not_exist']) {
+    test(`an unknown id (${path}) shows the same page, not an error to retry`, async ({ adminPage: page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(path);
+      await expect(page.getByRole('button', { name: /Retry|Try again/ })).toHaveCount(0);
+    });
+  }
+
   test('answers 404 with the styled page when signed out, with links home and to sign in', async ({ page }) => {
     const res = await page.goto('/nowhere');
     expect(res?.status()).toBe(404);
