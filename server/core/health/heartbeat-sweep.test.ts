@@ -18,7 +18,7 @@ describe('heartbeat sweep', () => {
       },
     } as unknown as Store;
     const bus = new RecordingBus();
-    const registry = new AgentRegistry(store, bus, new FakeClock(), nullMetrics, silentLogger, () => kicks++);
+    const registry = new AgentRegistry({ store, bus, clock: new FakeClock(), metrics: nullMetrics, log: silentLogger }, { onCapacityChange: () => kicks++ });
     const sweep = new HeartbeatSweep(store, bus, registry, { intervalMs: 5000, unhealthyAfterMs: 15000, offlineAfterMs: 30000 }, silentLogger);
     expect(await sweep.sweep()).toEqual({ changed: 2, requeued: 2 });
     expect(requeuedFor).toEqual(['a1']);

@@ -32,8 +32,9 @@ export function createPoolModule(deps: CoreDeps, opts: PoolOptions, parts: { reg
     await autoscaler.tick();
     if (idleSleepMs > 0) await sleepIdleAgents(store, lifecycle, idleClock, idleSleepMs, clock.now(), log);
   }, clock, log, 200);
-  const pools = new PoolService(store, bus, poolAgents, lifecycle, () => loop.kick(), log.child({ part: 'pools' }),
-    (a) => holdReason(a, clock.now(), opts.contextPolicy));
+  const pools = new PoolService(deps, {
+    agents: poolAgents, lifecycle, onChange: () => loop.kick(), holdOf: (a) => holdReason(a, clock.now(), opts.contextPolicy),
+  });
   const module: CoreModule = {
     name: 'pools',
     loops: [loop, new Ticker('pool-pruner', 60_000, () => store.pools.prune(24 * 3_600_000, 2_000), clock, log)],

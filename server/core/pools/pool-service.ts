@@ -3,13 +3,14 @@ import { demand } from '../access/authorize';
 import type { RequestContext } from '../access/request-context';
 import { conflict, invalid, notFound } from '../errors';
 import type { Agent } from '../model';
-import type { EventBus, Logger, Store } from '../ports';
+import type { EventBus, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import { describePoolChange } from './pool-change';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
 import { poolCounts, type Pool } from './pool-model';
 import type { PoolAgents } from './pool-agents';
 import { maskSecrets, resolveSecrets } from './pool-secrets';
+import type { CoreDeps } from '../shared/core-module';
 
 /** A pool as answers show it: secrets as set / not set. */
 const view = <P extends Pool>(p: P): P => ({ ...p, providerSettings: maskSecrets(p.providerSettings) });
@@ -17,17 +18,28 @@ const view = <P extends Pool>(p: P): P => ({ ...p, providerSettings: maskSecrets
 /** Pool CRUD and what the Pools page shows: members, decisions, size against backlog. */
 const CONFIGURATION_FIELDS = ['provider', 'providerSettings', 'adapter'] as const;
 
+export interface PoolServiceParts {
+  agents: PoolAgents;
+  lifecycle: AgentLifecycle;
+  /** A pool changed: the autoscaler looks again soon. */
+  onChange: () => void;
+  /** Why a member takes no new work right now (rate limit, context, stopping), as routing sees it. */
+  holdOf?: (agent: Agent) => string | null;
+}
+
 export class PoolService {
-  constructor(
-    private readonly store: Store,
-    private readonly bus: EventBus,
-    private readonly agents: PoolAgents,
-    private readonly lifecycle: AgentLifecycle,
-    private readonly onChange: () => void,
-    private readonly log: Logger,
-    /** Why a member takes no new work right now (rate limit, context, stopping), as routing sees it. */
-    private readonly holdOf: (agent: Agent) => string | null = () => null,
-  ) {}
+  private readonly store: Store;
+  private readonly bus: EventBus;
+  private readonly agents: PoolAgents;
+  private readonly lifecycle: AgentLifecycle;
+  private readonly onChange: () => void;
+  private readonly holdOf: (agent: Agent) => string | null;
+
+  constructor(deps: Pick<CoreDeps, 'store' | 'bus'>, parts: PoolServiceParts) {
+    ({ store: this.store, bus: this.bus } = deps);
+    ({ agents: this.agents, lifecycle: this.lifecycle, onChange: this.onChange } = parts);
+    this.holdOf = parts.holdOf ?? (() => null);
+  }
 
   async create(req: RequestContext, raw: CreatePoolInput): Promise<Pool> {
     const by = actorRef(req.actor);

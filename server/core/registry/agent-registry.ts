@@ -2,6 +2,7 @@ import { DEFAULT_CONTEXT_POLICY, needsConsolidation, type ContextPolicy } from '
 import type { Agent, AgentState } from '../model';
 import { notFound } from '../errors';
 import type { Clock, EventBus, Logger, Metrics, Store } from '../ports';
+import type { CoreDeps } from '../shared/core-module';
 import { newSecret } from '../shared/ids';
 import { DEFAULT_INPUT_LIMITS, labelIssues, rejectIssues, type InputLimits } from '../shared/input-limits';
 import { AGENT_TOKEN_PREFIX } from '../security/auth-service';
@@ -22,21 +23,34 @@ export interface HeartbeatAnswer {
 const SIGN_OFF_FROM: AgentState[] = ['starting', 'idle', 'draining', 'unhealthy', 'offline'];
 
 /** Agent lifecycle: registration (idempotent by name), heartbeats, state changes. */
+export interface RegistryHooks {
+  /** Capacity appeared or went away: dispatch soon. */
+  onCapacityChange: () => void;
+  /** Drops cached credentials of an agent whose token was replaced or revoked (at once, on this replica). */
+  forgetToken?: (agentId: string) => void;
+}
+
 export class AgentRegistry {
   private heardFrom = new Set<string>();
 
-  constructor(
-    private readonly store: Store,
-    private readonly bus: EventBus,
-    private readonly clock: Clock,
-    private readonly metrics: Metrics,
-    private readonly log: Logger,
-    private readonly onCapacityChange: () => void,
-    /** Drops cached credentials of an agent whose token was replaced or revoked (at once, on this replica). */
-    private readonly forgetToken: (agentId: string) => void = () => {},
-    readonly contextPolicy: ContextPolicy = DEFAULT_CONTEXT_POLICY,
-    private readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
-  ) {}
+  private readonly store: Store;
+  private readonly bus: EventBus;
+  private readonly clock: Clock;
+  private readonly metrics: Metrics;
+  private readonly log: Logger;
+  private readonly onCapacityChange: () => void;
+  private readonly forgetToken: (agentId: string) => void;
+  readonly contextPolicy: ContextPolicy;
+  private readonly limits: InputLimits;
+
+  constructor(deps: CoreDeps, hooks: RegistryHooks, opts: { contextPolicy?: ContextPolicy; inputLimits?: InputLimits } = {}) {
+    ({ store: this.store, bus: this.bus, clock: this.clock, metrics: this.metrics } = deps);
+    this.log = deps.log.child({ part: 'registry' });
+    this.onCapacityChange = hooks.onCapacityChange;
+    this.forgetToken = hooks.forgetToken ?? (() => {});
+    this.contextPolicy = opts.contextPolicy ?? DEFAULT_CONTEXT_POLICY;
+    this.limits = opts.inputLimits ?? DEFAULT_INPUT_LIMITS;
+  }
 
   /** Registers or re-registers an agent; the returned token replaces any earlier one. */
   async register(raw: RegisterAgentInput, managed?: { poolId: string }): Promise<{ agentId: string; token: string; reregistered: boolean }> {

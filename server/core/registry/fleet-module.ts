@@ -17,8 +17,8 @@ export interface FleetOptions {
 
 /** The agents: registration, heartbeats, lifecycle, the sweep that notices silence, and pruning. */
 export function createFleetModule(deps: CoreDeps, opts: FleetOptions, hooks: { kickDispatch: () => void; forgetAgent: (agentId: string) => void }) {
-  const { store, bus, clock, metrics, log } = deps;
-  const registry = new AgentRegistry(store, bus, clock, metrics, log.child({ part: 'registry' }), hooks.kickDispatch, hooks.forgetAgent, opts.contextPolicy, opts.inputLimits);
+  const { store, bus, clock, log } = deps;
+  const registry = new AgentRegistry(deps, { onCapacityChange: hooks.kickDispatch, forgetToken: hooks.forgetAgent }, opts);
   const lifecycle = new AgentLifecycle(store, bus, registry, log.child({ part: 'lifecycle' }), hooks.kickDispatch);
   const sweep = new HeartbeatSweep(store, bus, registry, opts.heartbeat, log.child({ part: 'sweep' }));
   const module: CoreModule = {

@@ -14,7 +14,7 @@ export interface WorkOptions {
 export function createWorkModule(deps: CoreDeps, opts: WorkOptions, hooks: { kickDispatch: () => void; touchAgent: (agentId: string) => Promise<void> }) {
   const { store, bus, clock, metrics, log } = deps;
   // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.
-  const work = new WorkService(store, bus, metrics, hooks.touchAgent, hooks.kickDispatch, clock, opts.inputLimits);
+  const work = new WorkService(deps, { touchAgent: hooks.touchAgent, onReady: hooks.kickDispatch }, opts.inputLimits);
   const leases = new LeaseSweep(store, bus, metrics, hooks.kickDispatch);
   const module: CoreModule = {
     name: 'work',

@@ -5,6 +5,7 @@ import type { EventBus, Metrics, Store, Clock } from '../ports';
 import { announceOutcome } from '../tasks/announce-outcome';
 import { DEFAULT_INPUT_LIMITS, jsonSizeIssue, rejectIssues, textLengthIssue, type InputLimits } from '../shared/input-limits';
 import { AssignmentPoll } from './assignment-poll';
+import type { CoreDeps } from '../shared/core-module';
 
 export const PollInput = z.object({
   waitMs: z.number().int().min(0).max(30_000).default(25_000),
@@ -30,21 +31,30 @@ export const PollBatchInput = z.object({
 const POLL_TOUCH_INTERVAL_MS = 5_000;
 
 /** The agent side of the protocol: poll for an assignment, then start, report progress, finish. */
+export interface WorkHooks {
+  /** An agent polled: a sign of life (batched with heartbeats). */
+  touchAgent: (agentId: string) => Promise<void>;
+  /** Work may be placeable now: an agent opened a poll, finished a task, or a task went back to the queue. */
+  onReady: () => void;
+}
+
 export class WorkService {
   readonly polls: AssignmentPoll;
   private lastTouch = new Map<string, number>();
 
-  constructor(
-    private readonly store: Store,
-    private readonly bus: EventBus,
-    private readonly metrics: Metrics,
-    private readonly touchAgent: (agentId: string) => Promise<void>,
-    /** Work may be placeable now: an agent opened a poll, finished a task, or a task went back to the queue. */
-    private readonly onReady: () => void,
-    private readonly clock: Clock,
-    private readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
-  ) {
-    this.polls = new AssignmentPoll(store, onReady, clock);
+  private readonly store: Store;
+  private readonly bus: EventBus;
+  private readonly metrics: Metrics;
+  private readonly clock: Clock;
+  private readonly touchAgent: (agentId: string) => Promise<void>;
+  private readonly onReady: () => void;
+  private readonly limits: InputLimits;
+
+  constructor(deps: Omit<CoreDeps, 'log'>, hooks: WorkHooks, limits: InputLimits = DEFAULT_INPUT_LIMITS) {
+    ({ store: this.store, bus: this.bus, metrics: this.metrics, clock: this.clock } = deps);
+    ({ touchAgent: this.touchAgent, onReady: this.onReady } = hooks);
+    this.limits = limits;
+    this.polls = new AssignmentPoll(this.store, this.onReady, this.clock);
   }
 
   async poll(agentId: string, raw: z.input<typeof PollInput>, signal?: AbortSignal): Promise<Assignment | null> {
