@@ -4,11 +4,11 @@
  * pool form, pool validation and the demo fleet all read it; a new adapter starts here.
  */
 export const AGENT_ADAPTERS = {
-  shell: { runtime: 'shell', label: 'Shell command', cli: null },
   claude: { runtime: 'claude-code', label: 'Claude Code', cli: 'claude' },
   gemini: { runtime: 'gemini-cli', label: 'Gemini CLI', cli: 'gemini' },
   codex: { runtime: 'codex-cli', label: 'Codex CLI', cli: 'codex' },
   aider: { runtime: 'aider', label: 'Aider', cli: 'aider' },
+  shell: { runtime: 'shell', label: 'Shell command', cli: null },
 } as const;
 
 export type AdapterName = keyof typeof AGENT_ADAPTERS;
