@@ -5,7 +5,7 @@ import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, HeartbeatSweep, type HeartbeatPolicy } from './health/heartbeat-sweep';
 import { readOverview } from './metrics/overview';
 import { readSeriesView } from './metrics/series-view';
-import { MetricSampler, SAMPLE_INTERVAL_MS } from './metrics/sampler';
+import { DEFAULT_RETENTION_MS, MetricSampler, SAMPLE_INTERVAL_MS } from './metrics/sampler';
 import type { Clock, EventBus, Logger, Metrics, Store } from './ports';
 import { readDistribution, runWhatIf } from './routing/balancing-view';
 import { explainTasks } from './routing/pending-view';
@@ -145,7 +145,7 @@ export class Orchestrator {
     this.loops = [
       this.dispatchLoop,
       this.autoscaleLoop,
-      new Ticker('pool-pruner', 60_000, () => store.pools.prune(24 * 3_600_000, 2_000), clock, log),
+      new Ticker('pool-pruner', 60_000, () => store.pools.prune(opts.metricsRetentionMs ?? DEFAULT_RETENTION_MS, 2_000), clock, log),
       new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
       new Ticker('breakers', 1_000, async () => this.breakers.refresh(), clock, log),
       new Ticker('lease-sweep', opts.leaseSweepIntervalMs ?? 1_000, async () => void (await leases.sweep()), clock, log),
@@ -249,6 +249,11 @@ export class Orchestrator {
   /** The overview's charts over a time range. */
   series(input: Parameters<typeof readSeriesView>[1]) {
     return readSeriesView(this.deps.store, input, this.deps.clock.now());
+  }
+
+  /** A pool's size against backlog over a time range. */
+  poolSamples(input: Parameters<PoolService['samples']>[0]) {
+    return this.pools.samples(input, this.deps.clock.now());
   }
 
   whatIf(input: Parameters<typeof runWhatIf>[1]) {
