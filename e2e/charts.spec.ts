@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { uniqueName } from './support/api';
 
 interface TaskPage { items: { id: string; title: string; status: string; finishedAt: number | null }[] }
 
@@ -74,4 +75,46 @@ test('the utilisation heatmap follows the range and opens an agent from its row'
   await agent.click();
   await expect(page).toHaveURL(/\/agents\/[^/?]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+});
+
+test('throughput bars are reachable by keyboard: a focused link says where it leads and Enter opens it', async ({ adminPage: page }) => {
+  await page.goto('/');
+  const card = page.getByTestId('throughput-card');
+  await expect.poll(async () => Number(await card.locator('[data-chart-range]').getAttribute('data-points')), { timeout: 40_000 }).toBeGreaterThanOrEqual(1);
+  const link = card.getByRole('link', { name: /^(Succeeded|Failed) tasks .*: open in Tasks$/ }).first();
+  await link.focus();
+  await expect(link).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/tasks\?status=[a-z,-]+&since=\d+&until=\d+$/);
+});
+
+test('the pool chart follows its own time range: buckets, width and window change with the picker', async ({ adminPage: page, api }) => {
+  const pool = await api.mutate<{ id: string }>('pools.create', {
+    name: uniqueName('e2e-ranged').toLowerCase().replace(/[^a-z0-9-]/g, '-'), capabilities: [uniqueName('ranged')], provider: 'simulated', minSize: 1, maxSize: 1,
+  });
+  await page.goto(`/pools/${pool.id}`);
+  const chart = page.getByTestId('pool-chart').locator('[data-chart-range]');
+  // The autoscaler records the pool on every change and at least every 5 s.
+  await expect(chart).toBeVisible({ timeout: 20_000 });
+  await expect(chart).toHaveAttribute('data-chart-range', '1h');
+  await expect(chart).toHaveAttribute('data-bucket-ms', '15000');
+  await expect(chart).toHaveAttribute('data-buckets', '240');
+  const fromHour = Number(await chart.getAttribute('data-from'));
+
+  const picker = page.getByRole('group', { name: 'Time range of the pool chart' });
+  await picker.getByRole('button', { name: '7 d' }).click();
+  await expect(page).toHaveURL(/[?&]range=7d/);
+  await expect(chart).toHaveAttribute('data-chart-range', '7d');
+  await expect(chart).toHaveAttribute('data-bucket-ms', String(30 * 60_000));
+  await expect(chart).toHaveAttribute('data-buckets', '336');
+  expect(Number(await chart.getAttribute('data-from'))).toBeLessThan(fromHour - 6 * 86_400_000);
+  expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+  await expect(page.getByRole('img', { name: /over the last 7 days/ })).toBeVisible();
+
+  // The range is in the URL: the server prefetches it on a reload.
+  await page.reload();
+  await expect(chart).toHaveAttribute('data-chart-range', '7d');
+  await picker.getByRole('button', { name: '15 min' }).click();
+  await expect(chart).toHaveAttribute('data-bucket-ms', '5000');
+  await expect(chart).toHaveAttribute('data-buckets', '180');
 });

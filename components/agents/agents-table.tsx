@@ -16,8 +16,9 @@ type Sortable = { sortBy?: AgentSortColumn; label: string };
 
 const COLUMNS: (Omit<Column<AgentRow>, 'header'> & Sortable)[] = [
   {
+    // No prefetch: fifty rows in view would each render an agent page on the server at every load.
     key: 'name', label: 'Name', sortBy: 'name', cell: (a) => (
-      <Link href={`/agents/${a.id}`} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline dark:text-slate-100">{a.name}</Link>
+      <Link href={`/agents/${a.id}`} prefetch={false} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline dark:text-slate-100">{a.name}</Link>
     ),
   },
   { key: 'runtime', label: 'Runtime', sortBy: 'runtime', cell: (a) => <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{a.runtime}</span> },

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_COLOR, GRID_COLOR } from '@/components/charts/chart-colors';
+import { ChartLinks } from '@/components/charts/chart-links';
 import { TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/time-axis';
 import type { ChartSeries } from '@/components/charts/time-series-chart';
 import { formatNumber } from '@/components/ui/format';
@@ -37,19 +38,26 @@ export function AgentBarsChart({ rows, series, label, unit, legend = series.leng
     const id = (d as { payload?: AgentBarRow }).payload?.agentId;
     if (id) router.push(`/agents/${id}`);
   };
+  const links = rows.filter((r) => r.agentId).map((r) => ({
+    href: `/agents/${r.agentId}`,
+    label: `${r.name}: ${series.map((s) => `${s.label.toLowerCase()} ${formatNumber(Number(r[s.key] ?? 0))}`).join(', ')} ${unit}; open agent`,
+  }));
   return (
-    <div role="img" aria-label={label} style={{ height }} className="w-full min-w-0 [&_.recharts-bar-rectangle]:cursor-pointer" data-rows={rows.length}>
-      <BarChart responsive layout="vertical" data={data} style={{ width: '100%', height: '100%' }} margin={{ top: 4, right: 12, bottom: 12, left: 0 }} barGap={1} barCategoryGap={4}>
-        <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-        <XAxis type="number" allowDecimals={false} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatNumber(v)}
-          label={{ value: unit, position: 'insideBottomRight', offset: -8, style: { fontSize: 11, fill: AXIS_COLOR } }} />
-        <YAxis type="category" dataKey="key" width={120} interval={0} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false}
-          tickFormatter={(v: string) => labels[Number(v)] ?? ''} />
-        <Tooltip cursor={{ fill: 'rgba(148,163,184,0.15)' }} formatter={(v) => `${formatNumber(Number(v))} ${unit}`} labelFormatter={(v) => rows[Number(v)]?.name ?? ''}
-          contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL_STYLE} wrapperStyle={{ zIndex: 10 }} />
-        {legend && <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />}
-        {series.map((s) => <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} radius={[0, 3, 3, 0]} isAnimationActive={false} onClick={open} />)}
-      </BarChart>
-    </div>
+    <>
+      <div role="img" aria-label={label} style={{ height }} className="w-full min-w-0 [&_.recharts-bar-rectangle]:cursor-pointer" data-rows={rows.length}>
+        <BarChart responsive layout="vertical" data={data} style={{ width: '100%', height: '100%' }} margin={{ top: 4, right: 12, bottom: 12, left: 0 }} barGap={1} barCategoryGap={4}>
+          <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
+          <XAxis type="number" allowDecimals={false} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatNumber(v)}
+            label={{ value: unit, position: 'insideBottomRight', offset: -8, style: { fontSize: 11, fill: AXIS_COLOR } }} />
+          <YAxis type="category" dataKey="key" width={120} interval={0} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false}
+            tickFormatter={(v: string) => labels[Number(v)] ?? ''} />
+          <Tooltip cursor={{ fill: 'rgba(148,163,184,0.15)' }} formatter={(v) => `${formatNumber(Number(v))} ${unit}`} labelFormatter={(v) => rows[Number(v)]?.name ?? ''}
+            contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL_STYLE} wrapperStyle={{ zIndex: 10 }} />
+          {legend && <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />}
+          {series.map((s) => <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} radius={[0, 3, 3, 0]} isAnimationActive={false} onClick={open} />)}
+        </BarChart>
+      </div>
+      <ChartLinks label={`${label}: the agents as links`} links={links} />
+    </>
   );
 }

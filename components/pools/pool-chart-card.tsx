@@ -1,40 +1,42 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { RANGE_WORDS } from '@/components/charts/refetch';
+import { TimeRangePicker } from '@/components/charts/time-range-picker';
+import { useTimeRange } from '@/components/charts/use-time-range';
 import { useTRPC } from '@/components/trpc/client';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { PoolSizeChart } from './pool-size-chart';
-import { chartWindow } from './chart-window';
-import { POOL_SAMPLES_WINDOW_MS, poolSamplesInput } from './queries';
+import { POOL_CHART_RANGE, poolSamplesInput } from './queries';
 
-/** Size against backlog over the last 30 minutes (or since creation); live events refetch it (see components/live). */
-export function PoolChartCard({ poolId, enabled, createdAt }: { poolId: string; enabled: boolean; createdAt: number }) {
+/** Size against backlog over the chosen range (`?range=`); live events refetch it (see components/live). */
+export function PoolChartCard({ poolId, enabled }: { poolId: string; enabled: boolean }) {
   const trpc = useTRPC();
-  const samples = useQuery(trpc.pools.samples.queryOptions(poolSamplesInput(poolId)));
-  // The window ends when the samples were fetched (or at the newest, should the clocks differ):
-  // it moves with each refetch, not with a timer.
-  const end = Math.max(samples.dataUpdatedAt, samples.data?.at(-1)?.at ?? 0);
-  const minutes = Math.round(POOL_SAMPLES_WINDOW_MS / 60_000);
-  const { window, sinceCreation } = chartWindow(end, createdAt);
+  const [range, setRange] = useTimeRange(POOL_CHART_RANGE);
+  const samples = useQuery({ ...trpc.pools.samples.queryOptions(poolSamplesInput(poolId, range)), placeholderData: keepPreviousData });
+  const view = samples.data;
 
   return (
     <Card title="Size against backlog" testId="pool-chart" bodyClassName="p-4"
-      description={`Agents in the pool, awake and busy, and the queued tasks they could run; ${sinceCreation ? 'since the pool was created' : `last ${minutes} minutes`}`}>
+      description={`Agents in the pool, awake and busy, and the queued tasks they could run; peak per interval over the last ${RANGE_WORDS[range]}`}
+      action={<TimeRangePicker value={range} onChange={setRange} label="Time range of the pool chart" />}>
       {samples.error ? (
         <ErrorState error={samples.error} title="Could not load the samples" onRetry={() => void samples.refetch()} />
-      ) : !samples.data ? (
+      ) : !view ? (
         <div className="flex h-[260px] items-center justify-center"><Spinner label="Loading samples…" /></div>
-      ) : !samples.data.length ? (
+      ) : !view.points.length ? (
         <EmptyState title={enabled ? 'Collecting samples' : 'No samples'}>
           {enabled
-            ? 'The autoscaler records the pool on every change and at least every 5 seconds; the first points appear shortly.'
+            ? `Nothing recorded over the last ${RANGE_WORDS[view.range]}: the autoscaler records the pool on every change and at least every 5 seconds.`
             : 'The pool is disabled: the autoscaler records nothing until it is enabled again.'}
         </EmptyState>
       ) : (
-        <PoolSizeChart samples={samples.data} window={window} />
+        <div className={samples.isPlaceholderData ? 'opacity-60 transition-opacity' : ''}>
+          <PoolSizeChart view={view} />
+        </div>
       )}
     </Card>
   );

@@ -8,7 +8,7 @@ export type PoolRow = Outputs['list'][number];
 export type PoolDetail = Outputs['get'];
 export type PoolMemberRow = PoolDetail['agents'][number];
 export type ScaleDecisionRow = Outputs['decisions'][number];
-export type PoolSampleRow = Outputs['samples'][number];
+export type PoolSamplesView = Outputs['samples'];
 export type ProviderKind = PoolRow['provider'];
 export type AdapterName = PoolRow['adapter'];
 

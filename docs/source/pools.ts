@@ -95,9 +95,17 @@ export default defineSection({
       errors: notFound,
     },
     'pools.samples': {
-      summary: 'Pool size, awake and busy agents against the backlog over a window, for the chart.',
-      fields: { windowMs: 'how far back' },
-      example: { input: { id: 'script-workers', windowMs: 3600000 }, output: [{ at: TIME.T0, size: 2, awake: 2, busy: 1, backlog: 3 }] },
+      summary: 'Pool size, awake and busy agents against the backlog over a time range, downsampled for the chart.',
+      details: 'The autoscaler records a pool on every change and at least every 5 s while it runs; samples are kept for `FLIGHTDECK_METRICS_RETENTION_MS` (default 7 days). Buckets are those of `overview.series` (epoch-aligned, `bucketMs` wide: 5 s for `15m`, 15 s for `1h`, 90 s for `6h`, 5 min for `24h`, 30 min for `7d`; the last holds now); each point is the peak of its bucket for every value, so a brief scale-up stays visible over a week. Buckets without samples (pool disabled, server down) are absent.',
+      fields: { id: 'pool id or name', range: '`15m`, `1h`, `6h`, `24h` or `7d` (default `1h`)' },
+      example: {
+        input: { id: 'script-workers', range: '1h' },
+        output: {
+          range: '1h', from: TIME.T0 - 3_600_000 + 15_000, to: TIME.T0 + 15_000, bucketMs: 15_000, buckets: 240,
+          points: [{ at: TIME.T0, size: 2, awake: 2, busy: 1, backlog: 3 }],
+        },
+      },
+      returns: '`{range, from, to, bucketMs, buckets, points}`: `points` oldest first, `at` the start of each bucket (epoch ms), `size` / `awake` / `busy` in agents, `backlog` in queued tasks.',
       errors: notFound,
     },
   },

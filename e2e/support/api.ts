@@ -17,6 +17,16 @@ export class FlightdeckApi {
     return body.result.data as T;
   }
 
+  /** One procedure called once per input in a single HTTP request (tRPC's batch form); every call must succeed. */
+  async mutateBatch<T = unknown>(proc: string, inputs: unknown[], token = ADMIN_TOKEN): Promise<T[]> {
+    const paths = inputs.map(() => proc).join(',');
+    const data = Object.fromEntries(inputs.map((input, i) => [i, input ?? {}]));
+    const res = await this.request.post(`/api/trpc/${paths}?batch=1`, { data, headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as Array<{ result?: { data: T }; error?: unknown }>;
+    expect(res.ok(), `${proc} ×${inputs.length} failed: ${JSON.stringify(body.find((b) => b.error))}`).toBe(true);
+    return body.map((b) => b.result!.data);
+  }
+
   async query<T = unknown>(proc: string, input: unknown, token = ADMIN_TOKEN): Promise<T> {
     const res = await this.request.get(`/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization: `Bearer ${token}` } });
     const body = await res.json();

@@ -111,7 +111,7 @@ export class Orchestrator {
     const tasks = createTaskModule(deps, kickDispatch);
     const work = createWorkModule(deps, opts, { kickDispatch, touchAgent: async (agentId) => void (await fleet.registry.heartbeat(agentId, {})) });
     const dispatch = createDispatchModule(deps, { ...opts, contextPolicy }, { breakers: breakers.breakers, handoff: work.work.polls.waiters });
-    const pools = createPoolModule(deps, { ...opts, contextPolicy }, fleet);
+    const pools = createPoolModule(deps, { ...opts, contextPolicy, samplesRetentionMs: opts.metricsRetentionMs }, fleet);
     const metrics = createMetricsModule(deps, { sampleIntervalMs: opts.sampleIntervalMs, retentionMs: opts.metricsRetentionMs });
     this.modules = [security.module, fleet.module, breakers.module, tasks.module, work.module, dispatch.module, pools.module, metrics.module];
 
@@ -124,7 +124,7 @@ export class Orchestrator {
     ({ pools: this.pools, poolAgents: this.poolAgents, autoscaler: this.autoscaler, loop: this.autoscaleLoop } = pools);
     this.views = new ReadViews({
       store: deps.store, clock: deps.clock, registry: this.registry, breakers: this.breakers, signals: this.signals, poolAgents: this.poolAgents,
-      tasks: this.tasks, dispatcher: this.dispatcher, contextPolicy, leasePolicy: this.leasePolicy,
+      tasks: this.tasks, pools: this.pools, dispatcher: this.dispatcher, contextPolicy, leasePolicy: this.leasePolicy,
     });
   }
 

@@ -4,6 +4,7 @@ import { needsConsolidation, type ContextPolicy } from './context/context-policy
 import { readOverview } from './metrics/overview';
 import { readSeriesView } from './metrics/series-view';
 import type { PoolAgents } from './pools/pool-agents';
+import type { PoolService } from './pools/pool-service';
 import type { Clock, Store } from './ports';
 import type { AgentRegistry } from './registry/agent-registry';
 import { readDistribution, runWhatIf } from './routing/balancing-view';
@@ -22,6 +23,7 @@ export interface ReadViewParts {
   signals: AgentSignalsTracker;
   poolAgents: PoolAgents;
   tasks: TaskService;
+  pools: PoolService;
   dispatcher: Dispatcher;
   contextPolicy: ContextPolicy;
   leasePolicy: LeasePolicy;
@@ -84,6 +86,11 @@ export class ReadViews {
   /** The overview's charts over a time range. */
   series(input: Parameters<typeof readSeriesView>[1]) {
     return readSeriesView(this.p.store, input, this.p.clock.now());
+  }
+
+  /** A pool's size against backlog over a time range. */
+  poolSamples(input: Parameters<PoolService['samples']>[0]) {
+    return this.p.pools.samples(input, this.p.clock.now());
   }
 
   whatIf(input: Parameters<typeof runWhatIf>[1]) {

@@ -139,16 +139,19 @@ export function createPoolStore(db: Db): PoolStore {
       await rows(db, sql`insert into pool_samples (pool_id, size, awake, busy, backlog) values (${poolId}, ${s.size}, ${s.awake}, ${s.busy}, ${s.backlog})`);
     },
 
-    async samples(poolId, sinceMs) {
+    async samples(poolId, { from, to, bucketMs }) {
+      // Peaks, not means: a pool that reached 3 agents for a moment shows 3, not 1.4.
       return (await rows(db, sql`
-        select at, size, awake, busy, backlog from pool_samples
-        where pool_id = ${poolId} and at >= now() - ${sinceMs}::int * interval '1 millisecond' order by at`)).map((r) => ({
-        at: ms(r.at) ?? 0, size: Number(r.size), awake: Number(r.awake), busy: Number(r.busy), backlog: Number(r.backlog),
+        select floor(extract(epoch from at) * 1000 / ${bucketMs})::bigint * ${bucketMs} as bucket,
+          max(size) as size, max(awake) as awake, max(busy) as busy, max(backlog) as backlog
+        from pool_samples where pool_id = ${poolId} and at >= ${new Date(from)} and at < ${new Date(to)}
+        group by 1 order by 1`)).map((r) => ({
+        at: Number(r.bucket), size: Number(r.size), awake: Number(r.awake), busy: Number(r.busy), backlog: Number(r.backlog),
       }));
     },
 
     async prune(keepMs, keepDecisions) {
-      await rows(db, sql`delete from pool_samples where at < now() - ${keepMs}::int * interval '1 millisecond'`);
+      await rows(db, sql`delete from pool_samples where at < now() - ${keepMs}::bigint * interval '1 millisecond'`);
       await rows(db, sql`
         delete from scale_decisions d using (
           select id, row_number() over (partition by pool_id order by id desc) as n from scale_decisions

@@ -3,6 +3,7 @@ import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import type { AgentRegistry } from '../registry/agent-registry';
 import { holdReason } from '../scheduler/agent-hold';
 import type { CoreDeps, CoreModule } from '../shared/core-module';
+import { DEFAULT_RETENTION_MS } from '../metrics/sampler';
 import { Ticker } from '../shared/ticker';
 import { Autoscaler } from './autoscaler';
 import { IdleClock } from './idle-clock';
@@ -17,6 +18,8 @@ export interface PoolOptions {
   idleSleepMs?: number;
   /** How managed agents reach this server. */
   serverUrl?: () => string;
+  /** How long pool size samples (the pool chart) are kept; the charts' retention. */
+  samplesRetentionMs?: number;
 }
 
 /** Pools of managed agents, their providers, and the autoscaler that sizes them to their backlog. */
@@ -37,7 +40,7 @@ export function createPoolModule(deps: CoreDeps, opts: PoolOptions, parts: { reg
   });
   const module: CoreModule = {
     name: 'pools',
-    loops: [loop, new Ticker('pool-pruner', 60_000, () => store.pools.prune(24 * 3_600_000, 2_000), clock, log)],
+    loops: [loop, new Ticker('pool-pruner', 60_000, () => store.pools.prune(opts.samplesRetentionMs ?? DEFAULT_RETENTION_MS, 2_000), clock, log)],
     onEvent(e) {
       idleClock.observe(e);
       // Queued work may need a pool to grow (or a sleeping agent to wake): decide soon, not at the next tick.

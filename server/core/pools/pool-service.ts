@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { type ActorRef, actorRef, describeActor } from '../access/actor';
 import { demand } from '../access/authorize';
 import type { RequestContext } from '../access/request-context';
@@ -9,6 +10,7 @@ import { describePoolChange } from './pool-change';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
 import { poolCounts, type Pool } from './pool-model';
 import type { PoolAgents } from './pool-agents';
+import { PoolSamplesInput, readPoolSamples } from './pool-samples-view';
 import { maskSecrets, resolveSecrets } from './pool-secrets';
 import type { CoreDeps } from '../shared/core-module';
 
@@ -124,8 +126,9 @@ export class PoolService {
     return this.get(id).then((p) => this.store.pools.decisions(p.id, limit));
   }
 
-  samples(id: string, windowMs: number) {
-    return this.get(id).then((p) => this.store.pools.samples(p.id, windowMs));
+  async samples(raw: z.input<typeof PoolSamplesInput>, now: number) {
+    const { id, range } = PoolSamplesInput.parse(raw);
+    return readPoolSamples(this.store, (await this.get(id)).id, range, now);
   }
 
   providers(): string[] {

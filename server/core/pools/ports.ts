@@ -31,7 +31,8 @@ export interface PoolStore {
   recordDecision(record: Omit<ScaleRecord, 'id' | 'at'>): Promise<ScaleRecord>;
   decisions(poolId: string, limit: number): Promise<ScaleRecord[]>;
   recordSample(poolId: string, sample: Omit<PoolSample, 'at'>): Promise<void>;
-  samples(poolId: string, sinceMs: number): Promise<PoolSample[]>;
+  /** Samples in [from, to), one point per epoch-aligned bucket holding any: each value its bucket's peak. */
+  samples(poolId: string, window: { from: number; to: number; bucketMs: number }): Promise<PoolSample[]>;
   /** Drops samples older than `keepMs` and all but the newest `keepDecisions` decisions per pool. */
   prune(keepMs: number, keepDecisions: number): Promise<void>;
 }

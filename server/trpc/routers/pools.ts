@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CreatePoolInput, UpdatePoolInput } from '@/server/core/pools/pool-input';
+import { PoolSamplesInput } from '@/server/core/pools/pool-samples-view';
 import { procedure, router } from '../init';
 
 const ById = z.object({ id: z.string().min(1).max(64) });
@@ -16,8 +17,6 @@ export const poolsRouter = router({
   decisions: procedure
     .input(ById.extend({ limit: z.number().int().min(1).max(1_000).default(100) }))
     .query(({ ctx, input }) => ctx.runtime.core.pools.decisions(input.id, input.limit)),
-  /** Pool size, awake and busy agents against the backlog over the window. */
-  samples: procedure
-    .input(ById.extend({ windowMs: z.number().int().min(60_000).max(86_400_000).default(3_600_000) }))
-    .query(({ ctx, input }) => ctx.runtime.core.pools.samples(input.id, input.windowMs)),
+  /** Pool size, awake and busy agents against the backlog over `range`, in a bounded number of buckets. */
+  samples: procedure.input(PoolSamplesInput).query(({ ctx, input }) => ctx.runtime.core.views.poolSamples(input)),
 });

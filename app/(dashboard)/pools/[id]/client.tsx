@@ -47,7 +47,7 @@ export function PoolView({ id, canAdmin }: { id: string; canAdmin: boolean }) {
             </Card>
           )}
           <PoolStats pool={d.pool} />
-          <PoolChartCard poolId={id} enabled={d.pool.enabled} createdAt={d.pool.createdAt} />
+          <PoolChartCard poolId={id} enabled={d.pool.enabled} />
           <Card title="Agents" description="The agents this pool runs, live" bodyClassName="" testId="pool-members-card">
             <PoolMembersTable members={d.agents} />
           </Card>
