@@ -60,6 +60,8 @@ export interface OrchestratorOptions {
   sampleIntervalMs?: number;
   /** How long metric samples (the charts) are kept; default 7 days. */
   metricsRetentionMs?: number;
+  /** Raw samples older than this are rolled up into 1- and 5-minute rows; default 6 hours. */
+  metricsRawMs?: number;
   contextPolicy?: ContextPolicy;
   autoscaleIntervalMs?: number;
   /** Unmanaged agents idle this long go to sleep, and wake when matching work is queued (0: never). */
@@ -132,7 +134,7 @@ export class Orchestrator {
     // The stored policy replaces the default once loaded (start), and on every change.
     this.routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) => this.dispatcher.setStrategy(strategy));
     const sweep = new HeartbeatSweep(store, bus, this.registry, this.heartbeatPolicy, log.child({ part: 'sweep' }));
-    const sampler = new MetricSampler(store, clock, opts.metricsRetentionMs);
+    const sampler = new MetricSampler(store, clock, { retentionMs: opts.metricsRetentionMs, rawMs: opts.metricsRawMs });
     const leases = new LeaseSweep(store, bus, metrics, kick);
     this.dispatchLoop = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
       if ((await this.dispatcher.dispatchOnce()).more) this.dispatchLoop.kick();
