@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricSampler } from '@/server/core/metrics/sampler';
+import { readSeriesView } from '@/server/core/metrics/series-view';
+import { readDistribution } from '@/server/core/routing/balancing-view';
 import type { MetricSample, SeriesPoint } from '@/server/core/ports';
 import { startTestRuntime } from '@/server/testing/test-runtime';
 import { rows } from './rows';
@@ -129,5 +131,36 @@ describe('samples rolled up in SQL', () => {
     await sampler.prune();
     expect((await series(t0, 5 * 60_000)).map((p) => p.at)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11].map((k) => t0 + k * 5 * 60_000));
     expect(await stored(t0)).toEqual({ raw: 360, 60000: 15 });
+  });
+
+  it('leaves the 24h and 7d chart views as they were: same buckets and values, heatmap rows and filled cells kept', async () => {
+    const t0 = T0 + 4 * HOUR;
+    await record(t0, 720);
+    const now = t0 + 2 * HOUR;
+    const views = async () => Promise.all((['24h', '7d'] as const).map(async (range) => ({
+      series: await readSeriesView(rt.store, { range }, now), dist: await readDistribution(rt.store, { range }, now),
+    })));
+    type Heatmap = Awaited<ReturnType<typeof readDistribution>>['heatmap'];
+    // A rolled row lists every agent seen in its minute, where a raw sample lists those of one instant:
+    // cells may fill in, none may empty.
+    const filled = (h: Heatmap) => new Set(h.rows.flatMap((r) => r.cells.flatMap((c, col) => (c === null ? [] : [`${r.name}@${col}`]))));
+    const shape = (h: Heatmap) => ({ from: h.from, columns: h.columns, rows: h.rows.map((r) => r.name).sort(), others: h.others?.cells.map((c) => c !== null) });
+    const before = await views();
+    await rollUpSamples(rt.database.db, { sourceBucketMs: null, bucketMs: 60_000, before: t0 + HOUR, spanMs: DAY });
+    const minutes = await views();
+    await rollUpSamples(rt.database.db, { sourceBucketMs: 60_000, bucketMs: 300_000, before: t0 + HOUR, spanMs: DAY });
+    const fives = await views();
+    for (const after of [minutes, fives]) {
+      after.forEach((v, i) => {
+        const { points, ...axis } = v.series;
+        const { points: wantPoints, ...wantAxis } = before[i].series;
+        expect(axis).toEqual(wantAxis);
+        expectSameSeries(points, wantPoints);
+        expect(v.dist.imbalanceSeries.points.map((p) => p.at)).toEqual(before[i].dist.imbalanceSeries.points.map((p) => p.at));
+        expect(shape(v.dist.heatmap)).toEqual(shape(before[i].dist.heatmap));
+        const cells = filled(v.dist.heatmap);
+        for (const cell of filled(before[i].dist.heatmap)) expect(cells).toContain(cell);
+      });
+    }
   });
 });
