@@ -30,9 +30,9 @@ export async function rollUpSamples(db: Db, { sourceBucketMs, bucketMs, before, 
     b as (select gone.*, floor(extract(epoch from at) * 1000 / ${bucketMs})::bigint * ${bucketMs} as bucket from gone),
     l as (
       select bucket, sum(n)::int as n, sum(succeeded)::int as succeeded, sum(failed)::int as failed, max(dispatch_p95_ms) as p95,
-        sum(imbalance * imb_n) / nullif(sum(imb_n), 0) as imbalance, sum(imb_n)::int as imb_n,
+        sum(imbalance::float8 * imb_n) / nullif(sum(imb_n), 0) as imbalance, sum(imb_n)::int as imb_n,
         ${levelsObject('queued', PRIORITIES)} as queued, ${levelsObject('agents', AGENT_STATES)} as agents,
-        sum(utilisation_mean * n) / nullif(sum(n) filter (where utilisation_mean is not null), 0) as utilisation_mean,
+        sum(utilisation_mean::float8 * n) / nullif(sum(n) filter (where utilisation_mean is not null), 0) as utilisation_mean,
         round(sum(routable_agents * n)::numeric / sum(n))::int as routable_agents
       from b group by bucket),
     -- Per agent: the mean over every sample of the bucket, 0 where a sample did not list it (so the

@@ -24,7 +24,7 @@ export async function readSeries(db: Db, { from, to, bucketMs }: { from: number;
   const found = await rows(db, sql`
     select floor(extract(epoch from at) * 1000 / ${bucketMs})::bigint * ${bucketMs} as bucket,
       sum(succeeded)::int as succeeded, sum(failed)::int as failed, max(dispatch_p95_ms) as p95,
-      sum(imbalance * imb_n) / nullif(sum(imb_n), 0) as imbalance, ${levels}
+      sum(imbalance::float8 * imb_n) / nullif(sum(imb_n), 0) as imbalance, ${levels}
     from (${sampleRows({ from, to })}) s
     group by 1 order by 1`);
   return found.map((r) => ({

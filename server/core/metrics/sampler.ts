@@ -9,7 +9,7 @@ export const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 /**
  * Agents whose utilisation each sample keeps (the busiest); the rest are summed into the mean.
- * Bounds a sample to ~1 kB whatever the fleet size (7 days of 5 s samples: ~120 MB).
+ * Bounds a sample to ~1 kB whatever the fleet size (6 hours of raw samples and 7 days rolled up: ~12 MB).
  */
 export const UTILISATION_AGENTS = 30;
 
@@ -34,7 +34,7 @@ export interface SampleRetention {
   rawMs: number;
 }
 
-/** Records queue depth, agents and throughput every few seconds (the charts), and drops samples past retention. */
+/** Records queue depth, agents and throughput every few seconds (the charts), rolls older samples up, and drops them past retention. */
 export class MetricSampler {
   private lastPrune: number | null = null;
   private lastRollUp: number | null = null;
