@@ -90,14 +90,16 @@ export function createStatsStore(db: Db): StatsStore {
     series: (window) => readSeries(db, window),
 
     async utilisationSamples({ from, to, strideMs }) {
-      // The first row of each stride slot: one aggregate pass over the range per table, then index look-ups.
+      // The first row of each stride slot that saw routable agents (else its first): one aggregate pass over
+      // the range per table, then index look-ups. A fresh server's first samples predate its agents.
       const slot = sql`floor(extract(epoch from at) * 1000 / ${Math.max(SAMPLE_MS, strideMs)})`;
       const firstOf = (table: string) => sql`
         select at, utilisation, utilisation_mean, routable_agents, ${slot} as slot from ${sql.raw(table)} where at in (
-          select min(at) from ${sql.raw(table)} where at >= ${new Date(from)} and at < ${new Date(to)} group by ${slot})`;
+          select coalesce(min(at) filter (where routable_agents > 0), min(at)) from ${sql.raw(table)}
+          where at >= ${new Date(from)} and at < ${new Date(to)} group by ${slot})`;
       const found = await rows(db, sql`
         select distinct on (slot) * from (${firstOf('metric_samples')} union all ${firstOf('metric_rollups')}) s
-        order by slot, at`);
+        order by slot, routable_agents > 0 desc, at`);
       return found.map((r) => ({
         at: ms(r.at)!, utilisation: fromJson<Record<string, number> | null>(r.utilisation) ?? {},
         mean: r.utilisation_mean == null ? null : Number(r.utilisation_mean), agents: Number(r.routable_agents),
