@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   FLIGHTDECK_TERMINATED_RETENTION_MS: z.coerce.number().int().min(0).default(7 * 24 * 3_600_000),
   /** Metric samples behind the charts are kept this long (the longest chart range is 7 days). */
   FLIGHTDECK_METRICS_RETENTION_MS: z.coerce.number().int().min(60_000).default(7 * 24 * 3_600_000),
+  /** Raw 5 s samples are kept this long, then rolled up (at least 6 h: the 6h chart reads them at full resolution). */
+  FLIGHTDECK_METRICS_RAW_MS: z.coerce.number().int().min(6 * 3_600_000).default(6 * 3_600_000),
   FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   /** Signal to exit: agents, HTTP requests and the core share it (server/shutdown/budget.ts); past it the process exits 1. */
   FLIGHTDECK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(600_000).default(10_000),

@@ -55,6 +55,7 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
     terminatedRetentionMs: env.FLIGHTDECK_TERMINATED_RETENTION_MS,
     metricsRetentionMs: env.FLIGHTDECK_METRICS_RETENTION_MS,
+    metricsRawMs: env.FLIGHTDECK_METRICS_RAW_MS,
     lease,
     breakerCoolDownMs: env.FLIGHTDECK_BREAKER_COOLDOWN_MS,
     contextPolicy: { consolidateAt: env.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT, fullAt: env.FLIGHTDECK_CONTEXT_FULL_AT },

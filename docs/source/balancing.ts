@@ -37,7 +37,7 @@ export default defineSection({
     },
     'balancing.distribution': {
       summary: 'Where work went over a time range: assignments per agent, utilisation now, the imbalance index over time and a utilisation heatmap of agents × time.',
-      details: 'The heatmap has a row for each of the 24 busiest agents (mean utilisation over the range) and one `others` row averaging every other routable agent, so it reads alike at 10 and at 1,000 agents; each sample records the 30 busiest agents by id and the mean of all. Cells are 15 s (`15m`) to 2 h (`7d`) wide, each read from about six samples; `null` where nothing was recorded. `agentId` is null for an agent that no longer exists. `imbalanceSeries` is bucketed as `overview.series`.',
+      details: 'The heatmap has a row for each of the 24 busiest agents (mean utilisation over the range) and one `others` row averaging every other routable agent, so it reads alike at 10 and at 1,000 agents; each sample records the 30 busiest agents by id and the mean of all. Cells are 15 s (`15m`) to 2 h (`7d`) wide, each read from about six samples (past 6 h, 1- or 5-minute rows holding the mean utilisation of each agent over the minute, 0 where it was not among the busiest); `null` where nothing was recorded. `agentId` is null for an agent that no longer exists. `imbalanceSeries` is bucketed as `overview.series`.',
       fields: { range: '`15m`, `1h`, `6h`, `24h` or `7d` (default `15m`)' },
       example: {
         input: { range: '15m' },

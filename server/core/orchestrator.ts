@@ -51,6 +51,8 @@ export interface OrchestratorOptions {
   sampleIntervalMs?: number;
   /** How long metric samples (the charts) are kept; default 7 days. */
   metricsRetentionMs?: number;
+  /** Raw samples older than this are rolled up into 1- and 5-minute rows; default 6 hours. */
+  metricsRawMs?: number;
   contextPolicy?: ContextPolicy;
   autoscaleIntervalMs?: number;
   /** Unmanaged agents idle this long go to sleep, and wake when matching work is queued (0: never). */
@@ -112,7 +114,7 @@ export class Orchestrator {
     const work = createWorkModule(deps, opts, { kickDispatch, touchAgent: async (agentId) => void (await fleet.registry.heartbeat(agentId, {})) });
     const dispatch = createDispatchModule(deps, { ...opts, contextPolicy }, { breakers: breakers.breakers, handoff: work.work.polls.waiters });
     const pools = createPoolModule(deps, { ...opts, contextPolicy, samplesRetentionMs: opts.metricsRetentionMs }, fleet);
-    const metrics = createMetricsModule(deps, { sampleIntervalMs: opts.sampleIntervalMs, retentionMs: opts.metricsRetentionMs });
+    const metrics = createMetricsModule(deps, { sampleIntervalMs: opts.sampleIntervalMs, retentionMs: opts.metricsRetentionMs, rawMs: opts.metricsRawMs });
     this.modules = [security.module, fleet.module, breakers.module, tasks.module, work.module, dispatch.module, pools.module, metrics.module];
 
     ({ auth: this.auth } = security);

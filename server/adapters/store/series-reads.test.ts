@@ -44,6 +44,14 @@ describe('metric samples downsampled in SQL', () => {
     expect((await rt.store.stats.utilisationSamples({ from: T0 - 3_600_000, to: T0 + 120_000, strideMs: 20 * 60_000 })).map((s) => s.at)).toEqual([T0]);
   });
 
+  it('reads the first sample of a stride that saw routable agents: a fresh server samples before its agents register', async () => {
+    const start = T0 - 10 * 60_000;
+    await rt.store.stats.recordSample({ ...sample(0), at: start, utilisation: {}, utilisationMean: null, routableAgents: 0 });
+    await rt.store.stats.recordSample({ ...sample(1), at: start + 5_000 });
+    const read = await rt.store.stats.utilisationSamples({ from: T0 - 20 * 60_000, to: T0, strideMs: 20 * 60_000 });
+    expect(read).toEqual([{ at: start + 5_000, utilisation: { 'agent-a': 0.25 }, mean: 0.25, agents: 3 }]);
+  });
+
   it('prunes samples older than an instant and says how many went', async () => {
     // The live sampler's own rows (now) are older too and go with them.
     expect(await rt.store.stats.pruneSamples(T0 + 60_000)).toBeGreaterThanOrEqual(12);

@@ -5,6 +5,7 @@ import type { StatsStore } from '@/server/core/metrics/ports';
 import { agentStatus } from '@/server/core/registry/agent-status';
 import { readDecisionInputs } from './decision-inputs';
 import { fromJson, ms, rows } from './rows';
+import { rollUpSamples } from './sample-rollups';
 import { readSeries, SAMPLE_MS } from './series-reads';
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -89,12 +90,16 @@ export function createStatsStore(db: Db): StatsStore {
     series: (window) => readSeries(db, window),
 
     async utilisationSamples({ from, to, strideMs }) {
-      // The first sample of each stride slot: one aggregate pass over the range, then index look-ups.
+      // The first row of each stride slot that saw routable agents (else its first): one aggregate pass over
+      // the range per table, then index look-ups. A fresh server's first samples predate its agents.
+      const slot = sql`floor(extract(epoch from at) * 1000 / ${Math.max(SAMPLE_MS, strideMs)})`;
+      const firstOf = (table: string) => sql`
+        select at, utilisation, utilisation_mean, routable_agents, ${slot} as slot from ${sql.raw(table)} where at in (
+          select coalesce(min(at) filter (where routable_agents > 0), min(at)) from ${sql.raw(table)}
+          where at >= ${new Date(from)} and at < ${new Date(to)} group by ${slot})`;
       const found = await rows(db, sql`
-        select at, utilisation, utilisation_mean, routable_agents from metric_samples where at in (
-          select min(at) from metric_samples where at >= ${new Date(from)} and at < ${new Date(to)}
-          group by floor(extract(epoch from at) * 1000 / ${Math.max(SAMPLE_MS, strideMs)}))
-        order by at`);
+        select distinct on (slot) * from (${firstOf('metric_samples')} union all ${firstOf('metric_rollups')}) s
+        order by slot, routable_agents > 0 desc, at`);
       return found.map((r) => ({
         at: ms(r.at)!, utilisation: fromJson<Record<string, number> | null>(r.utilisation) ?? {},
         mean: r.utilisation_mean == null ? null : Number(r.utilisation_mean), agents: Number(r.routable_agents),
@@ -102,7 +107,12 @@ export function createStatsStore(db: Db): StatsStore {
     },
 
     async pruneSamples(olderThanMs) {
-      return (await rows(db, sql`delete from metric_samples where at < ${new Date(olderThanMs)} returning 1`)).length;
+      const cut = new Date(olderThanMs);
+      const raw = await rows(db, sql`delete from metric_samples where at < ${cut} returning 1`);
+      const rolled = await rows(db, sql`delete from metric_rollups where at < ${cut} returning 1`);
+      return raw.length + rolled.length;
     },
+
+    rollUpSamples: (step) => rollUpSamples(db, step),
   };
 }

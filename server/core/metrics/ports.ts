@@ -25,8 +25,20 @@ export interface StatsStore {
   series(window: { from: number; to: number; bucketMs: number }): Promise<SeriesPoint[]>;
   /** Per-agent utilisation of about one sample per `strideMs` in [from, to) (a heatmap needs levels, not every row). */
   utilisationSamples(window: { from: number; to: number; strideMs: number }): Promise<UtilisationSample[]>;
-  /** Deletes samples older than the instant; returns how many went. */
+  /** Deletes samples and rolled-up rows older than the instant; returns how many went. */
   pruneSamples(olderThanMs: number): Promise<number>;
+  /** Rolls rows older than `step.before` into coarser ones (see RollUpStep); `more` when `spanMs` stopped it early. */
+  rollUpSamples(step: RollUpStep): Promise<{ rolled: number; more: boolean }>;
+}
+
+/** One roll-up pass: source rows (raw samples when `sourceBucketMs` is null) before `before` into `bucketMs` rows. */
+export interface RollUpStep {
+  sourceBucketMs: number | null;
+  bucketMs: number;
+  /** A multiple of `bucketMs`, so every bucket rolled is complete. */
+  before: number;
+  /** At most this much time per call (bounds the statement when catching up). */
+  spanMs: number;
 }
 
 /** One bucket of the time series: `at` is the bucket start; counts are summed, levels averaged. */

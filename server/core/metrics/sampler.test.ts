@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../ports';
-import type { MetricSample } from './ports';
+import type { MetricSample, RollUpStep } from './ports';
 import { FakeClock, makeAgent } from '../testing/fakes';
-import { DEFAULT_RETENTION_MS, MetricSampler, UTILISATION_AGENTS, utilisationOf } from './sampler';
+import { DEFAULT_RAW_MS, DEFAULT_RETENTION_MS, MetricSampler, UTILISATION_AGENTS, utilisationOf } from './sampler';
 
 describe('utilisation sample', () => {
   it('measures routable agents only, keeps the busiest by id, their mean, and gives the coefficient of variation as imbalance', () => {
@@ -42,6 +42,7 @@ describe('sample retention', () => {
         kept.splice(0, kept.length, ...kept.filter((s) => s.at >= olderThan));
         return before - kept.length;
       },
+      rollUpSamples: async () => ({ rolled: 0, more: false }),
     };
     return { kept, store: { stats, agents: { live: async () => [] } } as unknown as Store };
   }
@@ -49,7 +50,7 @@ describe('sample retention', () => {
   it('drops samples older than the retention, checking once an hour on the injected clock', async () => {
     const clock = new FakeClock(0);
     const { kept, store } = fakeStore();
-    const sampler = new MetricSampler(store, clock, 2 * 3_600_000);
+    const sampler = new MetricSampler(store, clock, { retentionMs: 2 * 3_600_000 });
     for (let i = 0; i < 12 * 60 * 3; i++) { // three hours of 5 s samples
       await sampler.sample();
       clock.advance(5_000);
@@ -65,5 +66,51 @@ describe('sample retention', () => {
 
   it('keeps seven days by default', () => {
     expect(DEFAULT_RETENTION_MS).toBe(7 * 24 * 3_600_000);
+  });
+});
+
+describe('sample roll-up', () => {
+  function rollingStore(behindFor: number) {
+    const steps: RollUpStep[] = [];
+    const stats = {
+      queueDepth: async () => ({}), agentsByStatus: async () => ({}), recordSample: async () => {}, pruneSamples: async () => 0,
+      recent: async () => ({ succeeded: 0, failed: 0, dispatchP95Ms: null, dispatchP50Ms: null }),
+      rollUpSamples: async (step: RollUpStep) => {
+        steps.push(step);
+        return { rolled: 1, more: step.sourceBucketMs === null && steps.length <= behindFor * 2 };
+      },
+    };
+    return { steps, store: { stats, agents: { live: async () => [] } } as unknown as Store };
+  }
+
+  it('rolls raw samples past the raw window into whole minutes, and minutes past a day into 5-minute rows, once a minute', async () => {
+    const clock = new FakeClock(10 * 86_400_000 + 37_000);
+    const { steps, store } = rollingStore(0);
+    const sampler = new MetricSampler(store, clock);
+    await sampler.sample();
+    expect(steps).toEqual([
+      { sourceBucketMs: null, bucketMs: 60_000, before: 10 * 86_400_000 - DEFAULT_RAW_MS, spanMs: 2 * 3_600_000 },
+      { sourceBucketMs: 60_000, bucketMs: 300_000, before: 9 * 86_400_000, spanMs: 2 * 3_600_000 },
+    ]);
+    for (let i = 0; i < 11; i++) {
+      clock.advance(5_000);
+      await sampler.sample();
+    }
+    expect(steps).toHaveLength(2); // 55 s later: not yet
+    clock.advance(5_000);
+    await sampler.sample();
+    expect(steps).toHaveLength(4);
+  });
+
+  it('keeps rolling on every tick while a step says it stopped early (catching up after days down)', async () => {
+    const clock = new FakeClock(10 * 86_400_000);
+    const { steps, store } = rollingStore(3);
+    const sampler = new MetricSampler(store, clock);
+    for (let i = 0; i < 5; i++) {
+      await sampler.sample();
+      clock.advance(5_000);
+    }
+    // Three ticks behind, the fourth catches up; the fifth waits for the minute.
+    expect(steps).toHaveLength(8);
   });
 });

@@ -1,6 +1,7 @@
 import { coefficientOfVariation } from '../balancing/what-if';
 import type { Agent } from '../model';
 import type { Clock, Store } from '../ports';
+import { bucketStart } from './time-range';
 
 export const SAMPLE_INTERVAL_MS = 5_000;
 /** Samples are kept this long by default: the longest chart range. */
@@ -8,15 +9,42 @@ export const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 /**
  * Agents whose utilisation each sample keeps (the busiest); the rest are summed into the mean.
- * Bounds a sample to ~1 kB whatever the fleet size (7 days of 5 s samples: ~120 MB).
+ * Bounds a sample to ~1 kB whatever the fleet size (6 hours of raw samples and 7 days rolled up: ~12 MB).
  */
 export const UTILISATION_AGENTS = 30;
 
-/** Records queue depth, agents and throughput every few seconds (the charts), and drops samples past retention. */
+/** Raw samples are kept this long by default: the 15m, 1h and 6h charts read them at full resolution. */
+export const DEFAULT_RAW_MS = 6 * 3_600_000;
+/**
+ * Older samples become 1-minute rows, and those older than a day 5-minute rows: the 24h chart's
+ * 5-minute and the 7d chart's 30-minute buckets hold whole ones. 7 days: ~4,300 raw + ~3,000 rolled rows.
+ */
+export const ROLLUP_LEVELS = [
+  { bucketMs: 60_000, afterMs: null, sourceBucketMs: null },
+  { bucketMs: 5 * 60_000, afterMs: 24 * 3_600_000, sourceBucketMs: 60_000 },
+] as const;
+const ROLLUP_EVERY_MS = 60_000;
+/** Time rolled per statement: a server catching up on days of raw samples does it in steps, tick by tick. */
+const ROLLUP_SPAN_MS = 2 * 3_600_000;
+
+export interface SampleRetention {
+  /** Everything older is deleted. */
+  retentionMs: number;
+  /** Raw samples older than this are rolled up. */
+  rawMs: number;
+}
+
+/** Records queue depth, agents and throughput every few seconds (the charts), rolls older samples up, and drops them past retention. */
 export class MetricSampler {
   private lastPrune: number | null = null;
+  private lastRollUp: number | null = null;
+  private readonly retentionMs: number;
+  private readonly rawMs: number;
 
-  constructor(private readonly store: Store, private readonly clock: Pick<Clock, 'now'>, private readonly retentionMs = DEFAULT_RETENTION_MS) {}
+  constructor(private readonly store: Store, private readonly clock: Pick<Clock, 'now'>, keep: Partial<SampleRetention> = {}) {
+    this.retentionMs = keep.retentionMs ?? DEFAULT_RETENTION_MS;
+    this.rawMs = keep.rawMs ?? DEFAULT_RAW_MS;
+  }
 
   async sample(): Promise<void> {
     const [queued, agents, recent, roster] = await Promise.all([
@@ -29,6 +57,7 @@ export class MetricSampler {
       at: this.clock.now(), queued, agents, succeeded: recent.succeeded, failed: recent.failed, dispatchP95Ms: recent.dispatchP95Ms, ...utilisationOf(roster),
     });
     await this.prune();
+    await this.rollUp();
   }
 
   /** Once an hour (and on the first tick), so a restarted server catches up at once. Returns the samples dropped. */
@@ -37,6 +66,24 @@ export class MetricSampler {
     if (this.lastPrune !== null && now - this.lastPrune < PRUNE_EVERY_MS) return 0;
     this.lastPrune = now;
     return this.store.stats.pruneSamples(now - this.retentionMs);
+  }
+
+  /** Once a minute, or on the next tick while behind (a step stopped at its span). Returns the rows rolled. */
+  async rollUp(): Promise<number> {
+    const now = this.clock.now();
+    if (this.lastRollUp !== null && now - this.lastRollUp < ROLLUP_EVERY_MS) return 0;
+    let rolled = 0;
+    let behind = false;
+    for (const level of ROLLUP_LEVELS) {
+      const age = level.afterMs === null ? this.rawMs : Math.max(level.afterMs, this.rawMs);
+      const step = await this.store.stats.rollUpSamples({
+        sourceBucketMs: level.sourceBucketMs, bucketMs: level.bucketMs, before: bucketStart(now - age, level.bucketMs), spanMs: ROLLUP_SPAN_MS,
+      });
+      rolled += step.rolled;
+      behind ||= step.more;
+    }
+    this.lastRollUp = behind ? null : now;
+    return rolled;
   }
 }
 
