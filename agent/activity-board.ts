@@ -58,7 +58,8 @@ export class ActivityBoard {
    */
   forHeartbeat(): Activity {
     const now = this.current();
-    for (const [slot, a] of this.slots) if (a.state === 'done' || a.state === 'failed') this.slots.set(slot, { state: 'idle' });
+    for (const [slot, a] of this.slots)
+      if (a.state === 'done' || a.state === 'failed') this.slots.set(slot, { state: 'idle' });
     this.last = this.current().state;
     return now;
   }
@@ -77,5 +78,7 @@ export class ActivityBoard {
 
 /** The server takes details of up to 500 characters. */
 function clip(activity: Activity): Activity {
-  return activity.detail && activity.detail.length > 500 ? { ...activity, detail: truncate(activity.detail, 500) } : activity;
+  return activity.detail && activity.detail.length > 500
+    ? { ...activity, detail: truncate(activity.detail, 500) }
+    : activity;
 }

@@ -23,32 +23,97 @@ describe('flightdeck agent (the command)', () => {
 
   it('runs from the environment alone, completes a task, and exits 0 on SIGTERM', async () => {
     const run = flightdeck(['--log-level', 'warn'], {
-      FLIGHTDECK_URL: server.url, FLIGHTDECK_TOKEN: ADMIN_TOKEN, FLIGHTDECK_ADAPTER: 'shell', FLIGHTDECK_CAPABILITIES: 'cli-env',
-      FLIGHTDECK_AGENT_NAME: 'cli-env', FLIGHTDECK_SHELL_COMMAND: 'echo "from the CLI: $FLIGHTDECK_TASK_TITLE"',
+      FLIGHTDECK_URL: server.url,
+      FLIGHTDECK_TOKEN: ADMIN_TOKEN,
+      FLIGHTDECK_ADAPTER: 'shell',
+      FLIGHTDECK_CAPABILITIES: 'cli-env',
+      FLIGHTDECK_AGENT_NAME: 'cli-env',
+      FLIGHTDECK_SHELL_COMMAND: 'echo "from the CLI: $FLIGHTDECK_TASK_TITLE"',
     });
-    const { ids: [id] } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'env task', capabilities: ['cli-env'] });
-    await waitFor('the task to succeed', async () => (await server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded', 20_000);
+    const {
+      ids: [id],
+    } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'env task', capabilities: ['cli-env'] });
+    await waitFor(
+      'the task to succeed',
+      async () => (await server.admin.query<{ status: string }>('tasks.get', { id })).status === 'succeeded',
+      20_000,
+    );
     signal(run.child, 'SIGTERM');
     expect(await exitWithin(run.exited, 10_000)).toBe(0);
   }, 30_000);
 
   it('stops at once on a second signal, handing the running task back', async () => {
-    const run = flightdeck(['--url', server.url, '--token', ADMIN_TOKEN, '--adapter', 'shell', '--capabilities', 'cli-slow', '--name', 'cli-slow', '--drain-timeout', '60', '--log-level', 'warn', '--command', 'echo started; sleep 30']);
-    const { ids: [id] } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'slow', capabilities: ['cli-slow'] });
-    await waitFor('the task to start', async () => (await server.admin.query<{ progress: unknown[] }>('tasks.detail', { id })).progress.length > 0, 20_000);
+    const run = flightdeck([
+      '--url',
+      server.url,
+      '--token',
+      ADMIN_TOKEN,
+      '--adapter',
+      'shell',
+      '--capabilities',
+      'cli-slow',
+      '--name',
+      'cli-slow',
+      '--drain-timeout',
+      '60',
+      '--log-level',
+      'warn',
+      '--command',
+      'echo started; sleep 30',
+    ]);
+    const {
+      ids: [id],
+    } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'slow', capabilities: ['cli-slow'] });
+    await waitFor(
+      'the task to start',
+      async () => (await server.admin.query<{ progress: unknown[] }>('tasks.detail', { id })).progress.length > 0,
+      20_000,
+    );
     signal(run.child, 'SIGINT');
     await new Promise((r) => setTimeout(r, 1200)); // a signal within a second counts as the same one
     expect(run.child.exitCode).toBeNull(); // draining: the task may still finish
     signal(run.child, 'SIGINT');
     expect(await exitWithin(run.exited, 8_000)).toBe(0);
-    const { attempts } = await server.admin.query<{ attempts: { status: string; error: string }[] }>('tasks.detail', { id });
+    const { attempts } = await server.admin.query<{ attempts: { status: string; error: string }[] }>('tasks.detail', {
+      id,
+    });
     expect(attempts[0]).toMatchObject({ status: 'released', error: 'agent draining' });
   }, 40_000);
 
   it('lets a running task finish when its process group gets SIGTERM (a pool stopping it)', async () => {
-    const run = flightdeck(['--url', server.url, '--token', ADMIN_TOKEN, '--adapter', 'shell', '--capabilities', 'cli-group', '--name', 'cli-group', '--drain-timeout', '60', '--log-level', 'warn', '--command', 'echo started; sleep 2; echo finished'], {}, true);
-    const { ids: [id] } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'finish me', capabilities: ['cli-group'] });
-    await waitFor('the task to start', async () => (await server.admin.query<{ progress: unknown[] }>('tasks.detail', { id })).progress.length > 0, 20_000);
+    const run = flightdeck(
+      [
+        '--url',
+        server.url,
+        '--token',
+        ADMIN_TOKEN,
+        '--adapter',
+        'shell',
+        '--capabilities',
+        'cli-group',
+        '--name',
+        'cli-group',
+        '--drain-timeout',
+        '60',
+        '--log-level',
+        'warn',
+        '--command',
+        'echo started; sleep 2; echo finished',
+      ],
+      {},
+      true,
+    );
+    const {
+      ids: [id],
+    } = await server.admin.mutate<{ ids: string[] }>('tasks.submit', {
+      title: 'finish me',
+      capabilities: ['cli-group'],
+    });
+    await waitFor(
+      'the task to start',
+      async () => (await server.admin.query<{ progress: unknown[] }>('tasks.detail', { id })).progress.length > 0,
+      20_000,
+    );
     process.kill(-run.child.pid!, 'SIGTERM'); // the worker gets it twice: from the group and forwarded
     expect(await exitWithin(run.exited, 15_000)).toBe(0);
     expect((await server.admin.query<{ status: string }>('tasks.get', { id })).status).toBe('succeeded');

@@ -17,7 +17,9 @@ beforeAll(async () => {
       seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
       const reply = replies.shift() ?? { status: 200, body: { result: { data: 'ok' } } };
       if (reply === 'hang-up') return req.socket.destroy();
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body ?? {}));
+      res
+        .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+        .end(JSON.stringify(reply.body ?? {}));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -30,23 +32,37 @@ const reset = (...r: Reply[]) => {
   replies = r;
   seen = [];
 };
-const trpcError = (status: number, code: string) => ({ status, body: { error: { message: `no: ${code}`, data: { code, httpStatus: status } } } });
+const trpcError = (status: number, code: string) => ({
+  status,
+  body: { error: { message: `no: ${code}`, data: { code, httpStatus: status } } },
+});
 
 describe('ApiClient', () => {
   it('posts mutations with the bearer token and reads tRPC answers', async () => {
     reset({ status: 200, body: { result: { data: { id: 1 } } } });
     await expect(client(`${url}/`).mutate('agents.heartbeat', { load: 0.5 })).resolves.toEqual({ id: 1 });
-    expect(seen).toEqual([{ method: 'POST', url: '/api/trpc/agents.heartbeat', auth: 'Bearer tok', body: '{"load":0.5}' }]);
+    expect(seen).toEqual([
+      { method: 'POST', url: '/api/trpc/agents.heartbeat', auth: 'Bearer tok', body: '{"load":0.5}' },
+    ]);
   });
 
   it('sends query input in the query string', async () => {
     reset();
     await client(`${url}/api/trpc`).query('agents.get', { id: 'a 1' });
-    expect(seen[0]).toMatchObject({ method: 'GET', url: `/api/trpc/agents.get?input=${encodeURIComponent('{"id":"a 1"}')}` });
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      url: `/api/trpc/agents.get?input=${encodeURIComponent('{"id":"a 1"}')}`,
+    });
   });
 
   it('retries 502/503/504 and dropped connections until the server answers', async () => {
-    reset({ ...trpcError(503, 'SERVICE_UNAVAILABLE'), headers: { 'retry-after': '0' } }, 'hang-up', { status: 502, body: 'bad gateway' }, { status: 504 }, { status: 200, body: { result: { data: 42 } } });
+    reset(
+      { ...trpcError(503, 'SERVICE_UNAVAILABLE'), headers: { 'retry-after': '0' } },
+      'hang-up',
+      { status: 502, body: 'bad gateway' },
+      { status: 504 },
+      { status: 200, body: { result: { data: 42 } } },
+    );
     await expect(client().mutate('work.poll', {})).resolves.toBe(42);
     expect(seen).toHaveLength(5);
   });
@@ -62,7 +78,9 @@ describe('ApiClient', () => {
     reset(trpcError(401, 'UNAUTHORIZED'));
     await expect(client().mutate('agents.me', {})).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
     reset(trpcError(409, 'CONFLICT'));
-    const err = await client().mutate('work.complete', {}).catch((e) => e);
+    const err = await client()
+      .mutate('work.complete', {})
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(isRefusal(err)).toBe(true);
     expect(seen).toHaveLength(1);

@@ -3,7 +3,13 @@ import type { Logger } from './logger';
 
 /** An answer the server gave (status and tRPC code), or BAD_RESPONSE for one it could not read. */
 export class ApiError extends Error {
-  constructor(readonly path: string, readonly status: number, readonly code: string, message: string, readonly retryAfterMs?: number) {
+  constructor(
+    readonly path: string,
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(`${path}: ${status} ${code}: ${message}`);
     this.name = 'ApiError';
   }
@@ -11,7 +17,8 @@ export class ApiError extends Error {
 
 export const isAuthError = (err: unknown): err is ApiError => err instanceof ApiError && err.status === 401;
 /** 4xx other than 401: the server refused this call for good (e.g. 409 CONFLICT, the lease is gone). */
-export const isRefusal = (err: unknown): err is ApiError => err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401;
+export const isRefusal = (err: unknown): err is ApiError =>
+  err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401;
 
 const TRANSIENT_STATUS = new Set([502, 503, 504]);
 
@@ -48,20 +55,31 @@ export class ApiClient {
 
   query<T>(path: string, input?: unknown, signal?: AbortSignal): Promise<T> {
     const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    return this.withRetry(path, signal, (s) => this.send<T>(path, `${this.base}/${path}${qs}`, { method: 'GET', headers: this.headers(), signal: s }));
+    return this.withRetry(path, signal, (s) =>
+      this.send<T>(path, `${this.base}/${path}${qs}`, { method: 'GET', headers: this.headers(), signal: s }),
+    );
   }
 
   mutate<T>(path: string, input: unknown, signal?: AbortSignal): Promise<T> {
-    return this.withRetry(path, signal, (s) => this.send<T>(path, `${this.base}/${path}`, {
-      method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}), signal: s,
-    }));
+    return this.withRetry(path, signal, (s) =>
+      this.send<T>(path, `${this.base}/${path}`, {
+        method: 'POST',
+        headers: { ...this.headers(), 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        signal: s,
+      }),
+    );
   }
 
   private headers(): Record<string, string> {
     return { authorization: `Bearer ${this.token}`, 'accept-encoding': 'identity' };
   }
 
-  private async withRetry<T>(path: string, signal: AbortSignal | undefined, once: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async withRetry<T>(
+    path: string,
+    signal: AbortSignal | undefined,
+    once: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       const timeout = AbortSignal.timeout(this.opts.requestTimeoutMs ?? 60_000);
@@ -75,10 +93,17 @@ export class ApiClient {
       } catch (err) {
         signal?.throwIfAborted();
         if (err instanceof ApiError && !TRANSIENT_STATUS.has(err.status)) throw err;
-        const delay = err instanceof ApiError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffDelay(attempt, this.backoff);
+        const delay =
+          err instanceof ApiError && err.retryAfterMs !== undefined
+            ? err.retryAfterMs
+            : backoffDelay(attempt, this.backoff);
         this.failingSince ??= Date.now();
         // Every attempt of a long outage is noise: the first few, then every tenth.
-        if (attempt < 3 || attempt % 10 === 0) this.opts.logger?.warn({ path, attempt, retryInMs: delay, err: describe(err) }, 'server unavailable, retrying');
+        if (attempt < 3 || attempt % 10 === 0)
+          this.opts.logger?.warn(
+            { path, attempt, retryInMs: delay, err: describe(err) },
+            'server unavailable, retrying',
+          );
         await sleep(delay, signal);
       }
     }
@@ -95,7 +120,13 @@ export class ApiClient {
       throw new ApiError(path, res.status, 'BAD_RESPONSE', text.slice(0, 200), retryAfterMs);
     }
     if (!res.ok || body.error || !body.result) {
-      throw new ApiError(path, body.error?.data?.httpStatus ?? res.status, body.error?.data?.code ?? 'UNKNOWN', body.error?.message ?? text.slice(0, 200), retryAfterMs);
+      throw new ApiError(
+        path,
+        body.error?.data?.httpStatus ?? res.status,
+        body.error?.data?.code ?? 'UNKNOWN',
+        body.error?.message ?? text.slice(0, 200),
+        retryAfterMs,
+      );
     }
     return body.result.data;
   }

@@ -12,7 +12,11 @@ export interface Consolidated {
  * (claude `/compact`) when it has one, else a fresh session. A compaction that fails also
  * falls back to a fresh session: a full window is worse than a lost conversation.
  */
-export async function consolidateSession(adapter: Adapter, sessionId: string | null, opts: { workdir: string; stallAfterMs: number; logger: Logger; kill: AbortSignal }): Promise<Consolidated> {
+export async function consolidateSession(
+  adapter: Adapter,
+  sessionId: string | null,
+  opts: { workdir: string; stallAfterMs: number; logger: Logger; kill: AbortSignal },
+): Promise<Consolidated> {
   const cmd = sessionId ? adapter.consolidationCommand(sessionId) : null;
   if (!cmd) {
     opts.logger.info({ sessionId }, 'context consolidated: starting a fresh session');
@@ -36,7 +40,10 @@ export async function consolidateSession(adapter: Adapter, sessionId: string | n
   const exit = await run.done;
   opts.kill.removeEventListener('abort', onKill);
   if (failed || exit.code !== 0) {
-    opts.logger.warn({ sessionId, code: exit.code, stderr: exit.stderrTail.slice(-3) }, 'compaction failed: starting a fresh session');
+    opts.logger.warn(
+      { sessionId, code: exit.code, stderr: exit.stderrTail.slice(-3) },
+      'compaction failed: starting a fresh session',
+    );
     return { sessionId: null, contextUsed: 0 };
   }
   opts.logger.info({ sessionId: next, contextUsed: used }, 'context compacted');

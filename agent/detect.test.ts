@@ -10,7 +10,11 @@ beforeAll(async () => {
   fakes = await FakeCliDir.create();
   await fakes.install('claude', ['claude-success.jsonl']);
   await fakes.install('codex', ['codex-success.jsonl']);
-  await writeFile(path.join(fakes.dir, 'aider'), `#!/bin/sh\nexec '${process.execPath}' -e 'setTimeout(() => {}, 10000)'\n`, { mode: 0o755 });
+  await writeFile(
+    path.join(fakes.dir, 'aider'),
+    `#!/bin/sh\nexec '${process.execPath}' -e 'setTimeout(() => {}, 10000)'\n`,
+    { mode: 0o755 },
+  );
   savedPath = process.env.PATH;
   process.env.PATH = fakes.dir; // nothing real is found
 });
@@ -28,13 +32,15 @@ describe('flightdeck agent --detect', () => {
       { name: 'codex', installed: true, version: 'codex-cli 0.169.0' },
       { name: 'aider', installed: true, problem: '--version timed out after 1 s' },
     ]);
-    expect(formatDetection(found)).toBe([
-      'claude  2.1.197 (Claude Code)',
-      'gemini  missing',
-      'codex   codex-cli 0.169.0',
-      'aider   installed (--version timed out after 1 s)',
-      '',
-      'missing: gemini',
-    ].join('\n'));
+    expect(formatDetection(found)).toBe(
+      [
+        'claude  2.1.197 (Claude Code)',
+        'gemini  missing',
+        'codex   codex-cli 0.169.0',
+        'aider   installed (--version timed out after 1 s)',
+        '',
+        'missing: gemini',
+      ].join('\n'),
+    );
   });
 });

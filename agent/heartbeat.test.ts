@@ -20,7 +20,13 @@ describe('Heartbeat', () => {
     } as unknown as ApiClient;
     let state = 'idle';
     const replies: unknown[] = [];
-    const hb = new Heartbeat(client, () => ({ activity: { state } }), (r) => replies.push(r), () => {}, pino({ level: 'silent' }));
+    const hb = new Heartbeat(
+      client,
+      () => ({ activity: { state } }),
+      (r) => replies.push(r),
+      () => {},
+      pino({ level: 'silent' }),
+    );
     hb.start();
     state = 'working';
     const a = hb.beatNow();

@@ -43,7 +43,8 @@ export class Heartbeat {
   async stop(graceMs = 0): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    if (graceMs > 0 && this.inFlight) await Promise.race([this.inFlight, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    if (graceMs > 0 && this.inFlight)
+      await Promise.race([this.inFlight, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
     this.abort.abort();
     await this.inFlight;
     this.pending.splice(0).forEach((resolve) => resolve());

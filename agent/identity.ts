@@ -12,17 +12,27 @@ const AGENT_TOKEN_PREFIX = 'fda_';
  * register (idempotent by name) and use the agent token it returns from then on. Either way
  * `agents.me` gives back what a previous run left: the CLI session to resume, context usage.
  */
-export async function establishIdentity(client: ApiClient, options: WorkerOptions, adapter: Adapter, logger: Logger, signal: AbortSignal): Promise<AgentSelf> {
+export async function establishIdentity(
+  client: ApiClient,
+  options: WorkerOptions,
+  adapter: Adapter,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<AgentSelf> {
   if (!options.token.startsWith(AGENT_TOKEN_PREFIX)) {
     const contextWindow = options.contextWindow ?? adapter.defaultContextWindow;
-    const registered = await client.mutate<{ agentId: string; token: string }>('agents.register', {
-      name: options.name,
-      runtime: adapter.runtime,
-      capabilities: options.capabilities,
-      maxConcurrency: options.concurrency,
-      labels: options.labels,
-      ...(contextWindow ? { contextWindow } : {}),
-    }, signal);
+    const registered = await client.mutate<{ agentId: string; token: string }>(
+      'agents.register',
+      {
+        name: options.name,
+        runtime: adapter.runtime,
+        capabilities: options.capabilities,
+        maxConcurrency: options.concurrency,
+        labels: options.labels,
+        ...(contextWindow ? { contextWindow } : {}),
+      },
+      signal,
+    );
     client.setToken(registered.token);
     logger.info({ agentId: registered.agentId, name: options.name }, 'registered');
   }

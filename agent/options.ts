@@ -56,7 +56,8 @@ Options (environment fallback in brackets):
 Shell adapter output protocol (one per line; other lines are streamed as progress):
   ${SHELL_PROTOCOL.join('\n  ')}`;
 
-const wholeNumber = (min: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`);
+const wholeNumber = (min: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`);
 
 // Keys are flag names, so a zod issue's path names the flag to blame.
 const Flags = z.object({
@@ -66,7 +67,10 @@ const Flags = z.object({
   capabilities: z.string().default(''),
   concurrency: wholeNumber(1).max(64, 'must be at most 64').default(1),
   workdir: z.string().min(1),
-  name: z.string().regex(/^[\w.:@/-]{1,128}$/, 'may contain letters, digits and . _ - : @ / only').optional(),
+  name: z
+    .string()
+    .regex(/^[\w.:@/-]{1,128}$/, 'may contain letters, digits and . _ - : @ / only')
+    .optional(),
   label: z.array(z.string().regex(/^[^=]{1,64}=.{0,256}$/, 'must be key=value')).default([]),
   command: z.string().min(1, 'must not be empty').optional(),
   'cli-path': z.string().min(1).optional(),
@@ -78,11 +82,21 @@ const Flags = z.object({
 });
 
 const ENV: Record<string, string> = {
-  url: 'FLIGHTDECK_URL', token: 'FLIGHTDECK_TOKEN', adapter: 'FLIGHTDECK_ADAPTER', capabilities: 'FLIGHTDECK_CAPABILITIES',
-  concurrency: 'FLIGHTDECK_CONCURRENCY', workdir: 'FLIGHTDECK_WORKDIR', name: 'FLIGHTDECK_AGENT_NAME', command: 'FLIGHTDECK_SHELL_COMMAND',
+  url: 'FLIGHTDECK_URL',
+  token: 'FLIGHTDECK_TOKEN',
+  adapter: 'FLIGHTDECK_ADAPTER',
+  capabilities: 'FLIGHTDECK_CAPABILITIES',
+  concurrency: 'FLIGHTDECK_CONCURRENCY',
+  workdir: 'FLIGHTDECK_WORKDIR',
+  name: 'FLIGHTDECK_AGENT_NAME',
+  command: 'FLIGHTDECK_SHELL_COMMAND',
 };
 
-export function parseAgentArgs(argv: string[], env: Record<string, string | undefined>, host: { hostname: string; cwd: string }): AgentCommand {
+export function parseAgentArgs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  host: { hostname: string; cwd: string },
+): AgentCommand {
   let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -90,7 +104,12 @@ export function parseAgentArgs(argv: string[], env: Record<string, string | unde
       strict: true,
       allowPositionals: false,
       options: {
-        ...Object.fromEntries(Object.keys(Flags.shape).map((k) => [k, { type: 'string' as const, multiple: k === 'label' || k === 'cli-arg' }])),
+        ...Object.fromEntries(
+          Object.keys(Flags.shape).map((k) => [
+            k,
+            { type: 'string' as const, multiple: k === 'label' || k === 'cli-arg' },
+          ]),
+        ),
         detect: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -102,7 +121,8 @@ export function parseAgentArgs(argv: string[], env: Record<string, string | unde
   if (values.detect) return { kind: 'detect' };
 
   const raw: Record<string, unknown> = { ...values };
-  for (const [flag, variable] of Object.entries(ENV)) if (raw[flag] === undefined && env[variable]) raw[flag] = env[variable];
+  for (const [flag, variable] of Object.entries(ENV))
+    if (raw[flag] === undefined && env[variable]) raw[flag] = env[variable];
   raw.workdir ??= host.cwd;
   const parsed = Flags.safeParse(raw);
   if (!parsed.success) {
@@ -110,14 +130,18 @@ export function parseAgentArgs(argv: string[], env: Record<string, string | unde
     throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
   }
   const f = parsed.data;
-  if (f.adapter === 'shell' && !f.command) throw new UsageError('--command: the shell adapter needs a command template (or FLIGHTDECK_SHELL_COMMAND)');
+  if (f.adapter === 'shell' && !f.command)
+    throw new UsageError('--command: the shell adapter needs a command template (or FLIGHTDECK_SHELL_COMMAND)');
   return {
     kind: 'run',
     options: {
       url: f.url,
       token: f.token,
       adapter: f.adapter,
-      capabilities: f.capabilities.split(',').map((c) => c.trim()).filter(Boolean),
+      capabilities: f.capabilities
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
       concurrency: f.concurrency,
       workdir: path.resolve(host.cwd, f.workdir),
       name: f.name ?? `${host.hostname}-${f.adapter}`.replace(/[^\w.:@/-]/g, '-').slice(0, 128),

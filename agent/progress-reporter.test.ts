@@ -15,7 +15,12 @@ function fakeClient(fail?: ApiError) {
 }
 
 const lease = { taskId: 't1', leaseToken: 'l1' };
-const opts = (onRefused = () => {}) => ({ minIntervalMs: 250, logger: pino({ level: 'silent' }), signal: new AbortController().signal, onRefused });
+const opts = (onRefused = () => {}) => ({
+  minIntervalMs: 250,
+  logger: pino({ level: 'silent' }),
+  signal: new AbortController().signal,
+  onRefused,
+});
 
 describe('ProgressReporter', () => {
   it('joins lines and calls at most about four times a second', async () => {
@@ -29,7 +34,12 @@ describe('ProgressReporter', () => {
     await reporter.close();
     const seconds = (Date.now() - started) / 1000;
     expect(calls.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 1);
-    expect(calls.map((c) => c.body.message).join('\n').split('\n')).toEqual(Array.from({ length: 100 }, (_, i) => `line ${i}`));
+    expect(
+      calls
+        .map((c) => c.body.message)
+        .join('\n')
+        .split('\n'),
+    ).toEqual(Array.from({ length: 100 }, (_, i) => `line ${i}`));
     // Spaced out, except the final flush when the task ends.
     for (let i = 1; i < calls.length - 1; i++) expect(calls[i].at - calls[i - 1].at).toBeGreaterThanOrEqual(240);
     expect(calls[0].body).toMatchObject(lease);
@@ -50,7 +60,11 @@ describe('ProgressReporter', () => {
   it('tells the runner when the server refuses the lease', async () => {
     const { client } = fakeClient(new ApiError('work.progress', 409, 'CONFLICT', 'lease lost'));
     let refused: unknown;
-    const reporter = new ProgressReporter(client, lease, opts((err?: unknown) => (refused = err)));
+    const reporter = new ProgressReporter(
+      client,
+      lease,
+      opts((err?: unknown) => (refused = err)),
+    );
     reporter.line('hello');
     await reporter.close();
     expect(refused).toMatchObject({ status: 409 });

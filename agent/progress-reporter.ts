@@ -26,7 +26,12 @@ export class ProgressReporter {
   constructor(
     private readonly client: ApiClient,
     private readonly lease: Lease,
-    private readonly opts: { minIntervalMs: number; logger: Logger; signal: AbortSignal; onRefused: (err: unknown) => void },
+    private readonly opts: {
+      minIntervalMs: number;
+      logger: Logger;
+      signal: AbortSignal;
+      onRefused: (err: unknown) => void;
+    },
   ) {}
 
   line(text: string): void {
@@ -65,21 +70,29 @@ export class ProgressReporter {
   private send(): Promise<void> {
     if (this.closed || !this.dirty) return Promise.resolve();
     const message = this.lines.join('\n');
-    const body = { ...this.lease, message: message.length > MAX_MESSAGE ? message.slice(-MAX_MESSAGE) : message, ...(this.percent !== undefined ? { percent: this.percent } : {}) };
+    const body = {
+      ...this.lease,
+      message: message.length > MAX_MESSAGE ? message.slice(-MAX_MESSAGE) : message,
+      ...(this.percent !== undefined ? { percent: this.percent } : {}),
+    };
     this.lines = [];
     this.size = 0;
     this.dirty = false;
     this.lastSentAt = Date.now();
-    this.inFlight = this.client.mutate('work.progress', body, this.opts.signal).then(
-      () => {},
-      (err) => {
-        if (isRefusal(err) || isAuthError(err)) this.opts.onRefused(err);
-        else if (!this.opts.signal.aborted) this.opts.logger.warn({ taskId: this.lease.taskId, err: (err as Error).message }, 'progress not sent');
-      },
-    ).finally(() => {
-      this.inFlight = null;
-      if (this.dirty) this.touch();
-    });
+    this.inFlight = this.client
+      .mutate('work.progress', body, this.opts.signal)
+      .then(
+        () => {},
+        (err) => {
+          if (isRefusal(err) || isAuthError(err)) this.opts.onRefused(err);
+          else if (!this.opts.signal.aborted)
+            this.opts.logger.warn({ taskId: this.lease.taskId, err: (err as Error).message }, 'progress not sent');
+        },
+      )
+      .finally(() => {
+        this.inFlight = null;
+        if (this.dirty) this.touch();
+      });
     return this.inFlight;
   }
 }

@@ -5,8 +5,12 @@ import { useWorkerTestbed } from './testing/worker-testbed';
 const bed = useWorkerTestbed({ fakesOnPath: true });
 const startWorker = bed.startWorker;
 
-const agentNamed = async (name: string) => (await bed.server.admin.query<{ items: any[] }>('agents.list', { search: name, includeTerminated: true })).items.find((a) => a.name === name);
-const detail = (id: string) => bed.server.admin.query<{ task: { status: string }; attempts: any[]; decisions: any[] }>('tasks.detail', { id });
+const agentNamed = async (name: string) =>
+  (await bed.server.admin.query<{ items: any[] }>('agents.list', { search: name, includeTerminated: true })).items.find(
+    (a) => a.name === name,
+  );
+const detail = (id: string) =>
+  bed.server.admin.query<{ task: { status: string }; attempts: any[]; decisions: any[] }>('tasks.detail', { id });
 
 describe('a rate-limited CLI', () => {
   it('parks its agent until the reset time and the task moves to another capable agent', async () => {
@@ -14,7 +18,9 @@ describe('a rate-limited CLI', () => {
     const claude = await bed.fakes.install('claude', ['claude-usage-limit.jsonl', 'claude-success.jsonl']);
     const a = startWorker({ name: 'rl-a', adapter: 'claude', capabilities: ['rl'] });
     await waitFor('agent a', () => agentNamed('rl-a'));
-    const { ids: [id] } = await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'greet', capabilities: ['rl'] });
+    const {
+      ids: [id],
+    } = await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'greet', capabilities: ['rl'] });
     const hitAt = Date.now();
 
     const parked = await waitFor('agent a to be parked', async () => {
@@ -38,7 +44,9 @@ describe('a rate-limited CLI', () => {
     // Routing saw agent a and skipped it as rate-limited.
     const last = done.decisions.at(-1);
     expect(last.winnerAgentName).toBe('rl-b');
-    expect(last.excluded).toContainEqual(expect.objectContaining({ agentName: 'rl-a', reason: expect.stringMatching(/^rate-limited until/) }));
+    expect(last.excluded).toContainEqual(
+      expect.objectContaining({ agentName: 'rl-a', reason: expect.stringMatching(/^rate-limited until/) }),
+    );
     expect((await claude.runs()).length).toBe(2);
 
     await Promise.all([a.stop(), b.stop()]);
@@ -46,12 +54,23 @@ describe('a rate-limited CLI', () => {
 
   it('stops polling until the limit lifts, says idle, then takes work again', async () => {
     const a = startWorker({
-      name: 'rl-shell', adapter: 'shell', capabilities: ['rl-short'],
+      name: 'rl-shell',
+      adapter: 'shell',
+      capabilities: ['rl-short'],
       shellCommand: 'if [ "$FLIGHTDECK_TASK_ATTEMPT" = 1 ]; then echo "::rate-limited +2"; sleep 5; else echo ok; fi',
     });
-    const { ids: [id] } = await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', { title: 'short limit', capabilities: ['rl-short'] });
+    const {
+      ids: [id],
+    } = await bed.server.admin.mutate<{ ids: string[] }>('tasks.submit', {
+      title: 'short limit',
+      capabilities: ['rl-short'],
+    });
     const parked = await waitFor('the agent to be parked', async () => (await agentNamed('rl-shell'))?.parkedUntil);
-    await waitFor('the task to succeed after the limit', async () => (await detail(id)).task.status === 'succeeded', 20_000);
+    await waitFor(
+      'the task to succeed after the limit',
+      async () => (await detail(id)).task.status === 'succeeded',
+      20_000,
+    );
     const { attempts } = await detail(id);
     expect(attempts[0]).toMatchObject({ status: 'released' });
     const retried = attempts.at(-1);

@@ -8,22 +8,51 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-interface AgentRow { id: string; name: string; status: string }
-const agentNamed = async (name: string) => (await server.admin.query<{ items: AgentRow[] }>('agents.list', { search: name, includeTerminated: true })).items.find((a) => a.name === name);
-const submit = async (title: string, capability: string) => (await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability] })).ids[0];
+interface AgentRow {
+  id: string;
+  name: string;
+  status: string;
+}
+const agentNamed = async (name: string) =>
+  (
+    await server.admin.query<{ items: AgentRow[] }>('agents.list', { search: name, includeTerminated: true })
+  ).items.find((a) => a.name === name);
+const submit = async (title: string, capability: string) =>
+  (await server.admin.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability] })).ids[0];
 const taskStatus = async (id: string) => (await server.admin.query<{ status: string }>('tasks.get', { id })).status;
-const attempts = async (id: string) => (await server.admin.query<{ attempts: { agentName: string; status: string }[] }>('tasks.detail', { id })).attempts;
+const attempts = async (id: string) =>
+  (await server.admin.query<{ attempts: { agentName: string; status: string }[] }>('tasks.detail', { id })).attempts;
 
 function worker(name: string, capability: string, command: string) {
-  return flightdeckAgent(['--url', server.url, '--token', ADMIN_TOKEN, '--adapter', 'shell', '--name', name, '--capabilities', capability,
-    '--drain-timeout', '1', '--log-level', 'info', '--command', command]);
+  return flightdeckAgent([
+    '--url',
+    server.url,
+    '--token',
+    ADMIN_TOKEN,
+    '--adapter',
+    'shell',
+    '--name',
+    name,
+    '--capabilities',
+    capability,
+    '--drain-timeout',
+    '1',
+    '--log-level',
+    'info',
+    '--command',
+    command,
+  ]);
 }
 
 describe('a worker stopping cleanly says goodbye', () => {
   it('SIGTERM: the agent shows stopped as soon as the worker exits, its task runs elsewhere, and a restart brings it back', async () => {
     const run = worker('bye-1', 'bye-term', 'echo started; sleep 30');
     const id = await submit('outlives its agent', 'bye-term');
-    await waitFor('the task to run', async () => (await server.admin.query<{ progress: unknown[] }>('tasks.detail', { id })).progress.length > 0, 20_000);
+    await waitFor(
+      'the task to run',
+      async () => (await server.admin.query<{ progress: unknown[] }>('tasks.detail', { id })).progress.length > 0,
+      20_000,
+    );
     run.child.kill('SIGTERM');
     expect(await exitWithin(run.exited, 15_000)).toBe(0);
     // No waiting for the heartbeat sweep: stopped now, and the task it handed back is queued.
@@ -33,7 +62,10 @@ describe('a worker stopping cleanly says goodbye', () => {
 
     const rescuer = worker('bye-rescuer', 'bye-term', 'echo rescued');
     await waitFor('another agent to finish the task', async () => (await taskStatus(id)) === 'succeeded', 20_000);
-    expect((await attempts(id)).map((a) => [a.agentName, a.status])).toEqual([['bye-1', 'released'], ['bye-rescuer', 'succeeded']]);
+    expect((await attempts(id)).map((a) => [a.agentName, a.status])).toEqual([
+      ['bye-1', 'released'],
+      ['bye-rescuer', 'succeeded'],
+    ]);
     rescuer.child.kill('SIGTERM');
     expect(await exitWithin(rescuer.exited, 15_000)).toBe(0);
 
@@ -48,14 +80,27 @@ describe('a worker stopping cleanly says goodbye', () => {
 
   it('a process pool that puts its agent to sleep keeps it sleeping, though its worker signs off, and wakes it for work', async () => {
     const pool = await server.admin.mutate<{ id: string }>('pools.create', {
-      name: 'bye-pool', capabilities: ['bye-pool'], provider: 'process', adapter: 'shell', providerSettings: { command: 'echo pooled' },
-      minSize: 1, maxSize: 1, targetBacklogPerAgent: 1, idleTimeoutMs: 1_000, scaleUpCooldownMs: 0, scaleDownCooldownMs: 0,
+      name: 'bye-pool',
+      capabilities: ['bye-pool'],
+      provider: 'process',
+      adapter: 'shell',
+      providerSettings: { command: 'echo pooled' },
+      minSize: 1,
+      maxSize: 1,
+      targetBacklogPerAgent: 1,
+      idleTimeoutMs: 1_000,
+      scaleUpCooldownMs: 0,
+      scaleDownCooldownMs: 0,
     });
     // Started for the pool's minimum, then idle past its timeout: put to sleep, its worker stopped.
-    const agent = await waitFor('the pool agent to sleep', async () => {
-      const a = await agentNamed('bye-pool-1');
-      return a?.status === 'sleeping' && a;
-    }, 40_000);
+    const agent = await waitFor(
+      'the pool agent to sleep',
+      async () => {
+        const a = await agentNamed('bye-pool-1');
+        return a?.status === 'sleeping' && a;
+      },
+      40_000,
+    );
     const logs = () => server.admin.query<{ logs: string }>('agents.logs', { id: agent.id }).then((r) => r.logs);
     await waitFor('its worker to exit', async () => (await logs()).includes('worker exited (code 0)'), 20_000);
     const goodbye = (await logs()).split('\n').find((line) => line.includes('"msg":"signed off"'));

@@ -13,7 +13,10 @@ export class StopControl {
   private forced = false;
   killGraceMs = 5000;
 
-  constructor(private readonly drainTimeoutMs: number, private readonly logger: Logger) {}
+  constructor(
+    private readonly drainTimeoutMs: number,
+    private readonly logger: Logger,
+  ) {}
 
   get noNewWork(): AbortSignal {
     return this.stopping.signal;
@@ -44,7 +47,9 @@ export class StopControl {
 
   /** For reporting calls, which retry through outages until this aborts. */
   reportSignal(): AbortSignal {
-    return this.forced ? AbortSignal.any([this.giveUpReports.signal, AbortSignal.timeout(5000)]) : this.giveUpReports.signal;
+    return this.forced
+      ? AbortSignal.any([this.giveUpReports.signal, AbortSignal.timeout(5000)])
+      : this.giveUpReports.signal;
   }
 
   dispose(): void {

@@ -9,7 +9,9 @@ describe('taskPrompt', () => {
   });
 
   it('appends the other payload fields as JSON', () => {
-    expect(taskPrompt({ title: 'T', payload: { prompt: 'do X', repo: 'a/b' } })).toBe('do X\n\nTask payload:\n{\n  "repo": "a/b"\n}');
+    expect(taskPrompt({ title: 'T', payload: { prompt: 'do X', repo: 'a/b' } })).toBe(
+      'do X\n\nTask payload:\n{\n  "repo": "a/b"\n}',
+    );
     expect(taskPrompt({ title: 'Fix it', payload: { issue: 7 } })).toBe('Fix it\n\nTask payload:\n{\n  "issue": 7\n}');
   });
 });

@@ -46,7 +46,9 @@ export async function runTask(a: Assignment, ctx: TaskContext): Promise<TaskOutc
   // A refused progress report means the server requeued the task: stop the CLI, drop the task.
   const leaseState: LeaseState = {};
   const progress = new ProgressReporter(ctx.client, lease, {
-    minIntervalMs: ctx.progressIntervalMs ?? 250, logger: log, signal: AbortSignal.any([ctx.reportSignal(), ctx.kill]),
+    minIntervalMs: ctx.progressIntervalMs ?? 250,
+    logger: log,
+    signal: AbortSignal.any([ctx.reportSignal(), ctx.kill]),
     onRefused: (err) => {
       leaseState.lost ??= (err as Error).message;
       leaseState.stop?.();
@@ -63,17 +65,38 @@ export async function runTask(a: Assignment, ctx: TaskContext): Promise<TaskOutc
   const base = { sessionId: run.sessionId };
 
   if (leaseState.lost) return { ...base, kind: 'lost', reason: leaseState.lost };
-  if (run.limited) return { ...base, kind: 'rate-limited', resetAt: run.limited.resetAt ?? Date.now() + DEFAULT_RESET_MS, detail: run.limited.detail };
+  if (run.limited)
+    return {
+      ...base,
+      kind: 'rate-limited',
+      resetAt: run.limited.resetAt ?? Date.now() + DEFAULT_RESET_MS,
+      detail: run.limited.detail,
+    };
   if (run.interrupted) return { ...base, kind: 'interrupted' };
   if (!run.failed) {
     const { result } = run;
-    const value = result?.data !== undefined ? result.data
-      : result ? { summary: truncate(result.text?.split('\n')[0] ?? '', 200), text: truncate(result.text ?? '', 100_000), sessionId: run.sessionId ?? null, usage: result.usage ?? null, exitCode: 0 }
-      : { output: run.outputTail.join('\n'), sessionId: run.sessionId ?? null, exitCode: 0 };
+    const value =
+      result?.data !== undefined
+        ? result.data
+        : result
+          ? {
+              summary: truncate(result.text?.split('\n')[0] ?? '', 200),
+              text: truncate(result.text ?? '', 100_000),
+              sessionId: run.sessionId ?? null,
+              usage: result.usage ?? null,
+              exitCode: 0,
+            }
+          : { output: run.outputTail.join('\n'), sessionId: run.sessionId ?? null, exitCode: 0 };
     return completeOrFail(ctx, log, lease, value, base);
   }
   log.warn({ error: run.failure }, 'task failed');
-  return report(ctx, log, 'work.fail', { ...lease, error: truncate(run.failure, 10_000), retryable: true }, { ...base, kind: 'failed', error: run.failure });
+  return report(
+    ctx,
+    log,
+    'work.fail',
+    { ...lease, error: truncate(run.failure, 10_000), retryable: true },
+    { ...base, kind: 'failed', error: run.failure },
+  );
 }
 
 interface LeaseState {
@@ -92,8 +115,21 @@ interface RunRecord {
 }
 
 /** One CLI run: events to progress and the worker, killed on rate limit, lost lease, drain or timeout. */
-async function runOnce(a: Assignment, ctx: TaskContext, sessionId: string | null, progress: ProgressReporter, leaseState: LeaseState): Promise<RunRecord> {
-  const cmd = ctx.adapter.taskCommand({ taskId: a.taskId, attempt: a.attempt, title: a.title, prompt: taskPrompt(a), payload: a.payload, sessionId });
+async function runOnce(
+  a: Assignment,
+  ctx: TaskContext,
+  sessionId: string | null,
+  progress: ProgressReporter,
+  leaseState: LeaseState,
+): Promise<RunRecord> {
+  const cmd = ctx.adapter.taskCommand({
+    taskId: a.taskId,
+    attempt: a.attempt,
+    title: a.title,
+    prompt: taskPrompt(a),
+    payload: a.payload,
+    sessionId,
+  });
   const rec: RunRecord = { interrupted: false, failed: false, failure: '', outputTail: [] };
   const errors: string[] = [];
   let timedOut = false;
@@ -103,12 +139,15 @@ async function runOnce(a: Assignment, ctx: TaskContext, sessionId: string | null
         rec.outputTail.push(event.text);
         if (rec.outputTail.length > 20) rec.outputTail.shift();
         return progress.line(event.text);
-      case 'progress': return progress.progress(event.percent, event.message);
-      case 'activity': return ctx.onActivity({ state: event.state, detail: event.detail ?? a.title });
+      case 'progress':
+        return progress.progress(event.percent, event.message);
+      case 'activity':
+        return ctx.onActivity({ state: event.state, detail: event.detail ?? a.title });
       case 'session':
         rec.sessionId = event.sessionId;
         return;
-      case 'context': return ctx.onContext(event.used, event.window);
+      case 'context':
+        return ctx.onContext(event.used, event.window);
       case 'result':
         rec.result = event;
         return;
@@ -118,11 +157,19 @@ async function runOnce(a: Assignment, ctx: TaskContext, sessionId: string | null
       case 'rate-limited':
         if (rec.limited) return;
         rec.limited = event;
-        ctx.logger.warn({ taskId: a.taskId, resetAt: event.resetAt, detail: event.detail }, 'CLI rate-limited: stopping it');
+        ctx.logger.warn(
+          { taskId: a.taskId, resetAt: event.resetAt, detail: event.detail },
+          'CLI rate-limited: stopping it',
+        );
         return run.kill(ctx.killGraceMs());
     }
   };
-  const run = runCli(cmd, { cwd: ctx.workdir, parser: ctx.adapter.createParser(), onEvent, stallAfterMs: ctx.stallAfterMs });
+  const run = runCli(cmd, {
+    cwd: ctx.workdir,
+    parser: ctx.adapter.createParser(),
+    onEvent,
+    stallAfterMs: ctx.stallAfterMs,
+  });
   leaseState.stop = () => run.kill(ctx.killGraceMs());
   const onKill = () => {
     rec.interrupted = true;
@@ -130,10 +177,12 @@ async function runOnce(a: Assignment, ctx: TaskContext, sessionId: string | null
   };
   ctx.kill.addEventListener('abort', onKill, { once: true });
   if (ctx.kill.aborted) onKill();
-  const timeout = a.timeoutMs ? setTimeout(() => {
-    timedOut = true;
-    run.kill(ctx.killGraceMs());
-  }, a.timeoutMs) : undefined;
+  const timeout = a.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        run.kill(ctx.killGraceMs());
+      }, a.timeoutMs)
+    : undefined;
   const exit = await run.done;
   ctx.kill.removeEventListener('abort', onKill);
   clearTimeout(timeout);
@@ -153,7 +202,13 @@ function failureMessage(exit: CliExit, errors: string[]): string {
  * A result the server refuses as invalid (400, or 413 past its size limit) would be refused on every
  * attempt: the task fails for good with the reason, instead of being dropped as if its lease were gone.
  */
-async function completeOrFail(ctx: TaskContext, log: Logger, lease: { taskId: string; leaseToken: string }, result: unknown, base: { sessionId?: string }): Promise<TaskOutcome> {
+async function completeOrFail(
+  ctx: TaskContext,
+  log: Logger,
+  lease: { taskId: string; leaseToken: string },
+  result: unknown,
+  base: { sessionId?: string },
+): Promise<TaskOutcome> {
   try {
     await ctx.client.mutate('work.complete', { ...lease, result }, ctx.reportSignal());
     log.info({ outcome: 'completed' }, 'task reported');
@@ -162,12 +217,24 @@ async function completeOrFail(ctx: TaskContext, log: Logger, lease: { taskId: st
     if (!(err instanceof ApiError) || (err.status !== 400 && err.status !== 413)) return dropOnRefusal(err, log, base);
     const error = `the server refused the task's result: ${err.message}`;
     log.warn({ err: err.message }, 'result refused, failing the task');
-    return report(ctx, log, 'work.fail', { ...lease, error: truncate(error, 10_000), retryable: false }, { ...base, kind: 'failed', error });
+    return report(
+      ctx,
+      log,
+      'work.fail',
+      { ...lease, error: truncate(error, 10_000), retryable: false },
+      { ...base, kind: 'failed', error },
+    );
   }
 }
 
 /** A report the server refuses (4xx: the lease is gone) drops the task; 401 is the worker's problem. */
-async function report(ctx: TaskContext, log: Logger, path: string, body: unknown, outcome: TaskOutcome): Promise<TaskOutcome> {
+async function report(
+  ctx: TaskContext,
+  log: Logger,
+  path: string,
+  body: unknown,
+  outcome: TaskOutcome,
+): Promise<TaskOutcome> {
   try {
     await ctx.client.mutate(path, body, ctx.reportSignal());
     log.info({ outcome: outcome.kind }, 'task reported');

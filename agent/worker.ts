@@ -34,7 +34,11 @@ export interface WorkerExtras {
  */
 export function runWorker(options: WorkerOptions, signal: AbortSignal, extras: WorkerExtras = {}): Promise<WorkerExit> {
   const logger = extras.logger ?? createLogger(options.logLevel);
-  const adapter = createAdapter(options.adapter, { cliPath: options.cliPath, extraArgs: options.cliArgs, shellCommand: options.shellCommand });
+  const adapter = createAdapter(options.adapter, {
+    cliPath: options.cliPath,
+    extraArgs: options.cliArgs,
+    shellCommand: options.shellCommand,
+  });
   const client = new ApiClient({ url: options.url, token: options.token, logger });
   return new Worker(options, adapter, client, logger.child({ agent: options.name }), extras).run(signal);
 }
@@ -62,19 +66,30 @@ class Worker {
   private terminated = false;
   private serverStatus = '';
 
-  constructor(private readonly options: WorkerOptions, private readonly adapter: Adapter, private readonly client: ApiClient, private readonly logger: Logger, private readonly extras: WorkerExtras) {
+  constructor(
+    private readonly options: WorkerOptions,
+    private readonly adapter: Adapter,
+    private readonly client: ApiClient,
+    private readonly logger: Logger,
+    private readonly extras: WorkerExtras,
+  ) {
     this.stop = new StopControl(options.drainTimeoutMs, logger);
   }
 
   async run(signal: AbortSignal): Promise<WorkerExit> {
     // The server holds a stopping agent out of routing, so what it hands back goes elsewhere.
-    this.stop.noNewWork.addEventListener('abort', () => this.board.stop(`draining: finishing ${this.board.running()} running task(s)`), { once: true });
+    this.stop.noNewWork.addEventListener(
+      'abort',
+      () => this.board.stop(`draining: finishing ${this.board.running()} running task(s)`),
+      { once: true },
+    );
     signal.addEventListener('abort', () => this.stop.drain('stop signal'), { once: true });
     this.extras.force?.addEventListener('abort', () => this.stop.force('second stop signal'), { once: true });
     if (signal.aborted) this.stop.drain('stop signal');
     try {
       const me = await establishIdentity(this.client, this.options, this.adapter, this.logger, this.stop.noNewWork);
-      if (me.status === 'terminated') return { code: 1, reason: `agent ${me.name} was terminated; enrol it again with an admin or enrolment token` };
+      if (me.status === 'terminated')
+        return { code: 1, reason: `agent ${me.name} was terminated; enrol it again with an admin or enrolment token` };
       this.sessions = new SessionKeeper(me.sessionId);
       this.contextUsed = me.contextUsed;
       this.contextWindow = this.options.contextWindow ?? me.contextWindow ?? this.adapter.defaultContextWindow ?? null;
@@ -83,9 +98,18 @@ class Worker {
       if (this.stop.noNewWork.aborted) return { code: 0, reason: 'stopped before registering' };
       return { code: 1, reason: isAuthError(err) ? TOKEN_REFUSED : `could not register: ${(err as Error).message}` };
     }
-    this.heartbeat = new Heartbeat(this.client, () => this.heartbeatInput(), (r) => this.onHeartbeat(r), (e) => isAuthError(e) && this.failFatally(e), this.logger);
+    this.heartbeat = new Heartbeat(
+      this.client,
+      () => this.heartbeatInput(),
+      (r) => this.onHeartbeat(r),
+      (e) => isAuthError(e) && this.failFatally(e),
+      this.logger,
+    );
     this.heartbeat.start();
-    this.logger.info({ adapter: this.adapter.name, concurrency: this.options.concurrency, workdir: this.options.workdir }, 'polling for work');
+    this.logger.info(
+      { adapter: this.adapter.name, concurrency: this.options.concurrency, workdir: this.options.workdir },
+      'polling for work',
+    );
     await Promise.all(Array.from({ length: this.options.concurrency }, (_, i) => this.slot(i)));
     this.stop.dispose();
     await this.heartbeat.stop(LAST_BEAT_GRACE_MS);
@@ -98,10 +122,17 @@ class Worker {
   /** Tells the server it stopped cleanly, so it shows `stopped` now instead of going unhealthy, then offline. */
   private async signOff(): Promise<void> {
     try {
-      const reply = await this.client.mutate<{ status: string; requeued: number }>('agents.signOff', {}, AbortSignal.timeout(SIGN_OFF_TIMEOUT_MS));
+      const reply = await this.client.mutate<{ status: string; requeued: number }>(
+        'agents.signOff',
+        {},
+        AbortSignal.timeout(SIGN_OFF_TIMEOUT_MS),
+      );
       this.logger.info({ status: reply.status, requeued: reply.requeued }, 'signed off');
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'sign-off not answered: the server will mark the agent unhealthy, then offline');
+      this.logger.warn(
+        { err: (err as Error).message },
+        'sign-off not answered: the server will mark the agent unhealthy, then offline',
+      );
     }
   }
 
@@ -119,7 +150,11 @@ class Worker {
       const pollSignal = AbortSignal.any([this.stop.noNewWork, this.pause.pollSignal, this.pollBreak.signal]);
       let assignment: Assignment | null;
       try {
-        assignment = await this.client.mutate<Assignment | null>('work.poll', { waitMs: this.options.pollWaitMs, start: true }, pollSignal);
+        assignment = await this.client.mutate<Assignment | null>(
+          'work.poll',
+          { waitMs: this.options.pollWaitMs, start: true },
+          pollSignal,
+        );
         failures = 0;
       } catch (err) {
         if (pollSignal.aborted) continue;
@@ -145,8 +180,15 @@ class Worker {
     let outcome: TaskOutcome;
     try {
       outcome = await runTask(a, {
-        client: this.client, adapter: this.adapter, workdir: this.options.workdir, stallAfterMs: this.options.stallAfterMs, logger: this.logger,
-        session: lease, kill: this.stop.killTasks, killGraceMs: () => this.stop.killGraceMs, reportSignal: () => this.stop.reportSignal(),
+        client: this.client,
+        adapter: this.adapter,
+        workdir: this.options.workdir,
+        stallAfterMs: this.options.stallAfterMs,
+        logger: this.logger,
+        session: lease,
+        kill: this.stop.killTasks,
+        killGraceMs: () => this.stop.killGraceMs,
+        reportSignal: () => this.stop.reportSignal(),
         progressIntervalMs: this.extras.progressIntervalMs,
         onActivity: (activity) => this.board.set(i, activity),
         onContext: (used, window) => {
@@ -181,12 +223,19 @@ class Worker {
   private startPause(resetAt: number, detail: string): void {
     this.pause.begin(resetAt);
     this.board.pause({ state: 'rate-limited', resetAt: Math.round(resetAt), detail: truncate(detail, 500) });
-    this.logger.warn({ resetAt: new Date(resetAt).toISOString(), detail }, 'rate-limited: no new work until the limit lifts');
+    this.logger.warn(
+      { resetAt: new Date(resetAt).toISOString(), detail },
+      'rate-limited: no new work until the limit lifts',
+    );
   }
 
   private async release(a: Assignment, reason: string): Promise<void> {
     try {
-      await this.client.mutate('work.release', { taskId: a.taskId, leaseToken: a.leaseToken, reason }, this.stop.reportSignal());
+      await this.client.mutate(
+        'work.release',
+        { taskId: a.taskId, leaseToken: a.leaseToken, reason },
+        this.stop.reportSignal(),
+      );
       this.logger.info({ taskId: a.taskId, reason }, 'task released');
     } catch (err) {
       if (isAuthError(err)) this.failFatally(err);
@@ -200,7 +249,12 @@ class Worker {
     this.tasksSinceConsolidation = 0;
     const lease = this.sessions.acquire();
     this.board.set(i, { state: 'working', detail: 'consolidating the context window' });
-    const done = await consolidateSession(this.adapter, lease.sessionId, { workdir: this.options.workdir, stallAfterMs: this.options.stallAfterMs, logger: this.logger, kill: this.stop.killTasks });
+    const done = await consolidateSession(this.adapter, lease.sessionId, {
+      workdir: this.options.workdir,
+      stallAfterMs: this.options.stallAfterMs,
+      logger: this.logger,
+      kill: this.stop.killTasks,
+    });
     this.sessions.release(lease, done.sessionId);
     this.contextUsed = done.contextUsed;
     this.board.set(i, { state: 'idle' });
@@ -231,7 +285,10 @@ class Worker {
       this.consolidateRequested = true;
       this.pollBreak.abort(); // the server holds a full agent: consolidate now, not after the poll
       this.pollBreak = new AbortController();
-      this.logger.info({ contextUsed: this.contextUsed, contextWindow: this.contextWindow }, 'context window nearly full: consolidating before the next task');
+      this.logger.info(
+        { contextUsed: this.contextUsed, contextWindow: this.contextWindow },
+        'context window nearly full: consolidating before the next task',
+      );
     }
   }
 

@@ -12,7 +12,12 @@ export default async function NotFound() {
     return (
       <main className="flex min-h-screen flex-col items-center justify-center p-4">
         <p className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-slate-50">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">F</span>
+          <span
+            aria-hidden
+            className="grid h-7 w-7 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white"
+          >
+            F
+          </span>
           Flightdeck
         </p>
         <NotFoundPanel signedIn={false} />

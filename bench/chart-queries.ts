@@ -35,14 +35,21 @@ try {
     return Math.round(times.sort((a, b) => a - b)[2]);
   };
   const measure = async (label: string) => {
-    const [r] = await rows(rt.database.db, sql`
+    const [r] = await rows(
+      rt.database.db,
+      sql`
       select (select count(*) from metric_samples)::int as raw, (select count(*) from metric_rollups)::int as rolled,
-        pg_size_pretty(pg_total_relation_size('metric_samples') + pg_total_relation_size('metric_rollups')) as size`);
-    console.log(`\n${label}: ${String(r.raw)} raw rows + ${String(r.rolled)} rolled-up rows, ${String(r.size)} (both tables, indexes included)`);
+        pg_size_pretty(pg_total_relation_size('metric_samples') + pg_total_relation_size('metric_rollups')) as size`,
+    );
+    console.log(
+      `\n${label}: ${String(r.raw)} raw rows + ${String(r.rolled)} rolled-up rows, ${String(r.size)} (both tables, indexes included)`,
+    );
     for (const range of TIME_RANGES) {
       const series = await median(() => readSeriesView(rt.store, { range }, Date.now()));
       const dist = await median(() => readDistribution(rt.store, { range }, Date.now()));
-      console.log(`${range.padEnd(4)} overview.series ${String(series).padStart(5)} ms   balancing.distribution ${String(dist).padStart(5)} ms`);
+      console.log(
+        `${range.padEnd(4)} overview.series ${String(series).padStart(5)} ms   balancing.distribution ${String(dist).padStart(5)} ms`,
+      );
     }
   };
   await measure('raw only');

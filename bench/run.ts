@@ -122,18 +122,38 @@ async function main(): Promise<number> {
     }
     const api = new Api(url);
     const baseline = await measureBaseline();
-    say(`Machine baseline: bare node:http round trip ${baseline.roundTripP50Ms} ms, ${baseline.cpuMsPerRequest} ms CPU per request`);
+    say(
+      `Machine baseline: bare node:http round trip ${baseline.roundTripP50Ms} ms, ${baseline.cpuMsPerRequest} ms CPU per request`,
+    );
 
     let registration = null;
     if (opts.registrations > 0) {
       say(`Registration: ${opts.registrations} sequential agents.register calls (after ${WARMUP} warm-up calls)`);
-      registration = await benchRegistration(api, token, { count: opts.registrations, warmup: WARMUP, runId }, progress);
+      registration = await benchRegistration(
+        api,
+        token,
+        { count: opts.registrations, warmup: WARMUP, runId },
+        progress,
+      );
     }
 
-    say(`Throughput: ${opts.agents} HTTP agents (maxConcurrency ${opts.concurrency} each), ${opts.tasks} tasks submitted in batches of ${BATCH}`);
-    const throughput = await benchThroughput(api, token, {
-      agents: opts.agents, concurrency: opts.concurrency, tasks: opts.tasks, batch: BATCH, runId, serverPid: server?.pid ?? null, stallMs: 60_000,
-    }, progress);
+    say(
+      `Throughput: ${opts.agents} HTTP agents (maxConcurrency ${opts.concurrency} each), ${opts.tasks} tasks submitted in batches of ${BATCH}`,
+    );
+    const throughput = await benchThroughput(
+      api,
+      token,
+      {
+        agents: opts.agents,
+        concurrency: opts.concurrency,
+        tasks: opts.tasks,
+        batch: BATCH,
+        runId,
+        serverPid: server?.pid ?? null,
+        stallMs: 60_000,
+      },
+      progress,
+    );
     const notSucceeded = Object.entries(throughput.verified).filter(([s]) => s !== 'succeeded');
     if (notSucceeded.length || (throughput.verified.succeeded ?? 0) !== opts.tasks) {
       throw new Error(`not every task succeeded according to tasks.get: ${JSON.stringify(throughput.verified)}`);
@@ -154,7 +174,13 @@ async function main(): Promise<number> {
       url,
       mode,
       machine: { cores: throughput.cpu.cores, node: process.version, platform: `${process.platform}-${process.arch}` },
-      options: { agents: opts.agents, concurrency: opts.concurrency, tasks: opts.tasks, registrations: opts.registrations, batch: BATCH },
+      options: {
+        agents: opts.agents,
+        concurrency: opts.concurrency,
+        tasks: opts.tasks,
+        registrations: opts.registrations,
+        batch: BATCH,
+      },
       baseline,
       registration,
       throughput,
@@ -167,13 +193,21 @@ async function main(): Promise<number> {
     if (opts.json) {
       process.stdout.write(`${JSON.stringify({ ...report, resultFile: path.relative(ROOT, file) })}\n`);
     } else {
-      process.stdout.write(`\nFlightdeck bench — ${describeMode(mode)}, ${report.machine.cores} cores, Node ${process.version}\n\n`);
+      process.stdout.write(
+        `\nFlightdeck bench — ${describeMode(mode)}, ${report.machine.cores} cores, Node ${process.version}\n\n`,
+      );
       process.stdout.write(`${formatTable(rows)}\n\n`);
       if (throughput.agentErrors || throughput.redeliveries) {
-        const kinds = Object.entries(throughput.errorKinds).map(([k, n]) => `${n}× ${k}`).join(', ');
-        process.stdout.write(`Agent errors (retried or re-polled): ${throughput.agentErrors}${kinds ? ` (${kinds})` : ''}; redeliveries: ${throughput.redeliveries}\n`);
+        const kinds = Object.entries(throughput.errorKinds)
+          .map(([k, n]) => `${n}× ${k}`)
+          .join(', ');
+        process.stdout.write(
+          `Agent errors (retried or re-polled): ${throughput.agentErrors}${kinds ? ` (${kinds})` : ''}; redeliveries: ${throughput.redeliveries}\n`,
+        );
       }
-      process.stdout.write(`${report.pass ? 'All floors met.' : 'Below a floor (see FAIL rows); this is a report, not a gate.'}\n`);
+      process.stdout.write(
+        `${report.pass ? 'All floors met.' : 'Below a floor (see FAIL rows); this is a report, not a gate.'}\n`,
+      );
       process.stdout.write(`Saved ${path.relative(ROOT, file)}\n`);
     }
     return 0;
@@ -189,7 +223,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  process.stderr.write(`bench: ${(err as Error)?.stack ?? err}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`bench: ${(err as Error)?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

@@ -13,10 +13,14 @@ import { ROOT } from './build.mjs';
  */
 export function agent(args) {
   // tsx resolved from here, not from the caller's directory (which need not have it).
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'agent', 'main.ts'), ...args], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'agent', 'main.ts'), ...args],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   return new Promise((resolve) => {
     child.on('error', (err) => {

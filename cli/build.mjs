@@ -86,13 +86,16 @@ export function runBuild({ root = ROOT, out = process.stdout, reason = '' } = {}
   const draw = () => out.write(`\r${FRAMES[frame++ % FRAMES.length]} ${label} ${elapsed()}s `);
   if (tty) draw();
   else out.write(`${label}…\n`);
-  const timer = setInterval(() => {
-    if (tty) draw();
-    else if (elapsed() >= nextReport) {
-      out.write(`  still building (${elapsed()}s)\n`);
-      nextReport += 15;
-    }
-  }, tty ? 100 : 1000);
+  const timer = setInterval(
+    () => {
+      if (tty) draw();
+      else if (elapsed() >= nextReport) {
+        out.write(`  still building (${elapsed()}s)\n`);
+        nextReport += 15;
+      }
+    },
+    tty ? 100 : 1000,
+  );
 
   const chunks = [];
   return new Promise((resolve) => {
@@ -138,5 +141,9 @@ export async function ensureBuild({ root = ROOT, out = process.stdout } = {}) {
  * (server/http/serve.ts). Every launcher (start, bench, e2e) runs this same command.
  */
 export function serverCommand(root = ROOT) {
-  return { command: process.execPath, args: ['--import', 'tsx', path.join(root, 'server', 'http', 'serve.ts')], env: { NODE_ENV: 'production' } };
+  return {
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(root, 'server', 'http', 'serve.ts')],
+    env: { NODE_ENV: 'production' },
+  };
 }

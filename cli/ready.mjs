@@ -19,7 +19,9 @@ export async function waitForReady(baseUrl, { timeoutMs = 180_000, stillAlive = 
       const res = await fetch(`${baseUrl}/api/ready`, { signal: AbortSignal.timeout(10_000) });
       const body = await res.json().catch(() => ({}));
       if (res.ok) return { ready: true, mode: body.mode };
-      const failed = Object.entries(body.checks ?? {}).filter(([, c]) => !c.ok).map(([name, c]) => `${name}: ${c.error}`);
+      const failed = Object.entries(body.checks ?? {})
+        .filter(([, c]) => !c.ok)
+        .map(([name, c]) => `${name}: ${c.error}`);
       why = `HTTP ${res.status}${failed.length ? ` (${failed.join('; ')})` : ''}`;
     } catch (err) {
       why = err?.cause?.code ?? err?.message ?? String(err);
@@ -36,8 +38,10 @@ export async function waitForReady(baseUrl, { timeoutMs = 180_000, stillAlive = 
 /** Human name of a deployment mode as /api/ready reports it. */
 export function describeMode(mode) {
   if (!mode) return 'unknown mode';
-  const storage = mode.storage === 'postgres' ? 'PostgreSQL' : mode.storage === 'pglite' ? 'embedded PGlite' : mode.storage;
-  const events = mode.events === 'redis' ? 'Redis events' : mode.events === 'memory' ? 'in-process events' : mode.events;
+  const storage =
+    mode.storage === 'postgres' ? 'PostgreSQL' : mode.storage === 'pglite' ? 'embedded PGlite' : mode.storage;
+  const events =
+    mode.events === 'redis' ? 'Redis events' : mode.events === 'memory' ? 'in-process events' : mode.events;
   const name = mode.storage === 'postgres' ? 'production mode' : 'embedded mode';
   return `${name}: ${storage}, ${events}`;
 }

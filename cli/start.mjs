@@ -73,7 +73,9 @@ export async function start(args) {
   }).then((r) => {
     if (exited) return;
     if (r.ready) {
-      process.stdout.write(`\n  Flightdeck is ready (${describeMode(r.mode)})\n  Dashboard: http://localhost:${port}  (sign in as admin)\n\n`);
+      process.stdout.write(
+        `\n  Flightdeck is ready (${describeMode(r.mode)})\n  Dashboard: http://localhost:${port}  (sign in as admin)\n\n`,
+      );
     } else {
       process.stdout.write(`\n  Flightdeck did not become ready: ${r.why}. See the log above.\n\n`);
     }

@@ -38,7 +38,10 @@ export function playwrightTally(report) {
  * @returns {Tally | null}
  */
 export function vitestSummaryTally(output) {
-  const line = stripAnsi(output).split('\n').reverse().find((l) => /^\s*Tests\s+\d+/.test(l));
+  const line = stripAnsi(output)
+    .split('\n')
+    .reverse()
+    .find((l) => /^\s*Tests\s+\d+/.test(l));
   if (!line) return null;
   const n = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(line)?.[1] ?? 0);
   return { passed: n('passed'), failed: n('failed') };
@@ -69,6 +72,6 @@ export function playwrightSummaryTally(output) {
 export function tallyRun(runner, reportFile, output) {
   const report = readJson(reportFile);
   return runner === 'vitest'
-    ? vitestTally(report) ?? vitestSummaryTally(output)
-    : playwrightTally(report) ?? playwrightSummaryTally(output);
+    ? (vitestTally(report) ?? vitestSummaryTally(output))
+    : (playwrightTally(report) ?? playwrightSummaryTally(output));
 }

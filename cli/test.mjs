@@ -12,9 +12,9 @@ import { tallyRun } from './tally.mjs';
 export const TEST_HELP = `Usage: flightdeck test
 
 Runs, stopping at the first failure:
-  1. eslint .          2. tsc --noEmit       3. find Chromium (installs Debian's package
-  4. next build        5. vitest run            when none is found and it runs as root)
-  6. playwright test
+  1. eslint .          2. prettier --check .  3. tsc --noEmit
+  4. find Chromium (installs Debian's package when none is found and it runs as root)
+  5. next build        6. vitest run          7. playwright test
 and ends with a line "N passed, N failed" (vitest + Playwright totals).
 
 The build comes before vitest because some integration tests start the built server.
@@ -71,13 +71,25 @@ export async function test(args) {
   const mode = process.env.DATABASE_URL ? `PostgreSQL${process.env.REDIS_URL ? ' + Redis' : ''}` : 'embedded (PGlite)';
   const steps = [
     { name: 'eslint', cmd: bin('eslint'), args: ['.'] },
+    { name: 'prettier', cmd: bin('prettier'), args: ['--check', '.'] },
     { name: 'tsc', cmd: bin('tsc'), args: ['--noEmit'] },
     { name: 'chromium', task: findBrowser },
     { name: 'next build', cmd: bin('next'), args: ['build'] },
-    { name: 'vitest', cmd: bin('vitest'), args: ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`], tally: 'vitest', report: vitestReport },
     {
-      name: 'playwright', cmd: bin('playwright'), args: ['test', '--reporter=list,json'], tally: 'playwright', report: playwrightReport,
-      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }, needs: ['playwright.config.ts', 'playwright.config.mts', 'playwright.config.js', 'playwright.config.mjs'],
+      name: 'vitest',
+      cmd: bin('vitest'),
+      args: ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`],
+      tally: 'vitest',
+      report: vitestReport,
+    },
+    {
+      name: 'playwright',
+      cmd: bin('playwright'),
+      args: ['test', '--reporter=list,json'],
+      tally: 'playwright',
+      report: playwrightReport,
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+      needs: ['playwright.config.ts', 'playwright.config.mts', 'playwright.config.js', 'playwright.config.mjs'],
     },
   ];
 
@@ -86,7 +98,9 @@ export async function test(args) {
   let failedStep = null;
   process.stdout.write(`flightdeck test: ${mode}\n`);
   for (const step of steps) {
-    process.stdout.write(step.task ? `\n━━ ${step.name}\n` : `\n━━ ${step.name}: ${path.basename(step.cmd)} ${step.args.join(' ')}\n`);
+    process.stdout.write(
+      step.task ? `\n━━ ${step.name}\n` : `\n━━ ${step.name}: ${path.basename(step.cmd)} ${step.args.join(' ')}\n`,
+    );
     const started = Date.now();
     let result;
     if (step.task) {
@@ -118,7 +132,11 @@ export async function test(args) {
   rmSync(reports, { recursive: true, force: true });
 
   process.stdout.write(`\n${timings.join('   ')}\n`);
-  process.stdout.write(failedStep ? `flightdeck test: FAILED at ${failedStep} (${mode})\n` : `flightdeck test: all steps passed (${mode})\n`);
+  process.stdout.write(
+    failedStep
+      ? `flightdeck test: FAILED at ${failedStep} (${mode})\n`
+      : `flightdeck test: all steps passed (${mode})\n`,
+  );
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
   return failedStep ? 1 : process.exitCode || 0;
 }

@@ -92,7 +92,9 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
         // while PGlite copies the files, so compress after, on the thread pool.
         await client.exec('checkpoint');
         const tar = await client.dumpDataDir('none');
-        return new Blob([new Uint8Array(await gzipAsync(new Uint8Array(await tar.arrayBuffer())))], { type: 'application/gzip' });
+        return new Blob([new Uint8Array(await gzipAsync(new Uint8Array(await tar.arrayBuffer())))], {
+          type: 'application/gzip',
+        });
       },
       async close() {
         await client.close();

@@ -81,18 +81,24 @@ describe('the data directory lock', () => {
       await until(${JSON.stringify(end)});
       process.exit(0);`;
     const runs = Array.from({ length: 3 }, () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       children.push(child);
       let out = '';
-      const said = (word: string) => new Promise<void>((resolve) => {
-        const check = () => (out.includes(word) ? resolve() : undefined);
-        child.stdout!.on('data', (c: Buffer) => {
-          out += c.toString();
+      const said = (word: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => (out.includes(word) ? resolve() : undefined);
+          child.stdout!.on('data', (c: Buffer) => {
+            out += c.toString();
+            check();
+          });
           check();
         });
-        check();
-      });
-      return { ready: said('ready'), outcome: Promise.race([said('won').then(() => 'won'), said('lost').then(() => 'lost')]) };
+      return {
+        ready: said('ready'),
+        outcome: Promise.race([said('won').then(() => 'won'), said('lost').then(() => 'lost')]),
+      };
     });
     await Promise.all(runs.map((r) => r.ready));
     writeFileSync(go, '');

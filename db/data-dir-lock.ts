@@ -11,8 +11,13 @@ export interface LockHolder {
 
 /** A data directory another live process holds: a second PGlite on it could corrupt it. */
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string, readonly holder: LockHolder) {
-    super(`the data directory ${dataDir} is in use by process ${holder.pid} (lock file ${holder.lockFile}); stop that process first or use another data directory`);
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
+    super(
+      `the data directory ${dataDir} is in use by process ${holder.pid} (lock file ${holder.lockFile}); stop that process first or use another data directory`,
+    );
     this.name = 'DataDirInUseError';
   }
 }

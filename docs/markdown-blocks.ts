@@ -47,7 +47,8 @@ export function tagProblem(b: Block): string | null {
     const tag = b.tags.find((t) => (COMMAND_TAGS as readonly string[]).includes(t));
     if (!tag) return `is a ${b.lang} block without a tag: add "run" (the README test executes it) or "no-run"`;
   }
-  if (b.tags.includes('expected') && SHELL_LANGS.has(b.lang)) return 'is tagged "expected" but is a shell block: expected output goes in a ```text expected block';
+  if (b.tags.includes('expected') && SHELL_LANGS.has(b.lang))
+    return 'is tagged "expected" but is a shell block: expected output goes in a ```text expected block';
   return null;
 }
 
@@ -63,18 +64,25 @@ export function normalizeOutput(text: string): string {
 }
 
 /** Whether `actual` matches `expected` line for line, where … in `expected` stands for any text. */
-export function matchesExpected(actual: string, expected: string): { ok: true } | { ok: false; line: number; expected: string; actual: string } {
+export function matchesExpected(
+  actual: string,
+  expected: string,
+): { ok: true } | { ok: false; line: number; expected: string; actual: string } {
   const a = normalizeOutput(actual).split('\n');
   const e = normalizeOutput(expected).split('\n');
   for (let i = 0; i < Math.max(a.length, e.length); i++) {
     const want = e[i];
     const got = a[i];
-    if (want === undefined || got === undefined || !lineMatches(got, want)) return { ok: false, line: i + 1, expected: want ?? '(nothing)', actual: got ?? '(nothing)' };
+    if (want === undefined || got === undefined || !lineMatches(got, want))
+      return { ok: false, line: i + 1, expected: want ?? '(nothing)', actual: got ?? '(nothing)' };
   }
   return { ok: true };
 }
 
 function lineMatches(got: string, want: string): boolean {
-  const pattern = want.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = want
+    .split('…')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(got);
 }

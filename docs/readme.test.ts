@@ -18,10 +18,16 @@ const DOCS = ['docs/api.md', 'docs/agent-protocol.md', 'docs/architecture.md'];
 const blocksOf = (file: string) => parseBlocks(readFileSync(path.join(ROOT, file), 'utf8'));
 
 describe('the READMEs and docs say which command blocks run', () => {
-  it.each([...READMES, ...DOCS])('%s: every block names its language, and every shell block is tagged run or no-run', (file) => {
-    const problems = blocksOf(file).map((b) => [b, tagProblem(b)] as const).filter(([, p]) => p).map(([b, p]) => `${file}:${b.line} ${p}`);
-    expect(problems).toEqual([]);
-  });
+  it.each([...READMES, ...DOCS])(
+    '%s: every block names its language, and every shell block is tagged run or no-run',
+    (file) => {
+      const problems = blocksOf(file)
+        .map((b) => [b, tagProblem(b)] as const)
+        .filter(([, p]) => p)
+        .map(([b, p]) => `${file}:${b.line} ${p}`);
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -34,21 +40,32 @@ async function startReadmeServer(block: Block) {
   await ensureBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fd-readme-'));
-  const db = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL, `fd_readme_${randomBytes(4).toString('hex')}`) : null;
+  const db = process.env.DATABASE_URL
+    ? await createTestDatabase(process.env.DATABASE_URL, `fd_readme_${randomBytes(4).toString('hex')}`)
+    : null;
   const server = spawn('bash', ['--noprofile', '--norc', '-c', block.body], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), FLIGHTDECK_DATA_DIR: dataDir, DATABASE_URL: db?.url, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      FLIGHTDECK_DATA_DIR: dataDir,
+      DATABASE_URL: db?.url,
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
   let output = '';
   server.stdout.on('data', (c: Buffer) => (output += c.toString()));
   server.stderr.on('data', (c: Buffer) => (output += c.toString()));
   let running = true;
-  const exited = new Promise<void>((resolve) => server.on('exit', () => {
-    running = false;
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    server.on('exit', () => {
+      running = false;
+      resolve();
+    }),
+  );
   cleanups.push(async () => {
     // Ctrl-C, as the README says, to the whole process group; then make sure nothing is left.
     if (running) process.kill(-server.pid!, 'SIGINT');
@@ -73,7 +90,10 @@ function theServer() {
 /** Runs a file's "run" blocks in order in a fresh shell, each checked against the "text expected" block after it. */
 async function runBlocks(file: string, port: number): Promise<number> {
   const blocks = blocksOf(file);
-  const shell = new ShellSession({ cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NEXT_TELEMETRY_DISABLED: '1' } });
+  const shell = new ShellSession({
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NEXT_TELEMETRY_DISABLED: '1' },
+  });
   cleanups.push(() => shell.close());
   let ran = 0;
   for (const [i, block] of blocks.entries()) {
@@ -85,7 +105,9 @@ async function runBlocks(file: string, port: number): Promise<number> {
     const next = blocks[i + 1];
     if (next?.tags.includes('expected')) {
       const match = matchesExpected(output, next.body);
-      expect(match, `${where} printed something else than ${file}:${next.line} shows:\n${output}`).toEqual({ ok: true });
+      expect(match, `${where} printed something else than ${file}:${next.line} shows:\n${output}`).toEqual({
+        ok: true,
+      });
     } else {
       expect(output, `${where} printed an error:\n${output}`).not.toContain('"error":{');
     }

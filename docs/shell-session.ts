@@ -21,7 +21,10 @@ export class ShellSession {
   run(commands: string, timeoutMs = 60_000): Promise<{ output: string; code: number }> {
     if (this.waiting) throw new Error('a block is still running');
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the block did not finish within ${timeoutMs} ms; it printed:\n${this.buffer}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the block did not finish within ${timeoutMs} ms; it printed:\n${this.buffer}`)),
+        timeoutMs,
+      );
       this.waiting = (out) => {
         clearTimeout(timer);
         resolve(out);

@@ -9,7 +9,11 @@ test('a newly registered agent appears in the agents table without a reload', as
 
   const name = uniqueName('e2e-agent');
   await expect(page.getByText(name)).toHaveCount(0);
-  const agent = await api.startAgent({ name, capabilities: [{ name: 'e2e-live', level: 0.7 }, 'shell'], maxConcurrency: 3 });
+  const agent = await api.startAgent({
+    name,
+    capabilities: [{ name: 'e2e-live', level: 0.7 }, 'shell'],
+    maxConcurrency: 3,
+  });
 
   const row = page.getByTestId('agents-table').locator('tr', { hasText: name });
   await expect(row).toBeVisible();
@@ -27,7 +31,10 @@ test('a newly registered agent appears in the agents table without a reload', as
   await sameDocument();
 });
 
-test('each agent shows one status: what it reports never contradicts the work it holds', async ({ adminPage: page, api }) => {
+test('each agent shows one status: what it reports never contradicts the work it holds', async ({
+  adminPage: page,
+  api,
+}) => {
   const holderName = uniqueName('e2e-holder');
   const claimerName = uniqueName('e2e-claimer');
   const capability = uniqueName('e2e-one-status');
@@ -37,7 +44,11 @@ test('each agent shows one status: what it reports never contradicts the work it
   // Its CLI says it works, but the control plane gave it nothing.
   await api.mutate('agents.heartbeat', { activity: { state: 'working' } }, claimer.token);
   await api.submitTask({ title: uniqueName('held task'), capabilities: [capability] });
-  const work = await api.mutate<{ taskId: string; leaseToken: string } | null>('work.poll', { waitMs: 10_000 }, holder.token);
+  const work = await api.mutate<{ taskId: string; leaseToken: string } | null>(
+    'work.poll',
+    { waitMs: 10_000 },
+    holder.token,
+  );
   expect(work).not.toBeNull();
 
   await page.goto('/agents');
@@ -55,7 +66,11 @@ test('each agent shows one status: what it reports never contradicts the work it
   await expect(claimerRow).not.toContainText('working');
 
   // A report that adds something is shown beside the status, live.
-  await api.mutate('agents.heartbeat', { activity: { state: 'waiting-for-input', detail: 'approve the migration?' } }, holder.token);
+  await api.mutate(
+    'agents.heartbeat',
+    { activity: { state: 'waiting-for-input', detail: 'approve the migration?' } },
+    holder.token,
+  );
   await expect(holderRow.getByTestId('agent-activity')).toHaveText('waiting-for-input');
   await expect(holderRow.getByTestId('agent-state')).toHaveText('busy');
   await expect(holderRow.getByTestId('agent-activity-detail')).toHaveText('approve the migration?');
@@ -74,7 +89,10 @@ test('each agent shows one status: what it reports never contradicts the work it
   await expect(card.getByTestId('agent-activity')).toHaveText('idle');
 });
 
-test('an agent whose worker stops cleanly shows as stopped at once, under its own filter and on the overview', async ({ adminPage: page, api }) => {
+test('an agent whose worker stops cleanly shows as stopped at once, under its own filter and on the overview', async ({
+  adminPage: page,
+  api,
+}) => {
   const name = uniqueName('e2e-goodbye');
   const agent = await api.startAgent({ name, capabilities: [uniqueName('e2e-goodbye-cap')] });
   await api.heartbeat(agent.token);

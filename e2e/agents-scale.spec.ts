@@ -13,8 +13,15 @@ async function seed(api: FlightdeckApi, prefix: string, count: number): Promise<
     for (let from = next; from < count; from = next) {
       next += BATCH;
       const n = Math.min(BATCH, count - from);
-      await api.mutateBatch('agents.register', Array.from({ length: n }, (_, k) => (
-        { name: `${prefix}-${from + k + 1}`, runtime: 'e2e', capabilities: ['load'], labels: { fleet: prefix } })));
+      await api.mutateBatch(
+        'agents.register',
+        Array.from({ length: n }, (_, k) => ({
+          name: `${prefix}-${from + k + 1}`,
+          runtime: 'e2e',
+          capabilities: ['load'],
+          labels: { fleet: prefix },
+        })),
+      );
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -39,9 +46,16 @@ test('agents search finds an agent by label, and the search lives in the URL', a
   await expect(page.getByTestId('agents-shown')).toHaveText('1 of 1 shown');
 });
 
-test('terminated agents are hidden until "Show terminated", and ?status= filters the page', async ({ adminPage: page, api }) => {
+test('terminated agents are hidden until "Show terminated", and ?status= filters the page', async ({
+  adminPage: page,
+  api,
+}) => {
   const name = uniqueName('e2e-retired');
-  const agent = await api.mutate<{ agentId: string }>('agents.register', { name, runtime: 'e2e', capabilities: ['shell'] });
+  const agent = await api.mutate<{ agentId: string }>('agents.register', {
+    name,
+    runtime: 'e2e',
+    capabilities: ['shell'],
+  });
   await api.mutate('agents.terminate', { id: agent.agentId });
 
   await page.goto(`/agents?q=${name}`);
@@ -55,10 +69,14 @@ test('terminated agents are hidden until "Show terminated", and ?status= filters
   await page.goto('/agents?status=terminated');
   await expect(page.getByRole('button', { name: /^terminated/, pressed: true })).toBeVisible();
   await expect(page.getByTestId('agents-table').locator('tbody tr', { hasText: name })).toBeVisible();
-  for (const state of await page.getByTestId('agents-table').getByTestId('agent-state').allTextContents()) expect(state).toBe('terminated');
+  for (const state of await page.getByTestId('agents-table').getByTestId('agent-state').allTextContents())
+    expect(state).toBe('terminated');
 });
 
-test(`the Agents page with ${FLEET.toLocaleString('en-US')} registered agents renders its first page in under 2 s`, async ({ adminPage: page, api }) => {
+test(`the Agents page with ${FLEET.toLocaleString('en-US')} registered agents renders its first page in under 2 s`, async ({
+  adminPage: page,
+  api,
+}) => {
   test.setTimeout(600_000);
   // `zz-` sorts after every other spec's agents, so their first pages stay theirs.
   const prefix = uniqueName('zz-load');
@@ -68,7 +86,11 @@ test(`the Agents page with ${FLEET.toLocaleString('en-US')} registered agents re
   // Seeded agents never heartbeat: 30 s after registering they are offline. Wait for that sweep to pass,
   // so what is timed is the page at 10,000 agents, not 10,000 status changes landing meanwhile.
   type Counts = { registered: number; byStatus: { offline: number } };
-  await expect.poll(async () => (await api.query<{ counts: Counts }>('agents.list', { limit: 1 })).counts.byStatus.offline, { timeout: 120_000, intervals: [2_000] })
+  await expect
+    .poll(async () => (await api.query<{ counts: Counts }>('agents.list', { limit: 1 })).counts.byStatus.offline, {
+      timeout: 120_000,
+      intervals: [2_000],
+    })
     .toBeGreaterThanOrEqual(FLEET);
   console.log(`the fleet settled (offline) ${Date.now() - started} ms after seeding began`);
   const { counts } = await api.query<{ counts: Counts }>('agents.list', { limit: 1 });
@@ -81,7 +103,9 @@ test(`the Agents page with ${FLEET.toLocaleString('en-US')} registered agents re
   console.log(`first page of agents visible ${firstRowMs} ms after navigation`);
   expect(firstRowMs).toBeLessThan(2_000);
   await expect(page.getByTestId('agents-table').locator('tbody tr')).toHaveCount(50);
-  await expect(page.getByTestId('agents-summary')).toContainText(`${counts.registered.toLocaleString('en-US')} registered`);
+  await expect(page.getByTestId('agents-summary')).toContainText(
+    `${counts.registered.toLocaleString('en-US')} registered`,
+  );
 
   // Sorted by name descending on the server: the last of the fleet in natural order comes first.
   const nameHeader = page.getByRole('columnheader', { name: 'Name' });

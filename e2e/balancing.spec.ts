@@ -2,11 +2,15 @@ import type { Page } from '@playwright/test';
 import { expect, expectLive, test } from './fixtures';
 import type { FlightdeckApi } from './support/api';
 
-interface Policy { current: { strategy: string; changedBy: string | null } }
+interface Policy {
+  current: { strategy: string; changedBy: string | null };
+}
 
 /** The demo fleet routes tasks in e2e; the replay and the feed need some recorded decisions. */
 async function waitForDecisions(api: FlightdeckApi) {
-  await expect.poll(async () => (await api.query<unknown[]>('balancing.decisions', { limit: 5 })).length, { timeout: 45_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await api.query<unknown[]>('balancing.decisions', { limit: 5 })).length, { timeout: 45_000 })
+    .toBeGreaterThan(0);
 }
 
 async function openBalancing(page: Page) {
@@ -15,7 +19,10 @@ async function openBalancing(page: Page) {
   await expectLive(page);
 }
 
-test('an operator switches the strategy, sees it recorded, and replays the recorded window', async ({ adminPage: page, api }) => {
+test('an operator switches the strategy, sees it recorded, and replays the recorded window', async ({
+  adminPage: page,
+  api,
+}) => {
   test.setTimeout(90_000);
   await waitForDecisions(api);
   await openBalancing(page);
@@ -39,7 +46,10 @@ test('an operator switches the strategy, sees it recorded, and replays the recor
     const latest = page.getByTestId('policy-history').locator('tbody tr').first();
     await expect(latest).toContainText('round-robin');
     await expect(latest).toContainText('admin');
-    expect((await api.query<Policy>('balancing.policy', {})).current).toMatchObject({ strategy: 'round-robin', changedBy: 'admin' });
+    expect((await api.query<Policy>('balancing.policy', {})).current).toMatchObject({
+      strategy: 'round-robin',
+      changedBy: 'admin',
+    });
 
     // The feed and one decision taken apart.
     // The demo fleet keeps deciding, so newer decisions push in above the one clicked: find it by its content.
@@ -80,7 +90,10 @@ test.describe('on a phone', () => {
     await openBalancing(page);
     await expect(page.getByTestId('strategy-card')).toBeVisible();
     await expect(page.getByTestId('decision-feed')).toBeVisible();
-    const sizes = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+    const sizes = await page.evaluate(() => ({
+      doc: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+    }));
     expect(sizes.doc, 'page scrolls sideways').toBeLessThanOrEqual(sizes.viewport);
   });
 });

@@ -1,9 +1,13 @@
 import { expect, test } from './fixtures';
 import { uniqueName } from './support/api';
 
-interface TaskPage { items: { id: string; title: string; status: string; finishedAt: number | null }[] }
+interface TaskPage {
+  items: { id: string; title: string; status: string; finishedAt: number | null }[];
+}
 
-test('switching the time range changes the charts: the range, bucket width and bucket count the chart draws', async ({ adminPage: page }) => {
+test('switching the time range changes the charts: the range, bucket width and bucket count the chart draws', async ({
+  adminPage: page,
+}) => {
   await page.goto('/');
   const throughput = page.getByTestId('throughput-card').locator('[data-chart-range]');
   await expect(throughput).toHaveAttribute('data-chart-range', '15m');
@@ -15,7 +19,10 @@ test('switching the time range changes the charts: the range, bucket width and b
   await expect(page).toHaveURL(/[?&]range=6h/);
   await expect(throughput).toHaveAttribute('data-chart-range', '6h');
   await expect(throughput).toHaveAttribute('data-bucket-ms', '90000');
-  await expect(page.getByTestId('queue-depth-card').locator('[data-chart-range]')).toHaveAttribute('data-chart-range', '6h');
+  await expect(page.getByTestId('queue-depth-card').locator('[data-chart-range]')).toHaveAttribute(
+    'data-chart-range',
+    '6h',
+  );
   expect(Number(await throughput.getAttribute('data-from'))).toBeLessThan(from15 - 5 * 3_600_000);
 
   // Keyboard: the arrow keys move the choice along the segments.
@@ -30,11 +37,16 @@ test('switching the time range changes the charts: the range, bucket width and b
   await expect(throughput).toHaveAttribute('data-chart-range', '7d');
 });
 
-test('clicking a throughput bar opens the tasks that finished in that bucket, with a removable chip', async ({ adminPage: page, api }) => {
+test('clicking a throughput bar opens the tasks that finished in that bucket, with a removable chip', async ({
+  adminPage: page,
+  api,
+}) => {
   await page.goto('/');
   const chart = page.getByTestId('throughput-card').locator('[data-chart-range]');
   // The demo fleet finishes tasks all the time; wait for a few 5 s buckets of them.
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 40_000 }).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 40_000 })
+    .toBeGreaterThanOrEqual(3);
   const bar = chart.locator('.recharts-bar-rectangle').first();
   await expect(bar).toBeVisible();
   await bar.click();
@@ -57,7 +69,10 @@ test('clicking a throughput bar opens the tasks that finished in that bucket, wi
   await expect(rows.first()).toContainText(expected.items[0].title);
 
   // Removing the chip lifts the window (the status filter stays).
-  await page.getByTestId('time-window-chip').getByRole('button', { name: /Remove filter/ }).click();
+  await page
+    .getByTestId('time-window-chip')
+    .getByRole('button', { name: /Remove filter/ })
+    .click();
   await expect(page.getByTestId('time-window-chip')).toHaveCount(0);
   await expect(page).toHaveURL(/\/tasks\?status=succeeded$/);
 });
@@ -67,7 +82,10 @@ test('the utilisation heatmap follows the range and opens an agent from its row'
   const heatmap = page.getByTestId('utilisation-heatmap');
   await expect(heatmap).toHaveAttribute('data-chart-range', '15m');
   await expect(heatmap).toHaveAttribute('data-columns', '60');
-  await page.getByRole('group', { name: /Time range of the assignments/ }).getByRole('button', { name: '7 d' }).click();
+  await page
+    .getByRole('group', { name: /Time range of the assignments/ })
+    .getByRole('button', { name: '7 d' })
+    .click();
   await expect(heatmap).toHaveAttribute('data-chart-range', '7d');
   await expect(heatmap).toHaveAttribute('data-columns', '84');
   const agent = heatmap.getByRole('link').first();
@@ -77,10 +95,14 @@ test('the utilisation heatmap follows the range and opens an agent from its row'
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
 });
 
-test('throughput bars are reachable by keyboard: a focused link says where it leads and Enter opens it', async ({ adminPage: page }) => {
+test('throughput bars are reachable by keyboard: a focused link says where it leads and Enter opens it', async ({
+  adminPage: page,
+}) => {
   await page.goto('/');
   const card = page.getByTestId('throughput-card');
-  await expect.poll(async () => Number(await card.locator('[data-chart-range]').getAttribute('data-points')), { timeout: 40_000 }).toBeGreaterThanOrEqual(1);
+  await expect
+    .poll(async () => Number(await card.locator('[data-chart-range]').getAttribute('data-points')), { timeout: 40_000 })
+    .toBeGreaterThanOrEqual(1);
   const link = card.getByRole('link', { name: /^(Succeeded|Failed) tasks .*: open in Tasks$/ }).first();
   await link.focus();
   await expect(link).toBeVisible();
@@ -88,9 +110,18 @@ test('throughput bars are reachable by keyboard: a focused link says where it le
   await expect(page).toHaveURL(/\/tasks\?status=[a-z,-]+&since=\d+&until=\d+$/);
 });
 
-test('the pool chart follows its own time range: buckets, width and window change with the picker', async ({ adminPage: page, api }) => {
+test('the pool chart follows its own time range: buckets, width and window change with the picker', async ({
+  adminPage: page,
+  api,
+}) => {
   const pool = await api.mutate<{ id: string }>('pools.create', {
-    name: uniqueName('e2e-ranged').toLowerCase().replace(/[^a-z0-9-]/g, '-'), capabilities: [uniqueName('ranged')], provider: 'simulated', minSize: 1, maxSize: 1,
+    name: uniqueName('e2e-ranged')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-'),
+    capabilities: [uniqueName('ranged')],
+    provider: 'simulated',
+    minSize: 1,
+    maxSize: 1,
   });
   await page.goto(`/pools/${pool.id}`);
   const chart = page.getByTestId('pool-chart').locator('[data-chart-range]');

@@ -11,9 +11,14 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
   });
-  return async () => [...logged, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))];
+  return async () => [
+    ...logged,
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
+  ];
 }
 
 test.describe('the dashboard under its Content-Security-Policy', () => {
@@ -47,7 +52,9 @@ test.describe('the dashboard under its Content-Security-Policy', () => {
     await expect.poll(violations).toContainEqual(expect.stringMatching(/script-src/));
   });
 
-  test('a signed-in operator still acts from the dashboard (same-origin JSON with the session cookie)', async ({ adminPage: page }) => {
+  test('a signed-in operator still acts from the dashboard (same-origin JSON with the session cookie)', async ({
+    adminPage: page,
+  }) => {
     const violations = await watchViolations(page);
     const title = uniqueName('csp-submit');
     await page.goto('/tasks');

@@ -31,7 +31,9 @@ export async function expectLive(page: Page) {
  */
 export async function markDocument(page: Page): Promise<() => Promise<void>> {
   const mark = `m${Math.random().toString(36).slice(2)}`;
-  await page.evaluate((m) => { (window as unknown as Record<string, string>).__e2eMark = m; }, mark);
+  await page.evaluate((m) => {
+    (window as unknown as Record<string, string>).__e2eMark = m;
+  }, mark);
   return async () => {
     expect(await page.evaluate(() => (window as unknown as Record<string, string>).__e2eMark)).toBe(mark);
   };

@@ -2,7 +2,10 @@ import type { Page } from '@playwright/test';
 import { expect, expectLive, test } from './fixtures';
 import { uniqueName, type FlightdeckApi } from './support/api';
 
-interface Work { taskId: string; leaseToken: string }
+interface Work {
+  taskId: string;
+  leaseToken: string;
+}
 
 interface Seeded {
   agent: { id: string; name: string };
@@ -19,13 +22,34 @@ async function seed(api: FlightdeckApi): Promise<Seeded> {
   await api.heartbeat(agent.token);
 
   const deadLetter = uniqueName('e2e width dead letter with a title long enough to wrap on a phone');
-  const { ids: [dead] } = await api.mutate<{ ids: string[] }>('tasks.submit', { title: deadLetter, capabilities: [capability], maxAttempts: 1 });
+  const {
+    ids: [dead],
+  } = await api.mutate<{ ids: string[] }>('tasks.submit', {
+    title: deadLetter,
+    capabilities: [capability],
+    maxAttempts: 1,
+  });
   const first = await api.mutate<Work>('work.poll', { waitMs: 5000 }, agent.token);
   expect(first.taskId).toBe(dead);
-  await api.mutate('work.fail', { taskId: dead, leaseToken: first.leaseToken, error: `exit code 1: ${'the test runner crashed; '.repeat(8)}`, retryable: true }, agent.token);
+  await api.mutate(
+    'work.fail',
+    {
+      taskId: dead,
+      leaseToken: first.leaseToken,
+      error: `exit code 1: ${'the test runner crashed; '.repeat(8)}`,
+      retryable: true,
+    },
+    agent.token,
+  );
 
   const title = uniqueName('e2e width task that runs the whole test suite and reports back');
-  const { ids: [taskId] } = await api.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability], payload: { cmd: 'npm test', repo: 'git@example.com:fleet/web.git' } });
+  const {
+    ids: [taskId],
+  } = await api.mutate<{ ids: string[] }>('tasks.submit', {
+    title,
+    capabilities: [capability],
+    payload: { cmd: 'npm test', repo: 'git@example.com:fleet/web.git' },
+  });
   const work = await api.mutate<Work>('work.poll', { waitMs: 5000 }, agent.token);
   expect(work.taskId).toBe(taskId);
   const lease = { taskId, leaseToken: work.leaseToken };
@@ -34,9 +58,12 @@ async function seed(api: FlightdeckApi): Promise<Seeded> {
   await api.mutate('work.complete', { ...lease, result: { exitCode: 0, output: 'all tests passed' } }, agent.token);
 
   const pool = await api.mutate<{ id: string; name: string }>('pools.create', {
-    name: uniqueName('e2e-width-pool').toLowerCase(), capabilities: [uniqueName('e2e-width-pool-cap')], provider: 'simulated',
+    name: uniqueName('e2e-width-pool').toLowerCase(),
+    capabilities: [uniqueName('e2e-width-pool-cap')],
+    provider: 'simulated',
     providerSettings: { latencyMs: { min: 20, max: 60 }, failureRate: 0, progressSteps: 1, heartbeatIntervalMs: 500 },
-    minSize: 1, maxSize: 2,
+    minSize: 1,
+    maxSize: 2,
   });
   return { agent: { id: agent.agentId, name }, task: { id: taskId, title }, deadLetter, pool };
 }
@@ -68,10 +95,18 @@ async function expectFits(page: Page, what: string) {
       if (rect.width > vw + 0.5) wide.push(describe(el, rect));
       else if ((rect.right > vw + 0.5 || rect.left < -0.5) && !scrolledOrClipped(el)) sticking.push(describe(el, rect));
     }
-    return { vw, doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, wide: wide.slice(0, 6), sticking: sticking.slice(0, 6) };
+    return {
+      vw,
+      doc: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      wide: wide.slice(0, 6),
+      sticking: sticking.slice(0, 6),
+    };
   });
   // Soft: one run lists every page that does not fit, not just the first.
-  expect.soft(r.doc, `${what}: the page scrolls sideways (${r.doc} px wide on a ${r.vw} px screen)`).toBeLessThanOrEqual(r.vw);
+  expect
+    .soft(r.doc, `${what}: the page scrolls sideways (${r.doc} px wide on a ${r.vw} px screen)`)
+    .toBeLessThanOrEqual(r.vw);
   expect.soft(r.body, `${what}: the body is wider than the screen`).toBeLessThanOrEqual(r.vw);
   expect.soft(r.wide, `${what}: elements wider than the ${r.vw} px screen`).toEqual([]);
   expect.soft(r.sticking, `${what}: elements sticking out of the ${r.vw} px screen`).toEqual([]);
@@ -87,8 +122,13 @@ async function open(page: Page, path: string, heading: string | RegExp, shows?: 
 }
 
 /** A visible link to `shows` (a path), or visible text. */
-const shown = (page: Page, shows: string) => (shows.startsWith('/')
-  ? page.getByRole('main').locator(`a[href="${shows}"]`) : page.getByRole('main').getByText(shows)).filter({ visible: true }).first();
+const shown = (page: Page, shows: string) =>
+  (shows.startsWith('/')
+    ? page.getByRole('main').locator(`a[href="${shows}"]`)
+    : page.getByRole('main').getByText(shows)
+  )
+    .filter({ visible: true })
+    .first();
 
 for (const width of [1440, 390]) {
   test.describe(`at ${width} px`, () => {

@@ -2,10 +2,23 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, expectLive, test } from './fixtures';
 import { uniqueName, type FlightdeckApi } from './support/api';
 
-interface Work { taskId: string; leaseToken: string }
-interface Policy { current: { strategy: string; weights: Record<string, number> }; history: Array<{ strategy: string; changedBy: string; weights: Record<string, number> }> }
-interface Breaker { agent: { state: string }; runtime: { state: string } | null; history: Array<{ to: string; by: string | null }> }
-interface Decision { action: string; reason: string }
+interface Work {
+  taskId: string;
+  leaseToken: string;
+}
+interface Policy {
+  current: { strategy: string; weights: Record<string, number> };
+  history: Array<{ strategy: string; changedBy: string; weights: Record<string, number> }>;
+}
+interface Breaker {
+  agent: { state: string };
+  runtime: { state: string } | null;
+  history: Array<{ to: string; by: string | null }>;
+}
+interface Decision {
+  action: string;
+  reason: string;
+}
 
 /** The notice an action left, by what it says. */
 const toast = (page: Page, text: string | RegExp, kind: 'success' | 'error' | 'info' = 'success'): Locator =>
@@ -16,19 +29,30 @@ const dialog = (page: Page) => page.getByRole('alertdialog');
 async function seedAgent(api: FlightdeckApi, prefix: string) {
   const capability = uniqueName(`${prefix}-cap`);
   const name = uniqueName(prefix);
-  const agent = await api.startAgent({ name, capabilities: [capability], runtime: uniqueName(`${prefix}-rt`), maxConcurrency: 2 });
+  const agent = await api.startAgent({
+    name,
+    capabilities: [capability],
+    runtime: uniqueName(`${prefix}-rt`),
+    maxConcurrency: 2,
+  });
   await api.heartbeat(agent.token);
   const keepAlive = setInterval(() => void api.heartbeat(agent.token).catch(() => {}), 4_000);
   return { ...agent, name, capability, stop: () => clearInterval(keepAlive) };
 }
 
-const statusOf = async (api: FlightdeckApi, id: string) => (await api.query<{ status: string }>('agents.get', { id })).status;
+const statusOf = async (api: FlightdeckApi, id: string) =>
+  (await api.query<{ status: string }>('agents.get', { id })).status;
 
-test('agent lifecycle actions each say what they did; terminate asks first, and a cancelled confirmation changes nothing', async ({ adminPage: page, api }) => {
+test('agent lifecycle actions each say what they did; terminate asks first, and a cancelled confirmation changes nothing', async ({
+  adminPage: page,
+  api,
+}) => {
   const busy = await seedAgent(api, 'e2e-fb-busy');
   const idle = await seedAgent(api, 'e2e-fb-idle');
   try {
-    const { ids: [taskId] } = await api.submitTask({ title: uniqueName('e2e feedback task'), capabilities: [busy.capability] });
+    const {
+      ids: [taskId],
+    } = await api.submitTask({ title: uniqueName('e2e feedback task'), capabilities: [busy.capability] });
     // Started at once: a running task stays with its agent while heartbeats renew its lease.
     const work = await api.mutate<Work | null>('work.poll', { waitMs: 5000, start: true }, busy.token);
     expect(work?.taskId).toBe(taskId);
@@ -39,7 +63,9 @@ test('agent lifecycle actions each say what they did; terminate asks first, and 
 
     // A refusal is an error notice with the server's reason.
     await actions.getByRole('button', { name: 'Sleep' }).click();
-    await expect(toast(page, `Could not sleep agent ${busy.name}`, 'error')).toContainText('it holds 1 task; drain it first');
+    await expect(toast(page, `Could not sleep agent ${busy.name}`, 'error')).toContainText(
+      'it holds 1 task; drain it first',
+    );
 
     await actions.getByRole('button', { name: 'Drain' }).click();
     const drained = toast(page, `Agent ${busy.name} is draining: it finishes its 1 task and takes nothing new`);
@@ -61,7 +87,9 @@ test('agent lifecycle actions each say what they did; terminate asks first, and 
     await dialog(page).getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog(page)).toHaveCount(0);
     expect(await statusOf(api, busy.agentId)).toBe('busy');
-    expect((await api.query<{ status: string; agentId: string | null }>('tasks.get', { id: taskId })).agentId).toBe(busy.agentId);
+    expect((await api.query<{ status: string; agentId: string | null }>('tasks.get', { id: taskId })).agentId).toBe(
+      busy.agentId,
+    );
 
     await actions.getByRole('button', { name: 'Terminate' }).click();
     await dialog(page).getByRole('button', { name: 'Terminate' }).click();
@@ -83,7 +111,10 @@ test('agent lifecycle actions each say what they did; terminate asks first, and 
   }
 });
 
-test('breaker force-open asks first (agent and runtime), reset and force-open say what they did and land in the transitions', async ({ adminPage: page, api }) => {
+test('breaker force-open asks first (agent and runtime), reset and force-open say what they did and land in the transitions', async ({
+  adminPage: page,
+  api,
+}) => {
   const agent = await seedAgent(api, 'e2e-fb-breaker');
   const breaker = () => api.query<Breaker>('agents.breaker', { id: agent.agentId });
   try {
@@ -101,7 +132,12 @@ test('breaker force-open asks first (agent and runtime), reset and force-open sa
 
     await own.getByRole('button', { name: 'Force open' }).click();
     await dialog(page).getByRole('button', { name: 'Force open' }).click();
-    await expect(toast(page, `Breaker of agent ${agent.name} forced open: no new work goes to ${agent.name} until someone resets it`)).toBeVisible();
+    await expect(
+      toast(
+        page,
+        `Breaker of agent ${agent.name} forced open: no new work goes to ${agent.name} until someone resets it`,
+      ),
+    ).toBeVisible();
     await expect(own.getByTestId('breaker-state')).toHaveText('open');
     await own.getByRole('button', { name: 'Reset' }).click();
     await expect(toast(page, `Breaker of agent ${agent.name} reset: closed, with a fresh window`)).toBeVisible();
@@ -117,14 +153,22 @@ test('breaker force-open asks first (agent and runtime), reset and force-open sa
     await expect(toast(page, /Breaker of runtime e2e-fb-breaker-rt-\S+ reset/)).toBeVisible();
 
     // Each action is in the breaker's history, by the operator, and on the page.
-    expect((await breaker()).history.map((t) => [t.to, t.by])).toEqual([['closed', 'admin'], ['open', 'admin'], ['closed', 'admin'], ['open', 'admin']]);
+    expect((await breaker()).history.map((t) => [t.to, t.by])).toEqual([
+      ['closed', 'admin'],
+      ['open', 'admin'],
+      ['closed', 'admin'],
+      ['open', 'admin'],
+    ]);
     await expect(page.getByTestId('breaker-history').locator('tbody tr')).toHaveCount(4);
   } finally {
     agent.stop();
   }
 });
 
-test('a strategy change asks first, says what changed, and Undo restores the strategy and weights before it, recorded in the history', async ({ adminPage: page, api }) => {
+test('a strategy change asks first, says what changed, and Undo restores the strategy and weights before it, recorded in the history', async ({
+  adminPage: page,
+  api,
+}) => {
   // The Balancing page redraws its charts with every decision of the demo fleet: clicks there are slow on a busy machine.
   test.setTimeout(120_000);
   const before = (await api.query<Policy>('balancing.policy', {})).current;
@@ -144,7 +188,9 @@ test('a strategy change asks first, says what changed, and Undo restores the str
     expect(unchanged.history).toHaveLength(changes);
 
     await form.getByRole('button', { name: 'Save' }).click();
-    await dialog(page).getByRole('button', { name: `Switch to ${target}` }).click();
+    await dialog(page)
+      .getByRole('button', { name: `Switch to ${target}` })
+      .click();
     const switched = toast(page, `Routing switched to ${target}`);
     await expect(switched).toBeVisible();
     expect((await api.query<Policy>('balancing.policy', {})).current.strategy).toBe(target);
@@ -153,7 +199,10 @@ test('a strategy change asks first, says what changed, and Undo restores the str
     await expect(page.getByTestId('current-strategy-name')).toHaveText(before.strategy);
     const after = await api.query<Policy>('balancing.policy', {});
     expect(after.current).toMatchObject({ strategy: before.strategy, weights: before.weights });
-    expect(after.history.slice(0, 2).map((h) => [h.strategy, h.changedBy])).toEqual([[before.strategy, 'admin'], [target, 'admin']]);
+    expect(after.history.slice(0, 2).map((h) => [h.strategy, h.changedBy])).toEqual([
+      [before.strategy, 'admin'],
+      [target, 'admin'],
+    ]);
     expect(after.history[0].weights).toEqual(before.weights);
     await expect(page.getByTestId('policy-history').locator('tbody tr').first()).toContainText(before.strategy);
   } finally {
@@ -161,9 +210,14 @@ test('a strategy change asks first, says what changed, and Undo restores the str
   }
 });
 
-test('pool create, edit, disable / enable (with Undo) and delete each say what they did; delete names the pool and its agents and a cancel keeps them', async ({ adminPage: page, api }) => {
+test('pool create, edit, disable / enable (with Undo) and delete each say what they did; delete names the pool and its agents and a cancel keeps them', async ({
+  adminPage: page,
+  api,
+}) => {
   test.setTimeout(90_000);
-  const name = uniqueName('e2e-fb-pool').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const name = uniqueName('e2e-fb-pool')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-');
   const capability = uniqueName('e2e-fb-pool-cap');
   await page.goto('/pools');
   await expectLive(page);
@@ -223,8 +277,15 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 800 } });
 
   test('the pool actions and their confirmation fit a 390 px screen', async ({ adminPage: page, api }) => {
-    const name = uniqueName('e2e-fb-phone').toLowerCase().replace(/[^a-z0-9-]/g, '-');
-    const pool = await api.mutate<{ id: string }>('pools.create', { name, capabilities: [uniqueName('e2e-fb-phone-cap')], provider: 'simulated', enabled: false });
+    const name = uniqueName('e2e-fb-phone')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-');
+    const pool = await api.mutate<{ id: string }>('pools.create', {
+      name,
+      capabilities: [uniqueName('e2e-fb-phone-cap')],
+      provider: 'simulated',
+      enabled: false,
+    });
     try {
       await page.goto(`/pools/${pool.id}`);
       await expectLive(page);
@@ -235,7 +296,10 @@ test.describe('on a phone', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       await expect(dialog(page)).toContainText('It has no agents.');
       await dialog(page).getByRole('button', { name: 'Cancel' }).click();
-      const sizes = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+      const sizes = await page.evaluate(() => ({
+        doc: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+      }));
       expect(sizes.doc, 'page scrolls sideways').toBeLessThanOrEqual(sizes.viewport);
     } finally {
       await api.mutate('pools.remove', { id: pool.id });

@@ -1,14 +1,23 @@
 import { expect, expectLive, markDocument, test } from './fixtures';
 import { uniqueName } from './support/api';
 
-interface Work { taskId: string; leaseToken: string; attempt: number }
+interface Work {
+  taskId: string;
+  leaseToken: string;
+  attempt: number;
+}
 
-test('a waiting task says why it has not started, live, until a capable agent takes it', async ({ adminPage: page, api }) => {
+test('a waiting task says why it has not started, live, until a capable agent takes it', async ({
+  adminPage: page,
+  api,
+}) => {
   // A capability no agent has (the demo fleet included), so the task cannot be routed.
   const capability = uniqueName('gpu');
   const reason = `no agent has capability ${capability}`;
   const title = uniqueName('e2e needs a gpu');
-  const { ids: [taskId] } = await api.submitTask({ title, capabilities: [capability] });
+  const {
+    ids: [taskId],
+  } = await api.submitTask({ title, capabilities: [capability] });
 
   await page.goto(`/tasks?q=${encodeURIComponent(title)}`);
   await expectLive(page);
@@ -20,7 +29,7 @@ test('a waiting task says why it has not started, live, until a capable agent ta
   await row.getByRole('link', { name: title }).click();
   await expect(page).toHaveURL(new RegExp(`/tasks/${taskId}$`));
   const callout = page.getByTestId('pending-callout');
-  await expect(callout).toContainText('Why it hasn\'t started');
+  await expect(callout).toContainText("Why it hasn't started");
   await expect(callout.getByTestId('pending-message')).toHaveText(reason);
   await expect(callout).toHaveAttribute('data-code', 'no-capable-agent');
   const sameDocument = await markDocument(page);

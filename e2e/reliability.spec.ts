@@ -2,9 +2,16 @@ import type { Page } from '@playwright/test';
 import { expect, expectLive, markDocument, test } from './fixtures';
 import { uniqueName } from './support/api';
 
-interface Work { taskId: string; leaseToken: string; attempt: number }
+interface Work {
+  taskId: string;
+  leaseToken: string;
+  attempt: number;
+}
 
-test('an operator retries a dead-lettered task and resets a breaker, and sees both take effect live', async ({ adminPage: page, api }) => {
+test('an operator retries a dead-lettered task and resets a breaker, and sees both take effect live', async ({
+  adminPage: page,
+  api,
+}) => {
   // A capability and a runtime of its own, so no demo agent takes the task and no other
   // test's agent shares the runtime breaker.
   const capability = uniqueName('e2e-flaky');
@@ -18,14 +25,23 @@ test('an operator retries a dead-lettered task and resets a breaker, and sees bo
     // One attempt only: a retryable failure exhausts it, and the task lands in the dead-letter queue.
     const title = uniqueName('e2e dead letter');
     const error = `${uniqueName('flaky')}: the test runner crashed`;
-    const { ids: [taskId] } = await api.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability], maxAttempts: 1 });
+    const {
+      ids: [taskId],
+    } = await api.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability], maxAttempts: 1 });
     const work = await api.mutate<Work | null>('work.poll', { waitMs: 5000 }, agent.token);
     expect(work?.taskId).toBe(taskId);
-    const failed = await api.mutate<{ status: string }>('work.fail', { taskId, leaseToken: work!.leaseToken, error, retryable: true }, agent.token);
+    const failed = await api.mutate<{ status: string }>(
+      'work.fail',
+      { taskId, leaseToken: work!.leaseToken, error, retryable: true },
+      agent.token,
+    );
     expect(failed.status).toBe('dead-lettered');
 
     // The agent's breaker, forced open: the retried task cannot go back to it until it is reset.
-    const forced = await api.mutate<{ state: string; forcedBy: string | null }>('agents.forceOpenBreaker', { id: agent.agentId, scope: 'agent' });
+    const forced = await api.mutate<{ state: string; forcedBy: string | null }>('agents.forceOpenBreaker', {
+      id: agent.agentId,
+      scope: 'agent',
+    });
     expect(forced.state).toBe('open');
 
     await page.goto('/tasks');
@@ -93,14 +109,27 @@ test('an operator retries a dead-lettered task and resets a breaker, and sees bo
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 800 } });
 
-  test('the dead letters page and the breaker card fit a 375 px screen, and a dead letter is discarded after confirming', async ({ adminPage: page, api }) => {
+  test('the dead letters page and the breaker card fit a 375 px screen, and a dead letter is discarded after confirming', async ({
+    adminPage: page,
+    api,
+  }) => {
     const capability = uniqueName('e2e-phone-flaky');
-    const agent = await api.startAgent({ name: uniqueName('e2e-phone-worker'), capabilities: [capability], runtime: uniqueName('e2e-rt') });
+    const agent = await api.startAgent({
+      name: uniqueName('e2e-phone-worker'),
+      capabilities: [capability],
+      runtime: uniqueName('e2e-rt'),
+    });
     await api.heartbeat(agent.token);
     const title = uniqueName('e2e phone dead letter with a long title that has to wrap');
-    const { ids: [taskId] } = await api.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability], maxAttempts: 1 });
+    const {
+      ids: [taskId],
+    } = await api.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability], maxAttempts: 1 });
     const work = await api.mutate<Work>('work.poll', { waitMs: 5000 }, agent.token);
-    await api.mutate('work.fail', { taskId, leaseToken: work.leaseToken, error: 'x'.repeat(300), retryable: true }, agent.token);
+    await api.mutate(
+      'work.fail',
+      { taskId, leaseToken: work.leaseToken, error: 'x'.repeat(300), retryable: true },
+      agent.token,
+    );
     await api.mutate('agents.forceOpenBreaker', { id: agent.agentId, scope: 'agent' });
 
     await page.goto(`/dead-letters?q=${encodeURIComponent(title)}`);
@@ -124,6 +153,9 @@ test.describe('on a phone', () => {
 });
 
 async function expectNoHorizontalOverflow(page: Page) {
-  const sizes = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  const sizes = await page.evaluate(() => ({
+    doc: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+  }));
   expect(sizes.doc, 'page scrolls sideways').toBeLessThanOrEqual(sizes.viewport);
 }

@@ -4,19 +4,24 @@ import { uniqueName } from './support/api';
 
 const isDark = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('dark'));
 /** The page background's lightness, 0 (black) to 1 (white), from the colour Chromium computes (`lab(…)` or `oklch(…)`). */
-const backgroundLightness = (page: Page) => page.evaluate(() => {
-  const color = getComputedStyle(document.body).backgroundColor;
-  const l = Number(/^\w+\(([\d.]+)/.exec(color)?.[1]);
-  return color.startsWith('lab') ? l / 100 : l;
-});
+const backgroundLightness = (page: Page) =>
+  page.evaluate(() => {
+    const color = getComputedStyle(document.body).backgroundColor;
+    const l = Number(/^\w+\(([\d.]+)/.exec(color)?.[1]);
+    return color.startsWith('lab') ? l / 100 : l;
+  });
 
 test.describe('the theme', () => {
   test.use({ colorScheme: 'light' });
 
-  test('follows the OS by default, switches to dark or light from the header, and stays so after a reload', async ({ adminPage: page }) => {
+  test('follows the OS by default, switches to dark or light from the header, and stays so after a reload', async ({
+    adminPage: page,
+  }) => {
     test.setTimeout(120_000);
     const violations: string[] = [];
-    page.on('console', (m) => { if (/content.security.policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/content.security.policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto('/');
     await expectLive(page);
     expect(await isDark(page)).toBe(false);
@@ -70,9 +75,16 @@ test.describe('the theme', () => {
 });
 
 test.describe('keyboard shortcuts', () => {
-  test('g a opens Agents, g p Pools, ? lists the shortcuts, / focuses the search box, and none fires while typing', async ({ adminPage: page, api }) => {
+  test('g a opens Agents, g p Pools, ? lists the shortcuts, / focuses the search box, and none fires while typing', async ({
+    adminPage: page,
+    api,
+  }) => {
     const pool = await api.mutate<{ id: string; name: string }>('pools.create', {
-      name: uniqueName('e2e-keys').toLowerCase(), capabilities: [uniqueName('e2e-keys-cap')], provider: 'simulated', minSize: 0, maxSize: 1,
+      name: uniqueName('e2e-keys').toLowerCase(),
+      capabilities: [uniqueName('e2e-keys-cap')],
+      provider: 'simulated',
+      minSize: 0,
+      maxSize: 1,
     });
     await page.goto('/');
     await expectLive(page);
@@ -84,7 +96,16 @@ test.describe('keyboard shortcuts', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toBeVisible();
-    for (const line of ['Overview', 'Agents', 'Tasks', 'Dead letters', 'Balancing', 'Pools', 'Focus the search box', 'Show this list']) {
+    for (const line of [
+      'Overview',
+      'Agents',
+      'Tasks',
+      'Dead letters',
+      'Balancing',
+      'Pools',
+      'Focus the search box',
+      'Show this list',
+    ]) {
       await expect(help).toContainText(line);
     }
     await page.keyboard.press('Escape');

@@ -2,29 +2,50 @@ import type { Page } from '@playwright/test';
 import { expect, expectLive, test } from './fixtures';
 import { uniqueName, type FlightdeckApi } from './support/api';
 
-interface Work { taskId: string; leaseToken: string }
-interface Task { status: string; priority: string }
+interface Work {
+  taskId: string;
+  leaseToken: string;
+}
+interface Task {
+  status: string;
+  priority: string;
+}
 
 /** The toast that says what an action did. */
 const toast = (page: Page, text: string | RegExp) => page.locator('[data-toast]').filter({ hasText: text });
 
 /** Tasks that ran out of their one attempt, on an agent (and runtime) of their own. */
 async function deadLetters(api: FlightdeckApi, capability: string, titles: string[]): Promise<string[]> {
-  const agent = await api.startAgent({ name: uniqueName('e2e-dl-worker'), capabilities: [capability], runtime: uniqueName('e2e-rt') });
+  const agent = await api.startAgent({
+    name: uniqueName('e2e-dl-worker'),
+    capabilities: [capability],
+    runtime: uniqueName('e2e-rt'),
+  });
   await api.heartbeat(agent.token);
-  const { ids } = await api.mutate<{ ids: string[] }>('tasks.submit', { tasks: titles.map((title) => ({ title, capabilities: [capability], maxAttempts: 1 })) });
+  const { ids } = await api.mutate<{ ids: string[] }>('tasks.submit', {
+    tasks: titles.map((title) => ({ title, capabilities: [capability], maxAttempts: 1 })),
+  });
   for (let i = 0; i < ids.length; i++) {
     const work = await api.mutate<Work>('work.poll', { waitMs: 5000 }, agent.token);
-    await api.mutate('work.fail', { taskId: work.taskId, leaseToken: work.leaseToken, error: 'the runner crashed', retryable: true }, agent.token);
+    await api.mutate(
+      'work.fail',
+      { taskId: work.taskId, leaseToken: work.leaseToken, error: 'the runner crashed', retryable: true },
+      agent.token,
+    );
   }
   // Nothing should take the retried tasks: the agent leaves.
   await api.mutate('agents.signOff', {}, agent.token);
   return ids;
 }
 
-test('on a task page: priority changes with undo, cancel asks first, retry says what it did', async ({ adminPage: page, api }) => {
+test('on a task page: priority changes with undo, cancel asks first, retry says what it did', async ({
+  adminPage: page,
+  api,
+}) => {
   const title = uniqueName('e2e feedback');
-  const { ids: [id] } = await api.submitTask({ title, capabilities: [uniqueName('e2e-nobody')], priority: 'normal' });
+  const {
+    ids: [id],
+  } = await api.submitTask({ title, capabilities: [uniqueName('e2e-nobody')], priority: 'normal' });
   await page.goto(`/tasks/${id}`);
   await expectLive(page);
 
@@ -53,7 +74,10 @@ test('on a task page: priority changes with undo, cancel asks first, retry says 
   await expect(page.getByTestId('task-status')).toHaveText('queued');
 });
 
-test('dead letters: retry and discard say what they did, "retry all matching" confirms the count first', async ({ adminPage: page, api }) => {
+test('dead letters: retry and discard say what they did, "retry all matching" confirms the count first', async ({
+  adminPage: page,
+  api,
+}) => {
   const capability = uniqueName('e2e-dl');
   const titles = ['retry me', 'discard me', 'matching a', 'matching b'].map((t) => uniqueName(`e2e ${t}`));
   const ids = await deadLetters(api, capability, titles);
@@ -84,10 +108,15 @@ test('dead letters: retry and discard say what they did, "retry all matching" co
   expect(after.map((t) => t.status)).toEqual(['queued', 'cancelled', 'queued', 'queued']);
 });
 
-test('bulk actions on the Tasks page: select many, confirm with the count, a toast with the outcome', async ({ adminPage: page, api }) => {
+test('bulk actions on the Tasks page: select many, confirm with the count, a toast with the outcome', async ({
+  adminPage: page,
+  api,
+}) => {
   const prefix = uniqueName('e2e bulk');
   const capability = uniqueName('e2e-nobody');
-  const { ids } = await api.mutate<{ ids: string[] }>('tasks.submit', { tasks: [1, 2, 3, 4].map((i) => ({ title: `${prefix} #${i}`, capabilities: [capability], priority: 'low' })) });
+  const { ids } = await api.mutate<{ ids: string[] }>('tasks.submit', {
+    tasks: [1, 2, 3, 4].map((i) => ({ title: `${prefix} #${i}`, capabilities: [capability], priority: 'low' })),
+  });
   await api.mutate('tasks.cancel', { id: ids[3] });
 
   await page.goto(`/tasks?q=${encodeURIComponent(prefix)}`);
@@ -113,8 +142,14 @@ test('bulk actions on the Tasks page: select many, confirm with the count, a toa
   await expect(rows.filter({ hasText: 'critical' })).toHaveCount(0);
 
   // Cancel two of them, one row at a time.
-  await rows.filter({ hasText: `${prefix} #1` }).getByRole('checkbox').check();
-  await rows.filter({ hasText: `${prefix} #4` }).getByRole('checkbox').check();
+  await rows
+    .filter({ hasText: `${prefix} #1` })
+    .getByRole('checkbox')
+    .check();
+  await rows
+    .filter({ hasText: `${prefix} #4` })
+    .getByRole('checkbox')
+    .check();
   await bar.getByRole('button', { name: 'Cancel selected' }).click();
   await expect(dialog).toContainText('Cancel 2 tasks?');
   await expect(dialog).toContainText('1 of them is already finished');
@@ -129,5 +164,10 @@ test('bulk actions on the Tasks page: select many, confirm with the count, a toa
   await expect(toast(page, 'Retried 2 tasks; 2 were not failed, cancelled or dead-lettered')).toBeVisible();
 
   const after = await Promise.all(ids.map((id) => api.query<Task>('tasks.get', { id })));
-  expect(after.map((t) => [t.status, t.priority])).toEqual([['queued', 'low'], ['queued', 'low'], ['queued', 'low'], ['queued', 'low']]);
+  expect(after.map((t) => [t.status, t.priority])).toEqual([
+    ['queued', 'low'],
+    ['queued', 'low'],
+    ['queued', 'low'],
+    ['queued', 'low'],
+  ]);
 });

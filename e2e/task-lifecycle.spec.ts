@@ -1,7 +1,11 @@
 import { expect, expectLive, markDocument, test } from './fixtures';
 import { uniqueName } from './support/api';
 
-interface Work { taskId: string; leaseToken: string; attempt: number }
+interface Work {
+  taskId: string;
+  leaseToken: string;
+  attempt: number;
+}
 
 test('a submitted task goes queued → running → succeeded on screen, live', async ({ adminPage: page, api }) => {
   // A capability only this test's agent has, so no demo agent can take the task.
@@ -15,7 +19,9 @@ test('a submitted task goes queued → running → succeeded on screen, live', a
   const sameDocument = await markDocument(page);
 
   const title = uniqueName('e2e task');
-  const { ids: [taskId] } = await api.submitTask({ title, capabilities: [capability], priority: 'high', payload: { repo: 'acme/web' } });
+  const {
+    ids: [taskId],
+  } = await api.submitTask({ title, capabilities: [capability], priority: 'high', payload: { repo: 'acme/web' } });
 
   const row = page.getByTestId('tasks-table').locator('tr', { hasText: title });
   await expect(row).toBeVisible();

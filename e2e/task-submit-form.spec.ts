@@ -3,13 +3,29 @@ import { expect, expectLive, test } from './fixtures';
 import { uniqueName } from './support/api';
 
 interface Task {
-  title: string; payload: unknown; capabilities: string[]; priority: string; project: string; contextKey: string | null; maxAttempts: number;
-  timeoutMs: number | null; dependsOn: string[]; concurrencyKey: string | null; concurrencyLimit: number | null; idempotencyKey: string | null; status: string;
+  title: string;
+  payload: unknown;
+  capabilities: string[];
+  priority: string;
+  project: string;
+  contextKey: string | null;
+  maxAttempts: number;
+  timeoutMs: number | null;
+  dependsOn: string[];
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+  idempotencyKey: string | null;
+  status: string;
 }
 
-test('the submit form takes every field the API takes, and opens the task it created', async ({ adminPage: page, api }) => {
+test('the submit form takes every field the API takes, and opens the task it created', async ({
+  adminPage: page,
+  api,
+}) => {
   const capability = uniqueName('e2e-form-nobody');
-  const { ids: [dependency] } = await api.submitTask({ title: uniqueName('e2e form dependency'), capabilities: [capability] });
+  const {
+    ids: [dependency],
+  } = await api.submitTask({ title: uniqueName('e2e form dependency'), capabilities: [capability] });
   const title = uniqueName('e2e full form');
   const key = uniqueName('idem');
 
@@ -42,9 +58,19 @@ test('the submit form takes every field the API takes, and opens the task it cre
   const id = page.url().split('/').pop()!;
   const task = await api.query<Task>('tasks.get', { id });
   expect(task).toMatchObject({
-    title, payload: { repo: 'acme/web', prompt: 'Make the login test pass' }, capabilities: [capability, 'tests'], priority: 'high', project: 'web',
-    contextKey: 'repo:web', maxAttempts: 5, timeoutMs: 1_800_000, dependsOn: [dependency], concurrencyKey: 'repo:web', concurrencyLimit: 2,
-    idempotencyKey: key, status: 'blocked',
+    title,
+    payload: { repo: 'acme/web', prompt: 'Make the login test pass' },
+    capabilities: [capability, 'tests'],
+    priority: 'high',
+    project: 'web',
+    contextKey: 'repo:web',
+    maxAttempts: 5,
+    timeoutMs: 1_800_000,
+    dependsOn: [dependency],
+    concurrencyKey: 'repo:web',
+    concurrencyLimit: 2,
+    idempotencyKey: key,
+    status: 'blocked',
   });
 });
 
@@ -59,7 +85,10 @@ async function openForm(page: Page) {
   return { form, title, errorOf: (field: string) => form.locator(`[data-field-error="${field}"]`) };
 }
 
-test('the submit form names what it cannot send, and puts the API\'s validation errors next to each field', async ({ adminPage: page, api }) => {
+test("the submit form names what it cannot send, and puts the API's validation errors next to each field", async ({
+  adminPage: page,
+  api,
+}) => {
   const { form, title, errorOf } = await openForm(page);
 
   // Caught before sending: a duration and a number that are none.
@@ -83,7 +112,10 @@ test('the submit form names what it cannot send, and puts the API\'s validation 
   expect((await api.query<{ items: unknown[] }>('tasks.list', { search: title })).items).toHaveLength(0);
 });
 
-test('the submit form shows the checks made after validation (a limit without a key, unknown dependencies) next to their fields', async ({ adminPage: page, api }) => {
+test('the submit form shows the checks made after validation (a limit without a key, unknown dependencies) next to their fields', async ({
+  adminPage: page,
+  api,
+}) => {
   const { form, title, errorOf } = await openForm(page);
   await form.getByLabel('Capabilities').fill(uniqueName('e2e-nobody'));
   await form.getByLabel('Concurrency limit').fill('2');

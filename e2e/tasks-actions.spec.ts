@@ -4,7 +4,9 @@ import { uniqueName } from './support/api';
 test('search finds a task, and an operator cancels it from its page', async ({ adminPage: page, api }) => {
   // Nobody has this capability, so the task waits in the queue until cancelled.
   const title = uniqueName('e2e cancel me');
-  const { ids: [taskId] } = await api.submitTask({ title, capabilities: [uniqueName('e2e-nobody')], priority: 'low' });
+  const {
+    ids: [taskId],
+  } = await api.submitTask({ title, capabilities: [uniqueName('e2e-nobody')], priority: 'low' });
 
   await page.goto('/tasks');
   await expectLive(page);
@@ -58,7 +60,11 @@ test('the submit form creates a task that shows up in the list', async ({ adminP
 
 test('"load more" fetches the next page of a filtered list', async ({ adminPage: page, api }) => {
   const prefix = uniqueName('e2e page');
-  const tasks = Array.from({ length: 30 }, (_, i) => ({ title: `${prefix} #${i + 1}`, capabilities: [`${prefix}-nobody`], priority: 'background' }));
+  const tasks = Array.from({ length: 30 }, (_, i) => ({
+    title: `${prefix} #${i + 1}`,
+    capabilities: [`${prefix}-nobody`],
+    priority: 'background',
+  }));
   await api.mutate('tasks.submit', { tasks });
 
   await page.goto(`/tasks?q=${encodeURIComponent(prefix)}`);

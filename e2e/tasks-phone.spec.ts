@@ -5,14 +5,22 @@ import { uniqueName } from './support/api';
 test.use({ viewport: { width: 390, height: 844 } });
 
 async function expectNoHorizontalOverflow(page: Page) {
-  const sizes = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  const sizes = await page.evaluate(() => ({
+    doc: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+  }));
   expect(sizes.viewport).toBe(390);
   expect(sizes.doc, 'page scrolls sideways').toBeLessThanOrEqual(sizes.viewport);
 }
 
-test('on a 390 px phone the Tasks page shows cards, and the bulk bar is within reach and works', async ({ adminPage: page, api }) => {
+test('on a 390 px phone the Tasks page shows cards, and the bulk bar is within reach and works', async ({
+  adminPage: page,
+  api,
+}) => {
   const prefix = uniqueName('e2e phone bulk with a title long enough to wrap on a phone');
-  const { ids } = await api.mutate<{ ids: string[] }>('tasks.submit', { tasks: [1, 2, 3].map((i) => ({ title: `${prefix} #${i}`, capabilities: [uniqueName('e2e-nobody')] })) });
+  const { ids } = await api.mutate<{ ids: string[] }>('tasks.submit', {
+    tasks: [1, 2, 3].map((i) => ({ title: `${prefix} #${i}`, capabilities: [uniqueName('e2e-nobody')] })),
+  });
 
   await page.goto(`/tasks?q=${encodeURIComponent(prefix)}`);
   await expectLive(page);
@@ -27,7 +35,10 @@ test('on a 390 px phone the Tasks page shows cards, and the bulk bar is within r
   await expect(bar).toBeInViewport();
   await expectNoHorizontalOverflow(page);
 
-  await cards.filter({ hasText: `${prefix} #3` }).getByRole('checkbox').uncheck();
+  await cards
+    .filter({ hasText: `${prefix} #3` })
+    .getByRole('checkbox')
+    .uncheck();
   await expect(bar.getByTestId('bulk-count')).toHaveText('2 selected');
   await bar.getByRole('button', { name: 'Cancel selected' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel 2 tasks' }).click();
@@ -40,12 +51,22 @@ test('on a 390 px phone the Tasks page shows cards, and the bulk bar is within r
 
 test('on a 390 px phone the Dead letters page shows cards and its actions fit', async ({ adminPage: page, api }) => {
   const capability = uniqueName('e2e-phone-dl');
-  const agent = await api.startAgent({ name: uniqueName('e2e-phone-dl-worker'), capabilities: [capability], runtime: uniqueName('e2e-rt') });
+  const agent = await api.startAgent({
+    name: uniqueName('e2e-phone-dl-worker'),
+    capabilities: [capability],
+    runtime: uniqueName('e2e-rt'),
+  });
   await api.heartbeat(agent.token);
   const title = uniqueName('e2e phone dead letter');
-  const { ids: [id] } = await api.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability], maxAttempts: 1 });
+  const {
+    ids: [id],
+  } = await api.mutate<{ ids: string[] }>('tasks.submit', { title, capabilities: [capability], maxAttempts: 1 });
   const work = await api.mutate<{ leaseToken: string }>('work.poll', { waitMs: 5000 }, agent.token);
-  await api.mutate('work.fail', { taskId: id, leaseToken: work.leaseToken, error: 'e'.repeat(200), retryable: true }, agent.token);
+  await api.mutate(
+    'work.fail',
+    { taskId: id, leaseToken: work.leaseToken, error: 'e'.repeat(200), retryable: true },
+    agent.token,
+  );
   await api.mutate('agents.signOff', {}, agent.token);
 
   await page.goto(`/dead-letters?capability=${capability}`);

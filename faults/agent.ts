@@ -29,15 +29,19 @@ const required = (name: string, v: string | undefined): string => {
 };
 const adminToken = required('FAULTS_ADMIN_TOKEN (env)', process.env.FAULTS_ADMIN_TOKEN);
 const name = required('name', values.name);
-const loop = new AgentLoop(new Api(required('url', values.url)), {
-  name,
-  capability: required('capability', values.capability),
-  runtime: values.runtime!,
-  concurrency: Number(values.concurrency),
-  behaviour: parseBehaviour(values.behaviour!),
-  delayMs: parseRange(values.delay!),
-  adminToken,
-}, new AgentLogWriter(required('log', values.log), name));
+const loop = new AgentLoop(
+  new Api(required('url', values.url)),
+  {
+    name,
+    capability: required('capability', values.capability),
+    runtime: values.runtime!,
+    concurrency: Number(values.concurrency),
+    behaviour: parseBehaviour(values.behaviour!),
+    delayMs: parseRange(values.delay!),
+    adminToken,
+  },
+  new AgentLogWriter(required('log', values.log), name),
+);
 
 process.once('SIGTERM', () => void loop.stop().finally(() => process.exit(0)));
 // Ends only when stopping: the SIGTERM handler exits once deregistered.

@@ -48,12 +48,20 @@ function options() {
     },
     strict: true,
   });
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+  const only =
+    values.only
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? null;
   const unknown = only?.filter((n) => !SCENARIOS.some((s) => s.name === n)) ?? [];
-  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
   return {
     scenarios: only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS,
-    list: values.list!, json: values.json!, keep: values.keep!, help: values.help!,
+    list: values.list!,
+    json: values.json!,
+    keep: values.keep!,
+    help: values.help!,
     tasks: intOption('tasks', values.tasks!, 100),
     rate: intOption('rate', values.rate!, 10),
   };
@@ -68,7 +76,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (opts.help || opts.list) {
-    process.stdout.write(opts.help ? `${HELP}\n` : `${SCENARIOS.map((s) => `${s.name.padEnd(18)} ${s.summary}`).join('\n')}\n`);
+    process.stdout.write(
+      opts.help ? `${HELP}\n` : `${SCENARIOS.map((s) => `${s.name.padEnd(18)} ${s.summary}`).join('\n')}\n`,
+    );
     return 0;
   }
 
@@ -94,7 +104,8 @@ async function main(): Promise<number> {
       rmSync(dir, { recursive: true, force: true });
     } else progress.note(`kept: agent logs in ${dir}, database ${sql?.url}`);
   };
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void cleanUp().finally(() => process.exit(130)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => void cleanUp().finally(() => process.exit(130)));
 
   const results: ScenarioResult[] = [];
   let leaseColumn: boolean;
@@ -106,10 +117,21 @@ async function main(): Promise<number> {
     progress.note(`database ${db.name}; starting the server…`);
     server = await startFaultServer(db.url, redisUrl);
     leaseColumn = await hasLeaseColumn(sql);
-    if (!leaseColumn) progress.note('warning: tasks.lease_expires_at does not exist yet; the state invariant does not check leases');
+    if (!leaseColumn)
+      progress.note('warning: tasks.lease_expires_at does not exist yet; the state invariant does not check leases');
     const suite: Suite = {
-      url: server.url, adminToken: server.token, api: new Api(server.url), sql, services, dir, progress, leaseColumn, serverAlive: () => serverAlive(server!),
-      runId: randomBytes(3).toString('hex'), tasks: opts.tasks, rate: opts.rate,
+      url: server.url,
+      adminToken: server.token,
+      api: new Api(server.url),
+      sql,
+      services,
+      dir,
+      progress,
+      leaseColumn,
+      serverAlive: () => serverAlive(server!),
+      runId: randomBytes(3).toString('hex'),
+      tasks: opts.tasks,
+      rate: opts.rate,
     };
     for (const scenario of opts.scenarios) {
       progress.note(`▶ ${scenario.name}: ${scenario.summary}`);
@@ -133,7 +155,10 @@ async function main(): Promise<number> {
   const ran = new Set(results.map((r) => r.scenario));
   const skipped = opts.scenarios.filter((s) => !ran.has(s.name));
   const pass = skipped.length === 0 && results.length > 0 && results.every((r) => r.pass);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ pass, leaseColumn, results, skipped: skipped.map((s) => s.name) }, null, 2)}\n`);
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify({ pass, leaseColumn, results, skipped: skipped.map((s) => s.name) }, null, 2)}\n`,
+    );
   else process.stdout.write(`${formatReport(results, { leaseColumn, skipped: skipped.map((s) => s.name) })}\n`);
   return pass ? 0 : 1;
 }
@@ -147,7 +172,10 @@ function serverAlive(server: LocalServer): boolean {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  process.stderr.write(`test:faults: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`test:faults: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -6,8 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 const platform = (name) => {
-  const os = ['android', 'darwin', 'freebsd', 'linux', 'win32', 'openbsd', 'netbsd', 'sunos', 'aix'].find((o) => name.includes(`-${o}-`) || name.endsWith(`-${o}`));
-  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'wasm32', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el'].find((c) => name.includes(`-${c}`));
+  const os = ['android', 'darwin', 'freebsd', 'linux', 'win32', 'openbsd', 'netbsd', 'sunos', 'aix'].find(
+    (o) => name.includes(`-${o}-`) || name.endsWith(`-${o}`),
+  );
+  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'wasm32', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el'].find((c) =>
+    name.includes(`-${c}`),
+  );
   return { ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}) };
 };
 let added = 0;

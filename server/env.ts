@@ -29,32 +29,51 @@ const EnvSchema = z.object({
   /** Queue ageing: a waiting task's priority improves by one level per step. */
   FLIGHTDECK_AGING_STEP_MS: z.coerce.number().int().min(10).default(60_000),
   /** Fair-share weights, `alpha=3,beta=0.5`; other projects weigh 1. */
-  FLIGHTDECK_PROJECT_WEIGHTS: z.string().default('').transform((v, ctx) => {
-    try {
-      return parseProjectWeights(v);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  FLIGHTDECK_PROJECT_WEIGHTS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      try {
+        return parseProjectWeights(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Context-window share at which an agent consolidates before new work, and past which it takes nothing new. */
   FLIGHTDECK_CONTEXT_CONSOLIDATE_AT: z.coerce.number().gt(0).max(1).default(0.85),
   FLIGHTDECK_CONTEXT_FULL_AT: z.coerce.number().gt(0).max(1).default(0.95),
   /** Agents outside pools idle this long go to sleep and wake for matching work (0: never). */
   FLIGHTDECK_IDLE_SLEEP_MS: z.coerce.number().int().min(0).default(0),
   /** Terminated agents older than this are deleted from the list (default a week). */
-  FLIGHTDECK_TERMINATED_RETENTION_MS: z.coerce.number().int().min(0).default(7 * 24 * 3_600_000),
+  FLIGHTDECK_TERMINATED_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7 * 24 * 3_600_000),
   /** Metric samples behind the charts are kept this long (the longest chart range is 7 days). */
-  FLIGHTDECK_METRICS_RETENTION_MS: z.coerce.number().int().min(60_000).default(7 * 24 * 3_600_000),
+  FLIGHTDECK_METRICS_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(7 * 24 * 3_600_000),
   /** Raw 5 s samples are kept this long, then rolled up (at least 6 h: the 6h chart reads them at full resolution). */
-  FLIGHTDECK_METRICS_RAW_MS: z.coerce.number().int().min(6 * 3_600_000).default(6 * 3_600_000),
+  FLIGHTDECK_METRICS_RAW_MS: z.coerce
+    .number()
+    .int()
+    .min(6 * 3_600_000)
+    .default(6 * 3_600_000),
   FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   /** Signal to exit: agents, HTTP requests and the core share it (server/shutdown/budget.ts); past it the process exits 1. */
   FLIGHTDECK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(600_000).default(10_000),
   /** How agents started by pools reach this server (default http://127.0.0.1:$PORT). */
   FLIGHTDECK_PUBLIC_URL: z.string().url().optional(),
   /** Request bodies past this answer 413 before they are parsed. */
-  FLIGHTDECK_MAX_BODY_BYTES: z.coerce.number().int().min(16 * 1024).default(4 * 1024 * 1024),
+  FLIGHTDECK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .default(4 * 1024 * 1024),
   /** Procedures per batched request (`a,b,c?batch=1`). */
   FLIGHTDECK_MAX_BATCH_CALLS: z.coerce.number().int().min(1).max(10_000).default(100),
   /** JSON bytes of a task's result (`work.complete`); it travels in a request body, so keep it below the body limit. */
@@ -83,20 +102,31 @@ export function inputLimitsFrom(env: Env): InputLimits {
   return {
     resultBytes: env.FLIGHTDECK_MAX_RESULT_BYTES,
     progressMessageChars: env.FLIGHTDECK_MAX_PROGRESS_CHARS,
-    labels: { count: env.FLIGHTDECK_MAX_LABELS, keyChars: env.FLIGHTDECK_MAX_LABEL_KEY_CHARS, valueChars: env.FLIGHTDECK_MAX_LABEL_VALUE_CHARS },
+    labels: {
+      count: env.FLIGHTDECK_MAX_LABELS,
+      keyChars: env.FLIGHTDECK_MAX_LABEL_KEY_CHARS,
+      valueChars: env.FLIGHTDECK_MAX_LABEL_VALUE_CHARS,
+    },
   };
 }
 
-const Thresholds = z.object({ FLIGHTDECK_CONTEXT_CONSOLIDATE_AT: z.number(), FLIGHTDECK_CONTEXT_FULL_AT: z.number() })
-  .refine((e) => e.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT <= e.FLIGHTDECK_CONTEXT_FULL_AT, { message: 'must not exceed FLIGHTDECK_CONTEXT_FULL_AT', path: ['FLIGHTDECK_CONTEXT_CONSOLIDATE_AT'] });
+const Thresholds = z
+  .object({ FLIGHTDECK_CONTEXT_CONSOLIDATE_AT: z.number(), FLIGHTDECK_CONTEXT_FULL_AT: z.number() })
+  .refine((e) => e.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT <= e.FLIGHTDECK_CONTEXT_FULL_AT, {
+    message: 'must not exceed FLIGHTDECK_CONTEXT_FULL_AT',
+    path: ['FLIGHTDECK_CONTEXT_CONSOLIDATE_AT'],
+  });
 
 /** The only reader of process.env: a bad setting stops start-up with a message naming it. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
-  const parsed = EnvSchema.pipe(z.any().superRefine((v, ctx) => {
-    const r = Thresholds.safeParse(v);
-    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
-  })).safeParse(cleaned);
+  const parsed = EnvSchema.pipe(
+    z.any().superRefine((v, ctx) => {
+      const r = Thresholds.safeParse(v);
+      if (!r.success)
+        for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
+    }),
+  ).safeParse(cleaned);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);

@@ -1,7 +1,10 @@
 import type { Runtime } from './runtime';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  ]);
 
 /** Ready when the database answers and, in production mode, the event bus does too. */
 export async function checkReadiness(rt: Runtime) {

@@ -37,7 +37,11 @@ export interface Runtime {
 /** Composition root: environment → adapters → orchestrator. */
 export async function createRuntime(env: Env, opts: { redisPrefix?: string; quiet?: boolean } = {}): Promise<Runtime> {
   const log = createLogger(env.LOG_LEVEL);
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.dataDir || undefined, poolSize: env.FLIGHTDECK_DB_POOL });
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : env.dataDir || undefined,
+    poolSize: env.FLIGHTDECK_DB_POOL,
+  });
   try {
     await runMigrations(database);
   } catch (e) {
@@ -45,45 +49,77 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     throw e;
   }
   const lease = leasePolicyFrom(env);
-  const store = createDrizzleStore(database, { queue: queuePolicy({ agingStepMs: env.FLIGHTDECK_AGING_STEP_MS, projectWeights: env.FLIGHTDECK_PROJECT_WEIGHTS }), lease });
-  const redis = env.REDIS_URL ? new RedisBus(env.REDIS_URL, log.child({ part: 'bus' }), { prefix: opts.redisPrefix }) : null;
+  const store = createDrizzleStore(database, {
+    queue: queuePolicy({ agingStepMs: env.FLIGHTDECK_AGING_STEP_MS, projectWeights: env.FLIGHTDECK_PROJECT_WEIGHTS }),
+    lease,
+  });
+  const redis = env.REDIS_URL
+    ? new RedisBus(env.REDIS_URL, log.child({ part: 'bus' }), { prefix: opts.redisPrefix })
+    : null;
   await redis?.ready();
   const bus: EventBus = redis ?? new MemoryBus();
   const metrics = new PromMetrics(() => store);
-  const core = new Orchestrator({ store, bus, clock: systemClock, metrics, log }, {
-    heartbeat: { intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS, unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS, offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS },
-    decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
-    terminatedRetentionMs: env.FLIGHTDECK_TERMINATED_RETENTION_MS,
-    metricsRetentionMs: env.FLIGHTDECK_METRICS_RETENTION_MS,
-    metricsRawMs: env.FLIGHTDECK_METRICS_RAW_MS,
-    lease,
-    breakerCoolDownMs: env.FLIGHTDECK_BREAKER_COOLDOWN_MS,
-    contextPolicy: { consolidateAt: env.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT, fullAt: env.FLIGHTDECK_CONTEXT_FULL_AT },
-    idleSleepMs: env.FLIGHTDECK_IDLE_SLEEP_MS,
-    autoscaleIntervalMs: env.FLIGHTDECK_AUTOSCALE_INTERVAL_MS,
-    serverUrl: () => env.FLIGHTDECK_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
-    inputLimits: inputLimitsFrom(env),
-  });
-  const providers = createProviders(() => ({
-    heartbeat: (id, report) => core.registry.heartbeat(id, report),
-    poll: (id, opts, signal) => core.work.poll(id, opts, signal),
-    progress: (id, r) => core.work.progress(id, r),
-    complete: (id, r) => core.work.complete(id, r),
-    fail: (id, r) => core.work.fail(id, r),
-    release: (id, r) => core.work.release(id, r),
-  }), log);
+  const core = new Orchestrator(
+    { store, bus, clock: systemClock, metrics, log },
+    {
+      heartbeat: {
+        intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS,
+        unhealthyAfterMs: env.FLIGHTDECK_UNHEALTHY_AFTER_MS,
+        offlineAfterMs: env.FLIGHTDECK_OFFLINE_AFTER_MS,
+      },
+      decisionHistory: env.FLIGHTDECK_DECISION_HISTORY,
+      terminatedRetentionMs: env.FLIGHTDECK_TERMINATED_RETENTION_MS,
+      metricsRetentionMs: env.FLIGHTDECK_METRICS_RETENTION_MS,
+      metricsRawMs: env.FLIGHTDECK_METRICS_RAW_MS,
+      lease,
+      breakerCoolDownMs: env.FLIGHTDECK_BREAKER_COOLDOWN_MS,
+      contextPolicy: { consolidateAt: env.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT, fullAt: env.FLIGHTDECK_CONTEXT_FULL_AT },
+      idleSleepMs: env.FLIGHTDECK_IDLE_SLEEP_MS,
+      autoscaleIntervalMs: env.FLIGHTDECK_AUTOSCALE_INTERVAL_MS,
+      serverUrl: () => env.FLIGHTDECK_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
+      inputLimits: inputLimitsFrom(env),
+    },
+  );
+  const providers = createProviders(
+    () => ({
+      heartbeat: (id, report) => core.registry.heartbeat(id, report),
+      poll: (id, opts, signal) => core.work.poll(id, opts, signal),
+      progress: (id, r) => core.work.progress(id, r),
+      complete: (id, r) => core.work.complete(id, r),
+      fail: (id, r) => core.work.fail(id, r),
+      release: (id, r) => core.work.release(id, r),
+    }),
+    log,
+  );
   core.poolAgents.useProviders(providers.providers);
-  const boot = await core.auth.bootstrap({ adminToken: env.FLIGHTDECK_ADMIN_TOKEN, adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD });
+  const boot = await core.auth.bootstrap({
+    adminToken: env.FLIGHTDECK_ADMIN_TOKEN,
+    adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD,
+  });
   if (!opts.quiet) announceCredentials(boot);
   core.start();
-  const demo = env.FLIGHTDECK_DEMO ? new DemoFleet(core, log.child({ part: 'demo' }), { agents: env.FLIGHTDECK_DEMO_AGENTS, tasksPerMinute: env.FLIGHTDECK_DEMO_TASKS_PER_MIN }) : null;
+  const demo = env.FLIGHTDECK_DEMO
+    ? new DemoFleet(core, log.child({ part: 'demo' }), {
+        agents: env.FLIGHTDECK_DEMO_AGENTS,
+        tasksPerMinute: env.FLIGHTDECK_DEMO_TASKS_PER_MIN,
+      })
+    : null;
   await demo?.start();
-  log.info({ storage: database.describe, events: env.REDIS_URL ? 'redis' : 'memory', demo: !!demo }, 'flightdeck core started');
+  log.info(
+    { storage: database.describe, events: env.REDIS_URL ? 'redis' : 'memory', demo: !!demo },
+    'flightdeck core started',
+  );
   const drains: ((hurry: AbortSignal) => Promise<void>)[] = [];
   const budget = shutdownBudget(env.FLIGHTDECK_SHUTDOWN_TIMEOUT_MS);
   let stopped: Promise<boolean> | null = null;
   return {
-    env, core, store, bus, metrics, log, database,
+    env,
+    core,
+    store,
+    bus,
+    metrics,
+    log,
+    database,
     mode: { storage: database.kind, events: env.REDIS_URL ? 'redis' : 'memory' },
     shutdownBudget: budget,
     onDrain(fn) {
@@ -106,10 +142,15 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
         // restarts an agent while agents drain; agents report through the still-open HTTP
         // server; requests in flight finish against a live database, which closes last.
         await step('stop the loops', () => core.stop());
-        await step('stop agents', () => Promise.all([
-          demo && within(demo.stop(), budget.agentsMs).then((r) => r === 'late' && log.warn({}, 'the demo fleet did not stop in time; going on')),
-          providers.stop(budget.agentsMs, hurry),
-        ]));
+        await step('stop agents', () =>
+          Promise.all([
+            demo &&
+              within(demo.stop(), budget.agentsMs).then(
+                (r) => r === 'late' && log.warn({}, 'the demo fleet did not stop in time; going on'),
+              ),
+            providers.stop(budget.agentsMs, hurry),
+          ]),
+        );
         await step('drain HTTP', () => Promise.all(drains.map((d) => d(hurry))));
         await step('close the event bus', () => bus.close());
         await step('close the database', () => database.close());
@@ -128,7 +169,9 @@ function announceCredentials(boot: { generatedAdminToken?: string; generatedAdmi
   if (boot.generatedAdminToken) lines.push(`  Admin API token:   ${boot.generatedAdminToken}`);
   if (boot.generatedAdminPassword) lines.push(`  Dashboard sign-in: admin / ${boot.generatedAdminPassword}`);
   if (!lines.length) return;
-  process.stdout.write(['', '  Flightdeck generated credentials (shown only this once; stored hashed):', ...lines, ''].join('\n') + '\n');
+  process.stdout.write(
+    ['', '  Flightdeck generated credentials (shown only this once; stored hashed):', ...lines, ''].join('\n') + '\n',
+  );
 }
 
 const KEY = Symbol.for('flightdeck.runtime');
@@ -167,6 +210,10 @@ function leasePolicyFrom(env: Env): LeasePolicy {
     acceptDeadlineMs: env.FLIGHTDECK_ACCEPT_DEADLINE_MS,
     stallTimeoutMs: env.FLIGHTDECK_STALL_TIMEOUT_MS,
     defaultTaskTimeoutMs: env.FLIGHTDECK_TASK_TIMEOUT_MS || null,
-    retry: { baseMs: env.FLIGHTDECK_RETRY_BASE_MS, factor: 2, capMs: Math.max(env.FLIGHTDECK_RETRY_CAP_MS, env.FLIGHTDECK_RETRY_BASE_MS) },
+    retry: {
+      baseMs: env.FLIGHTDECK_RETRY_BASE_MS,
+      factor: 2,
+      capMs: Math.max(env.FLIGHTDECK_RETRY_CAP_MS, env.FLIGHTDECK_RETRY_BASE_MS),
+    },
   };
 }

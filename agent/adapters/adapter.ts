@@ -6,7 +6,8 @@ import type { AdapterName, AdapterRuntime } from '../../server/core/shared/agent
  */
 
 /** What the agent is doing, as the server's `activity.state` spells it. */
-export type ActivityState = 'idle' | 'working' | 'waiting-for-input' | 'rate-limited' | 'stalled' | 'done' | 'failed' | 'stopping';
+export type ActivityState =
+  'idle' | 'working' | 'waiting-for-input' | 'rate-limited' | 'stalled' | 'done' | 'failed' | 'stopping';
 
 export type AdapterEvent =
   /** The CLI changed what it is doing (stalled is raised by run-cli, not by parsers). */

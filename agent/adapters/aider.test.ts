@@ -4,8 +4,27 @@ import { aiderAdapter, AiderOutputParser } from './aider';
 
 describe('aider adapter', () => {
   it('sends one message, says yes to confirmations and prints plain, unstreamed text', () => {
-    const cmd = aiderAdapter({ extraArgs: ['--model', 'sonnet'] }).taskCommand({ taskId: 't', attempt: 1, title: 'x', prompt: 'add greet()', payload: null, sessionId: 'ignored' });
-    expect(cmd).toEqual({ command: 'aider', args: ['--message', 'add greet()', '--yes-always', '--no-pretty', '--no-stream', '--no-check-update', '--model', 'sonnet'] });
+    const cmd = aiderAdapter({ extraArgs: ['--model', 'sonnet'] }).taskCommand({
+      taskId: 't',
+      attempt: 1,
+      title: 'x',
+      prompt: 'add greet()',
+      payload: null,
+      sessionId: 'ignored',
+    });
+    expect(cmd).toEqual({
+      command: 'aider',
+      args: [
+        '--message',
+        'add greet()',
+        '--yes-always',
+        '--no-pretty',
+        '--no-stream',
+        '--no-check-update',
+        '--model',
+        'sonnet',
+      ],
+    });
   });
 
   it('streams the text and reads the token count of the message', () => {
@@ -24,7 +43,9 @@ describe('aider adapter', () => {
   });
 
   it('fails on errors aider does not retry, although it exits 0', () => {
-    const [event] = new AiderOutputParser().parse('litellm.AuthenticationError: AnthropicException - invalid x-api-key');
+    const [event] = new AiderOutputParser().parse(
+      'litellm.AuthenticationError: AnthropicException - invalid x-api-key',
+    );
     expect(event.type).toBe('error');
   });
 });

@@ -15,7 +15,15 @@ export function aiderAdapter(settings: AdapterSettings): Adapter {
     runtime: 'aider',
     taskCommand: (task) => ({
       command,
-      args: ['--message', promptArg(task.prompt), '--yes-always', '--no-pretty', '--no-stream', '--no-check-update', ...settings.extraArgs],
+      args: [
+        '--message',
+        promptArg(task.prompt),
+        '--yes-always',
+        '--no-pretty',
+        '--no-stream',
+        '--no-check-update',
+        ...settings.extraArgs,
+      ],
     }),
     consolidationCommand: () => null,
     createParser: () => new AiderOutputParser(),
@@ -24,14 +32,16 @@ export function aiderAdapter(settings: AdapterSettings): Adapter {
 
 const RATE_LIMITED = /RateLimitError|rate limited you|rate_limit_error|too many requests/i;
 // litellm errors aider does not retry: the run did not do its job even if aider exits 0.
-const FATAL = /litellm\.(AuthenticationError|BadRequestError|NotFoundError|PermissionDeniedError|ContextWindowExceededError|BudgetExceededError|ContentPolicyViolationError|UnprocessableEntityError)/;
+const FATAL =
+  /litellm\.(AuthenticationError|BadRequestError|NotFoundError|PermissionDeniedError|ContextWindowExceededError|BudgetExceededError|ContentPolicyViolationError|UnprocessableEntityError)/;
 const TOKENS = /Tokens:\s*([\d.]+)([kKmM]?)\s*sent,\s*([\d.]+)([kKmM]?)\s*received/;
 
 export class AiderOutputParser implements StreamParser {
   constructor(private readonly now: () => number = Date.now) {}
 
   parse(line: string): AdapterEvent[] {
-    if (RATE_LIMITED.test(line)) return [{ type: 'rate-limited', resetAt: findResetAt(line, this.now()), detail: truncate(line, 500) }];
+    if (RATE_LIMITED.test(line))
+      return [{ type: 'rate-limited', resetAt: findResetAt(line, this.now()), detail: truncate(line, 500) }];
     if (FATAL.test(line)) return [{ type: 'error', message: truncate(line, 2000) }];
     const events: AdapterEvent[] = [{ type: 'output', text: line }];
     const tokens = TOKENS.exec(line);

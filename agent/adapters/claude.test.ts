@@ -8,18 +8,38 @@ describe('claude adapter', () => {
   it('runs print mode with stream-json, which the CLI only accepts together with --verbose', () => {
     const cmd = claudeAdapter({ extraArgs: ['--permission-mode', 'acceptEdits'] }).taskCommand(task);
     expect(cmd.command).toBe('claude');
-    expect(cmd.args).toEqual(['-p', 'add greet()', '--output-format', 'stream-json', '--verbose', '--permission-mode', 'acceptEdits']);
+    expect(cmd.args).toEqual([
+      '-p',
+      'add greet()',
+      '--output-format',
+      'stream-json',
+      '--verbose',
+      '--permission-mode',
+      'acceptEdits',
+    ]);
   });
 
   it('resumes the session and keeps prompts that look like flags out of the option parser', () => {
-    const cmd = claudeAdapter({ extraArgs: [], cliPath: '/opt/claude' }).taskCommand({ ...task, prompt: '--help me', sessionId: 'sess-1' });
+    const cmd = claudeAdapter({ extraArgs: [], cliPath: '/opt/claude' }).taskCommand({
+      ...task,
+      prompt: '--help me',
+      sessionId: 'sess-1',
+    });
     expect(cmd.command).toBe('/opt/claude');
     expect(cmd.args.slice(0, 2)).toEqual(['-p', ' --help me']);
     expect(cmd.args.join(' ')).toContain('--resume sess-1');
   });
 
   it('compacts a session with /compact on that session', () => {
-    expect(claudeAdapter({ extraArgs: [] }).consolidationCommand('sess-1')?.args).toEqual(['-p', '/compact', '--resume', 'sess-1', '--output-format', 'stream-json', '--verbose']);
+    expect(claudeAdapter({ extraArgs: [] }).consolidationCommand('sess-1')?.args).toEqual([
+      '-p',
+      '/compact',
+      '--resume',
+      'sess-1',
+      '--output-format',
+      'stream-json',
+      '--verbose',
+    ]);
   });
 
   it('reads session, context, tool calls and the result from a successful run', () => {
@@ -43,7 +63,11 @@ describe('claude adapter', () => {
     const now = Date.UTC(2026, 10, 24, 12, 0, 0);
     const events = replay(new ClaudeStreamParser(() => now), 'claude-usage-limit.jsonl', now);
     const limits = ofType(events, 'rate-limited');
-    expect(limits[0]).toEqual({ type: 'rate-limited', resetAt: now + 3_600_000, detail: 'claude five_hour limit reached' });
+    expect(limits[0]).toEqual({
+      type: 'rate-limited',
+      resetAt: now + 3_600_000,
+      detail: 'claude five_hour limit reached',
+    });
     // The assistant's own words name the time too: "resets 4pm (UTC)".
     expect(limits[1].resetAt).toBe(Date.UTC(2026, 10, 24, 16, 0, 0));
     expect(ofType(events, 'result')).toEqual([]);
@@ -63,9 +87,20 @@ describe('claude adapter', () => {
 
   it('reads the older "usage limit reached|<epoch>" wording and API retries', () => {
     const parser = new ClaudeStreamParser();
-    const [limited] = parser.parse(JSON.stringify({ type: 'result', subtype: 'success', is_error: true, result: 'Claude AI usage limit reached|1760000000' }), 'stdout');
+    const [limited] = parser.parse(
+      JSON.stringify({
+        type: 'result',
+        subtype: 'success',
+        is_error: true,
+        result: 'Claude AI usage limit reached|1760000000',
+      }),
+      'stdout',
+    );
     expect(limited).toMatchObject({ type: 'rate-limited', resetAt: 1_760_000_000_000 });
-    const [retry] = parser.parse(JSON.stringify({ type: 'system', subtype: 'api_retry', attempt: 2, max_retries: 10, error: 'overloaded' }), 'stdout');
+    const [retry] = parser.parse(
+      JSON.stringify({ type: 'system', subtype: 'api_retry', attempt: 2, max_retries: 10, error: 'overloaded' }),
+      'stdout',
+    );
     expect(retry).toEqual({ type: 'activity', state: 'working', detail: 'API retry 2/10 (overloaded)' });
   });
 });

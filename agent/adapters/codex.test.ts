@@ -7,8 +7,24 @@ const task = { taskId: 't1', attempt: 1, title: 'Greet', prompt: 'add greet()', 
 describe('codex adapter', () => {
   it('runs `codex exec --json`, resuming a thread with `exec resume <id>`', () => {
     const adapter = codexAdapter({ extraArgs: ['--sandbox', 'workspace-write'] });
-    expect(adapter.taskCommand(task).args).toEqual(['exec', '--json', '--skip-git-repo-check', '--sandbox', 'workspace-write', 'add greet()']);
-    expect(adapter.taskCommand({ ...task, sessionId: '0199a213' }).args).toEqual(['exec', '--json', '--skip-git-repo-check', '--sandbox', 'workspace-write', 'resume', '0199a213', 'add greet()']);
+    expect(adapter.taskCommand(task).args).toEqual([
+      'exec',
+      '--json',
+      '--skip-git-repo-check',
+      '--sandbox',
+      'workspace-write',
+      'add greet()',
+    ]);
+    expect(adapter.taskCommand({ ...task, sessionId: '0199a213' }).args).toEqual([
+      'exec',
+      '--json',
+      '--skip-git-repo-check',
+      '--sandbox',
+      'workspace-write',
+      'resume',
+      '0199a213',
+      'add greet()',
+    ]);
     expect(adapter.consolidationCommand('0199a213')).toBeNull();
   });
 
@@ -16,7 +32,9 @@ describe('codex adapter', () => {
     const events = replay(new CodexStreamParser(), 'codex-success.jsonl');
     expect(ofType(events, 'session')).toEqual([{ type: 'session', sessionId: '0199a213-81c0-7800-8aa1-bbab2a035a53' }]);
     const outputs = ofType(events, 'output').map((e) => e.text);
-    expect(outputs).toEqual(expect.arrayContaining(["$ bash -lc 'cat src/greeting.ts'", '  exit 1', '✎ add /work/repo/src/greeting.ts']));
+    expect(outputs).toEqual(
+      expect.arrayContaining(["$ bash -lc 'cat src/greeting.ts'", '  exit 1', '✎ add /work/repo/src/greeting.ts']),
+    );
     expect(ofType(events, 'context')).toEqual([{ type: 'context', used: 25_375 }]);
     const [result] = ofType(events, 'result');
     expect(result.text).toBe('Added `greet(name)` in src/greeting.ts; the greeting test passes.');
@@ -35,7 +53,15 @@ describe('codex adapter', () => {
   it('treats "Reconnecting…" errors as output and turn.failed as the failure', () => {
     const events = replay(new CodexStreamParser(), 'codex-turn-failed.jsonl');
     expect(ofType(events, 'rate-limited')).toEqual([]);
-    expect(ofType(events, 'error')).toEqual([{ type: 'error', message: 'stream disconnected before completion: error sending request for url (https://api.openai.com/v1/responses)' }]);
-    expect(ofType(events, 'output').map((e) => e.text)).toContain('Reconnecting... 2/5 (stream disconnected before completion: failed to lookup address information: Name does not resolve)');
+    expect(ofType(events, 'error')).toEqual([
+      {
+        type: 'error',
+        message:
+          'stream disconnected before completion: error sending request for url (https://api.openai.com/v1/responses)',
+      },
+    ]);
+    expect(ofType(events, 'output').map((e) => e.text)).toContain(
+      'Reconnecting... 2/5 (stream disconnected before completion: failed to lookup address information: Name does not resolve)',
+    );
   });
 });

@@ -18,7 +18,14 @@ export function codexAdapter(settings: AdapterSettings): Adapter {
     taskCommand: (task) => ({
       command,
       // A worker's directory need not be a git repository; codex refuses one otherwise.
-      args: ['exec', '--json', '--skip-git-repo-check', ...settings.extraArgs, ...(task.sessionId ? ['resume', task.sessionId] : []), promptArg(task.prompt)],
+      args: [
+        'exec',
+        '--json',
+        '--skip-git-repo-check',
+        ...settings.extraArgs,
+        ...(task.sessionId ? ['resume', task.sessionId] : []),
+        promptArg(task.prompt),
+      ],
     }),
     consolidationCommand: () => null,
     createParser: () => new CodexStreamParser(),
@@ -35,22 +42,36 @@ export class CodexStreamParser implements StreamParser {
     const msg = parseJsonLine(line);
     if (!msg) return [{ type: 'output', text: line }];
     switch (msg.type) {
-      case 'thread.started': return [{ type: 'session', sessionId: msg.thread_id }, { type: 'output', text: `codex · thread ${msg.thread_id}` }];
-      case 'turn.started': return [{ type: 'activity', state: 'working' }];
-      case 'item.started': return msg.item?.type === 'command_execution' ? [{ type: 'output', text: `$ ${truncate(msg.item.command, 300)}` }] : [];
-      case 'item.completed': return this.item(msg.item ?? {});
+      case 'thread.started':
+        return [
+          { type: 'session', sessionId: msg.thread_id },
+          { type: 'output', text: `codex · thread ${msg.thread_id}` },
+        ];
+      case 'turn.started':
+        return [{ type: 'activity', state: 'working' }];
+      case 'item.started':
+        return msg.item?.type === 'command_execution'
+          ? [{ type: 'output', text: `$ ${truncate(msg.item.command, 300)}` }]
+          : [];
+      case 'item.completed':
+        return this.item(msg.item ?? {});
       case 'turn.completed': {
         const usage = msg.usage ?? {};
         // Per-turn totals over every model call: an upper bound of the conversation's size.
-        return [{ type: 'context', used: num(usage.input_tokens) + num(usage.output_tokens) }, { type: 'result', text: this.lastMessage, usage }];
+        return [
+          { type: 'context', used: num(usage.input_tokens) + num(usage.output_tokens) },
+          { type: 'result', text: this.lastMessage, usage },
+        ];
       }
-      case 'turn.failed': return [this.failure(msg.error?.message ?? 'codex turn failed')];
+      case 'turn.failed':
+        return [this.failure(msg.error?.message ?? 'codex turn failed')];
       case 'error': {
         const message = String(msg.message ?? '');
         if (!message.startsWith('Reconnecting') && LIMIT_TEXT.test(message)) return [this.failure(message)];
         return [{ type: 'output', text: truncate(message, 500) }];
       }
-      default: return [];
+      default:
+        return [];
     }
   }
 
@@ -64,7 +85,9 @@ export class CodexStreamParser implements StreamParser {
       case 'file_change':
         return (item.changes ?? []).map((c: Json): AdapterEvent => ({ type: 'output', text: `✎ ${c.kind} ${c.path}` }));
       case 'mcp_tool_call':
-        return [{ type: 'output', text: `▸ ${item.server}.${item.tool}${item.error ? ` ✗ ${item.error.message}` : ''}` }];
+        return [
+          { type: 'output', text: `▸ ${item.server}.${item.tool}${item.error ? ` ✗ ${item.error.message}` : ''}` },
+        ];
       case 'web_search':
         return [{ type: 'output', text: `⌕ ${item.query}` }];
       case 'error':
@@ -75,6 +98,8 @@ export class CodexStreamParser implements StreamParser {
   }
 
   private failure(message: string): AdapterEvent {
-    return LIMIT_TEXT.test(message) ? { type: 'rate-limited', resetAt: findResetAt(message, this.now()), detail: truncate(message, 500) } : { type: 'error', message };
+    return LIMIT_TEXT.test(message)
+      ? { type: 'rate-limited', resetAt: findResetAt(message, this.now()), detail: truncate(message, 500) }
+      : { type: 'error', message };
   }
 }

@@ -6,7 +6,14 @@ const task = { taskId: 't1', attempt: 1, title: 'Greet', prompt: 'add greet()', 
 
 describe('gemini adapter', () => {
   it('runs headless with stream-json in a folder it was never asked to trust', () => {
-    expect(geminiAdapter({ extraArgs: ['--yolo'] }).taskCommand(task).args).toEqual(['-p', 'add greet()', '--output-format', 'stream-json', '--skip-trust', '--yolo']);
+    expect(geminiAdapter({ extraArgs: ['--yolo'] }).taskCommand(task).args).toEqual([
+      '-p',
+      'add greet()',
+      '--output-format',
+      'stream-json',
+      '--skip-trust',
+      '--yolo',
+    ]);
     expect(geminiAdapter({ extraArgs: [] }).taskCommand({ ...task, sessionId: 's-9' }).args).toContain('--resume');
   });
 
@@ -39,8 +46,12 @@ describe('gemini adapter', () => {
 
   it('fails on an error result that is not about quota', () => {
     const events = replay(new GeminiStreamParser(), 'gemini-error.jsonl');
-    expect(ofType(events, 'error')).toEqual([{ type: 'error', message: '[API Error: exception TypeError: fetch failed sending request]' }]);
+    expect(ofType(events, 'error')).toEqual([
+      { type: 'error', message: '[API Error: exception TypeError: fetch failed sending request]' },
+    ]);
     expect(ofType(events, 'rate-limited')).toEqual([]);
-    expect(ofType(events, 'output').map((e) => e.text)).toContain('Attempt 1 failed. Retrying with backoff... Error: exception TypeError: fetch failed sending request');
+    expect(ofType(events, 'output').map((e) => e.text)).toContain(
+      'Attempt 1 failed. Retrying with backoff... Error: exception TypeError: fetch failed sending request',
+    );
   });
 });

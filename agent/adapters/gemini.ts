@@ -16,7 +16,15 @@ export function geminiAdapter(settings: AdapterSettings): Adapter {
     defaultContextWindow: 1_048_576,
     taskCommand: (task) => ({
       command,
-      args: ['-p', promptArg(task.prompt), '--output-format', 'stream-json', '--skip-trust', ...(task.sessionId ? ['--resume', task.sessionId] : []), ...settings.extraArgs],
+      args: [
+        '-p',
+        promptArg(task.prompt),
+        '--output-format',
+        'stream-json',
+        '--skip-trust',
+        ...(task.sessionId ? ['--resume', task.sessionId] : []),
+        ...settings.extraArgs,
+      ],
     }),
     consolidationCommand: () => null,
     createParser: () => new GeminiStreamParser(),
@@ -40,13 +48,21 @@ export class GeminiStreamParser implements StreamParser {
     if (!msg) return [{ type: 'output', text: line }];
     switch (msg.type) {
       case 'init':
-        return [{ type: 'session', sessionId: msg.session_id }, { type: 'output', text: `gemini · ${msg.model ?? ''} · session ${msg.session_id}` }];
+        return [
+          { type: 'session', sessionId: msg.session_id },
+          { type: 'output', text: `gemini · ${msg.model ?? ''} · session ${msg.session_id}` },
+        ];
       case 'message':
         return msg.role === 'assistant' ? this.delta(String(msg.content ?? '')) : [];
       case 'tool_use':
-        return [...this.flush(), { type: 'output', text: `▸ ${msg.tool_name} ${describeToolInput(msg.parameters)}`.trimEnd() }];
+        return [
+          ...this.flush(),
+          { type: 'output', text: `▸ ${msg.tool_name} ${describeToolInput(msg.parameters)}`.trimEnd() },
+        ];
       case 'tool_result':
-        return msg.status === 'error' ? [{ type: 'output', text: `✗ ${msg.tool_id}: ${msg.error?.message ?? 'tool error'}` }] : [];
+        return msg.status === 'error'
+          ? [{ type: 'output', text: `✗ ${msg.tool_id}: ${msg.error?.message ?? 'tool error'}` }]
+          : [];
       case 'error':
         if (msg.severity === 'error' && LIMIT_TEXT.test(msg.message ?? '')) return [this.limited(msg.message)];
         return [{ type: 'output', text: `${msg.severity ?? 'error'}: ${msg.message}` }];

@@ -12,18 +12,29 @@ export function findResetAt(text: string, now = Date.now()): number | undefined 
   const epoch = /limit reached\|(\d{10,13})/i.exec(text);
   if (epoch) return toEpochMs(Number(epoch[1]));
 
-  const after = /(?:reset after|retry in|retry after|try again in)\s+((?:\d+(?:\.\d+)?\s*(?:ms|h|m|s)\s*)+)/i.exec(text);
+  const after = /(?:reset after|retry in|retry after|try again in)\s+((?:\d+(?:\.\d+)?\s*(?:ms|h|m|s)\s*)+)/i.exec(
+    text,
+  );
   if (after) {
     const ms = parseDuration(after[1]);
     if (ms !== undefined) return now + ms;
   }
 
-  const dated = /(?:try again at|resets)\s+([A-Z][a-z]{2})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(\d{4}),?\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]m)(?:\s*\(([^)]+)\))?/i.exec(text);
+  const dated =
+    /(?:try again at|resets)\s+([A-Z][a-z]{2})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(\d{4}),?\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]m)(?:\s*\(([^)]+)\))?/i.exec(
+      text,
+    );
   if (dated) {
     const month = MONTHS.indexOf(dated[1].toLowerCase());
     const zone = validZone(dated[7]);
     if (month >= 0) {
-      const wall = { year: Number(dated[3] ?? wallClock(now, zone).year), month, day: Number(dated[2]), hour: hour24(dated[4], dated[6]), minute: Number(dated[5] ?? 0) };
+      const wall = {
+        year: Number(dated[3] ?? wallClock(now, zone).year),
+        month,
+        day: Number(dated[2]),
+        hour: hour24(dated[4], dated[6]),
+        minute: Number(dated[5] ?? 0),
+      };
       const at = wallTimeToEpoch(wall, zone);
       // "Jan 2" read in late December is next year's.
       return at < now - 86_400_000 && !dated[3] ? wallTimeToEpoch({ ...wall, year: wall.year + 1 }, zone) : at;
@@ -79,7 +90,13 @@ function validZone(zone: string | undefined): string | undefined {
   }
 }
 
-interface WallTime { year: number; month: number; day: number; hour: number; minute: number }
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
 
 /** The next time the clock in `zone` (default: this machine's) shows hour:minute. */
 function nextClockTime(hour: number, minute: number, now: number, zone?: string): number {
@@ -91,7 +108,15 @@ function nextClockTime(hour: number, minute: number, now: number, zone?: string)
 
 function wallClock(epoch: number, zone?: string): WallTime {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
       .formatToParts(new Date(epoch))
       .map((p) => [p.type, Number(p.value)]),
   );

@@ -83,11 +83,14 @@ export function runCli(cmd: CliCommand, opts: RunCliOptions): CliRun {
     if (tail.length > keep) tail.shift();
     emit(opts.parser.parse(line, source));
   };
-  const streamsClosed = (['stdout', 'stderr'] as const).map((source) => new Promise<void>((resolve) => {
-    const rl = readline.createInterface({ input: child[source]!, crlfDelay: Infinity });
-    rl.on('line', onLine(source));
-    rl.on('close', resolve);
-  }));
+  const streamsClosed = (['stdout', 'stderr'] as const).map(
+    (source) =>
+      new Promise<void>((resolve) => {
+        const rl = readline.createInterface({ input: child[source]!, crlfDelay: Infinity });
+        rl.on('line', onLine(source));
+        rl.on('close', resolve);
+      }),
+  );
 
   if (cmd.stdin !== undefined && child.stdin) {
     child.stdin.on('error', () => {}); // the CLI may exit without reading its input

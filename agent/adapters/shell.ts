@@ -60,7 +60,10 @@ export class ShellOutputParser implements StreamParser {
     if (events) return events;
     if (this.waiting) {
       this.waiting = false;
-      return [{ type: 'activity', state: 'working' }, { type: 'output', text: line }];
+      return [
+        { type: 'activity', state: 'working' },
+        { type: 'output', text: line },
+      ];
     }
     return [{ type: 'output', text: line }];
   }
@@ -77,7 +80,13 @@ export class ShellOutputParser implements StreamParser {
         return m ? [{ type: 'context', used: Number(m[1]), window: m[2] ? Number(m[2]) : undefined }] : null;
       }
       case 'rate-limited':
-        return [{ type: 'rate-limited', resetAt: arg ? parseResetArgument(arg, this.now()) : undefined, detail: `rate limited${arg ? ` until ${arg}` : ''}` }];
+        return [
+          {
+            type: 'rate-limited',
+            resetAt: arg ? parseResetArgument(arg, this.now()) : undefined,
+            detail: `rate limited${arg ? ` until ${arg}` : ''}`,
+          },
+        ];
       case 'waiting':
         this.waiting = true;
         return [{ type: 'activity', state: 'waiting-for-input', detail: truncate(arg || 'waiting for input', 500) }];

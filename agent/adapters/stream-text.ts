@@ -19,7 +19,10 @@ export function truncate(text: string, max: number): string {
 
 /** Non-empty lines of a block of model text. */
 export function textLines(text: string): string[] {
-  return text.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+  return text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '');
 }
 
 /** One line saying what a tool call does: its command, path, pattern or URL. */
@@ -37,4 +40,5 @@ export function num(value: unknown): number {
 }
 
 /** Text that reads like a usage, quota or rate limit, in any of the CLIs' wordings. */
-export const LIMIT_TEXT = /usage limit|rate.?limit|hit your .*limit|reached your .*limit|quota|RESOURCE_EXHAUSTED|too many requests|\b429\b/i;
+export const LIMIT_TEXT =
+  /usage limit|rate.?limit|hit your .*limit|reached your .*limit|quota|RESOURCE_EXHAUSTED|too many requests|\b429\b/i;

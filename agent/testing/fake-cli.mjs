@@ -10,7 +10,12 @@ import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readRecording } from './recording.mjs';
 
-const VERSIONS = { claude: '2.1.197 (Claude Code)', gemini: '0.61.0', codex: 'codex-cli 0.169.0', aider: 'aider 0.86.1' };
+const VERSIONS = {
+  claude: '2.1.197 (Claude Code)',
+  gemini: '0.61.0',
+  codex: 'codex-cli 0.169.0',
+  aider: 'aider 0.86.1',
+};
 const name = process.env.FAKE_CLI_NAME ?? 'claude';
 const argv = process.argv.slice(2);
 
@@ -18,7 +23,8 @@ if (argv.includes('--version')) {
   process.stdout.write(`${VERSIONS[name] ?? '0.0.0'}\n`);
   process.exit(0);
 }
-if (process.env.FAKE_CLI_ARGV_LOG) appendFileSync(process.env.FAKE_CLI_ARGV_LOG, `${JSON.stringify({ argv, cwd: process.cwd() })}\n`);
+if (process.env.FAKE_CLI_ARGV_LOG)
+  appendFileSync(process.env.FAKE_CLI_ARGV_LOG, `${JSON.stringify({ argv, cwd: process.cwd() })}\n`);
 
 const recordings = (process.env.FAKE_CLI_RECORDING ?? '').split(',').filter(Boolean);
 if (!recordings.length) {

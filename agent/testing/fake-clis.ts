@@ -38,14 +38,22 @@ export class FakeCliDir {
       FAKE_CLI_STATE: state,
       FAKE_CLI_ARGV_LOG: log,
     };
-    const exports = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
-    await writeFile(file, `#!/bin/sh\nexport ${exports}\nexec ${shellQuote(process.execPath)} ${shellQuote(path.join(HERE, 'fake-cli.mjs'))} "$@"\n`);
+    const exports = Object.entries(env)
+      .map(([k, v]) => `${k}=${shellQuote(v)}`)
+      .join(' ');
+    await writeFile(
+      file,
+      `#!/bin/sh\nexport ${exports}\nexec ${shellQuote(process.execPath)} ${shellQuote(path.join(HERE, 'fake-cli.mjs'))} "$@"\n`,
+    );
     await chmod(file, 0o755);
     return {
       path: file,
       async runs() {
         const text = await readFile(log, 'utf8').catch(() => '');
-        return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        return text
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l));
       },
     };
   }

@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 
 /** @returns {{ exitCode: number, steps: Array<{ kind: 'stdout' | 'stderr' | 'delay' | 'sleep', value: string | number }> }} */
 export function readRecording(path, now = Date.now()) {
-  const text = readFileSync(path, 'utf8').replace(/\{\{epoch\+(\d+)\}\}/g, (_, s) => String(Math.floor(now / 1000) + Number(s)));
+  const text = readFileSync(path, 'utf8').replace(/\{\{epoch\+(\d+)\}\}/g, (_, s) =>
+    String(Math.floor(now / 1000) + Number(s)),
+  );
   const steps = [];
   let exitCode = 0;
   for (const line of text.split('\n')) {
@@ -30,5 +32,7 @@ export function readRecording(path, now = Date.now()) {
 
 /** The stdout lines only, as a parser sees them. */
 export function recordedLines(path, now = Date.now()) {
-  return readRecording(path, now).steps.filter((s) => s.kind === 'stdout').map((s) => String(s.value));
+  return readRecording(path, now)
+    .steps.filter((s) => s.kind === 'stdout')
+    .map((s) => String(s.value));
 }

@@ -15,6 +15,9 @@ export function replay(parser: StreamParser, recording: string, now = Date.now()
   return events;
 }
 
-export function ofType<T extends AdapterEvent['type']>(events: AdapterEvent[], type: T): Extract<AdapterEvent, { type: T }>[] {
+export function ofType<T extends AdapterEvent['type']>(
+  events: AdapterEvent[],
+  type: T,
+): Extract<AdapterEvent, { type: T }>[] {
   return events.filter((e): e is Extract<AdapterEvent, { type: T }> => e.type === type);
 }

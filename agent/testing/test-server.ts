@@ -22,7 +22,11 @@ export async function startTestServer(env: Record<string, string> = {}) {
     state.requests++;
     if (state.unavailable || !started.rt) {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-      res.end(JSON.stringify({ error: { message: 'database unavailable', data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } } }));
+      res.end(
+        JSON.stringify({
+          error: { message: 'database unavailable', data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } },
+        }),
+      );
       return;
     }
     if (!api(req, res)) res.writeHead(404).end();
@@ -46,16 +50,33 @@ export async function startTestServer(env: Record<string, string> = {}) {
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-export function testWorkerOptions(url: string, overrides: Partial<WorkerOptions> & Pick<WorkerOptions, 'name' | 'adapter'>): WorkerOptions {
+export function testWorkerOptions(
+  url: string,
+  overrides: Partial<WorkerOptions> & Pick<WorkerOptions, 'name' | 'adapter'>,
+): WorkerOptions {
   return {
-    url, token: ADMIN_TOKEN, capabilities: [], concurrency: 1, workdir: process.cwd(), labels: {}, cliArgs: [],
-    stallAfterMs: 60_000, drainTimeoutMs: 5_000, logLevel: 'silent', pollWaitMs: 5_000, ...overrides,
+    url,
+    token: ADMIN_TOKEN,
+    capabilities: [],
+    concurrency: 1,
+    workdir: process.cwd(),
+    labels: {},
+    cliArgs: [],
+    stallAfterMs: 60_000,
+    drainTimeoutMs: 5_000,
+    logLevel: 'silent',
+    pollWaitMs: 5_000,
+    ...overrides,
   };
 }
 
 export const quietLogger = pino({ level: process.env.AGENT_TEST_LOG ?? 'silent' });
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -7,7 +7,10 @@ export interface WorkerTestbed {
   readonly server: TestServer;
   readonly fakes: FakeCliDir;
   /** Runs a worker in this process; `stop()` drains it and returns its exit. */
-  startWorker(overrides: Parameters<typeof testWorkerOptions>[1]): { done: Promise<WorkerExit>; stop(): Promise<WorkerExit> };
+  startWorker(overrides: Parameters<typeof testWorkerOptions>[1]): {
+    done: Promise<WorkerExit>;
+    stop(): Promise<WorkerExit>;
+  };
 }
 
 /**
@@ -41,7 +44,10 @@ export function useWorkerTestbed(options: { fakesOnPath?: boolean } = {}): Worke
     },
     startWorker(overrides) {
       const stop = new AbortController();
-      const done = runWorker(testWorkerOptions(started(server).url, overrides), stop.signal, { logger: quietLogger, progressIntervalMs: 50 });
+      const done = runWorker(testWorkerOptions(started(server).url, overrides), stop.signal, {
+        logger: quietLogger,
+        progressIntervalMs: 50,
+      });
       return { done, stop: () => (stop.abort(), done) };
     },
   };

@@ -26,16 +26,35 @@ export function OverviewView() {
   const overview = useQuery(trpc.overview.get.queryOptions());
   const decisions = useQuery(trpc.overview.decisions.queryOptions({ limit: RECENT_DECISIONS }));
   const [range, setRange] = useTimeRange();
-  const series = useQuery({ ...trpc.overview.series.queryOptions({ range }), placeholderData: keepPreviousData, refetchInterval: (q) => seriesRefetchMs(q.state.data?.bucketMs) });
+  const series = useQuery({
+    ...trpc.overview.series.queryOptions({ range }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => seriesRefetchMs(q.state.data?.bucketMs),
+  });
   const o = overview.data;
   const s = series.data;
-  const noSamples = <EmptyState title="Collecting samples">The server records a sample every 5 seconds; the first points appear shortly.</EmptyState>;
+  const noSamples = (
+    <EmptyState title="Collecting samples">
+      The server records a sample every 5 seconds; the first points appear shortly.
+    </EmptyState>
+  );
   const chart = (node: (view: NonNullable<typeof s>) => React.ReactNode) =>
-    series.error ? <ErrorState error={series.error} onRetry={() => void series.refetch()} /> : !s ? <Spinner /> : s.points.length ? node(s) : noSamples;
+    series.error ? (
+      <ErrorState error={series.error} onRetry={() => void series.refetch()} />
+    ) : !s ? (
+      <Spinner />
+    ) : s.points.length ? (
+      node(s)
+    ) : (
+      noSamples
+    );
 
   return (
     <>
-      <PageHeader title="Overview" description="Fleet health now, and the queue and throughput over the chosen range." />
+      <PageHeader
+        title="Overview"
+        description="Fleet health now, and the queue and throughput over the chosen range."
+      />
       {overview.error ? (
         <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
       ) : !o ? (
@@ -48,24 +67,52 @@ export function OverviewView() {
             <QueueByPriority queue={o.queue} total={o.queueTotal} />
           </div>
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 className="text-sm font-semibold text-slate-700 dark:text-slate-200">Charts over the last {RANGE_WORDS[range]}</h2>
-            <TimeRangePicker value={range} onChange={setRange} label="Time range of the throughput and queue depth charts" />
+            <h2 className="text-sm font-semibold text-slate-700 dark:text-slate-200">
+              Charts over the last {RANGE_WORDS[range]}
+            </h2>
+            <TimeRangePicker
+              value={range}
+              onChange={setRange}
+              label="Time range of the throughput and queue depth charts"
+            />
           </div>
-          <div className={`grid gap-4 lg:grid-cols-2 ${series.isPlaceholderData ? 'opacity-60 transition-opacity' : ''}`}>
-            <Card title="Throughput" description="Tasks finished per minute; click a bar for its tasks" testId="throughput-card">
-              {chart((v) => <ThroughputChart points={v.points} window={v} />)}
+          <div
+            className={`grid gap-4 lg:grid-cols-2 ${series.isPlaceholderData ? 'opacity-60 transition-opacity' : ''}`}
+          >
+            <Card
+              title="Throughput"
+              description="Tasks finished per minute; click a bar for its tasks"
+              testId="throughput-card"
+            >
+              {chart((v) => (
+                <ThroughputChart points={v.points} window={v} />
+              ))}
             </Card>
-            <Card title="Queue depth" description="Queued tasks by priority (mean per bucket)" testId="queue-depth-card">
-              {chart((v) => <QueueDepthChart points={v.points} window={v} />)}
+            <Card
+              title="Queue depth"
+              description="Queued tasks by priority (mean per bucket)"
+              testId="queue-depth-card"
+            >
+              {chart((v) => (
+                <QueueDepthChart points={v.points} window={v} />
+              ))}
             </Card>
           </div>
-          <Card title="Recent assignments" description="Latest routing decisions: the task, the agent that won it, and how long the decision took" bodyClassName="">
+          <Card
+            title="Recent assignments"
+            description="Latest routing decisions: the task, the agent that won it, and how long the decision took"
+            bodyClassName=""
+          >
             {decisions.error ? (
-              <div className="p-4"><ErrorState error={decisions.error} onRetry={() => void decisions.refetch()} /></div>
+              <div className="p-4">
+                <ErrorState error={decisions.error} onRetry={() => void decisions.refetch()} />
+              </div>
             ) : decisions.data ? (
               <RecentDecisions decisions={decisions.data} />
             ) : (
-              <div className="p-4"><Spinner /></div>
+              <div className="p-4">
+                <Spinner />
+              </div>
             )}
           </Card>
         </div>
@@ -73,4 +120,3 @@ export function OverviewView() {
     </>
   );
 }
-

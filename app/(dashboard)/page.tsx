@@ -6,7 +6,11 @@ import { OverviewView } from './client';
 
 export const metadata: Metadata = { title: 'Overview' };
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const range = parseRange(await searchParams);
   const trpc = await serverTrpc();
   const queryClient = getServerQueryClient();

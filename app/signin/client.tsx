@@ -14,7 +14,11 @@ export function SignInForm({ signedOut = false }: { signedOut?: boolean }) {
   useEffect(() => {
     if (!signedOut || told.current) return;
     told.current = true;
-    toast({ title: 'Signed out', description: 'Your session on this browser has ended; sign in again to continue.', kind: 'info' });
+    toast({
+      title: 'Signed out',
+      description: 'Your session on this browser has ended; sign in again to continue.',
+      kind: 'info',
+    });
     // A reload of this page should not say it again.
     window.history.replaceState(null, '', '/signin');
   }, [signedOut, toast]);
@@ -28,24 +32,47 @@ export function SignInForm({ signedOut = false }: { signedOut?: boolean }) {
   }
 
   return (
-    <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <form
+      onSubmit={submit}
+      className="w-full max-w-sm space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <div>
         <h1 className="text-xl font-semibold">Flightdeck</h1>
-        <p className="text-sm text-slate-500">Sign in to the control plane. The first start prints the admin password (or set FLIGHTDECK_ADMIN_PASSWORD).</p>
+        <p className="text-sm text-slate-500">
+          Sign in to the control plane. The first start prints the admin password (or set FLIGHTDECK_ADMIN_PASSWORD).
+        </p>
       </div>
       <label className="block text-sm">
         <span className="mb-1 block font-medium">Username</span>
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)}
-          className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700" />
+        <input
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700"
+        />
       </label>
       <label className="block text-sm">
         <span className="mb-1 block font-medium">Password</span>
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)}
-          className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700"
+        />
       </label>
-      {signIn.error && <p role="alert" className="text-sm text-red-600">{signIn.error.message}</p>}
-      <button type="submit" disabled={signIn.isPending}
-        className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+      {signIn.error && (
+        <p role="alert" className="text-sm text-red-600">
+          {signIn.error.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={signIn.isPending}
+        className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+      >
         {signIn.isPending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

@@ -5,7 +5,11 @@ import { SignInForm } from './client';
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const signedOut = (await searchParams)['signed-out'] !== undefined;
   return (
     <ToastProvider>

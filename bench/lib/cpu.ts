@@ -60,7 +60,7 @@ function machineBusyTicks(): number | null {
 export function measureCpu(serverPid: number | null): () => CpuReport {
   const started = performance.now();
   const client = process.cpuUsage();
-  const server = serverPid ? statTicks(serverPid)?.ticks ?? null : null;
+  const server = serverPid ? (statTicks(serverPid)?.ticks ?? null) : null;
   const others = ticksByName(['postgres', 'redis-server']);
   const machine = machineBusyTicks();
   return () => {
@@ -74,7 +74,7 @@ export function measureCpu(serverPid: number | null): () => CpuReport {
       for (const [pid, t] of now) sum += t - (others.get(name)!.get(pid) ?? 0);
       return sec(sum);
     };
-    const serverNow = serverPid ? statTicks(serverPid)?.ticks ?? null : null;
+    const serverNow = serverPid ? (statTicks(serverPid)?.ticks ?? null) : null;
     const machineNow = machineBusyTicks();
     const c = process.cpuUsage(client);
     return {

@@ -1,6 +1,11 @@
 import { Composite } from '../../server/core/balancing/composite';
 import { LeastLoaded } from '../../server/core/balancing/least-loaded';
-import { NEUTRAL_SIGNALS, type AgentSignals, type RoutingContext, type RoutingStrategy } from '../../server/core/balancing/strategy';
+import {
+  NEUTRAL_SIGNALS,
+  type AgentSignals,
+  type RoutingContext,
+  type RoutingStrategy,
+} from '../../server/core/balancing/strategy';
 import type { Agent } from '../../server/core/model';
 import { decide, MAX_CANDIDATES_RECORDED } from '../../server/core/scheduler/decide';
 import { RosterIndex } from '../../server/core/scheduler/roster-index';
@@ -72,15 +77,25 @@ export function benchDecisions(opts: DecisionBenchOptions): DecisionBenchResult 
   const sorted = Array.from(samples.sort());
   const round = (us: number) => Math.round(us * 10) / 10;
   return {
-    agents: opts.agents, strategy: strategyName, decisions: opts.decisions, assigned,
-    p50Us: round(percentile(sorted, 50)), p99Us: round(percentile(sorted, 99)), maxUs: round(sorted[sorted.length - 1] ?? NaN),
+    agents: opts.agents,
+    strategy: strategyName,
+    decisions: opts.decisions,
+    assigned,
+    p50Us: round(percentile(sorted, 50)),
+    p99Us: round(percentile(sorted, 99)),
+    maxUs: round(sorted[sorted.length - 1] ?? NaN),
   };
 }
 
 /** Every strategy at every fleet size; `progress` counts decisions over the whole run. */
-export function benchDecisionScales(opts: {
-  sizes?: number[]; decisions?: number; seed?: number; progress?: (done: number, total: number) => void;
-} = {}): DecisionBenchResult[] {
+export function benchDecisionScales(
+  opts: {
+    sizes?: number[];
+    decisions?: number;
+    seed?: number;
+    progress?: (done: number, total: number) => void;
+  } = {},
+): DecisionBenchResult[] {
   const sizes = opts.sizes ?? [100, 1_000, 10_000];
   const decisions = opts.decisions ?? 2_000;
   const total = sizes.length * DECISION_STRATEGIES.length * decisions;
@@ -88,7 +103,15 @@ export function benchDecisionScales(opts: {
   for (const strategy of DECISION_STRATEGIES) {
     for (const agents of sizes) {
       const before = results.length * decisions;
-      results.push(benchDecisions({ agents, decisions, strategy, seed: opts.seed, progress: (done) => opts.progress?.(before + done, total) }));
+      results.push(
+        benchDecisions({
+          agents,
+          decisions,
+          strategy,
+          seed: opts.seed,
+          progress: (done) => opts.progress?.(before + done, total),
+        }),
+      );
     }
   }
   return results;

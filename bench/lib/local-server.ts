@@ -19,7 +19,11 @@ const LOG_TAIL = 64 * 1024;
  * mode on that database).
  */
 export async function startLocalServer(): Promise<LocalServer> {
-  const server = await startBuiltServer({ databaseUrl: process.env.DATABASE_URL, env: { LOG_LEVEL: 'warn' }, waitReady: false });
+  const server = await startBuiltServer({
+    databaseUrl: process.env.DATABASE_URL,
+    env: { LOG_LEVEL: 'warn' },
+    waitReady: false,
+  });
   const ready = await waitForReady(server.url, { timeoutMs: 120_000, stillAlive: () => server.isRunning() });
   if (!ready.ready) {
     const log = server.output().slice(-LOG_TAIL);

@@ -21,16 +21,19 @@ export class Progress {
 
   bar(label: string, total: number): Bar {
     if (!this.bars) return NO_BAR;
-    this.multi ??= new cliProgress.MultiBar({
-      format: ' {label} {bar} {value}/{total} {info}',
-      barsize: 30,
-      fps: 5,
-      hideCursor: true,
-      clearOnComplete: false,
-      stopOnComplete: false,
-      stream: process.stderr,
-      autopadding: true,
-    }, cliProgress.Presets.shades_classic);
+    this.multi ??= new cliProgress.MultiBar(
+      {
+        format: ' {label} {bar} {value}/{total} {info}',
+        barsize: 30,
+        fps: 5,
+        hideCursor: true,
+        clearOnComplete: false,
+        stopOnComplete: false,
+        stream: process.stderr,
+        autopadding: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     const bar = this.multi.create(total, 0, { label: label.padEnd(10), info: '' });
     return {
       update: (value, info) => bar.update(value, info === undefined ? undefined : { info }),

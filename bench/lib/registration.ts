@@ -18,12 +18,24 @@ const LIST_SAMPLES = 50;
  * scenarios' routing decisions (and out of a shared server's roster).
  */
 export async function benchRegistration(
-  api: Api, adminToken: string, opts: { count: number; warmup: number; runId: string }, progress: Progress,
+  api: Api,
+  adminToken: string,
+  opts: { count: number; warmup: number; runId: string },
+  progress: Progress,
 ): Promise<RegistrationResult> {
   const registered: Registered[] = [];
-  const register = (name: string) => api.mutate<Registered>('agents.register', {
-    name, capabilities: ['bench-registration'], maxConcurrency: 1, runtime: 'bench', labels: { bench: opts.runId },
-  }, adminToken);
+  const register = (name: string) =>
+    api.mutate<Registered>(
+      'agents.register',
+      {
+        name,
+        capabilities: ['bench-registration'],
+        maxConcurrency: 1,
+        runtime: 'bench',
+        labels: { bench: opts.runId },
+      },
+      adminToken,
+    );
 
   for (let i = 0; i < opts.warmup; i++) registered.push(await register(`bench-${opts.runId}-warmup-${i}`));
 
@@ -43,7 +55,8 @@ export async function benchRegistration(
   let fleet = 0;
   for (let i = 0; i < LIST_SAMPLES; i++) {
     const t = performance.now();
-    fleet = (await api.query<{ counts: { registered: number } }>('agents.list', { limit: 50 }, adminToken)).counts.registered;
+    fleet = (await api.query<{ counts: { registered: number } }>('agents.list', { limit: 50 }, adminToken)).counts
+      .registered;
     listSamples.push(performance.now() - t);
   }
 

@@ -52,12 +52,19 @@ export function rowsFor(base: BaselineResult, reg: RegistrationResult | null, tp
   }
   if (tp) {
     const s = `throughput (${tp.agents} agents × ${tp.concurrency}, ${tp.tasks} tasks)`;
-    add(s, 'tasks/s', String(tp.tasksPerSecond), `≥ ${FLOORS.tasksPerSecond}`, verdict(tp.tasksPerSecond >= FLOORS.tasksPerSecond));
+    add(
+      s,
+      'tasks/s',
+      String(tp.tasksPerSecond),
+      `≥ ${FLOORS.tasksPerSecond}`,
+      verdict(tp.tasksPerSecond >= FLOORS.tasksPerSecond),
+    );
     add(s, 'duration', `${tp.seconds} s`);
     add(s, 'dispatch→complete p50 / p95', `${tp.dispatchToCompleteMs.p50} / ${tp.dispatchToCompleteMs.p95} ms`);
     add(s, 'submit→complete p50 / p95', `${tp.submitToCompleteMs.p50} / ${tp.submitToCompleteMs.p95} ms`);
     const c = tp.cpu;
-    const share = (sec: number | null) => (sec === null ? 'n/a' : `${sec} s (${Math.round((sec / c.wallSeconds) * 100)}% of a core)`);
+    const share = (sec: number | null) =>
+      sec === null ? 'n/a' : `${sec} s (${Math.round((sec / c.wallSeconds) * 100)}% of a core)`;
     add(s, 'CPU: server process', share(c.serverSeconds));
     add(s, 'CPU: bench client', share(c.clientSeconds));
     if (c.postgresSeconds !== null) add(s, 'CPU: postgres (all)', share(c.postgresSeconds));
@@ -68,10 +75,20 @@ export function rowsFor(base: BaselineResult, reg: RegistrationResult | null, tp
 
 /** A plain table; widths computed from the content. */
 export function formatTable(rows: Row[]): string {
-  const head: Row = { scenario: 'scenario', metric: 'metric', value: 'value', floor: 'floor', result: 'pass/fail' as Row['result'] };
+  const head: Row = {
+    scenario: 'scenario',
+    metric: 'metric',
+    value: 'value',
+    floor: 'floor',
+    result: 'pass/fail' as Row['result'],
+  };
   const cols = ['scenario', 'metric', 'value', 'floor', 'result'] as const;
   const width = (c: (typeof cols)[number]) => Math.max(...[head, ...rows].map((r) => r[c].length));
-  const line = (r: Row) => cols.map((c) => r[c].padEnd(width(c))).join('  ').trimEnd();
+  const line = (r: Row) =>
+    cols
+      .map((c) => r[c].padEnd(width(c)))
+      .join('  ')
+      .trimEnd();
   const rule = cols.map((c) => '─'.repeat(width(c))).join('  ');
   let last = '';
   const body = rows.map((r) => {

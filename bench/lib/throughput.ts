@@ -40,19 +40,36 @@ export interface ThroughputResult {
  * batches; timed from the first submit until every task is completed. The agent loop does no
  * logging and allocates little: agents and server share the machine's cores.
  */
-export async function benchThroughput(api: Api, adminToken: string, opts: ThroughputOptions, progress: Progress): Promise<ThroughputResult> {
+export async function benchThroughput(
+  api: Api,
+  adminToken: string,
+  opts: ThroughputOptions,
+  progress: Progress,
+): Promise<ThroughputResult> {
   const setup = progress.bar('agents', opts.agents);
   let heartbeatMs = 5_000;
   let ready = 0;
-  const agents = await mapLimit(Array.from({ length: opts.agents }, (_, i) => i), 10, async (i) => {
-    const a = await api.mutate<Registered>('agents.register', {
-      name: `bench-${opts.runId}-agent-${i}`, capabilities: ['bench'], maxConcurrency: opts.concurrency, runtime: 'bench', labels: { bench: opts.runId },
-    }, adminToken);
-    const beat = await api.mutate<{ heartbeatIntervalMs: number }>('agents.heartbeat', { load: 0 }, a.token);
-    heartbeatMs = beat.heartbeatIntervalMs;
-    setup.update(++ready);
-    return a;
-  });
+  const agents = await mapLimit(
+    Array.from({ length: opts.agents }, (_, i) => i),
+    10,
+    async (i) => {
+      const a = await api.mutate<Registered>(
+        'agents.register',
+        {
+          name: `bench-${opts.runId}-agent-${i}`,
+          capabilities: ['bench'],
+          maxConcurrency: opts.concurrency,
+          runtime: 'bench',
+          labels: { bench: opts.runId },
+        },
+        adminToken,
+      );
+      const beat = await api.mutate<{ heartbeatIntervalMs: number }>('agents.heartbeat', { load: 0 }, a.token);
+      heartbeatMs = beat.heartbeatIntervalMs;
+      setup.update(++ready);
+      return a;
+    },
+  );
   progress.done();
 
   const submittedIds: string[] = [];
@@ -84,7 +101,11 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
     const payload = a.payload as { bench?: string; n?: number } | null;
     if (payload?.bench !== opts.runId) {
       // Someone else's task reached a bench agent (a shared server): hand it back untouched.
-      return { path: 'work.fail', input: { ...lease, error: 'bench agent: not a bench task', retryable: true }, n: null };
+      return {
+        path: 'work.fail',
+        input: { ...lease, error: 'bench agent: not a bench task', retryable: true },
+        n: null,
+      };
     }
     return { path: 'work.complete', input: { ...lease, result: null }, n: payload.n as number };
   };
@@ -118,7 +139,10 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
       const beat = performance.now() - lastBeat >= heartbeatMs;
       if (beat) calls.push({ path: 'agents.heartbeat', input: {} });
       // The answer waits for the poll: with reports aboard it waits briefly, so acknowledgements stay prompt.
-      calls.push({ path: 'work.pollBatch', input: { waitMs: reports.length ? 100 : 5_000, max: opts.concurrency, start: true } });
+      calls.push({
+        path: 'work.pollBatch',
+        input: { waitMs: reports.length ? 100 : 5_000, max: opts.concurrency, start: true },
+      });
       const ac = new AbortController();
       polls.add(ac);
       try {
@@ -137,7 +161,8 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
           if (!(out.reason instanceof ApiError && out.reason.status < 500)) kept.push(r.a);
         });
         held = kept;
-        if (beat && results[calls.length - 2]?.status === 'rejected') noteError((results[calls.length - 2] as PromiseRejectedResult).reason);
+        if (beat && results[calls.length - 2]?.status === 'rejected')
+          noteError((results[calls.length - 2] as PromiseRejectedResult).reason);
         const polled = results[calls.length - 1];
         if (polled.status === 'rejected') {
           noteError(polled.reason);
@@ -147,7 +172,10 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
             received(a);
             held.push(a);
           }
-          if (held.length > opts.concurrency) throw new Error(`bench agent: holds ${held.length} tasks, more than its maxConcurrency ${opts.concurrency}`);
+          if (held.length > opts.concurrency)
+            throw new Error(
+              `bench agent: holds ${held.length} tasks, more than its maxConcurrency ${opts.concurrency}`,
+            );
         }
       } catch (err) {
         if (stopping) return;
@@ -187,7 +215,10 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
     for (let start = 0; start < opts.tasks; start += opts.batch) {
       const n = Math.min(opts.batch, opts.tasks - start);
       const tasks = Array.from({ length: n }, (_, k) => ({
-        title: `bench task ${start + k}`, payload: { bench: opts.runId, n: start + k }, capabilities: ['bench'], priority: 'normal',
+        title: `bench task ${start + k}`,
+        payload: { bench: opts.runId, n: start + k },
+        capabilities: ['bench'],
+        priority: 'normal',
       }));
       batchSentAt.push(performance.now());
       const { ids } = await api.mutate<{ ids: string[] }>('tasks.submit', { tasks }, adminToken);
@@ -211,9 +242,17 @@ export async function benchThroughput(api: Api, adminToken: string, opts: Throug
   if (submitError) throw new Error(`submitting tasks failed: ${(submitError as Error).message}`);
   if (stalled) {
     const stuck = submittedIds.filter((id) => !completed.has(id)).slice(0, 5);
-    const states = await Promise.all(stuck.map((id) => api.query<{ status: string; attempt: number }>('tasks.get', { id }, adminToken)
-      .then((t) => `${id} ${t.status} (attempt ${t.attempt})`, (err) => `${id} ? (${describe(err)})`)));
-    throw new Error(`throughput run stalled: ${stalled}${states.length ? `; not completed: ${states.join(', ')}` : ''}`);
+    const states = await Promise.all(
+      stuck.map((id) =>
+        api.query<{ status: string; attempt: number }>('tasks.get', { id }, adminToken).then(
+          (t) => `${id} ${t.status} (attempt ${t.attempt})`,
+          (err) => `${id} ? (${describe(err)})`,
+        ),
+      ),
+    );
+    throw new Error(
+      `throughput run stalled: ${stalled}${states.length ? `; not completed: ${states.join(', ')}` : ''}`,
+    );
   }
 
   // Trust, but verify: every task must read back as succeeded.

@@ -21,7 +21,12 @@ interface ActivityBadgeProps {
 
 /** What the agent's CLI says it is doing ("working", "rate-limited"…), the detail in the tooltip. */
 export function ActivityBadge({ state, detail, testId = 'agent-activity' }: ActivityBadgeProps) {
-  if (!state) return <Badge tone="gray" testId={testId} title="The agent has not reported what its CLI is doing">not reported</Badge>;
+  if (!state)
+    return (
+      <Badge tone="gray" testId={testId} title="The agent has not reported what its CLI is doing">
+        not reported
+      </Badge>
+    );
   return (
     <Badge tone={ACTIVITY_TONE[state]} dot pulse={state === 'working'} testId={testId} title={detail ?? undefined}>
       {state}

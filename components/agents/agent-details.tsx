@@ -10,21 +10,35 @@ import { ContextUsageBar } from './context-usage-bar';
 export function AgentDetails({ agent }: { agent: AgentRow }) {
   const labels = Object.entries(agent.labels);
   return (
-    <DescriptionList items={[
-      { label: 'Agent id', value: <span className="font-mono text-xs">{agent.id}</span> },
-      { label: 'Runtime', value: <span className="font-mono text-xs">{agent.runtime}</span> },
-      { label: 'State since', value: <RelativeTime at={agent.statusChangedAt} /> },
-      { label: 'Active / max', value: <ConcurrencyMeter active={agent.activeTasks} max={agent.maxConcurrency} /> },
-      { label: 'Load', value: agent.load == null ? <span className="text-slate-400">not reported</span> : formatPercent(agent.load) },
-      { label: 'Last heartbeat', value: <RelativeTime at={agent.lastHeartbeatAt} fallback="never" /> },
-      { label: 'Registered', value: <RelativeTime at={agent.registeredAt} /> },
-      { label: 'Context window', value: <ContextUsageBar used={agent.contextUsed} window={agent.contextWindow} /> },
-      {
-        label: 'Labels', value: labels.length
-          ? <span className="flex flex-wrap gap-1">{labels.map(([k, v]) => <span key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">{k}={v}</span>)}</span>
-          : <span className="text-slate-400">none</span>,
-      },
-      { label: 'Capabilities', value: <CapabilityList capabilities={agent.capabilities} /> },
-    ]} />
+    <DescriptionList
+      items={[
+        { label: 'Agent id', value: <span className="font-mono text-xs">{agent.id}</span> },
+        { label: 'Runtime', value: <span className="font-mono text-xs">{agent.runtime}</span> },
+        { label: 'State since', value: <RelativeTime at={agent.statusChangedAt} /> },
+        { label: 'Active / max', value: <ConcurrencyMeter active={agent.activeTasks} max={agent.maxConcurrency} /> },
+        {
+          label: 'Load',
+          value: agent.load == null ? <span className="text-slate-400">not reported</span> : formatPercent(agent.load),
+        },
+        { label: 'Last heartbeat', value: <RelativeTime at={agent.lastHeartbeatAt} fallback="never" /> },
+        { label: 'Registered', value: <RelativeTime at={agent.registeredAt} /> },
+        { label: 'Context window', value: <ContextUsageBar used={agent.contextUsed} window={agent.contextWindow} /> },
+        {
+          label: 'Labels',
+          value: labels.length ? (
+            <span className="flex flex-wrap gap-1">
+              {labels.map(([k, v]) => (
+                <span key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
+                  {k}={v}
+                </span>
+              ))}
+            </span>
+          ) : (
+            <span className="text-slate-400">none</span>
+          ),
+        },
+        { label: 'Capabilities', value: <CapabilityList capabilities={agent.capabilities} /> },
+      ]}
+    />
   );
 }

@@ -28,7 +28,9 @@ function parseSort(raw: string): AgentSort {
 export function parseAgentListParams(params: Params): AgentListParams {
   return {
     search: read(params, 'q').trim().slice(0, 200),
-    status: read(params, 'status').split(',').filter((v): v is AgentState => (AGENT_STATES as readonly string[]).includes(v)),
+    status: read(params, 'status')
+      .split(',')
+      .filter((v): v is AgentState => (AGENT_STATES as readonly string[]).includes(v)),
     terminated: read(params, 'terminated') === '1',
     sort: parseSort(read(params, 'sort')),
   };

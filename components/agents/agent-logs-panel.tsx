@@ -19,13 +19,25 @@ export function AgentLogsPanel({ agentId }: { agentId: string }) {
   const logs = useQuery({ ...trpc.agents.logs.queryOptions({ id: agentId, tail: TAIL }), enabled: open });
 
   return (
-    <section data-testid="agent-logs" className="min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <section
+      data-testid="agent-logs"
+      className="min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <header className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <button type="button" onClick={() => setOpen((v) => !v)} aria-expanded={open} aria-controls={`logs-${agentId}`}
-          className="inline-flex items-center gap-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
-          <span aria-hidden className={`inline-block text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>▶</span>
+        <button
+          type="button"
+          onClick={() => setOpen((v) => !v)}
+          aria-expanded={open}
+          aria-controls={`logs-${agentId}`}
+          className="inline-flex items-center gap-2 text-sm font-semibold text-slate-900 dark:text-slate-100"
+        >
+          <span aria-hidden className={`inline-block text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>
+            ▶
+          </span>
           Logs
-          <span className="text-xs font-normal text-slate-500 dark:text-slate-400">the last {TAIL} lines from its provider</span>
+          <span className="text-xs font-normal text-slate-500 dark:text-slate-400">
+            the last {TAIL} lines from its provider
+          </span>
         </button>
         {open && (
           <Button size="sm" variant="ghost" onClick={() => void logs.refetch()} disabled={logs.isFetching}>
@@ -40,13 +52,18 @@ export function AgentLogsPanel({ agentId }: { agentId: string }) {
           ) : !logs.data ? (
             <Spinner label="Loading logs…" />
           ) : logs.data.logs.trim() ? (
-            <pre aria-label="Agent logs" data-testid="agent-logs-text"
-              className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100">
+            <pre
+              aria-label="Agent logs"
+              data-testid="agent-logs-text"
+              className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100"
+            >
               {logs.data.logs}
             </pre>
           ) : (
             <p className="text-sm text-slate-500 dark:text-slate-400">
-              {logs.data.managed ? 'No output yet.' : 'No pool manages this agent, so the control plane has no logs for it.'}
+              {logs.data.managed
+                ? 'No output yet.'
+                : 'No pool manages this agent, so the control plane has no logs for it.'}
             </p>
           )}
         </div>

@@ -24,8 +24,23 @@ export function AgentStatusCell({ agent: a }: { agent: StatusFields }) {
         {activityAddsDetail(a) && <ActivityBadge state={a.activity!.state} detail={a.activity!.detail} />}
         <BreakerMarker state={a.breaker} />
       </span>
-      {a.activity?.detail && <span className="line-clamp-2 whitespace-normal text-xs text-slate-500 dark:text-slate-400" data-testid="agent-activity-detail">{a.activity.detail}</span>}
-      {a.hold && <span className="whitespace-normal text-xs text-orange-700 dark:text-orange-400" data-testid="agent-hold" title="Why the scheduler gives it no new work">{a.hold}</span>}
+      {a.activity?.detail && (
+        <span
+          className="line-clamp-2 whitespace-normal text-xs text-slate-500 dark:text-slate-400"
+          data-testid="agent-activity-detail"
+        >
+          {a.activity.detail}
+        </span>
+      )}
+      {a.hold && (
+        <span
+          className="whitespace-normal text-xs text-orange-700 dark:text-orange-400"
+          data-testid="agent-hold"
+          title="Why the scheduler gives it no new work"
+        >
+          {a.hold}
+        </span>
+      )}
     </span>
   );
 }

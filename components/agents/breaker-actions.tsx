@@ -30,24 +30,33 @@ export function BreakerActions({ agentId, scope, snapshot: s, subject, target }:
   const [asking, setAsking] = useState(false);
   const refresh = () => {
     // A runtime's breaker shows on every agent of that runtime.
-    void queryClient.invalidateQueries(scope === 'runtime' ? trpc.agents.breaker.pathFilter() : trpc.agents.breaker.queryFilter({ id: agentId }));
+    void queryClient.invalidateQueries(
+      scope === 'runtime' ? trpc.agents.breaker.pathFilter() : trpc.agents.breaker.queryFilter({ id: agentId }),
+    );
     void queryClient.invalidateQueries(trpc.agents.get.queryFilter({ id: agentId }));
     void queryClient.invalidateQueries(trpc.agents.list.pathFilter());
   };
-  const reset = useMutation(trpc.agents.resetBreaker.mutationOptions({
-    onSuccess: () => {
-      refresh();
-      toast({ title: `Breaker of ${subject} reset: closed, with a fresh window`, description: `Routing may send work to ${target} again.` });
-    },
-    onError: (err) => toast(errorToast(`Could not reset the breaker of ${subject}`, err)),
-  }));
-  const forceOpen = useMutation(trpc.agents.forceOpenBreaker.mutationOptions({
-    onSuccess: () => {
-      refresh();
-      toast({ title: `Breaker of ${subject} forced open: no new work goes to ${target} until someone resets it` });
-    },
-    onError: (err) => toast(errorToast(`Could not force open the breaker of ${subject}`, err)),
-  }));
+  const reset = useMutation(
+    trpc.agents.resetBreaker.mutationOptions({
+      onSuccess: () => {
+        refresh();
+        toast({
+          title: `Breaker of ${subject} reset: closed, with a fresh window`,
+          description: `Routing may send work to ${target} again.`,
+        });
+      },
+      onError: (err) => toast(errorToast(`Could not reset the breaker of ${subject}`, err)),
+    }),
+  );
+  const forceOpen = useMutation(
+    trpc.agents.forceOpenBreaker.mutationOptions({
+      onSuccess: () => {
+        refresh();
+        toast({ title: `Breaker of ${subject} forced open: no new work goes to ${target} until someone resets it` });
+      },
+      onError: (err) => toast(errorToast(`Could not force open the breaker of ${subject}`, err)),
+    }),
+  );
   const busy = asking || reset.isPending || forceOpen.isPending;
   const clean = s.state === 'closed' && s.failures === 0 && s.consecutiveFailures === 0;
 
@@ -64,13 +73,41 @@ export function BreakerActions({ agentId, scope, snapshot: s, subject, target }:
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button variant="primary" size="sm" disabled={busy || clean} onClick={() => reset.mutate({ id: agentId, scope })}
-        title={clean ? 'Closed with no failures: nothing to reset' : 'Close it with a fresh window'}>
-        {reset.isPending ? <><ButtonSpinner />Resetting…</> : 'Reset'}
+      <Button
+        variant="primary"
+        size="sm"
+        disabled={busy || clean}
+        onClick={() => reset.mutate({ id: agentId, scope })}
+        title={clean ? 'Closed with no failures: nothing to reset' : 'Close it with a fresh window'}
+      >
+        {reset.isPending ? (
+          <>
+            <ButtonSpinner />
+            Resetting…
+          </>
+        ) : (
+          'Reset'
+        )}
       </Button>
-      <Button variant="secondary" size="sm" disabled={busy || s.forcedBy != null} onClick={() => void askForceOpen()}
-        title={s.forcedBy != null ? `Already forced open by ${describeActor(s.forcedBy)}` : 'Stop routing work here until someone resets it'}>
-        {forceOpen.isPending ? <><ButtonSpinner />Opening…</> : 'Force open'}
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={busy || s.forcedBy != null}
+        onClick={() => void askForceOpen()}
+        title={
+          s.forcedBy != null
+            ? `Already forced open by ${describeActor(s.forcedBy)}`
+            : 'Stop routing work here until someone resets it'
+        }
+      >
+        {forceOpen.isPending ? (
+          <>
+            <ButtonSpinner />
+            Opening…
+          </>
+        ) : (
+          'Force open'
+        )}
       </Button>
     </div>
   );

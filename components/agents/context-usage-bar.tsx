@@ -15,7 +15,9 @@ export function ContextUsageBar({ used, window }: ContextUsageBarProps) {
     <div className="w-32" title={`${formatNumber(used)} of ${formatNumber(window)} tokens`}>
       <div className="mb-1 flex justify-between text-xs tabular-nums text-slate-500 dark:text-slate-400">
         <span>{Math.round(pct)}%</span>
-        <span>{formatTokens(used)} / {formatTokens(window)}</span>
+        <span>
+          {formatTokens(used)} / {formatTokens(window)}
+        </span>
       </div>
       <ProgressBar percent={pct} tone={tone} label="Context window used" />
     </div>

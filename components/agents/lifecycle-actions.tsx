@@ -41,7 +41,13 @@ interface LifecycleActionsProps {
 }
 
 /** Drain / Resume / Sleep / Wake / Terminate as the agent's state allows; each says what it did, Terminate asks first. */
-export function LifecycleActions({ agentId, agentName, status, actions = ['drain', 'resume', 'sleep', 'wake', 'terminate'], size = 'sm' }: LifecycleActionsProps) {
+export function LifecycleActions({
+  agentId,
+  agentName,
+  status,
+  actions = ['drain', 'resume', 'sleep', 'wake', 'terminate'],
+  size = 'sm',
+}: LifecycleActionsProps) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const changed = useAgentChanged();
@@ -75,7 +81,11 @@ export function LifecycleActions({ agentId, agentName, status, actions = ['drain
     switch (a) {
       case 'drain': {
         const { activeTasks: n } = await mutations.drain.mutateAsync(id);
-        toast({ title: `${agent} is draining: ${n ? `it finishes its ${plural(n, 'task')}` : 'it holds no task'} and takes nothing new`, action: { label: 'Undo', run: undoDrain }, durationMs: UNDO_TOAST_MS });
+        toast({
+          title: `${agent} is draining: ${n ? `it finishes its ${plural(n, 'task')}` : 'it holds no task'} and takes nothing new`,
+          action: { label: 'Undo', run: undoDrain },
+          durationMs: UNDO_TOAST_MS,
+        });
         return;
       }
       case 'resume':
@@ -84,16 +94,26 @@ export function LifecycleActions({ agentId, agentName, status, actions = ['drain
         return;
       case 'sleep':
         await mutations.sleep.mutateAsync(id);
-        toast({ title: `${agent} is asleep: it takes no work until it is woken`, description: 'It keeps its session for when it wakes.' });
+        toast({
+          title: `${agent} is asleep: it takes no work until it is woken`,
+          description: 'It keeps its session for when it wakes.',
+        });
         return;
       case 'wake': {
         const woken = await mutations.wake.mutateAsync(id);
-        toast({ title: woken.status === 'starting' ? `${agent} is waking: its pool starts it again, resuming its session` : `${agent} is awake: it takes work again` });
+        toast({
+          title:
+            woken.status === 'starting'
+              ? `${agent} is waking: its pool starts it again, resuming its session`
+              : `${agent} is awake: it takes work again`,
+        });
         return;
       }
       case 'terminate': {
         const { requeued } = await mutations.terminate.mutateAsync(id);
-        toast({ title: `${agent} terminated: ${requeued ? `${plural(requeued, 'task')} went back to the queue` : 'it held no task'}` });
+        toast({
+          title: `${agent} terminated: ${requeued ? `${plural(requeued, 'task')} went back to the queue` : 'it held no task'}`,
+        });
       }
     }
   };
@@ -118,8 +138,18 @@ export function LifecycleActions({ agentId, agentName, status, actions = ['drain
         title: `Terminate agent ${agentName}?`,
         body: (
           <>
-            <p>{fresh == null ? 'Any task it holds goes back to the queue for another agent.' : n ? `Its ${plural(n, 'task')} in progress go${n === 1 ? 'es' : ''} back to the queue for another agent.` : 'It holds no task right now.'}</p>
-            <p className="mt-2">It takes no more work and its worker stops at its next heartbeat{fresh?.poolId ? '; its pool removes it and starts a new agent if the backlog needs one' : ''}. There is no undo.</p>
+            <p>
+              {fresh == null
+                ? 'Any task it holds goes back to the queue for another agent.'
+                : n
+                  ? `Its ${plural(n, 'task')} in progress go${n === 1 ? 'es' : ''} back to the queue for another agent.`
+                  : 'It holds no task right now.'}
+            </p>
+            <p className="mt-2">
+              It takes no more work and its worker stops at its next heartbeat
+              {fresh?.poolId ? '; its pool removes it and starts a new agent if the backlog needs one' : ''}. There is
+              no undo.
+            </p>
           </>
         ),
         confirmLabel: 'Terminate',
@@ -132,10 +162,22 @@ export function LifecycleActions({ agentId, agentName, status, actions = ['drain
 
   if (!shown.length) return null;
   return (
-    <div className="flex flex-wrap items-center gap-2" role="group" aria-label={`Actions on ${agentName}`} data-testid="lifecycle-actions">
+    <div
+      className="flex flex-wrap items-center gap-2"
+      role="group"
+      aria-label={`Actions on ${agentName}`}
+      data-testid="lifecycle-actions"
+    >
       {shown.map((a) => (
         <Button key={a} size={size} variant="secondary" disabled={busy} title={LABEL[a][2]} onClick={() => void run(a)}>
-          {mutations[a].isPending ? <><ButtonSpinner />{LABEL[a][1]}</> : LABEL[a][0]}
+          {mutations[a].isPending ? (
+            <>
+              <ButtonSpinner />
+              {LABEL[a][1]}
+            </>
+          ) : (
+            LABEL[a][0]
+          )}
         </Button>
       ))}
     </div>

@@ -18,13 +18,30 @@ export function ParkedCountdown({ agentId, until }: { agentId: string; until: nu
   useEffect(() => {
     const wait = until - Date.now();
     if (wait < 0) return;
-    const timer = setTimeout(() => void queryClient.invalidateQueries(trpc.agents.get.queryFilter({ id: agentId })), wait + 250);
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries(trpc.agents.get.queryFilter({ id: agentId })),
+      wait + 250,
+    );
     return () => clearTimeout(timer);
   }, [agentId, until, queryClient, trpc]);
   const left = now == null ? null : formatCountdown(until, now);
   return (
     <span data-testid="agent-parked-until" className="tabular-nums">
-      {now != null && !left ? <>park ended at <ClockTime at={until} /></> : <>parked until <ClockTime at={until} />{left && <> (in <span data-testid="agent-parked-left">{left}</span>)</>}</>}
+      {now != null && !left ? (
+        <>
+          park ended at <ClockTime at={until} />
+        </>
+      ) : (
+        <>
+          parked until <ClockTime at={until} />
+          {left && (
+            <>
+              {' '}
+              (in <span data-testid="agent-parked-left">{left}</span>)
+            </>
+          )}
+        </>
+      )}
     </span>
   );
 }

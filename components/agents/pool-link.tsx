@@ -12,7 +12,13 @@ export function PoolLink({ poolId, fallbackName }: { poolId: string; fallbackNam
   return (
     <span>
       pool{' '}
-      <Link href={`/pools/${poolId}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" data-testid="agent-pool-link">{name}</Link>
+      <Link
+        href={`/pools/${poolId}`}
+        className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        data-testid="agent-pool-link"
+      >
+        {name}
+      </Link>
     </span>
   );
 }

@@ -14,10 +14,19 @@ export function SortHeader({ column, label, sort, onSort }: SortHeaderProps) {
   const active = sort.by === column;
   const next: AgentSort = { by: column, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' };
   return (
-    <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-800 dark:hover:text-slate-200"
-      title={`Sort by ${label.toLowerCase()}${active ? (sort.dir === 'asc' ? ', descending' : ', ascending') : ''}`}>
+    <button
+      type="button"
+      onClick={() => onSort(next)}
+      className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-800 dark:hover:text-slate-200"
+      title={`Sort by ${label.toLowerCase()}${active ? (sort.dir === 'asc' ? ', descending' : ', ascending') : ''}`}
+    >
       {label}
-      <span aria-hidden className={active ? 'text-indigo-600 dark:text-indigo-400' : 'text-slate-300 dark:text-slate-600'}>{active && sort.dir === 'desc' ? '▼' : '▲'}</span>
+      <span
+        aria-hidden
+        className={active ? 'text-indigo-600 dark:text-indigo-400' : 'text-slate-300 dark:text-slate-600'}
+      >
+        {active && sort.dir === 'desc' ? '▼' : '▲'}
+      </span>
     </button>
   );
 }

@@ -11,9 +11,12 @@ import { useTRPC } from '@/components/trpc/client';
 export function useAgentChanged(): (agentId: string) => void {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return useCallback((agentId: string) => {
-    void queryClient.invalidateQueries(trpc.agents.get.queryFilter({ id: agentId }));
-    void queryClient.invalidateQueries(trpc.agents.list.pathFilter());
-    void queryClient.invalidateQueries(trpc.pools.pathFilter());
-  }, [queryClient, trpc]);
+  return useCallback(
+    (agentId: string) => {
+      void queryClient.invalidateQueries(trpc.agents.get.queryFilter({ id: agentId }));
+      void queryClient.invalidateQueries(trpc.agents.list.pathFilter());
+      void queryClient.invalidateQueries(trpc.pools.pathFilter());
+    },
+    [queryClient, trpc],
+  );
 }

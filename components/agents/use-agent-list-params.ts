@@ -10,8 +10,11 @@ export function useAgentListParams(): [AgentListParams, (next: AgentListParams) 
   const pathname = usePathname();
   const key = searchParams.toString();
   const params = useMemo(() => parseAgentListParams(new URLSearchParams(key)), [key]);
-  const setParams = useCallback((next: AgentListParams) => {
-    window.history.replaceState(null, '', `${pathname}${agentListParamsToQuery(next)}`);
-  }, [pathname]);
+  const setParams = useCallback(
+    (next: AgentListParams) => {
+      window.history.replaceState(null, '', `${pathname}${agentListParamsToQuery(next)}`);
+    },
+    [pathname],
+  );
   return [params, setParams];
 }

@@ -9,6 +9,10 @@ import { agentNamesInput } from './agent-names';
 export function useAgentNames(ids: (string | null | undefined)[]): Map<string, string> {
   const trpc = useTRPC();
   const input = agentNamesInput(ids);
-  const agents = useQuery({ ...trpc.agents.list.queryOptions(input), enabled: input.ids.length > 0, placeholderData: keepPreviousData });
+  const agents = useQuery({
+    ...trpc.agents.list.queryOptions(input),
+    enabled: input.ids.length > 0,
+    placeholderData: keepPreviousData,
+  });
   return useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
 }

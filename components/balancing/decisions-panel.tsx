@@ -20,7 +20,8 @@ export function DecisionsPanel({ decisions }: { decisions: BalancingDecision[] }
   const select = (d: BalancingDecision) => {
     setPinned(d);
     // Stacked on a phone: bring the breakdown into view, or the tap seems to do nothing.
-    if (window.matchMedia('(max-width: 1023px)').matches) breakdownRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (window.matchMedia('(max-width: 1023px)').matches)
+      breakdownRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
 
   return (
@@ -29,10 +30,29 @@ export function DecisionsPanel({ decisions }: { decisions: BalancingDecision[] }
         <DecisionFeed decisions={decisions} selectedId={shown?.id ?? null} onSelect={select} />
       </Card>
       <div ref={breakdownRef} className="min-w-0 scroll-mt-28">
-        <Card title="Decision breakdown" bodyClassName=""
-          description={pinned ? 'The decision you picked' : 'Following the newest decision; pick one in the feed to keep it'}
-          action={pinned && <Button size="sm" variant="ghost" onClick={() => setPinned(null)}>Follow newest</Button>}>
-          {shown ? <DecisionBreakdown decision={shown} /> : <div className="p-4"><EmptyState title="Nothing to break down yet">Once a task is routed, its candidates and their scores appear here.</EmptyState></div>}
+        <Card
+          title="Decision breakdown"
+          bodyClassName=""
+          description={
+            pinned ? 'The decision you picked' : 'Following the newest decision; pick one in the feed to keep it'
+          }
+          action={
+            pinned && (
+              <Button size="sm" variant="ghost" onClick={() => setPinned(null)}>
+                Follow newest
+              </Button>
+            )
+          }
+        >
+          {shown ? (
+            <DecisionBreakdown decision={shown} />
+          ) : (
+            <div className="p-4">
+              <EmptyState title="Nothing to break down yet">
+                Once a task is routed, its candidates and their scores appear here.
+              </EmptyState>
+            </div>
+          )}
         </Card>
       </div>
     </div>

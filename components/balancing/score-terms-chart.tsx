@@ -23,7 +23,10 @@ const tick = (v: string) => (v.startsWith(WINNER) ? WINNER + short(v.slice(WINNE
 export function termsSumToScore(candidates: Candidate[]): boolean {
   return candidates.every((c) => {
     const values = Object.values(c.terms);
-    return values.length > 0 && Math.abs(values.reduce((s, v) => s + v, 0) - c.score) <= 0.01 * Math.max(1, Math.abs(c.score));
+    return (
+      values.length > 0 &&
+      Math.abs(values.reduce((s, v) => s + v, 0) - c.score) <= 0.01 * Math.max(1, Math.abs(c.score))
+    );
   });
 }
 
@@ -36,25 +39,67 @@ export function ScoreTermsChart({ candidates, winnerAgentId }: { candidates: Can
   const stacked = termsSumToScore(candidates);
   const terms = stacked ? [...new Set(candidates.flatMap((c) => Object.keys(c.terms)))] : [];
   // Keys by index: a term name is never a Recharts path by accident.
-  const series = stacked ? terms.map((t, i) => ({ key: `t${i}`, label: t, color: seriesColor(i) })) : [{ key: 'score', label: 'score', color: seriesColor(0) }];
+  const series = stacked
+    ? terms.map((t, i) => ({ key: `t${i}`, label: t, color: seriesColor(i) }))
+    : [{ key: 'score', label: 'score', color: seriesColor(0) }];
   const rows = candidates.map((c) => ({
     name: c.agentId === winnerAgentId ? `${WINNER}${c.agentName}` : c.agentName,
-    ...(stacked ? Object.fromEntries(terms.map((t, i) => [`t${i}`, round(c.terms[t] ?? 0)])) : { score: round(c.score) }),
+    ...(stacked
+      ? Object.fromEntries(terms.map((t, i) => [`t${i}`, round(c.terms[t] ?? 0)]))
+      : { score: round(c.score) }),
   }));
   const scores = new Map(rows.map((r, i) => [r.name, candidates[i].score]));
   const height = Math.max(120, rows.length * 26 + (series.length > 1 ? 64 : 32));
-  if (!hydrated) return <div style={{ height }}><Skeleton className="h-full w-full" /></div>;
+  if (!hydrated)
+    return (
+      <div style={{ height }}>
+        <Skeleton className="h-full w-full" />
+      </div>
+    );
   return (
-    <div role="img" aria-label="Score terms per candidate" style={{ height }} className="w-full min-w-0" data-testid="score-terms-chart">
-      <BarChart responsive layout="vertical" data={rows} stackOffset="sign" style={{ width: '100%', height: '100%' }} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={5}>
+    <div
+      role="img"
+      aria-label="Score terms per candidate"
+      style={{ height }}
+      className="w-full min-w-0"
+      data-testid="score-terms-chart"
+    >
+      <BarChart
+        responsive
+        layout="vertical"
+        data={rows}
+        stackOffset="sign"
+        style={{ width: '100%', height: '100%' }}
+        margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+        barCategoryGap={5}
+      >
         <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
         <XAxis type="number" stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} />
-        <YAxis type="category" dataKey="name" width={120} interval={0} stroke={AXIS_COLOR} fontSize={11} tickLine={false} axisLine={false} tickFormatter={tick} />
-        <Tooltip cursor={{ fill: 'rgba(148,163,184,0.15)' }} wrapperStyle={{ zIndex: 10 }} labelFormatter={(name) => `${name} · score ${round(scores.get(String(name)) ?? 0)}`}
-          contentStyle={{ ...TOOLTIP_STYLE, padding: '6px 10px' }} labelStyle={TOOLTIP_LABEL_STYLE}
-          itemStyle={{ padding: 0 }} />
-        {series.length > 1 && <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />}
-        {series.map((s) => <Bar key={s.key} dataKey={s.key} name={s.label} stackId="score" fill={s.color} isAnimationActive={false} />)}
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={120}
+          interval={0}
+          stroke={AXIS_COLOR}
+          fontSize={11}
+          tickLine={false}
+          axisLine={false}
+          tickFormatter={tick}
+        />
+        <Tooltip
+          cursor={{ fill: 'rgba(148,163,184,0.15)' }}
+          wrapperStyle={{ zIndex: 10 }}
+          labelFormatter={(name) => `${name} · score ${round(scores.get(String(name)) ?? 0)}`}
+          contentStyle={{ ...TOOLTIP_STYLE, padding: '6px 10px' }}
+          labelStyle={TOOLTIP_LABEL_STYLE}
+          itemStyle={{ padding: 0 }}
+        />
+        {series.length > 1 && (
+          <Legend iconType="circle" iconSize={8} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
+        )}
+        {series.map((s) => (
+          <Bar key={s.key} dataKey={s.key} name={s.label} stackId="score" fill={s.color} isAnimationActive={false} />
+        ))}
       </BarChart>
     </div>
   );

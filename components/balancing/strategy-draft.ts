@@ -12,7 +12,11 @@ export interface StrategyConfig {
 }
 
 /** The form for `name`, filled with `weights` where given and the strategy's defaults elsewhere. */
-export function draftFor(strategies: readonly StrategyInfo[], name: StrategyName, weights: Record<string, number> = {}): StrategyDraft {
+export function draftFor(
+  strategies: readonly StrategyInfo[],
+  name: StrategyName,
+  weights: Record<string, number> = {},
+): StrategyDraft {
   const defaults = strategies.find((s) => s.name === name)?.weights ?? {};
   return { name, weights: Object.fromEntries(Object.entries(defaults).map(([k, d]) => [k, String(weights[k] ?? d)])) };
 }

@@ -52,9 +52,15 @@ export function StrategyForm({ policy, canEdit }: StrategyFormProps) {
   // Through the plain client: the notice's Undo may run after this form re-rendered or unmounted.
   const undo = async (before: RoutingPolicyState) => {
     try {
-      const state = await client.balancing.setStrategy.mutate({ strategy: { name: before.strategy as StrategyName, weights: before.weights } });
+      const state = await client.balancing.setStrategy.mutate({
+        strategy: { name: before.strategy as StrategyName, weights: before.weights },
+      });
       show(state);
-      toast({ title: `Routing back to ${state.strategy}: the change is undone`, description: 'Recorded in the change history.', kind: 'info' });
+      toast({
+        title: `Routing back to ${state.strategy}: the change is undone`,
+        description: 'Recorded in the change history.',
+        kind: 'info',
+      });
     } catch (err) {
       toast(errorToast('Could not undo the routing change', err));
     }
@@ -65,7 +71,8 @@ export function StrategyForm({ policy, canEdit }: StrategyFormProps) {
     setProblems({});
     setEdited(next);
   };
-  const choose = (name: StrategyName) => edit(draftFor(strategies, name, name === current.strategy ? current.weights : {}));
+  const choose = (name: StrategyName) =>
+    edit(draftFor(strategies, name, name === current.strategy ? current.weights : {}));
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const local = draftProblems(draft);
@@ -80,37 +87,82 @@ export function StrategyForm({ policy, canEdit }: StrategyFormProps) {
     }
     setAsking(true);
     const yes = await confirm({
-      title: switching ? `Switch routing to ${config.name} for the whole fleet?` : `Change the weights of ${config.name} for the whole fleet?`,
+      title: switching
+        ? `Switch routing to ${config.name} for the whole fleet?`
+        : `Change the weights of ${config.name} for the whole fleet?`,
       body: `Every new assignment, on every agent, is decided this way from now on; tasks already assigned stay where they are. The notice that follows offers Undo, and the change history records both.`,
       confirmLabel: switching ? `Switch to ${config.name}` : 'Change weights',
       destructive: true,
     }).finally(() => setAsking(false));
     if (!yes) return;
-    save.mutate({ strategy: config }, {
-      onSuccess: (state) => {
-        setEdited(null);
-        show(state);
-        toast({ title: describeRoutingChange(before, state), action: { label: 'Undo', run: () => undo(before) }, durationMs: UNDO_TOAST_MS });
+    save.mutate(
+      { strategy: config },
+      {
+        onSuccess: (state) => {
+          setEdited(null);
+          show(state);
+          toast({
+            title: describeRoutingChange(before, state),
+            action: { label: 'Undo', run: () => undo(before) },
+            durationMs: UNDO_TOAST_MS,
+          });
+        },
+        onError: (err) => toast(errorToast('Could not change routing', err)),
       },
-      onError: (err) => toast(errorToast('Could not change routing', err)),
-    });
+    );
   };
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Routing strategy" className="space-y-4">
-      <StrategyChoice strategies={strategies} value={draft.name} inForce={current.strategy} onChange={choose} error={errors.fields.strategy} disabled={busy} />
-      <WeightInputs defaults={info?.weights ?? {}} values={draft.weights} errors={errors.fields} disabled={busy}
-        onChange={(weights) => edit({ ...draft, weights })} />
+      <StrategyChoice
+        strategies={strategies}
+        value={draft.name}
+        inForce={current.strategy}
+        onChange={choose}
+        error={errors.fields.strategy}
+        disabled={busy}
+      />
+      <WeightInputs
+        defaults={info?.weights ?? {}}
+        values={draft.weights}
+        errors={errors.fields}
+        disabled={busy}
+        onChange={(weights) => edit({ ...draft, weights })}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="primary" disabled={!canEdit || !edited || busy}>
-          {save.isPending ? <><ButtonSpinner />Saving…</> : 'Save'}
+          {save.isPending ? (
+            <>
+              <ButtonSpinner />
+              Saving…
+            </>
+          ) : (
+            'Save'
+          )}
         </Button>
         {Object.keys(info?.weights ?? {}).length > 0 && (
-          <Button variant="ghost" disabled={busy} onClick={() => edit(draftFor(strategies, draft.name))}>Reset to defaults</Button>
+          <Button variant="ghost" disabled={busy} onClick={() => edit(draftFor(strategies, draft.name))}>
+            Reset to defaults
+          </Button>
         )}
-        {edited && !busy && <Button variant="ghost" onClick={() => { save.reset(); setProblems({}); setEdited(null); }}>Discard changes</Button>}
+        {edited && !busy && (
+          <Button
+            variant="ghost"
+            onClick={() => {
+              save.reset();
+              setProblems({});
+              setEdited(null);
+            }}
+          >
+            Discard changes
+          </Button>
+        )}
         {!canEdit && <p className="text-xs text-slate-500">Viewers cannot change routing.</p>}
-        {errors.form && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">{errors.form}</p>}
+        {errors.form && (
+          <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">
+            {errors.form}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -10,7 +10,9 @@ export function WeightsText({ weights, empty = 'defaults' }: { weights: Record<s
       {entries.map(([k, v], i) => (
         <Fragment key={k}>
           {i > 0 && <span className="text-slate-300 dark:text-slate-600"> · </span>}
-          <span className="whitespace-nowrap">{k} {formatNumber(v, 4)}</span>
+          <span className="whitespace-nowrap">
+            {k} {formatNumber(v, 4)}
+          </span>
         </Fragment>
       ))}
     </span>

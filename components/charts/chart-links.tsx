@@ -13,12 +13,19 @@ export interface ChartLink {
 export function ChartLinks({ label, links }: { label: string; links: ChartLink[] }) {
   if (!links.length) return null;
   return (
-    <nav aria-label={label} data-testid="chart-links" className="sr-only focus-within:not-sr-only focus-within:mt-2 focus-within:block">
+    <nav
+      aria-label={label}
+      data-testid="chart-links"
+      className="sr-only focus-within:not-sr-only focus-within:mt-2 focus-within:block"
+    >
       <ul className="flex flex-wrap gap-1 text-xs">
         {links.map((l) => (
           <li key={l.href}>
-            <Link href={l.href} prefetch={false}
-              className="inline-block rounded border border-slate-300 px-1.5 py-0.5 text-indigo-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-slate-700 dark:text-indigo-400">
+            <Link
+              href={l.href}
+              prefetch={false}
+              className="inline-block rounded border border-slate-300 px-1.5 py-0.5 text-indigo-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-slate-700 dark:text-indigo-400"
+            >
               {l.label}
             </Link>
           </li>

@@ -19,14 +19,23 @@ export function ThroughputChart({ points, window: w }: { points: SeriesPoint[]; 
   const perMin = 60_000 / w.bucketMs;
   const data = points.map((p) => ({ at: p.at, succeeded: p.succeeded * perMin, failed: p.failed * perMin }));
   const href = (at: number, key: string) => `/tasks?status=${STATUSES[key] ?? ''}&since=${at}&until=${at + w.bucketMs}`;
-  const links = points.flatMap((p) => SERIES.filter((s) => p[s.key as 'succeeded' | 'failed'] > 0).map((s) => ({
-    href: href(p.at, s.key),
-    label: `${s.label} tasks ${formatPointTime(p.at, w.range)}–${formatPointTime(p.at + w.bucketMs, w.range)} (${p[s.key as 'succeeded' | 'failed']}): open in Tasks`,
-  })));
+  const links = points.flatMap((p) =>
+    SERIES.filter((s) => p[s.key as 'succeeded' | 'failed'] > 0).map((s) => ({
+      href: href(p.at, s.key),
+      label: `${s.label} tasks ${formatPointTime(p.at, w.range)}–${formatPointTime(p.at + w.bucketMs, w.range)} (${p[s.key as 'succeeded' | 'failed']}): open in Tasks`,
+    })),
+  );
   return (
     <>
-      <TimeSeriesChart window={w} variant="bar" data={data} series={SERIES} unit="tasks/min" label="Tasks finished per minute over the chosen range"
-        onBarClick={(at, key) => router.push(href(at, key))} />
+      <TimeSeriesChart
+        window={w}
+        variant="bar"
+        data={data}
+        series={SERIES}
+        unit="tasks/min"
+        label="Tasks finished per minute over the chosen range"
+        onBarClick={(at, key) => router.push(href(at, key))}
+      />
       <ChartLinks label="Throughput bars as links to their tasks" links={links} />
     </>
   );

@@ -13,8 +13,12 @@ export type TimePoint = { at: number } & Record<string, number | null>;
 
 /** Colours come from CSS variables (globals.css) so the tooltip follows dark mode. */
 export const TOOLTIP_STYLE = {
-  borderRadius: 8, border: '1px solid var(--chart-tooltip-border)', backgroundColor: 'var(--chart-tooltip-bg)',
-  fontSize: 12, color: 'var(--chart-tooltip-text)', boxShadow: '0 4px 12px rgba(15,23,42,0.12)',
+  borderRadius: 8,
+  border: '1px solid var(--chart-tooltip-border)',
+  backgroundColor: 'var(--chart-tooltip-bg)',
+  fontSize: 12,
+  color: 'var(--chart-tooltip-text)',
+  boxShadow: '0 4px 12px rgba(15,23,42,0.12)',
 };
 export const TOOLTIP_LABEL_STYLE = { color: 'var(--chart-tooltip-text)', fontWeight: 600 };
 
@@ -27,7 +31,11 @@ export function minuteTicks([from, to]: [number, number], everyMin: number): num
 }
 
 const TICK_EVERY_MS: Record<TimeRange, number> = {
-  '15m': 3 * 60_000, '1h': 10 * 60_000, '6h': 3_600_000, '24h': 4 * 3_600_000, '7d': 24 * 3_600_000,
+  '15m': 3 * 60_000,
+  '1h': 10 * 60_000,
+  '6h': 3_600_000,
+  '24h': 4 * 3_600_000,
+  '7d': 24 * 3_600_000,
 };
 
 /** Five to eight ticks per range, on whole local minutes, hours or midnights. */
@@ -39,7 +47,8 @@ export function rangeTicks(from: number, to: number, range: TimeRange): number[]
   return out;
 }
 
-const weekdayTime = (v: number) => `${new Date(v).toLocaleDateString(undefined, { weekday: 'short' })} ${formatHourMinute(v)}`;
+const weekdayTime = (v: number) =>
+  `${new Date(v).toLocaleDateString(undefined, { weekday: 'short' })} ${formatHourMinute(v)}`;
 
 /** HH:mm up to a day; "Mon 14:00" over a week. */
 export const formatTick = (v: number, range: TimeRange) => (range === '7d' ? weekdayTime(v) : formatHourMinute(v));

@@ -10,12 +10,15 @@ export function useTimeRange(fallback: TimeRange = '15m'): [TimeRange, (next: Ti
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const range = parseRange(searchParams, fallback);
-  const setRange = useCallback((next: TimeRange) => {
-    const p = new URLSearchParams(searchParams.toString());
-    if (next === fallback) p.delete('range');
-    else p.set('range', next);
-    const q = p.toString();
-    window.history.replaceState(null, '', `${pathname}${q ? `?${q}` : ''}`);
-  }, [searchParams, pathname, fallback]);
+  const setRange = useCallback(
+    (next: TimeRange) => {
+      const p = new URLSearchParams(searchParams.toString());
+      if (next === fallback) p.delete('range');
+      else p.set('range', next);
+      const q = p.toString();
+      window.history.replaceState(null, '', `${pathname}${q ? `?${q}` : ''}`);
+    },
+    [searchParams, pathname, fallback],
+  );
   return [range, setRange];
 }

@@ -4,7 +4,12 @@ export function CapabilityChips({ capabilities }: { capabilities: string[] }) {
   return (
     <ul className="flex flex-wrap gap-1">
       {capabilities.map((c) => (
-        <li key={c} className="rounded-md border border-slate-200 px-1.5 py-0.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-200">{c}</li>
+        <li
+          key={c}
+          className="rounded-md border border-slate-200 px-1.5 py-0.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-200"
+        >
+          {c}
+        </li>
       ))}
     </ul>
   );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deadLetterFiltersToQuery, deadLetterListInput, isDeadLetterListKey, matchesRetryFilters, NO_DEAD_LETTER_FILTERS,
-  parseDeadLetterFilters, retryMatchingInput,
+  deadLetterFiltersToQuery,
+  deadLetterListInput,
+  isDeadLetterListKey,
+  matchesRetryFilters,
+  NO_DEAD_LETTER_FILTERS,
+  parseDeadLetterFilters,
+  retryMatchingInput,
 } from './dead-letter-filters';
 
 describe('dead-letter filters', () => {
@@ -35,10 +40,16 @@ describe('dead-letter filters', () => {
   });
 
   it('recognises the dead-letter queue among cached task lists', () => {
-    expect(isDeadLetterListKey([['tasks', 'list'], { input: { status: ['dead-lettered'], limit: 50 }, type: 'infinite' }])).toBe(true);
-    expect(isDeadLetterListKey([['tasks', 'list'], { input: { status: ['dead-lettered', 'failed'] }, type: 'query' }])).toBe(false);
+    expect(
+      isDeadLetterListKey([['tasks', 'list'], { input: { status: ['dead-lettered'], limit: 50 }, type: 'infinite' }]),
+    ).toBe(true);
+    expect(
+      isDeadLetterListKey([['tasks', 'list'], { input: { status: ['dead-lettered', 'failed'] }, type: 'query' }]),
+    ).toBe(false);
     expect(isDeadLetterListKey([['tasks', 'list'], { input: { limit: 25 }, type: 'infinite' }])).toBe(false);
-    expect(isDeadLetterListKey([['tasks', 'detail'], { input: { status: ['dead-lettered'] }, type: 'query' }])).toBe(false);
+    expect(isDeadLetterListKey([['tasks', 'detail'], { input: { status: ['dead-lettered'] }, type: 'query' }])).toBe(
+      false,
+    );
     expect(isDeadLetterListKey(['tasks'])).toBe(false);
   });
 });

@@ -19,7 +19,12 @@ export const DEAD_LETTERS_PAGE_SIZE = 50;
 const DEAD_LETTERED: TaskState[] = ['dead-lettered'];
 
 // URL parameter of each filter.
-const PARAMS: Record<keyof DeadLetterFilters, string> = { search: 'q', capability: 'capability', errorContains: 'error', project: 'project' };
+const PARAMS: Record<keyof DeadLetterFilters, string> = {
+  search: 'q',
+  capability: 'capability',
+  errorContains: 'error',
+  project: 'project',
+};
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -50,7 +55,11 @@ export function deadLetterListInput(f: Pick<DeadLetterFilters, 'search'>) {
 }
 
 /** The `tasks.retryDeadLetters` input: only the filters that are set (none set retries the whole queue). */
-export function retryMatchingInput(f: DeadLetterFilters): { capability?: string; errorContains?: string; project?: string } {
+export function retryMatchingInput(f: DeadLetterFilters): {
+  capability?: string;
+  errorContains?: string;
+  project?: string;
+} {
   const out: { capability?: string; errorContains?: string; project?: string } = {};
   if (f.capability.trim()) out.capability = f.capability.trim();
   if (f.errorContains.trim()) out.errorContains = f.errorContains.trim();
@@ -59,7 +68,10 @@ export function retryMatchingInput(f: DeadLetterFilters): { capability?: string;
 }
 
 /** Whether a dead letter matches the retry filters, as the server decides it (exact capability and project, error ignoring case). */
-export function matchesRetryFilters(task: { capabilities: string[]; error: string | null; project: string }, f: DeadLetterFilters): boolean {
+export function matchesRetryFilters(
+  task: { capabilities: string[]; error: string | null; project: string },
+  f: DeadLetterFilters,
+): boolean {
   const r = retryMatchingInput(f);
   if (r.capability && !task.capabilities.includes(r.capability)) return false;
   if (r.errorContains && !(task.error ?? '').toLowerCase().includes(r.errorContains.toLowerCase())) return false;

@@ -10,7 +10,11 @@ import { deadLetterListInput, NO_DEAD_LETTER_FILTERS } from './dead-letter-filte
  */
 export function useDeadLetterCount(): { count: number; more: boolean } | null {
   const trpc = useTRPC();
-  const q = useInfiniteQuery(trpc.tasks.list.infiniteQueryOptions(deadLetterListInput(NO_DEAD_LETTER_FILTERS), { getNextPageParam: (last) => last.nextCursor }));
+  const q = useInfiniteQuery(
+    trpc.tasks.list.infiniteQueryOptions(deadLetterListInput(NO_DEAD_LETTER_FILTERS), {
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+  );
   if (!q.data) return null;
   return { count: q.data.pages.reduce((n, p) => n + p.items.length, 0), more: q.hasNextPage };
 }

@@ -10,8 +10,11 @@ export function useDeadLetterFilters(): [DeadLetterFilters, (next: DeadLetterFil
   const pathname = usePathname();
   const key = searchParams.toString();
   const filters = useMemo(() => parseDeadLetterFilters(new URLSearchParams(key)), [key]);
-  const setFilters = useCallback((next: DeadLetterFilters) => {
-    window.history.replaceState(null, '', `${pathname}${deadLetterFiltersToQuery(next)}`);
-  }, [pathname]);
+  const setFilters = useCallback(
+    (next: DeadLetterFilters) => {
+      window.history.replaceState(null, '', `${pathname}${deadLetterFiltersToQuery(next)}`);
+    },
+    [pathname],
+  );
   return [filters, setFilters];
 }

@@ -29,32 +29,60 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
   const i = key.indexOf(':');
   const [kind, id] = i < 0 ? [key, ''] : [key.slice(0, i), key.slice(i + 1)];
   switch (kind) {
-    case 'agents': return [trpc.agents.list.pathFilter()];
+    case 'agents':
+      return [trpc.agents.list.pathFilter()];
     // The dead-letter queue (and the nav badge reading it) changes only on its own events ('dead-letters'),
     // so the stream of progress and assignments on a busy fleet does not refetch it.
-    case 'tasks': return [{ ...trpc.tasks.list.pathFilter(), predicate: (q) => !isDeadLetterListKey(q.queryKey) }];
-    case 'dead-letters': return [{ ...trpc.tasks.list.pathFilter(), predicate: (q) => isDeadLetterListKey(q.queryKey) }];
-    case 'breakers': return [trpc.agents.breaker.pathFilter()];
-    case 'overview': return [trpc.overview.get.pathFilter()];
-    case 'decisions': return [trpc.overview.decisions.pathFilter(), trpc.balancing.decisions.pathFilter()];
-    case 'distribution': return [trpc.balancing.distribution.pathFilter()];
-    case 'routing': return [trpc.balancing.policy.pathFilter()];
+    case 'tasks':
+      return [{ ...trpc.tasks.list.pathFilter(), predicate: (q) => !isDeadLetterListKey(q.queryKey) }];
+    case 'dead-letters':
+      return [{ ...trpc.tasks.list.pathFilter(), predicate: (q) => isDeadLetterListKey(q.queryKey) }];
+    case 'breakers':
+      return [trpc.agents.breaker.pathFilter()];
+    case 'overview':
+      return [trpc.overview.get.pathFilter()];
+    case 'decisions':
+      return [trpc.overview.decisions.pathFilter(), trpc.balancing.decisions.pathFilter()];
+    case 'distribution':
+      return [trpc.balancing.distribution.pathFilter()];
+    case 'routing':
+      return [trpc.balancing.policy.pathFilter()];
     // Few pools, each page small: the whole router (list, detail, decisions, samples) refetches.
-    case 'pools': return [trpc.pools.pathFilter()];
+    case 'pools':
+      return [trpc.pools.pathFilter()];
     // Only views that show a waiting task: a finished task's page has no reason to refetch.
-    case 'pending': return [
-      { ...trpc.tasks.list.pathFilter(), predicate: (q) => listHasPending(q.state.data) },
-      { ...trpc.tasks.detail.pathFilter(), predicate: (q) => (q.state.data as { pending?: unknown } | undefined)?.pending != null },
-      trpc.tasks.whyPending.pathFilter(),
-    ];
+    case 'pending':
+      return [
+        { ...trpc.tasks.list.pathFilter(), predicate: (q) => listHasPending(q.state.data) },
+        {
+          ...trpc.tasks.detail.pathFilter(),
+          predicate: (q) => (q.state.data as { pending?: unknown } | undefined)?.pending != null,
+        },
+        trpc.tasks.whyPending.pathFilter(),
+      ];
     // The breaker card's window counts move with every outcome on the agent; an open logs panel follows it too.
-    case 'agent': return [trpc.agents.get.queryFilter({ id }), trpc.agents.breaker.queryFilter({ id }), trpc.agents.logs.queryFilter({ id })];
-    case 'task': return id === '*'
-      ? [trpc.tasks.detail.pathFilter(), trpc.tasks.get.pathFilter()]
-      : [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
+    case 'agent':
+      return [
+        trpc.agents.get.queryFilter({ id }),
+        trpc.agents.breaker.queryFilter({ id }),
+        trpc.agents.logs.queryFilter({ id }),
+      ];
+    case 'task':
+      return id === '*'
+        ? [trpc.tasks.detail.pathFilter(), trpc.tasks.get.pathFilter()]
+        : [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
     // tRPC keys start with the procedure path ([['alerts', 'list'], …]): match the router.
-    case 'ns': return [{ predicate: (q) => { const r = Array.isArray(q.queryKey[0]) ? q.queryKey[0][0] : null; return r === id || r === `${id}s`; } }];
-    default: return [];
+    case 'ns':
+      return [
+        {
+          predicate: (q) => {
+            const r = Array.isArray(q.queryKey[0]) ? q.queryKey[0][0] : null;
+            return r === id || r === `${id}s`;
+          },
+        },
+      ];
+    default:
+      return [];
   }
 }
 

@@ -20,21 +20,57 @@ export function staleKeysFor(event: LiveEvent): string[] {
     case 'task:submitted':
       return ['tasks', 'overview', 'pools'];
     case 'task:assigned':
-      return ['tasks', `task:${event.payload.taskId}`, 'agents', `agent:${event.payload.agentId}`, 'decisions', 'distribution', 'overview', 'pools'];
+      return [
+        'tasks',
+        `task:${event.payload.taskId}`,
+        'agents',
+        `agent:${event.payload.agentId}`,
+        'decisions',
+        'distribution',
+        'overview',
+        'pools',
+      ];
     case 'task:started':
       return ['tasks', `task:${event.payload.taskId}`];
     case 'task:progress':
       return ['tasks', `task:${event.payload.taskId}`];
     // A finished, requeued or cancelled task frees a slot: utilisation and other tasks' reasons change.
     case 'task:completed':
-      return ['tasks', `task:${event.payload.taskId}`, 'agents', `agent:${event.payload.agentId}`, 'distribution', 'pending', 'overview', 'pools'];
+      return [
+        'tasks',
+        `task:${event.payload.taskId}`,
+        'agents',
+        `agent:${event.payload.agentId}`,
+        'distribution',
+        'pending',
+        'overview',
+        'pools',
+      ];
     case 'task:requeued':
       return ['tasks', `task:${event.payload.taskId}`, 'agents', 'distribution', 'pending', 'overview', 'pools'];
     // A discard from the dead-letter queue is a cancel too.
     case 'task:cancelled':
-      return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'agents', 'distribution', 'pending', 'overview', 'pools'];
+      return [
+        'tasks',
+        `task:${event.payload.taskId}`,
+        'dead-letters',
+        'agents',
+        'distribution',
+        'pending',
+        'overview',
+        'pools',
+      ];
     case 'task:retrying':
-      return ['tasks', `task:${event.payload.taskId}`, 'agents', ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []), 'distribution', 'pending', 'overview', 'pools'];
+      return [
+        'tasks',
+        `task:${event.payload.taskId}`,
+        'agents',
+        ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []),
+        'distribution',
+        'pending',
+        'overview',
+        'pools',
+      ];
     case 'task:dead-lettered':
       return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'overview'];
     // Backoffs that ended, or dead letters an operator retried (possibly thousands at once).

@@ -11,7 +11,11 @@ describe('InvalidationScheduler', () => {
 
   const make = () => {
     const flushes: string[][] = [];
-    const s = new InvalidationScheduler((keys) => flushes.push([...keys].sort()), { delayMs: 150, slowDelayMs: 1000, slowKeys: new Set(['overview']) });
+    const s = new InvalidationScheduler((keys) => flushes.push([...keys].sort()), {
+      delayMs: 150,
+      slowDelayMs: 1000,
+      slowKeys: new Set(['overview']),
+    });
     return { s, flushes };
   };
 
@@ -56,50 +60,158 @@ describe('InvalidationScheduler', () => {
 
 describe('staleKeysFor', () => {
   it('maps task and agent events to the views they change', () => {
-    expect(staleKeysFor({ id: '1', at: 0, name: 'task:progress', payload: { taskId: 't1', attempt: 1, message: 'x', percent: 5 } })).toEqual(['tasks', 'task:t1']);
-    expect(staleKeysFor({ id: '2', at: 0, name: 'agent:changed', payload: { agentId: 'a1', status: 'idle', previous: 'starting', reason: 'heartbeat' } }))
-      .toEqual(['agents', 'agent:a1', 'overview', 'distribution', 'pending', 'pools']);
-    expect(staleKeysFor({ id: '3', at: 0, name: 'task:assigned', payload: { taskId: 't1', agentId: 'a1', attempt: 1, decisionId: 'd', delivered: true } }))
-      .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'decisions', 'distribution']));
+    expect(
+      staleKeysFor({
+        id: '1',
+        at: 0,
+        name: 'task:progress',
+        payload: { taskId: 't1', attempt: 1, message: 'x', percent: 5 },
+      }),
+    ).toEqual(['tasks', 'task:t1']);
+    expect(
+      staleKeysFor({
+        id: '2',
+        at: 0,
+        name: 'agent:changed',
+        payload: { agentId: 'a1', status: 'idle', previous: 'starting', reason: 'heartbeat' },
+      }),
+    ).toEqual(['agents', 'agent:a1', 'overview', 'distribution', 'pending', 'pools']);
+    expect(
+      staleKeysFor({
+        id: '3',
+        at: 0,
+        name: 'task:assigned',
+        payload: { taskId: 't1', agentId: 'a1', attempt: 1, decisionId: 'd', delivered: true },
+      }),
+    ).toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'decisions', 'distribution']));
   });
 
   it('refreshes the balancing views on routing changes and freed slots, and waiting tasks when capacity changes', () => {
-    expect(staleKeysFor({ id: '5', at: 0, name: 'routing:changed', payload: { scope: 'global', strategy: 'round-robin', changedBy: ADMIN } })).toEqual(['routing']);
-    expect(staleKeysFor({ id: '6', at: 0, name: 'task:completed', payload: { taskId: 't1', agentId: 'a1', attempt: 1, status: 'succeeded' } }))
-      .toEqual(expect.arrayContaining(['task:t1', 'distribution', 'pending']));
-    expect(staleKeysFor({ id: '7', at: 0, name: 'agent:registered', payload: { agentId: 'a2', name: 'gpu-1', reregistered: false } })).toContain('pending');
+    expect(
+      staleKeysFor({
+        id: '5',
+        at: 0,
+        name: 'routing:changed',
+        payload: { scope: 'global', strategy: 'round-robin', changedBy: ADMIN },
+      }),
+    ).toEqual(['routing']);
+    expect(
+      staleKeysFor({
+        id: '6',
+        at: 0,
+        name: 'task:completed',
+        payload: { taskId: 't1', agentId: 'a1', attempt: 1, status: 'succeeded' },
+      }),
+    ).toEqual(expect.arrayContaining(['task:t1', 'distribution', 'pending']));
+    expect(
+      staleKeysFor({
+        id: '7',
+        at: 0,
+        name: 'agent:registered',
+        payload: { agentId: 'a2', name: 'gpu-1', reregistered: false },
+      }),
+    ).toContain('pending');
   });
 
   it('keeps the dead-letter queue, the breakers and the waiting tasks current', () => {
-    expect(staleKeysFor({ id: '8', at: 0, name: 'task:dead-lettered', payload: { taskId: 't1', attempt: 3, reason: 'boom' } }))
-      .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'dead-letters']));
-    expect(staleKeysFor({ id: '9', at: 0, name: 'task:retrying', payload: { taskId: 't1', attempt: 1, retryAt: 5, reason: 'boom', agentId: 'a1' } }))
-      .toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'pending']));
+    expect(
+      staleKeysFor({
+        id: '8',
+        at: 0,
+        name: 'task:dead-lettered',
+        payload: { taskId: 't1', attempt: 3, reason: 'boom' },
+      }),
+    ).toEqual(expect.arrayContaining(['tasks', 'task:t1', 'dead-letters']));
+    expect(
+      staleKeysFor({
+        id: '9',
+        at: 0,
+        name: 'task:retrying',
+        payload: { taskId: 't1', attempt: 1, retryAt: 5, reason: 'boom', agentId: 'a1' },
+      }),
+    ).toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'pending']));
     // A discard is a cancel: it leaves the dead-letter queue.
-    expect(staleKeysFor({ id: '10', at: 0, name: 'task:cancelled', payload: { taskId: 't1' } })).toContain('dead-letters');
-    const released = staleKeysFor({ id: '11', at: 0, name: 'task:released', payload: { taskIds: ['t1', 't2'], reason: 'retried by admin' } });
+    expect(staleKeysFor({ id: '10', at: 0, name: 'task:cancelled', payload: { taskId: 't1' } })).toContain(
+      'dead-letters',
+    );
+    const released = staleKeysFor({
+      id: '11',
+      at: 0,
+      name: 'task:released',
+      payload: { taskIds: ['t1', 't2'], reason: 'retried by admin' },
+    });
     expect(released).toEqual(expect.arrayContaining(['tasks', 'task:t1', 'task:t2', 'dead-letters', 'pending']));
     const many = Array.from({ length: 500 }, (_, i) => `t${i}`);
-    const bulk = staleKeysFor({ id: '12', at: 0, name: 'task:released', payload: { taskIds: many, reason: 'retried by admin' } });
+    const bulk = staleKeysFor({
+      id: '12',
+      at: 0,
+      name: 'task:released',
+      payload: { taskIds: many, reason: 'retried by admin' },
+    });
     expect(bulk).toContain('task:*');
     expect(bulk.length).toBeLessThan(10);
-    expect(staleKeysFor({ id: '13', at: 0, name: 'breaker:changed', payload: { key: 'agent:a1', agentId: 'a1', runtime: null, from: 'closed', to: 'open', reason: 'x', by: null } }))
-      .toEqual(expect.arrayContaining(['agents', 'agent:a1', 'breakers', 'pending']));
-    expect(staleKeysFor({ id: '14', at: 0, name: 'breaker:changed', payload: { key: 'runtime:e2e', agentId: null, runtime: 'e2e', from: 'open', to: 'closed', reason: 'x', by: ADMIN } }))
-      .toEqual(['agents', 'breakers', 'pending']);
+    expect(
+      staleKeysFor({
+        id: '13',
+        at: 0,
+        name: 'breaker:changed',
+        payload: { key: 'agent:a1', agentId: 'a1', runtime: null, from: 'closed', to: 'open', reason: 'x', by: null },
+      }),
+    ).toEqual(expect.arrayContaining(['agents', 'agent:a1', 'breakers', 'pending']));
+    expect(
+      staleKeysFor({
+        id: '14',
+        at: 0,
+        name: 'breaker:changed',
+        payload: {
+          key: 'runtime:e2e',
+          agentId: null,
+          runtime: 'e2e',
+          from: 'open',
+          to: 'closed',
+          reason: 'x',
+          by: ADMIN,
+        },
+      }),
+    ).toEqual(['agents', 'breakers', 'pending']);
   });
 
   it('keeps the pools current: scaling, changes, their agents and their backlog', () => {
-    expect(staleKeysFor({ id: 'p1', at: 0, name: 'pool:scaled', payload: { poolId: 'p', pool: 'py', action: 'scale-up', delta: 2, reason: 'x' } })).toEqual(['pools']);
-    expect(staleKeysFor({ id: 'p2', at: 0, name: 'pool:changed', payload: { poolId: 'p', change: 'updated', by: ADMIN } })).toEqual(['pools']);
-    expect(staleKeysFor({ id: 'p3', at: 0, name: 'agent:activity', payload: { agentId: 'a1', state: 'rate-limited', detail: null, parkedUntil: 5 } }))
-      .toEqual(['agents', 'agent:a1', 'pools']);
+    expect(
+      staleKeysFor({
+        id: 'p1',
+        at: 0,
+        name: 'pool:scaled',
+        payload: { poolId: 'p', pool: 'py', action: 'scale-up', delta: 2, reason: 'x' },
+      }),
+    ).toEqual(['pools']);
+    expect(
+      staleKeysFor({ id: 'p2', at: 0, name: 'pool:changed', payload: { poolId: 'p', change: 'updated', by: ADMIN } }),
+    ).toEqual(['pools']);
+    expect(
+      staleKeysFor({
+        id: 'p3',
+        at: 0,
+        name: 'agent:activity',
+        payload: { agentId: 'a1', state: 'rate-limited', detail: null, parkedUntil: 5 },
+      }),
+    ).toEqual(['agents', 'agent:a1', 'pools']);
     expect(staleKeysFor({ id: 'p4', at: 0, name: 'task:submitted', payload: { taskIds: ['t1'] } })).toContain('pools');
-    expect(staleKeysFor({ id: 'p5', at: 0, name: 'task:progress', payload: { taskId: 't1', attempt: 1, message: 'x', percent: 5 } })).not.toContain('pools');
+    expect(
+      staleKeysFor({
+        id: 'p5',
+        at: 0,
+        name: 'task:progress',
+        payload: { taskId: 't1', attempt: 1, message: 'x', percent: 5 },
+      }),
+    ).not.toContain('pools');
   });
 
   it('refreshes everything on resync, and the namespace router for unknown events', () => {
     expect(staleKeysFor({ id: 'r', at: 0, name: 'resync', payload: {} })).toEqual(['all']);
-    expect(staleKeysFor({ id: '4', at: 0, name: 'alert:firing', payload: {} } as never)).toEqual(['ns:alert', 'overview']);
+    expect(staleKeysFor({ id: '4', at: 0, name: 'alert:firing', payload: {} } as never)).toEqual([
+      'ns:alert',
+      'overview',
+    ]);
   });
 });

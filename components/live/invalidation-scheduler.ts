@@ -5,8 +5,16 @@
  */
 export class InvalidationScheduler {
   private readonly lanes = {
-    fast: { pending: new Set<string>(), timer: undefined as ReturnType<typeof setTimeout> | undefined, last: -Infinity },
-    slow: { pending: new Set<string>(), timer: undefined as ReturnType<typeof setTimeout> | undefined, last: -Infinity },
+    fast: {
+      pending: new Set<string>(),
+      timer: undefined as ReturnType<typeof setTimeout> | undefined,
+      last: -Infinity,
+    },
+    slow: {
+      pending: new Set<string>(),
+      timer: undefined as ReturnType<typeof setTimeout> | undefined,
+      last: -Infinity,
+    },
   };
 
   constructor(

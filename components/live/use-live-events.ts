@@ -27,26 +27,31 @@ export function useLiveEvents(): { status: LiveStatus; error: string | null; ret
   const connectedOnce = useRef(false);
 
   useEffect(() => {
-    const scheduler: InvalidationScheduler = new InvalidationScheduler((keys) => {
-      const retry = invalidateKeys(queryClient, trpc, keys);
-      if (retry.length) scheduler.add(retry);
-    }, { delayMs: 150, slowDelayMs: 1000, slowKeys: SLOW_KEYS });
+    const scheduler: InvalidationScheduler = new InvalidationScheduler(
+      (keys) => {
+        const retry = invalidateKeys(queryClient, trpc, keys);
+        if (retry.length) scheduler.add(retry);
+      },
+      { delayMs: 150, slowDelayMs: 1000, slowKeys: SLOW_KEYS },
+    );
     schedulerRef.current = scheduler;
     return () => scheduler.dispose();
   }, [queryClient, trpc]);
 
-  const sub = useSubscription(trpc.events.live.subscriptionOptions(undefined, {
-    onStarted: () => {
-      // Until the first event there is no id to resume from, so anything that happened since
-      // the page was rendered (or while disconnected) could be missed: refresh once.
-      if (!seenEvent.current) schedulerRef.current?.add(['all']);
-      connectedOnce.current = true;
-    },
-    onData: ({ data }) => {
-      seenEvent.current = true;
-      schedulerRef.current?.add(staleKeysFor(data));
-    },
-  }));
+  const sub = useSubscription(
+    trpc.events.live.subscriptionOptions(undefined, {
+      onStarted: () => {
+        // Until the first event there is no id to resume from, so anything that happened since
+        // the page was rendered (or while disconnected) could be missed: refresh once.
+        if (!seenEvent.current) schedulerRef.current?.add(['all']);
+        connectedOnce.current = true;
+      },
+      onData: ({ data }) => {
+        seenEvent.current = true;
+        schedulerRef.current?.add(staleKeysFor(data));
+      },
+    }),
+  );
 
   let status: LiveStatus;
   if (sub.status === 'pending') status = 'live';

@@ -20,4 +20,8 @@ export function readNumber(raw: string, key: string, errors: DraftErrors, scale 
 export const secondsText = (ms: number) => String(ms / 1000);
 
 /** One item per line or comma, trimmed, empties dropped. */
-export const splitList = (raw: string, separator: RegExp) => raw.split(separator).map((s) => s.trim()).filter(Boolean);
+export const splitList = (raw: string, separator: RegExp) =>
+  raw
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);

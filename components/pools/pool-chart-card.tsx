@@ -16,17 +16,26 @@ import { POOL_CHART_RANGE, poolSamplesInput } from './queries';
 export function PoolChartCard({ poolId, enabled }: { poolId: string; enabled: boolean }) {
   const trpc = useTRPC();
   const [range, setRange] = useTimeRange(POOL_CHART_RANGE);
-  const samples = useQuery({ ...trpc.pools.samples.queryOptions(poolSamplesInput(poolId, range)), placeholderData: keepPreviousData });
+  const samples = useQuery({
+    ...trpc.pools.samples.queryOptions(poolSamplesInput(poolId, range)),
+    placeholderData: keepPreviousData,
+  });
   const view = samples.data;
 
   return (
-    <Card title="Size against backlog" testId="pool-chart" bodyClassName="p-4"
+    <Card
+      title="Size against backlog"
+      testId="pool-chart"
+      bodyClassName="p-4"
       description={`Agents in the pool, awake and busy, and the queued tasks they could run; peak per interval over the last ${RANGE_WORDS[range]}`}
-      action={<TimeRangePicker value={range} onChange={setRange} label="Time range of the pool chart" />}>
+      action={<TimeRangePicker value={range} onChange={setRange} label="Time range of the pool chart" />}
+    >
       {samples.error ? (
         <ErrorState error={samples.error} title="Could not load the samples" onRetry={() => void samples.refetch()} />
       ) : !view ? (
-        <div className="flex h-[260px] items-center justify-center"><Spinner label="Loading samples…" /></div>
+        <div className="flex h-[260px] items-center justify-center">
+          <Spinner label="Loading samples…" />
+        </div>
       ) : !view.points.length ? (
         <EmptyState title={enabled ? 'Collecting samples' : 'No samples'}>
           {enabled

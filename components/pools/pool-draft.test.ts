@@ -3,14 +3,28 @@ import { newPoolDraft, readPoolDraft } from './pool-draft';
 
 describe('readPoolDraft', () => {
   it('sends seconds as milliseconds, lists split, and only the chosen provider settings', () => {
-    const draft = { ...newPoolDraft('process'), name: ' py ', capabilities: 'python, tests,', sleepWindows: 'Mon-Fri 22:00-06:00\n\n daily 01:00-05:00 ' };
+    const draft = {
+      ...newPoolDraft('process'),
+      name: ' py ',
+      capabilities: 'python, tests,',
+      sleepWindows: 'Mon-Fri 22:00-06:00\n\n daily 01:00-05:00 ',
+    };
     draft.settings = { ...draft.settings, command: 'echo hi', image: 'ignored' };
     const { input, errors } = readPoolDraft(draft);
     expect(errors).toEqual({});
     expect(input).toMatchObject({
-      name: 'py', capabilities: ['python', 'tests'], provider: 'process', adapter: 'shell', agentConcurrency: 1,
-      providerSettings: { command: 'echo hi' }, minSize: 0, maxSize: 5, scaleUpCooldownMs: 10_000, idleTimeoutMs: 60_000,
-      sleepWindows: ['Mon-Fri 22:00-06:00', 'daily 01:00-05:00'], enabled: true,
+      name: 'py',
+      capabilities: ['python', 'tests'],
+      provider: 'process',
+      adapter: 'shell',
+      agentConcurrency: 1,
+      providerSettings: { command: 'echo hi' },
+      minSize: 0,
+      maxSize: 5,
+      scaleUpCooldownMs: 10_000,
+      idleTimeoutMs: 60_000,
+      sleepWindows: ['Mon-Fri 22:00-06:00', 'daily 01:00-05:00'],
+      enabled: true,
     });
   });
 
@@ -20,6 +34,9 @@ describe('readPoolDraft', () => {
     const { input, errors } = readPoolDraft(draft);
     expect(input.maxSize).toBeUndefined();
     expect(input.providerSettings).toEqual({ latencyMs: { min: 200, max: 200 } });
-    expect(errors).toEqual({ scaleDownCooldownMs: 'must be a number', 'providerSettings.failureRate': 'must be a number' });
+    expect(errors).toEqual({
+      scaleDownCooldownMs: 'must be a number',
+      'providerSettings.failureRate': 'must be a number',
+    });
   });
 });

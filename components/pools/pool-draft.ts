@@ -1,5 +1,10 @@
 import { readNumber, splitList, type DraftErrors } from './draft-numbers';
-import { EMPTY_PROVIDER_SETTINGS, PROVIDER_SETTING_KEYS, readProviderSettings, type ProviderSettingsDraft } from './provider-settings-draft';
+import {
+  EMPTY_PROVIDER_SETTINGS,
+  PROVIDER_SETTING_KEYS,
+  readProviderSettings,
+  type ProviderSettingsDraft,
+} from './provider-settings-draft';
 import { readScaling, SCALING_DEFAULTS, type ScalingDraft, type ScalingInput } from './scaling-draft';
 import type { AdapterName, ProviderKind } from './types';
 
@@ -23,15 +28,40 @@ export interface CreatePoolRequest extends ScalingInput {
   providerSettings: Record<string, unknown>;
 }
 
-export const SCALING_KEYS = ['minSize', 'maxSize', 'targetBacklogPerAgent', 'scaleUpCooldownMs', 'scaleDownCooldownMs', 'idleTimeoutMs', 'sleepWindows', 'timeZone', 'enabled'];
+export const SCALING_KEYS = [
+  'minSize',
+  'maxSize',
+  'targetBacklogPerAgent',
+  'scaleUpCooldownMs',
+  'scaleDownCooldownMs',
+  'idleTimeoutMs',
+  'sleepWindows',
+  'timeZone',
+  'enabled',
+];
 
 /** The field keys the new-pool form shows for `provider` (server errors on others go to the form). */
 export const createFormKeys = (provider: ProviderKind) => [
-  'name', 'capabilities', 'provider', 'adapter', 'agentConcurrency', 'providerSettings', ...SCALING_KEYS, ...PROVIDER_SETTING_KEYS[provider],
+  'name',
+  'capabilities',
+  'provider',
+  'adapter',
+  'agentConcurrency',
+  'providerSettings',
+  ...SCALING_KEYS,
+  ...PROVIDER_SETTING_KEYS[provider],
 ];
 
 export function newPoolDraft(provider: ProviderKind): PoolDraft {
-  return { ...SCALING_DEFAULTS, name: '', capabilities: '', provider, adapter: 'shell', agentConcurrency: '1', settings: EMPTY_PROVIDER_SETTINGS };
+  return {
+    ...SCALING_DEFAULTS,
+    name: '',
+    capabilities: '',
+    provider,
+    adapter: 'shell',
+    agentConcurrency: '1',
+    settings: EMPTY_PROVIDER_SETTINGS,
+  };
 }
 
 /** What to send to `pools.create`, or the inputs that are not numbers. The server checks the rest. */

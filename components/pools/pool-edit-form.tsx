@@ -16,9 +16,16 @@ import { ScalingFields } from './scaling-fields';
 import type { PoolRow } from './types';
 
 const LABELS: Record<string, string> = {
-  minSize: 'min size', maxSize: 'max size', targetBacklogPerAgent: 'target backlog', scaleUpCooldownMs: 'scale-up cool-down',
-  scaleDownCooldownMs: 'scale-down cool-down', idleTimeoutMs: 'idle timeout', sleepWindows: 'sleep windows', timeZone: 'time zone',
-  enabled: 'enabled', providerSettings: 'environment',
+  minSize: 'min size',
+  maxSize: 'max size',
+  targetBacklogPerAgent: 'target backlog',
+  scaleUpCooldownMs: 'scale-up cool-down',
+  scaleDownCooldownMs: 'scale-down cool-down',
+  idleTimeoutMs: 'idle timeout',
+  sleepWindows: 'sleep windows',
+  timeZone: 'time zone',
+  enabled: 'enabled',
+  providerSettings: 'environment',
 };
 
 /**
@@ -33,15 +40,23 @@ export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: () => vo
   const [env, setEnv] = useState<EnvRow[]>(() => envRowsOf(pool.providerSettings));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const hasEnv = pool.provider === 'process' || pool.provider === 'docker';
-  const update = useMutation(trpc.pools.update.mutationOptions({
-    onSuccess: (_pool, input) => {
-      void queryClient.invalidateQueries(trpc.pools.pathFilter());
-      const fields = Object.keys(input).filter((k) => k !== 'id').map((k) => LABELS[k] ?? k).join(', ');
-      toast({ title: `Pool ${pool.name} saved: ${fields}`, description: 'The autoscaler applies it on its next tick; the change is in the scale decisions.' });
-      onDone();
-    },
-    onError: (err) => toast(errorToast(`Could not save pool ${pool.name}`, err)),
-  }));
+  const update = useMutation(
+    trpc.pools.update.mutationOptions({
+      onSuccess: (_pool, input) => {
+        void queryClient.invalidateQueries(trpc.pools.pathFilter());
+        const fields = Object.keys(input)
+          .filter((k) => k !== 'id')
+          .map((k) => LABELS[k] ?? k)
+          .join(', ');
+        toast({
+          title: `Pool ${pool.name} saved: ${fields}`,
+          description: 'The autoscaler applies it on its next tick; the change is in the scale decisions.',
+        });
+        onDone();
+      },
+      onError: (err) => toast(errorToast(`Could not save pool ${pool.name}`, err)),
+    }),
+  );
   const envKeys = env.map((r) => `providerSettings.env.${r.name.trim() || `#${r.key}`}`);
   const server = poolFieldErrors(update.error, [...SCALING_KEYS, ...envKeys]);
   const errors = { ...server.fields, ...localErrors };
@@ -53,8 +68,12 @@ export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: () => vo
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const invalid: Record<string, string> = {};
-    const patch: ScalingInput & { providerSettings?: Record<string, unknown> } = changedScaling(pool, readScaling(draft, invalid));
-    if (hasEnv && envChanged(env)) patch.providerSettings = settingsWithEnv(pool.providerSettings, readEnv(env, invalid));
+    const patch: ScalingInput & { providerSettings?: Record<string, unknown> } = changedScaling(
+      pool,
+      readScaling(draft, invalid),
+    );
+    if (hasEnv && envChanged(env))
+      patch.providerSettings = settingsWithEnv(pool.providerSettings, readEnv(env, invalid));
     setLocalErrors(invalid);
     if (Object.keys(invalid).length) return;
     if (!Object.keys(patch).length) {
@@ -66,12 +85,45 @@ export function PoolEditForm({ pool, onDone }: { pool: PoolRow; onDone: () => vo
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Edit pool" className="space-y-4">
-      <ScalingFields value={draft} errors={errors} disabled={update.isPending} onChange={(next) => { edited(); setDraft(next); }} />
-      {hasEnv && <EnvFields rows={env} errors={errors} disabled={update.isPending} onChange={(next) => { edited(); setEnv(next); }} />}
+      <ScalingFields
+        value={draft}
+        errors={errors}
+        disabled={update.isPending}
+        onChange={(next) => {
+          edited();
+          setDraft(next);
+        }}
+      />
+      {hasEnv && (
+        <EnvFields
+          rows={env}
+          errors={errors}
+          disabled={update.isPending}
+          onChange={(next) => {
+            edited();
+            setEnv(next);
+          }}
+        />
+      )}
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="primary" disabled={update.isPending}>{update.isPending ? <><ButtonSpinner />Saving…</> : 'Save'}</Button>
-        <Button variant="ghost" onClick={onDone} disabled={update.isPending}>Cancel</Button>
-        {server.form && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400" data-testid="pool-form-error">{server.form}</p>}
+        <Button type="submit" variant="primary" disabled={update.isPending}>
+          {update.isPending ? (
+            <>
+              <ButtonSpinner />
+              Saving…
+            </>
+          ) : (
+            'Save'
+          )}
+        </Button>
+        <Button variant="ghost" onClick={onDone} disabled={update.isPending}>
+          Cancel
+        </Button>
+        {server.form && (
+          <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400" data-testid="pool-form-error">
+            {server.form}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -42,7 +42,9 @@ function fieldOf(path: string, message: string): [string, string] {
 
 function fromMessage(message: string): InputIssue[] | null {
   if (/^a pool named .* already exists$/.test(message)) return [{ path: 'name', message }];
-  const head = /^(providerSettings|provider|maxSize|minSize|name|capabilities|sleepWindows|adapter): ([\s\S]*)$/.exec(message);
+  const head = /^(providerSettings|provider|maxSize|minSize|name|capabilities|sleepWindows|adapter): ([\s\S]*)$/.exec(
+    message,
+  );
   if (!head) return null;
   if (head[1] !== 'providerSettings') return [{ path: head[1], message: head[2] }];
   // "providerSettings: image: is required…; memoryMb: must be…": one problem per setting.

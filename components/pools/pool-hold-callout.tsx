@@ -10,12 +10,20 @@ export function PoolHoldCallout({ pool }: { pool: PoolRow }) {
   if (!hold || hold.kind === 'scale-down-cooldown') return null;
   const loud = hold.kind === 'crash-loop' || hold.kind === 'provider-unavailable';
   return (
-    <div role="status" data-testid="pool-hold" data-kind={hold.kind}
-      className={`rounded-lg border px-4 py-3 text-sm ${loud
-        ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200'
-        : 'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200'}`}>
+    <div
+      role="status"
+      data-testid="pool-hold"
+      data-kind={hold.kind}
+      className={`rounded-lg border px-4 py-3 text-sm ${
+        loud
+          ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200'
+          : 'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200'
+      }`}
+    >
       <p className="text-xs font-semibold uppercase tracking-wide">Holding back</p>
-      <p className="mt-1 break-words">The pool <ScaleReason reason={hold.message} /></p>
+      <p className="mt-1 break-words">
+        The pool <ScaleReason reason={hold.message} />
+      </p>
     </div>
   );
 }

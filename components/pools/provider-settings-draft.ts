@@ -17,18 +17,34 @@ export interface ProviderSettingsDraft {
 }
 
 export const EMPTY_PROVIDER_SETTINGS: ProviderSettingsDraft = {
-  command: '', workdir: '', image: '', latencyMin: '', latencyMax: '', failureRate: '', rateLimitRate: '',
+  command: '',
+  workdir: '',
+  image: '',
+  latencyMin: '',
+  latencyMax: '',
+  failureRate: '',
+  rateLimitRate: '',
 };
 
 /** The field keys each provider's settings form shows, as the server names them in its errors. */
 export const PROVIDER_SETTING_KEYS: Record<ProviderKind, string[]> = {
   process: ['providerSettings.command', 'providerSettings.workdir'],
   docker: ['providerSettings.image', 'providerSettings.command'],
-  simulated: ['providerSettings.latencyMs', 'providerSettings.latencyMs.min', 'providerSettings.latencyMs.max', 'providerSettings.failureRate', 'providerSettings.rateLimitRate'],
+  simulated: [
+    'providerSettings.latencyMs',
+    'providerSettings.latencyMs.min',
+    'providerSettings.latencyMs.max',
+    'providerSettings.failureRate',
+    'providerSettings.rateLimitRate',
+  ],
 };
 
 /** The chosen provider's settings; empty inputs are left out so the provider's defaults apply. */
-export function readProviderSettings(provider: ProviderKind, d: ProviderSettingsDraft, errors: DraftErrors): Record<string, unknown> {
+export function readProviderSettings(
+  provider: ProviderKind,
+  d: ProviderSettingsDraft,
+  errors: DraftErrors,
+): Record<string, unknown> {
   const text = (v: string) => (v.trim() ? v.trim() : undefined);
   let settings: Record<string, unknown>;
   if (provider === 'process') settings = { command: text(d.command), workdir: text(d.workdir) };

@@ -16,20 +16,45 @@ export interface ScalingDraft {
   enabled: boolean;
 }
 
-export type ScalingInput = Partial<Pick<PoolRow, 'minSize' | 'maxSize' | 'targetBacklogPerAgent' | 'scaleUpCooldownMs' | 'scaleDownCooldownMs' | 'idleTimeoutMs' | 'sleepWindows' | 'timeZone' | 'enabled'>>;
+export type ScalingInput = Partial<
+  Pick<
+    PoolRow,
+    | 'minSize'
+    | 'maxSize'
+    | 'targetBacklogPerAgent'
+    | 'scaleUpCooldownMs'
+    | 'scaleDownCooldownMs'
+    | 'idleTimeoutMs'
+    | 'sleepWindows'
+    | 'timeZone'
+    | 'enabled'
+  >
+>;
 
 /** The server's defaults (server/core/pools/pool-input.ts), shown in a new pool's form. */
 export const SCALING_DEFAULTS: ScalingDraft = {
-  minSize: '0', maxSize: '5', targetBacklogPerAgent: '2',
-  scaleUpCooldownS: '10', scaleDownCooldownS: '30', idleTimeoutS: '60',
-  sleepWindows: '', timeZone: 'UTC', enabled: true,
+  minSize: '0',
+  maxSize: '5',
+  targetBacklogPerAgent: '2',
+  scaleUpCooldownS: '10',
+  scaleDownCooldownS: '30',
+  idleTimeoutS: '60',
+  sleepWindows: '',
+  timeZone: 'UTC',
+  enabled: true,
 };
 
 export function scalingDraftOf(pool: PoolRow): ScalingDraft {
   return {
-    minSize: String(pool.minSize), maxSize: String(pool.maxSize), targetBacklogPerAgent: String(pool.targetBacklogPerAgent),
-    scaleUpCooldownS: secondsText(pool.scaleUpCooldownMs), scaleDownCooldownS: secondsText(pool.scaleDownCooldownMs), idleTimeoutS: secondsText(pool.idleTimeoutMs),
-    sleepWindows: pool.sleepWindows.join('\n'), timeZone: pool.timeZone, enabled: pool.enabled,
+    minSize: String(pool.minSize),
+    maxSize: String(pool.maxSize),
+    targetBacklogPerAgent: String(pool.targetBacklogPerAgent),
+    scaleUpCooldownS: secondsText(pool.scaleUpCooldownMs),
+    scaleDownCooldownS: secondsText(pool.scaleDownCooldownMs),
+    idleTimeoutS: secondsText(pool.idleTimeoutMs),
+    sleepWindows: pool.sleepWindows.join('\n'),
+    timeZone: pool.timeZone,
+    enabled: pool.enabled,
   };
 }
 
@@ -52,5 +77,7 @@ export function readScaling(d: ScalingDraft, errors: DraftErrors): ScalingInput 
 /** Only what differs from the pool as saved: an edit is a patch, so it never undoes someone else's change to another field. */
 export function changedScaling(pool: PoolRow, input: ScalingInput): ScalingInput {
   const saved = readScaling(scalingDraftOf(pool), {});
-  return Object.fromEntries(Object.entries(input).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(saved[k as keyof ScalingInput]))) as ScalingInput;
+  return Object.fromEntries(
+    Object.entries(input).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(saved[k as keyof ScalingInput])),
+  ) as ScalingInput;
 }

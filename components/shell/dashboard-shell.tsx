@@ -48,19 +48,46 @@ function Shell({ user, children }: DashboardShellProps) {
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header ref={header} className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
+      <header
+        ref={header}
+        className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90"
+      >
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:gap-6">
-          <NavMenuButton ref={menuButton} open={menuOpen} onToggle={() => setMenu({ open: !menuOpen, path: pathname })} />
-          <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-slate-50">
-            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">F</span>
+          <NavMenuButton
+            ref={menuButton}
+            open={menuOpen}
+            onToggle={() => setMenu({ open: !menuOpen, path: pathname })}
+          />
+          <Link
+            href="/"
+            className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-slate-50"
+          >
+            <span
+              aria-hidden
+              className="grid h-7 w-7 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white"
+            >
+              F
+            </span>
             <span className="sr-only sm:not-sr-only">Flightdeck</span>
           </Link>
           <NavLinks open={menuOpen} onNavigate={closeMenu} />
           <div className="ml-auto flex shrink-0 items-center gap-1.5 sm:gap-2">
             <LiveIndicator status={live.status} error={live.error} onRetry={live.retry} />
-            <span className="hidden text-sm text-slate-500 xl:inline dark:text-slate-400" title={user.role ? `role: ${user.role}` : undefined}>{user.name}</span>
-            <button type="button" onClick={showHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
-              className="hidden h-8 w-8 place-items-center rounded-md text-sm font-semibold text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:grid dark:text-slate-400 dark:hover:bg-slate-800">?</button>
+            <span
+              className="hidden text-sm text-slate-500 xl:inline dark:text-slate-400"
+              title={user.role ? `role: ${user.role}` : undefined}
+            >
+              {user.name}
+            </span>
+            <button
+              type="button"
+              onClick={showHelp}
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+              className="hidden h-8 w-8 place-items-center rounded-md text-sm font-semibold text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:grid dark:text-slate-400 dark:hover:bg-slate-800"
+            >
+              ?
+            </button>
             <ThemeMenu />
             <SignOutButton />
           </div>

@@ -33,7 +33,11 @@ describe('keyboard shortcuts', () => {
   });
 
   it('leaves keys typed into fields alone', () => {
-    const el = (match: string | null, isContentEditable = false) => ({ isContentEditable, closest: (s: string) => (match && s.includes(match) ? {} : null) }) as unknown as EventTarget;
+    const el = (match: string | null, isContentEditable = false) =>
+      ({
+        isContentEditable,
+        closest: (s: string) => (match && s.includes(match) ? {} : null),
+      }) as unknown as EventTarget;
     expect(isTypingTarget(el('input'))).toBe(true);
     expect(isTypingTarget(el('textarea'))).toBe(true);
     expect(isTypingTarget(el(null, true))).toBe(true);

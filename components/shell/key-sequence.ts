@@ -27,5 +27,7 @@ export class KeySequence {
 export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as { closest?: (selector: string) => unknown; isContentEditable?: boolean } | null;
   if (!el?.closest) return false;
-  return Boolean(el.isContentEditable || el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
+  return Boolean(
+    el.isContentEditable || el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'),
+  );
 }

@@ -13,13 +13,15 @@ export function SignOutButton() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const signOut = useMutation(trpc.auth.signOut.mutationOptions({
-    onSuccess: () => {
-      queryClient.clear();
-      router.replace('/signin?signed-out=1');
-    },
-    onError: (err) => toast(errorToast('Could not sign out', err)),
-  }));
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        router.replace('/signin?signed-out=1');
+      },
+      onError: (err) => toast(errorToast('Could not sign out', err)),
+    }),
+  );
   return (
     <Button variant="ghost" size="sm" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
       {signOut.isPending ? 'Signing out…' : 'Sign out'}

@@ -19,11 +19,16 @@ function fakePage(stored: string | null, osDark: boolean, storageThrows = false)
     matchMedia: () => media,
     addEventListener: (type: string, fn: (e: { key: string }) => void) => (listeners[type] ??= []).push(fn),
   };
-  const document = { documentElement: { classList: { toggle: (c: string, on: boolean) => (on ? classes.add(c) : classes.delete(c)) } } };
+  const document = {
+    documentElement: { classList: { toggle: (c: string, on: boolean) => (on ? classes.add(c) : classes.delete(c)) } },
+  };
   runInNewContext(THEME_SCRIPT, { window, document });
   return {
     dark: () => classes.has('dark'),
-    osTurns: (dark: boolean) => { media.matches = dark; mediaListeners.forEach((fn) => fn()); },
+    osTurns: (dark: boolean) => {
+      media.matches = dark;
+      mediaListeners.forEach((fn) => fn());
+    },
     otherTabStores: (value: string | null) => {
       if (value === null) store.delete(THEME_STORAGE_KEY);
       else store.set(THEME_STORAGE_KEY, value);

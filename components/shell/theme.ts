@@ -28,6 +28,7 @@ export function applyStoredTheme(key: string): void {
  * Inlined in <head> with the page's CSP nonce, so the first paint already has the right theme;
  * it keeps following the OS (for "system") and other tabs' choices.
  */
-export const THEME_SCRIPT = `(function(){var apply=${applyStoredTheme.toString()},key=${JSON.stringify(THEME_STORAGE_KEY)};apply(key);`
-  + `window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change',function(){apply(key)});`
-  + `window.addEventListener('storage',function(e){if(e.key===key)apply(key)})})()`;
+export const THEME_SCRIPT =
+  `(function(){var apply=${applyStoredTheme.toString()},key=${JSON.stringify(THEME_STORAGE_KEY)};apply(key);` +
+  `window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change',function(){apply(key)});` +
+  `window.addEventListener('storage',function(e){if(e.key===key)apply(key)})})()`;

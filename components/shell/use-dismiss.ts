@@ -6,7 +6,12 @@ import { useEffect, type RefObject } from 'react';
  * Closes an open menu on Escape (focus back on its button) or on a press outside `area`.
  * Escape is taken before other listeners so a dialog behind the menu stays open.
  */
-export function useDismiss(open: boolean, area: RefObject<HTMLElement | null>, button: RefObject<HTMLElement | null>, close: () => void) {
+export function useDismiss(
+  open: boolean,
+  area: RefObject<HTMLElement | null>,
+  button: RefObject<HTMLElement | null>,
+  close: () => void,
+) {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {

@@ -7,7 +7,9 @@ import { isTypingTarget, KeySequence } from './key-sequence';
 
 /** The page's main search box: the first visible element marked `data-shortcut="search"`. */
 function focusSearch(): boolean {
-  const box = Array.from(document.querySelectorAll<HTMLElement>('[data-shortcut="search"]')).find((el) => el.getClientRects().length > 0);
+  const box = Array.from(document.querySelectorAll<HTMLElement>('[data-shortcut="search"]')).find(
+    (el) => el.getClientRects().length > 0,
+  );
   if (!box) return false;
   box.focus();
   if (box instanceof HTMLInputElement) box.select();

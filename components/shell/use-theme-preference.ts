@@ -31,7 +31,10 @@ export function useThemePreference(): [ThemePreference, (p: ThemePreference) => 
       else window.localStorage.setItem(THEME_STORAGE_KEY, p);
     } catch {
       // Storage blocked: the choice lasts for this page only.
-      document.documentElement.classList.toggle('dark', p === 'dark' || (p === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches));
+      document.documentElement.classList.toggle(
+        'dark',
+        p === 'dark' || (p === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches),
+      );
       return;
     }
     applyStoredTheme(THEME_STORAGE_KEY);

@@ -13,5 +13,9 @@ const TONE: Record<AttemptState, BadgeTone> = {
 };
 
 export function AttemptStatusBadge({ status }: { status: AttemptState }) {
-  return <Badge tone={TONE[status]} dot pulse={status === 'running'}>{status}</Badge>;
+  return (
+    <Badge tone={TONE[status]} dot pulse={status === 'running'}>
+      {status}
+    </Badge>
+  );
 }

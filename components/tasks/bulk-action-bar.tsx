@@ -18,7 +18,11 @@ interface BulkActionBarProps {
   onClear: () => void;
 }
 
-type Outcome = { summary: string; applied: number; results: { id: string; applied: boolean; previousPriority?: Priority }[] };
+type Outcome = {
+  summary: string;
+  applied: number;
+  results: { id: string; applied: boolean; previousPriority?: Priority }[];
+};
 
 const RETRYABLE: readonly TaskRow['status'][] = ['dead-lettered', 'failed', 'cancelled'];
 /** What one bulk call takes (`MAX_BULK_TASKS` on the server). */
@@ -44,9 +48,14 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
   const done = (undo?: () => void) => (out: Outcome) => {
     changed();
     onClear();
-    toast({ title: out.summary, kind: out.applied ? 'success' : 'info', action: undo && out.applied ? { label: 'Undo', run: undo } : undefined });
+    toast({
+      title: out.summary,
+      kind: out.applied ? 'success' : 'info',
+      action: undo && out.applied ? { label: 'Undo', run: undo } : undefined,
+    });
   };
-  const failed = (what: string) => (err: { message: string }) => toast({ title: `Could not ${what} the selected tasks`, description: err.message, kind: 'error' });
+  const failed = (what: string) => (err: { message: string }) =>
+    toast({ title: `Could not ${what} the selected tasks`, description: err.message, kind: 'error' });
   const cancel = useMutation(trpc.tasks.cancelMany.mutationOptions({ onSuccess: done(), onError: failed('cancel') }));
   const retry = useMutation(trpc.tasks.retryMany.mutationOptions({ onSuccess: done(), onError: failed('retry') }));
   const reprioritise = useMutation(trpc.tasks.setPriorityMany.mutationOptions({ onError: failed('reprioritise') }));
@@ -56,7 +65,9 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
   /** Puts each changed task back to the priority it had, one call per previous priority. */
   const undoPriorities = (out: Outcome) => async () => {
     const byPrevious = new Map<Priority, string[]>();
-    for (const r of out.results) if (r.applied && r.previousPriority) byPrevious.set(r.previousPriority, [...(byPrevious.get(r.previousPriority) ?? []), r.id]);
+    for (const r of out.results)
+      if (r.applied && r.previousPriority)
+        byPrevious.set(r.previousPriority, [...(byPrevious.get(r.previousPriority) ?? []), r.id]);
     try {
       for (const [p, group] of byPrevious) await reprioritise.mutateAsync({ ids: group, priority: p });
       changed();
@@ -79,9 +90,10 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
   const askRetry = async () => {
     const yes = await confirm({
       title: `Retry ${tasks(n)}?`,
-      body: retryable === n
-        ? 'They go back to the queue with a fresh set of attempts.'
-        : `${were(retryable)} dead-lettered, failed or cancelled and ${retryable === 1 ? 'goes' : 'go'} back to the queue with a fresh set of attempts; the others stay as they are.`,
+      body:
+        retryable === n
+          ? 'They go back to the queue with a fresh set of attempts.'
+          : `${were(retryable)} dead-lettered, failed or cancelled and ${retryable === 1 ? 'goes' : 'go'} back to the queue with a fresh set of attempts; the others stay as they are.`,
       confirmLabel: `Retry ${tasks(n)}`,
     });
     if (yes) retry.mutate({ ids });
@@ -97,28 +109,68 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
 
   if (!n) return null;
   return (
-    <div role="region" aria-label="Bulk actions" data-testid="bulk-bar"
-      className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 rounded-b-xl border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-6px_12px_-10px_rgba(15,23,42,0.4)] backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
+    <div
+      role="region"
+      aria-label="Bulk actions"
+      data-testid="bulk-bar"
+      className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 rounded-b-xl border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-6px_12px_-10px_rgba(15,23,42,0.4)] backdrop-blur dark:border-slate-700 dark:bg-slate-900/95"
+    >
       <span className="mr-auto text-sm font-medium text-slate-900 dark:text-slate-100">
         <span data-testid="bulk-count">{formatNumber(n)} selected</span>
-        {tooMany && <span className="ml-2 font-normal text-red-600 dark:text-red-400">at most {formatNumber(MAX_AT_ONCE)} at once</span>}
+        {tooMany && (
+          <span className="ml-2 font-normal text-red-600 dark:text-red-400">
+            at most {formatNumber(MAX_AT_ONCE)} at once
+          </span>
+        )}
       </span>
       <Button size="sm" variant="danger" onClick={() => void askCancel()} disabled={busy || finished === n}>
-        {cancel.isPending ? <><ButtonSpinner />Cancelling…</> : 'Cancel selected'}
+        {cancel.isPending ? (
+          <>
+            <ButtonSpinner />
+            Cancelling…
+          </>
+        ) : (
+          'Cancel selected'
+        )}
       </Button>
       <Button size="sm" onClick={() => void askRetry()} disabled={busy || retryable === 0}>
-        {retry.isPending ? <><ButtonSpinner />Retrying…</> : 'Retry selected'}
+        {retry.isPending ? (
+          <>
+            <ButtonSpinner />
+            Retrying…
+          </>
+        ) : (
+          'Retry selected'
+        )}
       </Button>
       <span className="inline-flex items-center gap-1">
-        <select aria-label="New priority for the selected tasks" value={priority} onChange={(e) => setPriority(e.target.value as Priority)} disabled={busy}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-950">
-          {PRIORITIES.map((p) => <option key={p} value={p}>{p}</option>)}
+        <select
+          aria-label="New priority for the selected tasks"
+          value={priority}
+          onChange={(e) => setPriority(e.target.value as Priority)}
+          disabled={busy}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-950"
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
         </select>
         <Button size="sm" onClick={() => void askPriority()} disabled={busy || finished === n}>
-          {reprioritise.isPending ? <><ButtonSpinner />Setting…</> : 'Set priority'}
+          {reprioritise.isPending ? (
+            <>
+              <ButtonSpinner />
+              Setting…
+            </>
+          ) : (
+            'Set priority'
+          )}
         </Button>
       </span>
-      <Button size="sm" variant="ghost" onClick={onClear} disabled={busy && !tooMany}>Clear</Button>
+      <Button size="sm" variant="ghost" onClick={onClear} disabled={busy && !tooMany}>
+        Clear
+      </Button>
     </div>
   );
 }

@@ -15,15 +15,24 @@ export function CancelTaskButton({ task }: { task: Pick<TaskFields, 'id' | 'titl
   const changed = useTaskChanged();
   const confirm = useConfirm();
   const toast = useToast();
-  const cancel = useMutation(trpc.tasks.cancel.mutationOptions({
-    onSuccess: (after) => {
-      changed(task.id);
-      toast(after.status === 'cancelled'
-        ? { title: `Cancelled task "${task.title}"` }
-        : { title: `Task "${task.title}" had already finished`, description: `It is ${after.status}; nothing was cancelled.`, kind: 'info' });
-    },
-    onError: (err) => toast({ title: `Could not cancel task "${task.title}"`, description: err.message, kind: 'error' }),
-  }));
+  const cancel = useMutation(
+    trpc.tasks.cancel.mutationOptions({
+      onSuccess: (after) => {
+        changed(task.id);
+        toast(
+          after.status === 'cancelled'
+            ? { title: `Cancelled task "${task.title}"` }
+            : {
+                title: `Task "${task.title}" had already finished`,
+                description: `It is ${after.status}; nothing was cancelled.`,
+                kind: 'info',
+              },
+        );
+      },
+      onError: (err) =>
+        toast({ title: `Could not cancel task "${task.title}"`, description: err.message, kind: 'error' }),
+    }),
+  );
   const held = task.status === 'assigned' || task.status === 'running';
   const ask = async () => {
     const yes = await confirm({
@@ -39,7 +48,14 @@ export function CancelTaskButton({ task }: { task: Pick<TaskFields, 'id' | 'titl
   };
   return (
     <Button variant="secondary" size="sm" onClick={() => void ask()} disabled={cancel.isPending}>
-      {cancel.isPending ? <><ButtonSpinner />Cancelling…</> : 'Cancel task'}
+      {cancel.isPending ? (
+        <>
+          <ButtonSpinner />
+          Cancelling…
+        </>
+      ) : (
+        'Cancel task'
+      )}
     </Button>
   );
 }

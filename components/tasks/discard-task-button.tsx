@@ -9,18 +9,28 @@ import { useToast } from '@/components/ui/toast';
 import { useTaskChanged } from './use-task-action';
 
 /** Takes a dead-lettered task out of the queue (cancelled, with the reason); asks first. */
-export function DiscardTaskButton({ taskId, title, size = 'sm' }: { taskId: string; title: string; size?: 'sm' | 'md' }) {
+export function DiscardTaskButton({
+  taskId,
+  title,
+  size = 'sm',
+}: {
+  taskId: string;
+  title: string;
+  size?: 'sm' | 'md';
+}) {
   const trpc = useTRPC();
   const changed = useTaskChanged();
   const confirm = useConfirm();
   const toast = useToast();
-  const discard = useMutation(trpc.tasks.discard.mutationOptions({
-    onSuccess: () => {
-      changed(taskId);
-      toast({ title: `Discarded task "${title}"`, description: 'It left the dead-letter queue as cancelled.' });
-    },
-    onError: (err) => toast({ title: `Could not discard task "${title}"`, description: err.message, kind: 'error' }),
-  }));
+  const discard = useMutation(
+    trpc.tasks.discard.mutationOptions({
+      onSuccess: () => {
+        changed(taskId);
+        toast({ title: `Discarded task "${title}"`, description: 'It left the dead-letter queue as cancelled.' });
+      },
+      onError: (err) => toast({ title: `Could not discard task "${title}"`, description: err.message, kind: 'error' }),
+    }),
+  );
   const ask = async () => {
     const yes = await confirm({
       title: `Discard task "${title}"?`,
@@ -31,8 +41,22 @@ export function DiscardTaskButton({ taskId, title, size = 'sm' }: { taskId: stri
     if (yes) discard.mutate({ id: taskId });
   };
   return (
-    <Button variant="secondary" size={size} onClick={() => void ask()} disabled={discard.isPending || discard.isSuccess}>
-      {discard.isPending ? <><ButtonSpinner />Discarding…</> : discard.isSuccess ? 'Discarded' : 'Discard'}
+    <Button
+      variant="secondary"
+      size={size}
+      onClick={() => void ask()}
+      disabled={discard.isPending || discard.isSuccess}
+    >
+      {discard.isPending ? (
+        <>
+          <ButtonSpinner />
+          Discarding…
+        </>
+      ) : discard.isSuccess ? (
+        'Discarded'
+      ) : (
+        'Discard'
+      )}
     </Button>
   );
 }

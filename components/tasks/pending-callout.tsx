@@ -11,17 +11,31 @@ const NEXT: Record<PendingReason['code'], string> = {
   'waiting-for-context': 'The routing strategy is holding it for the agent that already has its context.',
   'behind-higher-priority': 'Free slots go to the tasks ahead of it first.',
   dispatching: 'The scheduler assigns it within moments.',
-  'pool-held': 'A pool that could run it is holding back: it starts when the hold ends, or change the pool (its page shows the hold and its scale decisions).',
+  'pool-held':
+    'A pool that could run it is holding back: it starts when the hold ends, or change the pool (its page shows the hold and its scale decisions).',
 };
 
 /** The prominent "why it hasn't started" box on a waiting task's page. */
 export function PendingCallout({ reason }: { reason: PendingReason }) {
   const soon = reason.code === 'dispatching';
   return (
-    <div role="status" data-testid="pending-callout" data-code={reason.code}
-      className={`mb-4 rounded-lg border px-4 py-3 ${soon ? 'border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950/50' : 'border-amber-200 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/50'}`}>
-      <p className={`text-xs font-semibold uppercase tracking-wide ${soon ? 'text-sky-800 dark:text-sky-300' : 'text-amber-800 dark:text-amber-300'}`}>Why it hasn&apos;t started</p>
-      <p className="mt-1 break-words text-base font-medium text-slate-900 dark:text-slate-50" data-testid="pending-message"><PendingMessage message={reason.message} /></p>
+    <div
+      role="status"
+      data-testid="pending-callout"
+      data-code={reason.code}
+      className={`mb-4 rounded-lg border px-4 py-3 ${soon ? 'border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950/50' : 'border-amber-200 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/50'}`}
+    >
+      <p
+        className={`text-xs font-semibold uppercase tracking-wide ${soon ? 'text-sky-800 dark:text-sky-300' : 'text-amber-800 dark:text-amber-300'}`}
+      >
+        Why it hasn&apos;t started
+      </p>
+      <p
+        className="mt-1 break-words text-base font-medium text-slate-900 dark:text-slate-50"
+        data-testid="pending-message"
+      >
+        <PendingMessage message={reason.message} />
+      </p>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{NEXT[reason.code] ?? ''}</p>
     </div>
   );

@@ -7,9 +7,15 @@ export function PendingMessage({ message }: { message: string }) {
   if (parts.length % 2 === 0) return <>{message}</>;
   return (
     <>
-      {parts.map((p, i) => (i % 2
-        ? <code key={i} className="rounded bg-black/5 px-1 font-mono text-[0.92em] dark:bg-white/10">{p}</code>
-        : <Fragment key={i}>{p}</Fragment>))}
+      {parts.map((p, i) =>
+        i % 2 ? (
+          <code key={i} className="rounded bg-black/5 px-1 font-mono text-[0.92em] dark:bg-white/10">
+            {p}
+          </code>
+        ) : (
+          <Fragment key={i}>{p}</Fragment>
+        ),
+      )}
     </>
   );
 }

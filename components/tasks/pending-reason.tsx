@@ -12,7 +12,12 @@ interface PendingReasonTextProps {
 export function PendingReasonText({ reason, className = '' }: PendingReasonTextProps) {
   const tone = reason.code === 'dispatching' ? 'text-sky-700 dark:text-sky-400' : 'text-amber-700 dark:text-amber-400';
   return (
-    <span title={reason.message} data-testid="pending-reason" data-code={reason.code} className={`block truncate text-xs ${tone} ${className}`}>
+    <span
+      title={reason.message}
+      data-testid="pending-reason"
+      data-code={reason.code}
+      className={`block truncate text-xs ${tone} ${className}`}
+    >
       <PendingMessage message={reason.message} />
     </span>
   );

@@ -20,5 +20,13 @@ export function RetryCountdown({ at, className = '' }: RetryCountdownProps) {
     const left = formatCountdown(at, now);
     text = left ? `retry in ${left}` : 'retrying now…';
   }
-  return <span data-testid="retry-countdown" title={at != null && now != null ? formatDateTime(at) : undefined} className={`tabular-nums ${className}`}>{text}</span>;
+  return (
+    <span
+      data-testid="retry-countdown"
+      title={at != null && now != null ? formatDateTime(at) : undefined}
+      className={`tabular-nums ${className}`}
+    >
+      {text}
+    </span>
+  );
 }

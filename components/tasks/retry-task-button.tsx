@@ -20,16 +20,35 @@ export function RetryTaskButton({ taskId, title, size = 'sm', variant = 'primary
   const trpc = useTRPC();
   const changed = useTaskChanged();
   const toast = useToast();
-  const retry = useMutation(trpc.tasks.retry.mutationOptions({
-    onSuccess: (task) => {
-      changed(taskId);
-      toast({ title: `Retried task "${title}"`, description: `Back in the queue with ${task.maxAttempts - task.attempt} more attempts.` });
-    },
-    onError: (err) => toast({ title: `Could not retry task "${title}"`, description: err.message, kind: 'error' }),
-  }));
+  const retry = useMutation(
+    trpc.tasks.retry.mutationOptions({
+      onSuccess: (task) => {
+        changed(taskId);
+        toast({
+          title: `Retried task "${title}"`,
+          description: `Back in the queue with ${task.maxAttempts - task.attempt} more attempts.`,
+        });
+      },
+      onError: (err) => toast({ title: `Could not retry task "${title}"`, description: err.message, kind: 'error' }),
+    }),
+  );
   return (
-    <Button variant={variant} size={size} onClick={() => retry.mutate({ id: taskId })} disabled={retry.isPending || retry.isSuccess}>
-      {retry.isPending ? <><ButtonSpinner />Retrying…</> : retry.isSuccess ? 'Queued again' : 'Retry'}
+    <Button
+      variant={variant}
+      size={size}
+      onClick={() => retry.mutate({ id: taskId })}
+      disabled={retry.isPending || retry.isSuccess}
+    >
+      {retry.isPending ? (
+        <>
+          <ButtonSpinner />
+          Retrying…
+        </>
+      ) : retry.isSuccess ? (
+        'Queued again'
+      ) : (
+        'Retry'
+      )}
     </Button>
   );
 }

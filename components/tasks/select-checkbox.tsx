@@ -19,8 +19,15 @@ export function SelectCheckbox({ checked, indeterminate = false, onChange, label
   }, [indeterminate]);
   return (
     <span className="-m-2 inline-flex p-2">
-      <input ref={ref} type="checkbox" checked={checked} onChange={onChange} aria-label={label} data-testid={testId}
-        className="h-4 w-4 cursor-pointer rounded border-slate-300 accent-indigo-600 dark:border-slate-600" />
+      <input
+        ref={ref}
+        type="checkbox"
+        checked={checked}
+        onChange={onChange}
+        aria-label={label}
+        data-testid={testId}
+        className="h-4 w-4 cursor-pointer rounded border-slate-300 accent-indigo-600 dark:border-slate-600"
+      />
     </span>
   );
 }

@@ -22,11 +22,30 @@ export type SubmitField = keyof SubmitDraft;
 export type SubmitErrors = Partial<Record<SubmitField, string>>;
 
 export const EMPTY_SUBMIT_DRAFT: SubmitDraft = {
-  title: '', prompt: '', payload: '', capabilities: '', priority: 'normal', project: '', contextKey: '', maxAttempts: '',
-  timeout: '', dependsOn: '', concurrencyKey: '', concurrencyLimit: '', idempotencyKey: '',
+  title: '',
+  prompt: '',
+  payload: '',
+  capabilities: '',
+  priority: 'normal',
+  project: '',
+  contextKey: '',
+  maxAttempts: '',
+  timeout: '',
+  dependsOn: '',
+  concurrencyKey: '',
+  concurrencyLimit: '',
+  idempotencyKey: '',
 };
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  sec: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
 /** "90s", "30m", "2h", "1.5h", "1d", "500ms"; a bare number is seconds. Null when unreadable. */
 export function parseDuration(text: string): number | null {
@@ -35,7 +54,11 @@ export function parseDuration(text: string): number | null {
   return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]);
 }
 
-const list = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
 function wholeNumber(text: string, field: SubmitField, errors: SubmitErrors): number | undefined {
@@ -64,7 +87,8 @@ export function readSubmitDraft(d: SubmitDraft): { input: TaskSpecInput; errors:
   if (d.prompt.trim() && !errors.payload) {
     const isObject = payload !== null && typeof payload === 'object' && !Array.isArray(payload);
     if (payload !== null && !isObject) errors.payload = 'must be a JSON object to carry the prompt as well';
-    else if (isObject && 'prompt' in (payload as object)) errors.prompt = 'the payload has a prompt already: leave one of them empty';
+    else if (isObject && 'prompt' in (payload as object))
+      errors.prompt = 'the payload has a prompt already: leave one of them empty';
     else payload = { ...(payload as object | null), prompt: d.prompt };
   }
   let timeoutMs: number | undefined;

@@ -9,9 +9,18 @@ export interface SubmitFieldErrors {
 
 /** API field → form field; list entries are named by position ("capability 2: …"). */
 const FIELDS: Record<string, SubmitField> = {
-  title: 'title', payload: 'payload', capabilities: 'capabilities', priority: 'priority', project: 'project', contextKey: 'contextKey',
-  maxAttempts: 'maxAttempts', timeoutMs: 'timeout', dependsOn: 'dependsOn', concurrencyKey: 'concurrencyKey',
-  concurrencyLimit: 'concurrencyLimit', idempotencyKey: 'idempotencyKey',
+  title: 'title',
+  payload: 'payload',
+  capabilities: 'capabilities',
+  priority: 'priority',
+  project: 'project',
+  contextKey: 'contextKey',
+  maxAttempts: 'maxAttempts',
+  timeoutMs: 'timeout',
+  dependsOn: 'dependsOn',
+  concurrencyKey: 'concurrencyKey',
+  concurrencyLimit: 'concurrencyLimit',
+  idempotencyKey: 'idempotencyKey',
 };
 const ITEM: Partial<Record<SubmitField, string>> = { capabilities: 'capability', dependsOn: 'dependency' };
 
@@ -35,7 +44,8 @@ export function submitFieldErrors(error: ErrorLike | null | undefined): SubmitFi
       continue;
     }
     const item = ITEM[field];
-    const text = item && index !== undefined && /^\d+$/.test(index) ? `${item} ${Number(index) + 1}: ${message}` : message;
+    const text =
+      item && index !== undefined && /^\d+$/.test(index) ? `${item} ${Number(index) + 1}: ${message}` : message;
     fields[field] = fields[field] ? `${fields[field]}; ${text}` : text;
   }
   return { fields, form: rest.length ? rest.join('; ') : null };

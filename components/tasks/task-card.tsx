@@ -22,13 +22,24 @@ export function TaskCard({ task: t, agentName, pending, select }: TaskCardProps)
   return (
     <div className="min-w-0 space-y-2" data-task-id={t.id}>
       <div className="flex items-start gap-2">
-        {select && <span className="pt-0.5"><SelectCheckbox checked={select.checked} onChange={select.toggle} label={`Select task ${t.title}`} /></span>}
-        <Link href={`/tasks/${t.id}`} className="min-w-0 flex-1 break-words font-medium text-slate-900 hover:underline dark:text-slate-100">{t.title}</Link>
+        {select && (
+          <span className="pt-0.5">
+            <SelectCheckbox checked={select.checked} onChange={select.toggle} label={`Select task ${t.title}`} />
+          </span>
+        )}
+        <Link
+          href={`/tasks/${t.id}`}
+          className="min-w-0 flex-1 break-words font-medium text-slate-900 hover:underline dark:text-slate-100"
+        >
+          {t.title}
+        </Link>
         <TaskStatusBadge status={t.status} />
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
         <PriorityBadge priority={t.priority} />
-        <span>attempt {t.attempt}/{t.maxAttempts}</span>
+        <span>
+          attempt {t.attempt}/{t.maxAttempts}
+        </span>
         {agentName && <span className="truncate">on {agentName}</span>}
         <RelativeTime at={t.createdAt} />
       </div>

@@ -38,24 +38,46 @@ export function TaskHeader({ task, agentName }: TaskHeaderProps) {
         {RETRYABLE.includes(task.status) && (
           <div className="flex flex-wrap items-center gap-2" data-testid="task-actions">
             <RetryTaskButton key={`${task.id}-${task.attempt}`} taskId={task.id} title={task.title} />
-            {task.status === 'dead-lettered' && <DiscardTaskButton key={`d-${task.id}-${task.attempt}`} taskId={task.id} title={task.title} />}
+            {task.status === 'dead-lettered' && (
+              <DiscardTaskButton key={`d-${task.id}-${task.attempt}`} taskId={task.id} title={task.title} />
+            )}
           </div>
         )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <TaskStatusBadge status={task.status} />
         {terminal ? <PriorityBadge priority={task.priority} /> : <ChangePrioritySelect task={task} />}
-        <span className="text-slate-600 dark:text-slate-300" data-testid="task-attempt">attempt {task.attempt} of {task.maxAttempts}</span>
+        <span className="text-slate-600 dark:text-slate-300" data-testid="task-attempt">
+          attempt {task.attempt} of {task.maxAttempts}
+        </span>
         <span className="text-slate-600 dark:text-slate-300">
           agent{' '}
-          {task.agentId
-            ? <Link href={`/agents/${task.agentId}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" data-testid="task-agent">{agentName ?? task.agentId}</Link>
-            : <span className="text-slate-400">none yet</span>}
+          {task.agentId ? (
+            <Link
+              href={`/agents/${task.agentId}`}
+              className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+              data-testid="task-agent"
+            >
+              {agentName ?? task.agentId}
+            </Link>
+          ) : (
+            <span className="text-slate-400">none yet</span>
+          )}
         </span>
-        <span className="text-slate-500">submitted <RelativeTime at={task.createdAt} />{task.submittedBy && <> by <ActorName actor={task.submittedBy} className="" /></>}</span>
+        <span className="text-slate-500">
+          submitted <RelativeTime at={task.createdAt} />
+          {task.submittedBy && (
+            <>
+              {' '}
+              by <ActorName actor={task.submittedBy} className="" />
+            </>
+          )}
+        </span>
       </div>
       {(task.status === 'assigned' || task.status === 'running') && (
-        <div className="mt-4 max-w-xl"><TaskProgress task={task} /></div>
+        <div className="mt-4 max-w-xl">
+          <TaskProgress task={task} />
+        </div>
       )}
     </div>
   );

@@ -13,10 +13,16 @@ interface TaskProgressProps {
 export function TaskProgress({ task, pending }: TaskProgressProps) {
   if (task.status === 'succeeded') return <ProgressBar percent={100} tone="green" label="Progress" />;
   if (task.status === 'failed' || task.status === 'cancelled') {
-    return <ProgressBar percent={task.progressPercent} tone={task.status === 'failed' ? 'red' : 'amber'} label="Progress" />;
+    return (
+      <ProgressBar percent={task.progressPercent} tone={task.status === 'failed' ? 'red' : 'amber'} label="Progress" />
+    );
   }
   if (task.status === 'dead-lettered') {
-    return <span className="block truncate text-xs text-red-700 dark:text-red-400" title={task.error ?? undefined}>attempts used up{task.error ? `: ${task.error}` : ''}</span>;
+    return (
+      <span className="block truncate text-xs text-red-700 dark:text-red-400" title={task.error ?? undefined}>
+        attempts used up{task.error ? `: ${task.error}` : ''}
+      </span>
+    );
   }
   if (task.status === 'retry-wait') {
     return (
@@ -31,8 +37,12 @@ export function TaskProgress({ task, pending }: TaskProgressProps) {
   return (
     <div className="min-w-0">
       <div className="mb-1 flex items-baseline justify-between gap-2 text-xs">
-        <span className="truncate text-slate-600 dark:text-slate-300" data-testid="task-progress-message">{task.progressMessage ?? 'started'}</span>
-        {task.progressPercent != null && <span className="tabular-nums text-slate-500">{Math.round(task.progressPercent)}%</span>}
+        <span className="truncate text-slate-600 dark:text-slate-300" data-testid="task-progress-message">
+          {task.progressMessage ?? 'started'}
+        </span>
+        {task.progressPercent != null && (
+          <span className="tabular-nums text-slate-500">{Math.round(task.progressPercent)}%</span>
+        )}
       </div>
       <ProgressBar percent={task.progressPercent} label="Progress" />
     </div>

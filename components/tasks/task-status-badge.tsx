@@ -20,7 +20,12 @@ interface TaskStatusBadgeProps {
 
 export function TaskStatusBadge({ status, testId = 'task-status' }: TaskStatusBadgeProps) {
   return (
-    <Badge tone={TASK_STATUS_TONE[status]} dot pulse={status === 'running' || status === 'assigned' || status === 'retry-wait'} testId={testId}>
+    <Badge
+      tone={TASK_STATUS_TONE[status]}
+      dot
+      pulse={status === 'running' || status === 'assigned' || status === 'retry-wait'}
+      testId={testId}
+    >
       {status}
     </Badge>
   );

@@ -11,11 +11,14 @@ import { useTRPC } from '@/components/trpc/client';
 export function useTaskChanged(): (taskId: string) => void {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return useCallback((taskId: string) => {
-    void queryClient.invalidateQueries(trpc.tasks.detail.queryFilter({ id: taskId }));
-    void queryClient.invalidateQueries(trpc.tasks.get.queryFilter({ id: taskId }));
-    void queryClient.invalidateQueries(trpc.tasks.list.pathFilter());
-  }, [queryClient, trpc]);
+  return useCallback(
+    (taskId: string) => {
+      void queryClient.invalidateQueries(trpc.tasks.detail.queryFilter({ id: taskId }));
+      void queryClient.invalidateQueries(trpc.tasks.get.queryFilter({ id: taskId }));
+      void queryClient.invalidateQueries(trpc.tasks.list.pathFilter());
+    },
+    [queryClient, trpc],
+  );
 }
 
 /** After a bulk action: every task page and list refetch. */

@@ -10,8 +10,11 @@ export function useTaskFilters(): [TaskFilters, (next: TaskFilters) => void] {
   const pathname = usePathname();
   const key = searchParams.toString();
   const filters = useMemo(() => parseTaskFilters(new URLSearchParams(key)), [key]);
-  const setFilters = useCallback((next: TaskFilters) => {
-    window.history.replaceState(null, '', `${pathname}${taskFiltersToQuery(next)}`);
-  }, [pathname]);
+  const setFilters = useCallback(
+    (next: TaskFilters) => {
+      window.history.replaceState(null, '', `${pathname}${taskFiltersToQuery(next)}`);
+    },
+    [pathname],
+  );
   return [filters, setFilters];
 }

@@ -20,11 +20,15 @@ export function useTaskSelection(shown: readonly { id: string }[]): TaskSelectio
   const ids = useMemo(() => shown.map((t) => t.id).filter((id) => picked.has(id)), [shown, picked]);
   const selected = useMemo(() => new Set(ids), [ids]);
   const all = shown.length > 0 && ids.length === shown.length;
-  const toggle = useCallback((id: string) => setPicked((p) => {
-    const next = new Set(p);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  }), []);
+  const toggle = useCallback(
+    (id: string) =>
+      setPicked((p) => {
+        const next = new Set(p);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   const toggleAll = useCallback(() => setPicked(all ? new Set() : new Set(shown.map((t) => t.id))), [all, shown]);
   const clear = useCallback(() => setPicked(new Set()), []);
   return { ids, has: (id) => selected.has(id), toggle, toggleAll, all, some: ids.length > 0 && !all, clear };

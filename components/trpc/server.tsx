@@ -22,7 +22,9 @@ export const requireSession = cache(async () => {
   return session;
 });
 
-export const getServerQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));
+export const getServerQueryClient = cache(
+  () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }),
+);
 
 /** Server-side tRPC for prefetching in page.tsx: same router, same checks, no HTTP. */
 export async function serverTrpc() {

@@ -5,7 +5,10 @@ export const plural = (n: number, word: string): string => `${n} ${word}${n === 
 
 /** A refused or failed operator action: what was tried, and the server's message as it gave it. */
 export function errorToast(title: string, error: unknown): ToastInput {
-  const message = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
+  const message =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+      ? String((error as { message: unknown }).message)
+      : String(error);
   return { kind: 'error', title, description: message };
 }
 

@@ -45,13 +45,24 @@ function ConfirmModal({ input, onAnswer }: { input: ConfirmInput; onAnswer: (yes
   }, [onAnswer]);
   return (
     <div className="fixed inset-0 z-50 grid place-items-center bg-slate-900/40 p-4" onClick={() => onAnswer(false)}>
-      <div role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" onClick={(e) => e.stopPropagation()}
-        className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-5 shadow-xl dark:border-slate-700 dark:bg-slate-900">
-        <h2 id="confirm-title" className="text-base font-semibold text-slate-900 dark:text-slate-50">{input.title}</h2>
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        onClick={(e) => e.stopPropagation()}
+        className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-5 shadow-xl dark:border-slate-700 dark:bg-slate-900"
+      >
+        <h2 id="confirm-title" className="text-base font-semibold text-slate-900 dark:text-slate-50">
+          {input.title}
+        </h2>
         {input.body && <div className="mt-2 text-sm text-slate-600 dark:text-slate-300">{input.body}</div>}
         <div className="mt-5 flex justify-end gap-2">
-          <Button ref={cancel} onClick={() => onAnswer(false)}>{input.cancelLabel ?? 'Cancel'}</Button>
-          <Button variant={input.destructive ? 'danger' : 'primary'} onClick={() => onAnswer(true)}>{input.confirmLabel}</Button>
+          <Button ref={cancel} onClick={() => onAnswer(false)}>
+            {input.cancelLabel ?? 'Cancel'}
+          </Button>
+          <Button variant={input.destructive ? 'danger' : 'primary'} onClick={() => onAnswer(true)}>
+            {input.confirmLabel}
+          </Button>
         </div>
       </div>
     </div>

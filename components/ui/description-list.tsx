@@ -11,7 +11,10 @@ interface DescriptionListProps {
   columns?: string;
 }
 
-export function DescriptionList({ items, columns = 'grid-cols-1 sm:grid-cols-2 lg:grid-cols-3' }: DescriptionListProps) {
+export function DescriptionList({
+  items,
+  columns = 'grid-cols-1 sm:grid-cols-2 lg:grid-cols-3',
+}: DescriptionListProps) {
   return (
     <dl className={`grid gap-x-6 gap-y-3 text-sm ${columns}`}>
       {items.map((i) => (

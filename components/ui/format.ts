@@ -16,7 +16,13 @@ export function formatRelative(at: number, now: number): string {
 }
 
 export function formatDateTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return new Date(at).toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 /** Same output on server and client (UTC), for the first render before hydration. */

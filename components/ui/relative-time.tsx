@@ -14,7 +14,11 @@ export function RelativeTime({ at, fallback = '—', className = '' }: RelativeT
   const now = useNow();
   if (at == null) return <span className={`text-slate-400 ${className}`}>{fallback}</span>;
   return (
-    <time dateTime={new Date(at).toISOString()} title={now == null ? undefined : formatDateTime(at)} className={`whitespace-nowrap ${className}`}>
+    <time
+      dateTime={new Date(at).toISOString()}
+      title={now == null ? undefined : formatDateTime(at)}
+      className={`whitespace-nowrap ${className}`}
+    >
       {now == null ? formatUtcClock(at) : formatRelative(at, now)}
     </time>
   );

@@ -6,5 +6,9 @@ const noop = () => () => {};
 
 /** False during server rendering and hydration, true afterwards (for browser-only widgets). */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }

@@ -26,5 +26,9 @@ function subscribe(onChange: () => void) {
 
 /** Current time in ms, ticking each second; null during server rendering and hydration. */
 export function useNow(): number | null {
-  return useSyncExternalStore(subscribe, () => now, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
 }

@@ -5,13 +5,21 @@ type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;
 
 /** `"agents.register" | "work.poll" | …`: every procedure path of the router, as a type. */
-export type ProcedurePath = { [N in keyof Outputs & string]: `${N}.${keyof Outputs[N] & string}` }[keyof Outputs & string];
+export type ProcedurePath = { [N in keyof Outputs & string]: `${N}.${keyof Outputs[N] & string}` }[keyof Outputs &
+  string];
 
-type Lookup<T, P> = P extends `${infer N}.${infer M}` ? (N extends keyof T ? (M extends keyof T[N] ? T[N][M] : never) : never) : never;
+type Lookup<T, P> = P extends `${infer N}.${infer M}`
+  ? N extends keyof T
+    ? M extends keyof T[N]
+      ? T[N][M]
+      : never
+    : never
+  : never;
 /** What a caller sends (zod's input side: defaults may be left out). */
 export type InputOf<P extends ProcedurePath> = Lookup<Inputs, P>;
 /** What the procedure answers (the JSON under `result.data`; dates are epoch milliseconds); for a subscription, one message. */
-export type OutputOf<P extends ProcedurePath> = Lookup<Outputs, P> extends AsyncIterable<infer Message> ? Message : Lookup<Outputs, P>;
+export type OutputOf<P extends ProcedurePath> =
+  Lookup<Outputs, P> extends AsyncIterable<infer Message> ? Message : Lookup<Outputs, P>;
 
 /**
  * The hand-written part of one procedure's documentation. Kind, access and input fields come

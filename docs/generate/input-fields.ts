@@ -40,7 +40,8 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 export function describeInput(schema: unknown, formNames: string[] = []): InputShape {
   const json = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Schema;
   const variants = json.anyOf && json.anyOf.every(isObject) ? json.anyOf : [json];
-  const siblingsOf = (i: number) => variants.map((schema, j) => ({ schema, name: formNames[j] ?? `form ${j + 1}` })).filter((_, j) => j !== i);
+  const siblingsOf = (i: number) =>
+    variants.map((schema, j) => ({ schema, name: formNames[j] ?? `form ${j + 1}` })).filter((_, j) => j !== i);
   return {
     forms: variants.map((v, i) => {
       const rows: FieldRow[] = [];
@@ -59,12 +60,22 @@ export function fieldPaths(shape: InputShape): Set<string> {
 function objectRows(s: Schema, prefix: string, rows: FieldRow[], siblings: { schema: Schema; name: string }[]): void {
   const required = new Set(s.required ?? []);
   // Required fields first, each group in the schema's order.
-  const props = Object.entries(s.properties ?? {}).sort(([a], [b]) => Number(required.has(b)) - Number(required.has(a)));
+  const props = Object.entries(s.properties ?? {}).sort(
+    ([a], [b]) => Number(required.has(b)) - Number(required.has(a)),
+  );
   for (const [name, prop] of props) {
     const field = `${prefix}${name}`;
-    const presence = required.has(name) ? 'required' : prop.default !== undefined ? `default \`${JSON.stringify(prop.default)}\`` : 'optional';
+    const presence = required.has(name)
+      ? 'required'
+      : prop.default !== undefined
+        ? `default \`${JSON.stringify(prop.default)}\``
+        : 'optional';
     const sibling = prop.items && siblings.find((sib) => sameSchema(sib.schema, prop.items!));
-    rows.push({ field, type: sibling ? `${arrayBounds(prop)} of objects as in *${sibling.name}*` : typeName(prop), presence });
+    rows.push({
+      field,
+      type: sibling ? `${arrayBounds(prop)} of objects as in *${sibling.name}*` : typeName(prop),
+      presence,
+    });
     if (sibling) continue;
     const nested = objectIn(prop);
     if (nested) objectRows(nested.schema, `${field}${nested.suffix}.`, rows, []);
@@ -100,22 +111,31 @@ export function typeName(s: Schema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' | ');
   switch (s.type) {
-    case 'string': return ['string', lengthBounds(s), s.pattern ? `matching \`${s.pattern}\`` : '', s.format ?? ''].filter(Boolean).join(', ');
+    case 'string':
+      return ['string', lengthBounds(s), s.pattern ? `matching \`${s.pattern}\`` : '', s.format ?? '']
+        .filter(Boolean)
+        .join(', ');
     case 'integer':
-    case 'number': return [s.type, numberBounds(s)].filter(Boolean).join(' ');
-    case 'boolean': return 'boolean';
-    case 'null': return 'null';
+    case 'number':
+      return [s.type, numberBounds(s)].filter(Boolean).join(' ');
+    case 'boolean':
+      return 'boolean';
+    case 'null':
+      return 'null';
     case 'array': {
       if (!s.items) return `${arrayBounds(s)} of any JSON`;
       if (isObject(s.items)) return `${arrayBounds(s)} of objects`;
-      return s.items.anyOf ? `${arrayBounds(s)}, each ${typeName(s.items)}` : `${arrayBounds(s)} of ${typeName(s.items)}`;
+      return s.items.anyOf
+        ? `${arrayBounds(s)}, each ${typeName(s.items)}`
+        : `${arrayBounds(s)} of ${typeName(s.items)}`;
     }
     case 'object': {
       if (s.properties) return 'object';
       const values = typeof s.additionalProperties === 'object' ? s.additionalProperties : {};
       return Object.keys(values).length ? `object of ${typeName(values)} values` : 'object (any JSON values)';
     }
-    default: return 'any JSON';
+    default:
+      return 'any JSON';
   }
 }
 

@@ -42,14 +42,27 @@ export function accessOf(permission: Permission): Access {
 /** Reads a router the way tRPC serves it: `_def.procedures` is flat (`"agents.register"` → procedure). */
 export function readCatalog(router: { _def: { procedures: object } } = appRouter): Catalog {
   const problems: string[] = [];
-  const procedures = Object.entries(router._def.procedures as Record<string, { _def: ProcedureDef }>).map(([path, proc]) => {
-    const def = proc._def;
-    const permission = isVerb(path) ? VERB_MAP[path].permission : null;
-    if (!permission) problems.push(`${path}: has no entry in the permission map, so nobody may call it; add one to server/core/access/verb-map.ts`);
-    if (def.inputs.length > 1) problems.push(`${path}: has ${def.inputs.length} chained input parsers; the docs render one`);
-    const input = def.inputs[0] ?? null;
-    return { path, kind: def.type, access: permission ? accessOf(permission) : 'admin', permission, input, inputOptional: !input || input.safeParse(undefined).success };
-  });
+  const procedures = Object.entries(router._def.procedures as Record<string, { _def: ProcedureDef }>).map(
+    ([path, proc]) => {
+      const def = proc._def;
+      const permission = isVerb(path) ? VERB_MAP[path].permission : null;
+      if (!permission)
+        problems.push(
+          `${path}: has no entry in the permission map, so nobody may call it; add one to server/core/access/verb-map.ts`,
+        );
+      if (def.inputs.length > 1)
+        problems.push(`${path}: has ${def.inputs.length} chained input parsers; the docs render one`);
+      const input = def.inputs[0] ?? null;
+      return {
+        path,
+        kind: def.type,
+        access: permission ? accessOf(permission) : 'admin',
+        permission,
+        input,
+        inputOptional: !input || input.safeParse(undefined).success,
+      };
+    },
+  );
   return { procedures: procedures.sort((a, b) => a.path.localeCompare(b.path)), problems };
 }
 

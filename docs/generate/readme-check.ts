@@ -1,7 +1,15 @@
 import type { Access, Catalog, ProcedureKind } from './procedure-catalog';
 
 const KIND_WORD: Record<ProcedureKind, string> = { query: 'GET', mutation: 'POST', subscription: 'GET' };
-const TOKEN_WORD: Record<Access, string> = { anonymous: 'none', 'signed-in': 'any', viewer: 'viewer', operator: 'operator', admin: 'admin', 'agent-status': 'agent', agent: 'agent' };
+const TOKEN_WORD: Record<Access, string> = {
+  anonymous: 'none',
+  'signed-in': 'any',
+  viewer: 'viewer',
+  operator: 'operator',
+  admin: 'admin',
+  'agent-status': 'agent',
+  agent: 'agent',
+};
 
 /**
  * What hand-written Markdown says about procedures that the router contradicts: a named
@@ -20,7 +28,13 @@ export function checkProcedureMentions(file: string, markdown: string, catalog: 
   });
   let columns: string[] | null = null;
   markdown.split('\n').forEach((line, i) => {
-    const cells = line.trim().startsWith('|') ? line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()) : null;
+    const cells = line.trim().startsWith('|')
+      ? line
+          .trim()
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .map((c) => c.trim())
+      : null;
     if (!cells) return void (columns = null);
     if (cells[0] === 'procedure' && cells.includes('kind') && cells.includes('token')) return void (columns = cells);
     if (!columns || cells[0].startsWith('---')) return;
@@ -29,8 +43,10 @@ export function checkProcedureMentions(file: string, markdown: string, catalog: 
     for (const [, path] of cells[0].matchAll(mention)) {
       const p = byPath.get(path);
       if (!p) continue;
-      if (kind !== KIND_WORD[p.kind]) problems.push(`${file}:${i + 1} says ${path} is ${kind}; it is a ${p.kind} (${KIND_WORD[p.kind]})`);
-      if (token !== TOKEN_WORD[p.access]) problems.push(`${file}:${i + 1} says ${path} takes token "${token}"; it takes "${TOKEN_WORD[p.access]}"`);
+      if (kind !== KIND_WORD[p.kind])
+        problems.push(`${file}:${i + 1} says ${path} is ${kind}; it is a ${p.kind} (${KIND_WORD[p.kind]})`);
+      if (token !== TOKEN_WORD[p.access])
+        problems.push(`${file}:${i + 1} says ${path} takes token "${token}"; it takes "${TOKEN_WORD[p.access]}"`);
     }
   });
   return problems;

@@ -23,7 +23,10 @@ const ACCESS_ERRORS: Record<Access, Partial<Record<TRPC_ERROR_CODE_KEY, string>>
   'signed-in': { UNAUTHORIZED: 'no token or session, or an unknown one' },
   viewer: { UNAUTHORIZED: 'no token or session, or an unknown one', FORBIDDEN: 'an agent token' },
   operator: { UNAUTHORIZED: 'no token or session, or an unknown one', FORBIDDEN: 'an agent token, or a viewer' },
-  admin: { UNAUTHORIZED: 'no token or session, or an unknown one', FORBIDDEN: 'an agent token, or a user or token without the admin role' },
+  admin: {
+    UNAUTHORIZED: 'no token or session, or an unknown one',
+    FORBIDDEN: 'an agent token, or a user or token without the admin role',
+  },
   'agent-status': { UNAUTHORIZED: 'no token, or an unknown one', FORBIDDEN: 'not an agent token' },
   agent: { UNAUTHORIZED: 'no token, or an unknown one', FORBIDDEN: 'not an agent token, or the agent was terminated' },
 };
@@ -31,7 +34,8 @@ const ACCESS_ERRORS: Record<Access, Partial<Record<TRPC_ERROR_CODE_KEY, string>>
 /** The request line: queries and subscriptions are GETs (with `?input=` when they take one), mutations POSTs. */
 function requestLine(info: ProcedureInfo): string {
   const url = `/api/trpc/${info.path}`;
-  if (info.kind === 'mutation') return `mutation · \`POST ${url}\` with ${info.input ? 'a JSON body' : 'the body `{}`'}`;
+  if (info.kind === 'mutation')
+    return `mutation · \`POST ${url}\` with ${info.input ? 'a JSON body' : 'the body `{}`'}`;
   const get = `\`GET ${url}${info.input ? '?input=<JSON>' : ''}\``;
   return info.kind === 'query' ? `query · ${get}` : `subscription · ${get}, answered as a stream of server-sent events`;
 }
@@ -45,7 +49,13 @@ export const httpStatusOf = (code: TRPC_ERROR_CODE_KEY) => getHTTPStatusCodeFrom
 export function renderProcedure(info: ProcedureInfo, doc: ProcedureDoc<ProcedurePath>): string {
   const needs = info.permission ? `; needs ${describePermission(info.permission)}` : '';
   const who = `who: **${accessName(info.access)}** (${ACCESS_LABEL[info.access]}${needs})`;
-  const out: string[] = [`<a id="${anchorOf(info.path)}"></a>`, `### \`${info.path}\``, '', `${requestLine(info)} · ${who}`, ''];
+  const out: string[] = [
+    `<a id="${anchorOf(info.path)}"></a>`,
+    `### \`${info.path}\``,
+    '',
+    `${requestLine(info)} · ${who}`,
+    '',
+  ];
   out.push(doc.summary);
   if (doc.details) out.push('', doc.details.trim());
   out.push('', ...renderInput(info, doc), '', ...renderOutput(doc), '', ...renderErrors(info, doc));
@@ -63,9 +73,13 @@ function renderInput(info: ProcedureInfo, doc: ProcedureDoc<ProcedurePath>): str
   const out: string[] = [];
   const optional = info.inputOptional ? ' (may be left out)' : '';
   shape.forms.forEach((form, i) => {
-    if (i === 0) out.push(`**Input**${optional}${shape.forms.length > 1 ? `, in one of ${shape.forms.length} forms` : ''}:`, '');
+    if (i === 0)
+      out.push(`**Input**${optional}${shape.forms.length > 1 ? `, in one of ${shape.forms.length} forms` : ''}:`, '');
     if (shape.forms.length > 1) out.push(`*${doc.forms?.[i] ?? `form ${i + 1}`}*:`, '');
-    out.push(withNotes ? '| field | type | presence | meaning |' : '| field | type | presence |', withNotes ? '| --- | --- | --- | --- |' : '| --- | --- | --- |');
+    out.push(
+      withNotes ? '| field | type | presence | meaning |' : '| field | type | presence |',
+      withNotes ? '| --- | --- | --- | --- |' : '| --- | --- | --- |',
+    );
     for (const r of form.rows) {
       const cells = [`\`${r.field}\``, r.type, r.presence, ...(withNotes ? [notes[r.field] ?? ''] : [])];
       out.push(`| ${cells.map(cell).join(' | ')} |`);
@@ -90,8 +104,13 @@ function renderErrors(info: ProcedureInfo, doc: ProcedureDoc<ProcedurePath>): st
   for (const [code, text] of Object.entries(doc.errors ?? {})) add(code as TRPC_ERROR_CODE_KEY, text);
   if (!rows.size) return ['**Errors**: only those any call may meet (see the top of this page).'];
   const sorted = [...rows].sort(([a], [b]) => httpStatusOf(a) - httpStatusOf(b));
-  return ['**Errors** (besides those any call may meet):', '', '| status | code | when |', '| --- | --- | --- |',
-    ...sorted.map(([code, texts]) => `| ${httpStatusOf(code)} | \`${code}\` | ${cell(texts.join('; '))} |`)];
+  return [
+    '**Errors** (besides those any call may meet):',
+    '',
+    '| status | code | when |',
+    '| --- | --- | --- |',
+    ...sorted.map(([code, texts]) => `| ${httpStatusOf(code)} | \`${code}\` | ${cell(texts.join('; '))} |`),
+  ];
 }
 
 /** Text for a table cell: pipes escaped, on one line. */

@@ -3,9 +3,26 @@ import { defineSection } from '../generate/doc-types';
 import { TASK, TIME } from './examples';
 
 const EVENT_NAMES = [
-  'agent:registered', 'agent:changed', 'agent:deregistered', 'agent:activity', 'agent:heartbeats',
-  'task:submitted', 'task:assigned', 'task:started', 'task:progress', 'task:completed', 'task:requeued', 'task:cancelled',
-  'task:retrying', 'task:dead-lettered', 'task:released', 'task:reprioritised', 'breaker:changed', 'pool:scaled', 'pool:changed', 'routing:changed',
+  'agent:registered',
+  'agent:changed',
+  'agent:deregistered',
+  'agent:activity',
+  'agent:heartbeats',
+  'task:submitted',
+  'task:assigned',
+  'task:started',
+  'task:progress',
+  'task:completed',
+  'task:requeued',
+  'task:cancelled',
+  'task:retrying',
+  'task:dead-lettered',
+  'task:released',
+  'task:reprioritised',
+  'breaker:changed',
+  'pool:scaled',
+  'pool:changed',
+  'routing:changed',
 ] as const satisfies readonly EventName[];
 // tsc fails here when the core gains an event this list does not name.
 const everyEventNamed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never ? true : never = true;
@@ -25,10 +42,12 @@ export default defineSection({
   doc: 'api',
   id: 'events',
   title: 'Events (SSE)',
-  intro: 'Every dashboard page stays live through one stream of core events. The events are small (ids and states); read the details with the queries above.',
+  intro:
+    'Every dashboard page stays live through one stream of core events. The events are small (ids and states); read the details with the queries above.',
   procedures: {
     'events.live': {
-      summary: 'Every core event as it happens, as server-sent events; after a reconnect it first sends what the client missed.',
+      summary:
+        'Every core event as it happens, as server-sent events; after a reconnect it first sends what the client missed.',
       details: [
         'The stream opens with a `connected` event, then sends each core event as a message whose `id:` is the event id and whose `data:` is the event as JSON; a ping comes every 10 s. To resume, send the last id seen as `lastEventId` (or the standard `Last-Event-ID` header): the missed events come first, or a `resync` event when they are too old to replay, after which the client should refetch what it shows.',
         '',
@@ -37,9 +56,17 @@ export default defineSection({
         `Event names: ${EVENT_NAMES.map((n) => `\`${n}\``).join(', ')} (payloads: \`server/core/events.ts\`).`,
       ].join('\n'),
       fields: { lastEventId: 'resume after this event' },
-      example: { input: {}, output: { id: 'mxbdml63-90', data: { id: 'mxbdml63-90', name: 'task:submitted', payload: { taskIds: [TASK.id] }, at: TIME.T0 + 29_000 } } },
+      example: {
+        input: {},
+        output: {
+          id: 'mxbdml63-90',
+          data: { id: 'mxbdml63-90', name: 'task:submitted', payload: { taskIds: [TASK.id] }, at: TIME.T0 + 29_000 },
+        },
+      },
       returns: 'a stream of messages, each an event id (`id:`) and the event `{id, name, payload, at}` (`data:`).',
-      errors: { TOO_MANY_REQUESTS: `this session or token already holds {{env FLIGHTDECK_MAX_STREAMS_PER_SESSION}} open streams on this server (\`FLIGHTDECK_MAX_STREAMS_PER_SESSION\`)` },
+      errors: {
+        TOO_MANY_REQUESTS: `this session or token already holds {{env FLIGHTDECK_MAX_STREAMS_PER_SESSION}} open streams on this server (\`FLIGHTDECK_MAX_STREAMS_PER_SESSION\`)`,
+      },
     },
   },
 });

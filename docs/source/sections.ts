@@ -12,4 +12,16 @@ import tasks from './tasks';
 import work from './work';
 
 /** Every section, in the order the generated files show them (each file takes its own). */
-export const SECTIONS: Section[] = [agentRegistration, work, overview, agents, tasks, deadLetters, balancing, pools, events, auth, system];
+export const SECTIONS: Section[] = [
+  agentRegistration,
+  work,
+  overview,
+  agents,
+  tasks,
+  deadLetters,
+  balancing,
+  pools,
+  events,
+  auth,
+  system,
+];

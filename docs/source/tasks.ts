@@ -9,11 +9,13 @@ export default defineSection({
   id: 'tasks',
   title: 'Tasks',
   page: '/tasks',
-  intro: 'A task’s `status` is one of `blocked` (waiting for its dependencies), `queued`, `retry-wait`, `assigned`, `running`, `succeeded`, `failed`, `dead-lettered`, `cancelled`. Priorities, from first to last: `critical`, `high`, `normal`, `low`, `background`; a waiting task gains one level every {{env FLIGHTDECK_AGING_STEP_MS}} ms (README, “Routing and queueing”).',
+  intro:
+    'A task’s `status` is one of `blocked` (waiting for its dependencies), `queued`, `retry-wait`, `assigned`, `running`, `succeeded`, `failed`, `dead-lettered`, `cancelled`. Priorities, from first to last: `critical`, `high`, `normal`, `low`, `background`; a waiting task gains one level every {{env FLIGHTDECK_AGING_STEP_MS}} ms (README, “Routing and queueing”).',
   procedures: {
     'tasks.submit': {
       summary: 'Submits one task, or a batch of up to 1,000 all or nothing.',
-      details: 'A task with an `idempotencyKey` that was seen before is not created again: its id comes back instead. A task whose `dependsOn` are not all `succeeded` starts `blocked` and is queued when they are; it is cancelled with the reason if one of them fails or is cancelled.',
+      details:
+        'A task with an `idempotencyKey` that was seen before is not created again: its id comes back instead. A task whose `dependsOn` are not all `succeeded` starts `blocked` and is queued when they are; it is cancelled with the reason if one of them fails or is cancelled.',
       forms: ['a batch', 'one task'],
       fields: {
         tasks: 'the tasks, submitted in one transaction',
@@ -34,7 +36,10 @@ export default defineSection({
         output: { ids: [TASK.id] },
       },
       returns: '`{ids}`, in the order submitted.',
-      errors: { BAD_REQUEST: 'a dependency that does not exist or can no longer succeed (named by its field, e.g. `tasks.2.dependsOn.0`)' },
+      errors: {
+        BAD_REQUEST:
+          'a dependency that does not exist or can no longer succeed (named by its field, e.g. `tasks.2.dependsOn.0`)',
+      },
     },
     'tasks.get': {
       summary: 'One task with its payload and result.',
@@ -43,49 +48,81 @@ export default defineSection({
       errors: notFound,
     },
     'tasks.detail': {
-      summary: 'What the task page shows: the task, every attempt, its progress reports, the routing decision of each assignment, why it waits, and its lease.',
+      summary:
+        'What the task page shows: the task, every attempt, its progress reports, the routing decision of each assignment, why it waits, and its lease.',
       example: {
         input: { id: TASK.id },
         output: {
           task: TASK.full,
-          attempts: [{ taskId: TASK.id, attempt: 1, agentId: AGENT.id, agentName: 'my-shell-agent', status: 'succeeded', queuedAt: TIME.T0 + 29_000, assignedAt: TIME.T0 + 29_030, startedAt: TIME.T0 + 29_300, finishedAt: TIME.T0 + 41_000, error: null }],
-          progress: [{ id: 1, taskId: TASK.id, attempt: 1, message: 'linting 120 files', percent: 50, at: TIME.T0 + 35_000 }],
+          attempts: [
+            {
+              taskId: TASK.id,
+              attempt: 1,
+              agentId: AGENT.id,
+              agentName: 'my-shell-agent',
+              status: 'succeeded',
+              queuedAt: TIME.T0 + 29_000,
+              assignedAt: TIME.T0 + 29_030,
+              startedAt: TIME.T0 + 29_300,
+              finishedAt: TIME.T0 + 41_000,
+              error: null,
+            },
+          ],
+          progress: [
+            { id: 1, taskId: TASK.id, attempt: 1, message: 'linting 120 files', percent: 50, at: TIME.T0 + 35_000 },
+          ],
           decisions: [TASK.decision],
           // The inferred type misses the null case (`pending[id] ?? null` over a Record); null is what a finished task answers.
           pending: null as unknown as OutputOf<'tasks.detail'>['pending'],
           lease: null,
         },
       },
-      returns: '`pending` is `{code, message}` while the task waits (as `tasks.whyPending`), else null; `lease` is `{kind: "accept"|"renew", expiresAt, remainingMs, timeoutAt, expired}` while it is assigned or running, else null. At most the latest 500 progress reports.',
+      returns:
+        '`pending` is `{code, message}` while the task waits (as `tasks.whyPending`), else null; `lease` is `{kind: "accept"|"renew", expiresAt, remainingMs, timeoutAt, expired}` while it is assigned or running, else null. At most the latest 500 progress reports.',
       errors: notFound,
     },
     'tasks.setPriority': {
       summary: 'Reprioritises a task that has not finished: the queue orders it by the new priority at once.',
-      example: { input: { id: TASK.id, priority: 'critical' }, output: { ...TASK.full, status: 'queued', priority: 'critical' } as OutputOf<'tasks.setPriority'> },
+      example: {
+        input: { id: TASK.id, priority: 'critical' },
+        output: { ...TASK.full, status: 'queued', priority: 'critical' } as OutputOf<'tasks.setPriority'>,
+      },
       returns: 'the task.',
       errors: { ...notFound, CONFLICT: 'the task has finished' },
     },
     'tasks.cancelMany': {
-      summary: 'Cancels up to 500 tasks in one statement (their blocked dependents too), saying for each id what happened.',
+      summary:
+        'Cancels up to 500 tasks in one statement (their blocked dependents too), saying for each id what happened.',
       fields: { ids: 'the tasks (1–500, no duplicates)' },
       example: {
         input: { ids: [TASK.id] },
-        output: { action: 'cancel', results: [{ id: TASK.id, applied: true, status: 'cancelled', skipped: null }], applied: 1, skipped: 0, summary: 'Cancelled 1 task' } as OutputOf<'tasks.cancelMany'>,
+        output: {
+          action: 'cancel',
+          results: [{ id: TASK.id, applied: true, status: 'cancelled', skipped: null }],
+          applied: 1,
+          skipped: 0,
+          summary: 'Cancelled 1 task',
+        } as OutputOf<'tasks.cancelMany'>,
       },
-      returns: '`{action, results, applied, skipped, summary}`: per id `{id, applied, status, skipped}`, where `skipped` is `not-found` or `finished`.',
+      returns:
+        '`{action, results, applied, skipped, summary}`: per id `{id, applied, status, skipped}`, where `skipped` is `not-found` or `finished`.',
     },
     'tasks.retryMany': {
-      summary: 'Gives up to 500 failed, dead-lettered or cancelled tasks a fresh set of attempts, saying for each id what happened.',
+      summary:
+        'Gives up to 500 failed, dead-lettered or cancelled tasks a fresh set of attempts, saying for each id what happened.',
       fields: { ids: 'the tasks (1–500, no duplicates)' },
-      returns: 'as `tasks.cancelMany`; `skipped` is `not-found` or `not-retryable` (the task is not failed, dead-lettered or cancelled).',
+      returns:
+        'as `tasks.cancelMany`; `skipped` is `not-found` or `not-retryable` (the task is not failed, dead-lettered or cancelled).',
     },
     'tasks.setPriorityMany': {
       summary: 'Reprioritises up to 500 unfinished tasks, with each changed task’s previous priority (to undo).',
       fields: { ids: 'the tasks (1–500, no duplicates)', priority: 'the new priority' },
-      returns: 'as `tasks.cancelMany`, each changed result with `previousPriority`; `skipped` may also be `same-priority`.',
+      returns:
+        'as `tasks.cancelMany`, each changed result with `previousPriority`; `skipped` may also be `same-priority`.',
     },
     'tasks.list': {
-      summary: 'A page of tasks, newest first, filtered by status, priority, agent, text or a time window, with the reason each waiting one is not running.',
+      summary:
+        'A page of tasks, newest first, filtered by status, priority, agent, text or a time window, with the reason each waiting one is not running.',
       fields: {
         status: 'keep tasks in any of these statuses',
         priority: 'keep tasks of any of these priorities',
@@ -100,23 +137,42 @@ export default defineSection({
       example: {
         input: { status: ['queued', 'running'], limit: 50 },
         output: {
-          items: [{ ...TASK.summary, status: 'queued', agentId: null, resultBytes: null, progressPercent: null, progressMessage: null, assignedAt: null, startedAt: null, finishedAt: null }],
+          items: [
+            {
+              ...TASK.summary,
+              status: 'queued',
+              agentId: null,
+              resultBytes: null,
+              progressPercent: null,
+              progressMessage: null,
+              assignedAt: null,
+              startedAt: null,
+              finishedAt: null,
+            },
+          ],
           nextCursor: null,
           pending: { [TASK.id]: { code: 'no-capable-agent', message: 'no agent has capability `bash`' } },
         },
       },
-      returns: '`{items, nextCursor, pending}`: items are summaries, with `payloadBytes` and `resultBytes` instead of the payload and result (`tasks.get` has them); `nextCursor` is null on the last page; `pending` maps each waiting task’s id to `{code, message}`.',
+      returns:
+        '`{items, nextCursor, pending}`: items are summaries, with `payloadBytes` and `resultBytes` instead of the payload and result (`tasks.get` has them); `nextCursor` is null on the last page; `pending` maps each waiting task’s id to `{code, message}`.',
     },
     'tasks.whyPending': {
       summary: 'Why a queued or blocked task is not running yet, or null when it is not waiting.',
-      example: { input: { id: TASK.id }, output: { code: 'no-capable-agent', message: 'no agent has capability `gpu`' } },
+      example: {
+        input: { id: TASK.id },
+        output: { code: 'no-capable-agent', message: 'no agent has capability `gpu`' },
+      },
       returns: `\`{code, message}\` (\`code\` is one of ${PENDING_CODES.map((c) => `\`${c}\``).join(', ')}; \`message\` says it for people), or null.`,
       errors: notFound,
     },
     'tasks.cancel': {
       summary: 'Cancels a task that has not finished; an agent working on it sees its next report refused (409).',
       details: 'Cancelling a finished task changes nothing and answers it as it is.',
-      example: { input: { id: TASK.id }, output: { ...TASK.full, status: 'cancelled', result: null, progressPercent: null, progressMessage: null } },
+      example: {
+        input: { id: TASK.id },
+        output: { ...TASK.full, status: 'cancelled', result: null, progressPercent: null, progressMessage: null },
+      },
       returns: 'the task.',
       errors: notFound,
     },

@@ -11,7 +11,10 @@ export class FlightdeckApi {
   constructor(private readonly request: APIRequestContext) {}
 
   async mutate<T = unknown>(proc: string, input: unknown, token = ADMIN_TOKEN): Promise<T> {
-    const res = await this.request.post(`/api/trpc/${proc}`, { data: input ?? {}, headers: { authorization: `Bearer ${token}` } });
+    const res = await this.request.post(`/api/trpc/${proc}`, {
+      data: input ?? {},
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = await res.json();
     expect(res.ok(), `${proc} failed: ${JSON.stringify(body)}`).toBe(true);
     return body.result.data as T;
@@ -21,22 +24,36 @@ export class FlightdeckApi {
   async mutateBatch<T = unknown>(proc: string, inputs: unknown[], token = ADMIN_TOKEN): Promise<T[]> {
     const paths = inputs.map(() => proc).join(',');
     const data = Object.fromEntries(inputs.map((input, i) => [i, input ?? {}]));
-    const res = await this.request.post(`/api/trpc/${paths}?batch=1`, { data, headers: { authorization: `Bearer ${token}` } });
+    const res = await this.request.post(`/api/trpc/${paths}?batch=1`, {
+      data,
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await res.json()) as Array<{ result?: { data: T }; error?: unknown }>;
     expect(res.ok(), `${proc} ×${inputs.length} failed: ${JSON.stringify(body.find((b) => b.error))}`).toBe(true);
     return body.map((b) => b.result!.data);
   }
 
   async query<T = unknown>(proc: string, input: unknown, token = ADMIN_TOKEN): Promise<T> {
-    const res = await this.request.get(`/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await this.request.get(`/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = await res.json();
     expect(res.ok(), `${proc} failed: ${JSON.stringify(body)}`).toBe(true);
     return body.result.data as T;
   }
 
   /** Registers an agent with the admin token and sends its first heartbeat with the agent token. */
-  async startAgent(spec: { name: string; capabilities: Array<string | { name: string; level: number }>; maxConcurrency?: number; runtime?: string }) {
-    const agent = await this.mutate<{ agentId: string; token: string }>('agents.register', { maxConcurrency: 1, runtime: 'e2e', ...spec });
+  async startAgent(spec: {
+    name: string;
+    capabilities: Array<string | { name: string; level: number }>;
+    maxConcurrency?: number;
+    runtime?: string;
+  }) {
+    const agent = await this.mutate<{ agentId: string; token: string }>('agents.register', {
+      maxConcurrency: 1,
+      runtime: 'e2e',
+      ...spec,
+    });
     return agent;
   }
 

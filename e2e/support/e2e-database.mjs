@@ -21,7 +21,10 @@ export function dropE2eDatabase(adminUrl, url) {
 }
 
 function run(connectionString, statement) {
-  const script = "const pg = require('pg'); const c = new pg.Client({ connectionString: process.argv[1] });"
-    + ' c.connect().then(() => c.query(process.argv[2])).then(() => c.end()).catch((e) => { console.error(e.message); process.exit(1); });';
-  execFileSync(process.execPath, ['-e', script, connectionString, statement], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const script =
+    "const pg = require('pg'); const c = new pg.Client({ connectionString: process.argv[1] });" +
+    ' c.connect().then(() => c.query(process.argv[2])).then(() => c.end()).catch((e) => { console.error(e.message); process.exit(1); });';
+  execFileSync(process.execPath, ['-e', script, connectionString, statement], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -28,7 +28,10 @@ export type AgentLogEntry = { agent: string; at: number } & (
  * itself cannot take its record of accepted completions with it.
  */
 export class AgentLogWriter {
-  constructor(private readonly file: string, private readonly agent: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly agent: string,
+  ) {}
 
   write(entry: DistributiveOmit<AgentLogEntry, 'agent' | 'at'>): void {
     appendFileSync(this.file, `${JSON.stringify({ ...entry, agent: this.agent, at: Date.now() })}\n`);

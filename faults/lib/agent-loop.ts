@@ -34,7 +34,11 @@ export class AgentLoop {
   private stopping = false;
   private beat: NodeJS.Timeout | null = null;
 
-  constructor(private readonly api: Api, private readonly cfg: AgentConfig, private readonly log: AgentLogWriter) {}
+  constructor(
+    private readonly api: Api,
+    private readonly cfg: AgentConfig,
+    private readonly log: AgentLogWriter,
+  ) {}
 
   async run(): Promise<void> {
     while (!this.stopping) {
@@ -54,13 +58,24 @@ export class AgentLoop {
   private async register(): Promise<void> {
     for (let attempt = 0; !this.stopping; attempt++) {
       try {
-        const r = await this.api.mutate<{ agentId: string; token: string; reregistered: boolean }>('agents.register', {
-          name: this.cfg.name, capabilities: [this.cfg.capability], maxConcurrency: this.cfg.concurrency, runtime: this.cfg.runtime, labels: { suite: 'faults' },
-        }, this.cfg.adminToken, AbortSignal.timeout(10_000));
+        const r = await this.api.mutate<{ agentId: string; token: string; reregistered: boolean }>(
+          'agents.register',
+          {
+            name: this.cfg.name,
+            capabilities: [this.cfg.capability],
+            maxConcurrency: this.cfg.concurrency,
+            runtime: this.cfg.runtime,
+            labels: { suite: 'faults' },
+          },
+          this.cfg.adminToken,
+          AbortSignal.timeout(10_000),
+        );
         this.token = r.token;
         this.needsRegistration = false;
         this.log.write({ e: 'registered', agentId: r.agentId, reregistered: r.reregistered });
-        const b = await this.api.mutate<{ heartbeatIntervalMs: number }>('agents.heartbeat', { load: 0 }, this.token).catch(() => null);
+        const b = await this.api
+          .mutate<{ heartbeatIntervalMs: number }>('agents.heartbeat', { load: 0 }, this.token)
+          .catch(() => null);
         if (b) this.heartbeatMs = b.heartbeatIntervalMs;
         this.startHeartbeats();
         return;
@@ -76,7 +91,13 @@ export class AgentLoop {
     this.beat = setInterval(() => {
       if (inFlight || this.needsRegistration) return;
       inFlight = true;
-      this.api.mutate('agents.heartbeat', { load: this.held.length / this.cfg.concurrency }, this.token, AbortSignal.timeout(5_000))
+      this.api
+        .mutate(
+          'agents.heartbeat',
+          { load: this.held.length / this.cfg.concurrency },
+          this.token,
+          AbortSignal.timeout(5_000),
+        )
         .catch((err) => {
           if (unauthorized(err)) this.needsRegistration = true;
         })
@@ -88,7 +109,10 @@ export class AgentLoop {
     const reports = this.held.map((a) => this.report(a));
     const calls = reports.map((r) => ({ path: r.path, input: r.input }));
     // With reports aboard the poll waits briefly, so acknowledgements stay prompt (as in the bench).
-    calls.push({ path: 'work.pollBatch', input: { waitMs: reports.length ? 100 : 2_000, max: this.cfg.concurrency, start: true } });
+    calls.push({
+      path: 'work.pollBatch',
+      input: { waitMs: reports.length ? 100 : 2_000, max: this.cfg.concurrency, start: true },
+    });
     let results: PromiseSettledResult<unknown>[];
     try {
       results = await this.api.batch(calls, this.token, AbortSignal.timeout(20_000));
@@ -111,7 +135,15 @@ export class AgentLoop {
         return;
       }
       const e = out.reason as ApiError;
-      this.log.write({ e: 'rejected', verb: r.verb, taskId: r.a.taskId, attempt: r.a.attempt, leaseToken: r.a.leaseToken, status: e.status, code: e.code });
+      this.log.write({
+        e: 'rejected',
+        verb: r.verb,
+        taskId: r.a.taskId,
+        attempt: r.a.attempt,
+        leaseToken: r.a.leaseToken,
+        status: e.status,
+        code: e.code,
+      });
     });
     this.held = kept;
     const polled = results[results.length - 1];
@@ -129,10 +161,19 @@ export class AgentLoop {
 
   private report(a: Assignment): { a: Assignment; verb: 'complete' | 'fail'; path: string; input: unknown } {
     const lease = { taskId: a.taskId, leaseToken: a.leaseToken };
-    const verdict = verdictFor(this.cfg.behaviour, { poison: isPoison(a) }, { failedSoFar: this.failedSoFar, fileExists: () => this.switchFileExists() });
+    const verdict = verdictFor(
+      this.cfg.behaviour,
+      { poison: isPoison(a) },
+      { failedSoFar: this.failedSoFar, fileExists: () => this.switchFileExists() },
+    );
     if (verdict === 'fail') {
       this.failedSoFar++;
-      return { a, verb: 'fail', path: 'work.fail', input: { ...lease, error: `faults agent ${this.cfg.name}: ${this.cfg.behaviour.kind}`, retryable: true } };
+      return {
+        a,
+        verb: 'fail',
+        path: 'work.fail',
+        input: { ...lease, error: `faults agent ${this.cfg.name}: ${this.cfg.behaviour.kind}`, retryable: true },
+      };
     }
     return { a, verb: 'complete', path: 'work.complete', input: { ...lease, result: { agent: this.cfg.name } } };
   }
@@ -161,7 +202,13 @@ export class AgentLoop {
     this.stopping = true;
     const until = Date.now() + 1_000;
     while (this.held.length < this.cfg.concurrency && Date.now() < until) {
-      const more = await this.api.mutate<{ assignments: Assignment[] }>('work.pollBatch', { waitMs: until - Date.now(), max: this.cfg.concurrency - this.held.length, start: true }, this.token, AbortSignal.timeout(3_000))
+      const more = await this.api
+        .mutate<{ assignments: Assignment[] }>(
+          'work.pollBatch',
+          { waitMs: until - Date.now(), max: this.cfg.concurrency - this.held.length, start: true },
+          this.token,
+          AbortSignal.timeout(3_000),
+        )
         .catch(() => ({ assignments: [] }));
       this.received(more.assignments);
     }

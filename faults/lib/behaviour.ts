@@ -25,7 +25,11 @@ export function parseBehaviour(raw: string): Behaviour {
 }
 
 /** The verdict for one task; `failedSoFar` and `fileExists` are the agent's own state. */
-export function verdictFor(b: Behaviour, task: { poison: boolean }, state: { failedSoFar: number; fileExists: () => boolean }): Verdict {
+export function verdictFor(
+  b: Behaviour,
+  task: { poison: boolean },
+  state: { failedSoFar: number; fileExists: () => boolean },
+): Verdict {
   switch (b.kind) {
     case 'ok':
       return 'complete';

@@ -15,17 +15,29 @@ export interface BreakerView {
  * persisted transitions in `breaker_events` (state = the last one's target). Null when neither
  * exists (the server predates breakers).
  */
-export async function readBreaker(api: Api, adminToken: string, sql: Sql, agentId: string): Promise<BreakerView | null> {
+export async function readBreaker(
+  api: Api,
+  adminToken: string,
+  sql: Sql,
+  agentId: string,
+): Promise<BreakerView | null> {
   try {
-    const v = await api.query<{ agent: { state: BreakerState }; history: { from: BreakerState; to: BreakerState; at: number; reason: string }[] }>('agents.breaker', { id: agentId }, adminToken);
+    const v = await api.query<{
+      agent: { state: BreakerState };
+      history: { from: BreakerState; to: BreakerState; at: number; reason: string }[];
+    }>('agents.breaker', { id: agentId }, adminToken);
     // The API answers newest first.
     return { state: v.agent.state, history: [...v.history].sort((a, b) => a.at - b.at), source: 'api' };
   } catch (err) {
     if (!(err instanceof ApiError && err.status === 404)) throw err;
   }
-  const rows = await sql.query<{ from: BreakerState; to: BreakerState; at: string; reason: string }>(
-    `select from_state as "from", to_state as "to", (extract(epoch from at) * 1000)::bigint as at, reason
-     from breaker_events where key = $1 order by id`, [`agent:${agentId}`]).catch(() => null);
+  const rows = await sql
+    .query<{ from: BreakerState; to: BreakerState; at: string; reason: string }>(
+      `select from_state as "from", to_state as "to", (extract(epoch from at) * 1000)::bigint as at, reason
+     from breaker_events where key = $1 order by id`,
+      [`agent:${agentId}`],
+    )
+    .catch(() => null);
   if (!rows) return null;
   const history = rows.map((r) => ({ ...r, at: Number(r.at) }));
   return { state: history.at(-1)?.to ?? 'closed', history, source: 'sql' };

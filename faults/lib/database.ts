@@ -10,7 +10,12 @@ export class Sql {
   private readonly pool: pg.Pool;
 
   constructor(readonly url: string) {
-    this.pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 5_000 });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 3,
+      connectionTimeoutMillis: 3_000,
+      idleTimeoutMillis: 5_000,
+    });
     this.pool.on('error', () => undefined);
   }
 
@@ -28,7 +33,9 @@ export class Sql {
 }
 
 /** A fresh database for one suite run (`fd_faults_<random>`), on the server DATABASE_URL names. */
-export async function createScratchDatabase(baseUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  baseUrl: string,
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `fd_faults_${randomBytes(5).toString('hex')}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: baseUrl });

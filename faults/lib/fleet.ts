@@ -36,7 +36,11 @@ export class AgentProcess {
   /** Set when the harness ends it, so a watcher can tell a crash from a shutdown. */
   ending = false;
 
-  constructor(readonly spec: AgentSpec, private readonly opts: FleetOptions, private readonly onExit: (a: AgentProcess, how: NodeJS.Signals | number | null) => void) {
+  constructor(
+    readonly spec: AgentSpec,
+    private readonly opts: FleetOptions,
+    private readonly onExit: (a: AgentProcess, how: NodeJS.Signals | number | null) => void,
+  ) {
     this.logFile = path.join(opts.dir, `${spec.name}.jsonl`);
     this.reader = new AgentLogReader(this.logFile);
     this.start();
@@ -48,17 +52,42 @@ export class AgentProcess {
 
   start(): void {
     const s = this.spec;
-    const args = ['--import', 'tsx', AGENT_ENTRY, '--url', this.opts.url, '--name', s.name, '--capability', this.opts.capability,
-      '--runtime', this.opts.runtime, '--concurrency', String(s.concurrency ?? 4), '--behaviour', s.behaviour ?? 'ok', '--delay', s.delay ?? '20-200', '--log', this.logFile];
+    const args = [
+      '--import',
+      'tsx',
+      AGENT_ENTRY,
+      '--url',
+      this.opts.url,
+      '--name',
+      s.name,
+      '--capability',
+      this.opts.capability,
+      '--runtime',
+      this.opts.runtime,
+      '--concurrency',
+      String(s.concurrency ?? 4),
+      '--behaviour',
+      s.behaviour ?? 'ok',
+      '--delay',
+      s.delay ?? '20-200',
+      '--log',
+      this.logFile,
+    ];
     this.ending = false;
-    this.child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, FAULTS_ADMIN_TOKEN: this.opts.adminToken }, stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, FAULTS_ADMIN_TOKEN: this.opts.adminToken },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     this.child.stderr!.on('data', (c: Buffer) => (this.stderr = (this.stderr + c.toString()).slice(-STDERR_TAIL)));
     const child = this.child;
-    this.exited = new Promise((resolve) => child.on('exit', (code, signal) => {
-      const how = signal ?? code;
-      this.onExit(this, how);
-      resolve(how);
-    }));
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code, signal) => {
+        const how = signal ?? code;
+        this.onExit(this, how);
+        resolve(how);
+      }),
+    );
   }
 
   signal(sig: NodeJS.Signals): void {
@@ -98,7 +127,10 @@ export class Fleet {
   readonly deaths: { name: string; how: NodeJS.Signals | number | null; at: number }[] = [];
   private readonly onProcessExit = () => this.agents.forEach((a) => a.signal('SIGKILL'));
 
-  constructor(private readonly opts: FleetOptions, private readonly onDeath?: (a: AgentProcess) => void) {
+  constructor(
+    private readonly opts: FleetOptions,
+    private readonly onDeath?: (a: AgentProcess) => void,
+  ) {
     process.on('exit', this.onProcessExit);
   }
 
@@ -132,7 +164,13 @@ export class Fleet {
       this.poll();
       const dead = this.agents.find((a) => !a.alive && !a.agentId);
       if (dead) throw new Error(`agent ${dead.spec.name} exited before registering: ${dead.stderr.trim().slice(-500)}`);
-      if (Date.now() > deadline) throw new Error(`agents not registered after ${timeoutMs / 1000} s: ${this.agents.filter((a) => !a.agentId).map((a) => a.spec.name).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `agents not registered after ${timeoutMs / 1000} s: ${this.agents
+            .filter((a) => !a.agentId)
+            .map((a) => a.spec.name)
+            .join(', ')}`,
+        );
       await sleep(100);
     }
   }

@@ -11,10 +11,16 @@ export async function pickHolders(ctx: RunContext, n: number, timeoutMs = 20_000
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const live = ctx.fleet.agents.filter((a) => a.alive && a.agentId);
-    const held = (await heldBy(ctx.suite.sql, live.map((a) => a.agentId!))) ?? [];
+    const held =
+      (await heldBy(
+        ctx.suite.sql,
+        live.map((a) => a.agentId!),
+      )) ?? [];
     const count = new Map<string, number>();
     for (const h of held) if (h.status === 'running') count.set(h.agentId, (count.get(h.agentId) ?? 0) + 1);
-    const ranked = live.filter((a) => count.has(a.agentId!)).sort((a, b) => count.get(b.agentId!)! - count.get(a.agentId!)!);
+    const ranked = live
+      .filter((a) => count.has(a.agentId!))
+      .sort((a, b) => count.get(b.agentId!)! - count.get(a.agentId!)!);
     if (ranked.length >= n) return ranked.slice(0, n);
     if (Date.now() > deadline) throw new Error(`fewer than ${n} agents held tasks for ${timeoutMs / 1000} s`);
     await sleep(50);

@@ -21,7 +21,10 @@ export class LeaseSampler {
   private running = true;
   private readonly loop: Promise<void>;
 
-  constructor(private readonly suite: Suite, private readonly workload: Workload) {
+  constructor(
+    private readonly suite: Suite,
+    private readonly workload: Workload,
+  ) {
     this.loop = this.sample();
   }
 
@@ -32,8 +35,11 @@ export class LeaseSampler {
 
   verdict(): Check {
     if (!this.suite.leaseColumn) return check('leases live during the run', true, 'not checked: no lease column');
-    return check('leases live during the run', this.offenders.size === 0,
-      `${this.offenders.size} tasks held on a lease lapsed > ${(GRACE_MS + CONFIRM_MS) / 1000} s, over ${this.samples} samples${this.offenders.size ? ` (e.g. ${[...this.offenders].slice(0, 3).join(', ')})` : ''}`);
+    return check(
+      'leases live during the run',
+      this.offenders.size === 0,
+      `${this.offenders.size} tasks held on a lease lapsed > ${(GRACE_MS + CONFIRM_MS) / 1000} s, over ${this.samples} samples${this.offenders.size ? ` (e.g. ${[...this.offenders].slice(0, 3).join(', ')})` : ''}`,
+    );
   }
 
   private async sample(): Promise<void> {

@@ -17,7 +17,10 @@ export class LiveEvents {
   private lastId: string | null = null;
   private readonly done: Promise<void>;
 
-  constructor(private readonly baseUrl: string, private readonly token: string) {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {
     this.done = this.loop();
   }
 

@@ -15,6 +15,9 @@ export function retriesBetween(entries: readonly AgentLogEntry[], from: number, 
 export function noInternalErrors(entries: readonly AgentLogEntry[], from: number, to: number): Check {
   const seen = retriesBetween(entries, from, to);
   const internal = Object.keys(seen).filter((k) => /^5\d\d /.test(k) && !k.startsWith('503 '));
-  const list = Object.entries(seen).map(([k, n]) => `${k} ×${n}`).join(', ') || 'no retries';
+  const list =
+    Object.entries(seen)
+      .map(([k, n]) => `${k} ×${n}`)
+      .join(', ') || 'no retries';
   return check('agents got 503 or no answer, never 500', internal.length === 0, `retried during the outage: ${list}`);
 }

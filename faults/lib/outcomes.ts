@@ -30,7 +30,11 @@ export interface Tally {
  * in the agents' logs ∪ a second succeeded attempt in the database. A repeated acknowledgement of
  * one lease (an answer lost and the report sent again) is not a duplicate.
  */
-export function tally(submitted: readonly string[], rows: readonly TaskRow[], entries: readonly AgentLogEntry[]): Tally {
+export function tally(
+  submitted: readonly string[],
+  rows: readonly TaskRow[],
+  entries: readonly AgentLogEntry[],
+): Tally {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const mine = new Set(submitted);
   const leases = new Map<string, Set<string>>();
@@ -41,12 +45,20 @@ export function tally(submitted: readonly string[], rows: readonly TaskRow[], en
     leases.set(e.taskId, set);
   }
   const missing = submitted.filter((id) => !byId.has(id));
-  const unfinished = rows.filter((r) => mine.has(r.id) && !(TERMINAL as readonly string[]).includes(r.status)).map((r) => r.id);
+  const unfinished = rows
+    .filter((r) => mine.has(r.id) && !(TERMINAL as readonly string[]).includes(r.status))
+    .map((r) => r.id);
   const ackedNotSucceeded = [...leases.keys()].filter((id) => byId.get(id)?.status !== 'succeeded');
   const doubleAccepted = [...leases].filter(([, s]) => s.size > 1).map(([id]) => id);
-  const doubleRecorded = rows.filter((r) => mine.has(r.id) && (r.succeededAttempts > 1 || (r.succeededAttempts > 0 && r.status !== 'succeeded'))).map((r) => r.id);
+  const doubleRecorded = rows
+    .filter((r) => mine.has(r.id) && (r.succeededAttempts > 1 || (r.succeededAttempts > 0 && r.status !== 'succeeded')))
+    .map((r) => r.id);
   return {
-    missing, unfinished, ackedNotSucceeded, doubleAccepted, doubleRecorded,
+    missing,
+    unfinished,
+    ackedNotSucceeded,
+    doubleAccepted,
+    doubleRecorded,
     lost: union(missing, unfinished, ackedNotSucceeded),
     duplicated: union(doubleAccepted, doubleRecorded),
   };

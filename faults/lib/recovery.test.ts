@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { longestGap, throughputRecovery } from './recovery';
 
 /** One completion every `gapMs` from `from` (inclusive) to `to` (exclusive). */
-const steady = (from: number, to: number, gapMs: number) => Array.from({ length: Math.ceil((to - from) / gapMs) }, (_, i) => from + i * gapMs);
+const steady = (from: number, to: number, gapMs: number) =>
+  Array.from({ length: Math.ceil((to - from) / gapMs) }, (_, i) => from + i * gapMs);
 
 describe('throughputRecovery', () => {
   it('measures from the service coming back to the first completion of a window at half the old rate', () => {

@@ -19,7 +19,12 @@ export interface Recovery {
  * or after `backAt` whose rate is at least half (by default) the rate just before `faultAt`.
  * Needs work waiting after the fault (a paced workload), or there is nothing to recover to.
  */
-export function throughputRecovery(times: readonly number[], faultAt: number, backAt: number, opts: RecoveryOptions = {}): Recovery {
+export function throughputRecovery(
+  times: readonly number[],
+  faultAt: number,
+  backAt: number,
+  opts: RecoveryOptions = {},
+): Recovery {
   const { baselineMs = 2_000, windowMs = 1_000, stepMs = 50, share = 0.5 } = opts;
   const sorted = [...times].sort((a, b) => a - b);
   const count = (from: number, to: number) => lowerBound(sorted, to) - lowerBound(sorted, from);
@@ -28,7 +33,8 @@ export function throughputRecovery(times: readonly number[], faultAt: number, ba
   if (baselinePerSecond === 0) return { baselinePerSecond, recoveryMs: null };
   for (let t = backAt; t <= last; t += stepMs) {
     // Measured to the window's first completion, not its start: a burst late in a window is not "at once".
-    if (count(t, t + windowMs) / (windowMs / 1000) >= share * baselinePerSecond) return { baselinePerSecond, recoveryMs: sorted[lowerBound(sorted, t)] - backAt };
+    if (count(t, t + windowMs) / (windowMs / 1000) >= share * baselinePerSecond)
+      return { baselinePerSecond, recoveryMs: sorted[lowerBound(sorted, t)] - backAt };
   }
   return { baselinePerSecond, recoveryMs: null };
 }

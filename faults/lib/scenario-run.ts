@@ -56,8 +56,10 @@ export async function runScenario(suite: Suite, spec: RunSpec): Promise<Scenario
   mkdirSync(dir, { recursive: true });
   const note = (line: string) => suite.progress.note(`  [${spec.name}] ${line}`);
   let ctx!: RunContext;
-  const fleet = new Fleet({ url: suite.url, adminToken: suite.adminToken, dir, capability, runtime: `faults-${spec.name}` },
-    spec.onDeath && ((a) => spec.onDeath!(a, ctx)));
+  const fleet = new Fleet(
+    { url: suite.url, adminToken: suite.adminToken, dir, capability, runtime: `faults-${spec.name}` },
+    spec.onDeath && ((a) => spec.onDeath!(a, ctx)),
+  );
   const done = new Set<string>();
   let workload: Workload | null = null;
   let monitor: NodeJS.Timeout | null = null;
@@ -65,13 +67,23 @@ export async function runScenario(suite: Suite, spec: RunSpec): Promise<Scenario
   try {
     spec.agents.forEach((a) => fleet.spawn(a));
     await fleet.ready();
-    workload = new Workload(suite.api, suite.adminToken, { scenario: spec.name, runId: suite.runId, capability, tasks: suite.tasks, ratePerSecond: suite.rate, poisonAt: spec.poisonAt });
+    workload = new Workload(suite.api, suite.adminToken, {
+      scenario: spec.name,
+      runId: suite.runId,
+      capability,
+      tasks: suite.tasks,
+      ratePerSecond: suite.rate,
+      poisonAt: spec.poisonAt,
+    });
     ctx = { suite, fleet, workload, capability, note };
     const bar = suite.progress.bar(spec.name, suite.tasks);
     let lastLine = Date.now();
     monitor = setInterval(() => {
       for (const e of fleet.poll()) if (e.e === 'completed') done.add(e.taskId);
-      bar.update(done.size, `submitted ${workload!.submitted}${workload!.submitErrors ? `, ${workload!.submitErrors} submit retries` : ''}`);
+      bar.update(
+        done.size,
+        `submitted ${workload!.submitted}${workload!.submitErrors ? `, ${workload!.submitErrors} submit retries` : ''}`,
+      );
       if (!process.stderr.isTTY && Date.now() - lastLine >= 5_000) {
         lastLine = Date.now();
         note(`${done.size}/${suite.tasks} completed, ${workload!.submitted} submitted`);
@@ -80,7 +92,12 @@ export async function runScenario(suite: Suite, spec: RunSpec): Promise<Scenario
     const submitting = workload.done.catch((err: Error) => err);
     sampler = new LeaseSampler(suite, workload);
 
-    await waitUntil(suite, () => done.size >= (spec.faultAt ?? 0.35) * suite.tasks, 90_000, 'tasks to complete before the fault');
+    await waitUntil(
+      suite,
+      () => done.size >= (spec.faultAt ?? 0.35) * suite.tasks,
+      90_000,
+      'tasks to complete before the fault',
+    );
     const fault = await spec.inject(ctx);
     const submitError = await submitting;
     if (submitError instanceof Error) throw submitError;
@@ -103,13 +120,28 @@ export async function runScenario(suite: Suite, spec: RunSpec): Promise<Scenario
       checks.push(tp.check);
     }
     return {
-      scenario: spec.name, tasks: workload.ids.length, lost: standard.lost, duplicated: standard.duplicated, recoveryMs, recoveryWhat: spec.recoveryWhat,
-      checks, pass: checks.every((c) => c.ok), seconds: (Date.now() - started) / 1000,
+      scenario: spec.name,
+      tasks: workload.ids.length,
+      lost: standard.lost,
+      duplicated: standard.duplicated,
+      recoveryMs,
+      recoveryWhat: spec.recoveryWhat,
+      checks,
+      pass: checks.every((c) => c.ok),
+      seconds: (Date.now() - started) / 1000,
     };
   } catch (err) {
     return {
-      scenario: spec.name, tasks: workload?.ids.length ?? 0, lost: NaN, duplicated: NaN, recoveryMs: null, recoveryWhat: spec.recoveryWhat,
-      checks: [], pass: false, seconds: (Date.now() - started) / 1000, error: (err as Error).stack ?? String(err),
+      scenario: spec.name,
+      tasks: workload?.ids.length ?? 0,
+      lost: NaN,
+      duplicated: NaN,
+      recoveryMs: null,
+      recoveryWhat: spec.recoveryWhat,
+      checks: [],
+      pass: false,
+      seconds: (Date.now() - started) / 1000,
+      error: (err as Error).stack ?? String(err),
     };
   } finally {
     workload?.stop();
@@ -123,13 +155,22 @@ export async function runScenario(suite: Suite, spec: RunSpec): Promise<Scenario
 }
 
 /** Until every submitted task is terminal, or 120 s after the last submission. */
-async function drain(suite: Suite, ids: string[], lastSubmission: number, note: (l: string) => void): Promise<{ ok: boolean; detail: string }> {
+async function drain(
+  suite: Suite,
+  ids: string[],
+  lastSubmission: number,
+  note: (l: string) => void,
+): Promise<{ ok: boolean; detail: string }> {
   let counts: Record<string, number> | null = null;
   let lastNote = Date.now();
   while (Date.now() - lastSubmission < DRAIN_DEADLINE_MS) {
     counts = (await statusCounts(suite.sql, ids)) ?? counts;
     const open = counts ? ids.length - TERMINAL.reduce((n, s) => n + (counts![s] ?? 0), 0) : ids.length;
-    if (counts && open === 0) return { ok: true, detail: `all ${ids.length} terminal ${seconds(Date.now() - lastSubmission)} after the last submission` };
+    if (counts && open === 0)
+      return {
+        ok: true,
+        detail: `all ${ids.length} terminal ${seconds(Date.now() - lastSubmission)} after the last submission`,
+      };
     if (!suite.serverAlive()) return { ok: false, detail: `the server exited with ${open} tasks not terminal` };
     if (Date.now() - lastNote >= 10_000) {
       lastNote = Date.now();
@@ -149,4 +190,9 @@ async function waitUntil(suite: Suite, ok: () => boolean, timeoutMs: number, wha
   }
 }
 
-const describeCounts = (c: Record<string, number> | null) => (c ? Object.entries(c).map(([s, n]) => `${s} ${n}`).join(', ') : 'database unreachable');
+const describeCounts = (c: Record<string, number> | null) =>
+  c
+    ? Object.entries(c)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')
+    : 'database unreachable';

@@ -37,7 +37,18 @@ export class Services {
 
   /** An empty Redis: no persistence, so nothing of the old stream survives. */
   async startRedis(): Promise<void> {
-    await run('redis-server', ['--daemonize', 'yes', '--bind', this.redis.host, '--port', this.redis.port, '--save', '', '--appendonly', 'no']);
+    await run('redis-server', [
+      '--daemonize',
+      'yes',
+      '--bind',
+      this.redis.host,
+      '--port',
+      this.redis.port,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     await this.waitFor('Redis', () => this.redisReady(), 30_000);
   }
 
@@ -56,11 +67,17 @@ export class Services {
   }
 
   async postgresReady(): Promise<boolean> {
-    return run('pg_isready', ['-h', this.pg.host, '-p', this.pg.port]).then(() => true, () => false);
+    return run('pg_isready', ['-h', this.pg.host, '-p', this.pg.port]).then(
+      () => true,
+      () => false,
+    );
   }
 
   async redisReady(): Promise<boolean> {
-    return run('redis-cli', ['-h', this.redis.host, '-p', this.redis.port, 'ping']).then((r) => r.stdout.trim() === 'PONG', () => false);
+    return run('redis-cli', ['-h', this.redis.host, '-p', this.redis.port, 'ping']).then(
+      (r) => r.stdout.trim() === 'PONG',
+      () => false,
+    );
   }
 
   private async ctl(...args: string[]): Promise<void> {

@@ -29,7 +29,11 @@ export class Workload {
   submitErrors = 0;
   lastError = '';
 
-  constructor(private readonly api: Api, private readonly adminToken: string, private readonly opts: WorkloadOptions) {
+  constructor(
+    private readonly api: Api,
+    private readonly adminToken: string,
+    private readonly opts: WorkloadOptions,
+  ) {
     this.done = this.submitAll();
   }
 
@@ -75,7 +79,12 @@ export class Workload {
     });
     for (let attempt = 0; !this.stopped; attempt++) {
       try {
-        const { ids } = await this.api.mutate<{ ids: string[] }>('tasks.submit', { tasks }, this.adminToken, AbortSignal.timeout(30_000));
+        const { ids } = await this.api.mutate<{ ids: string[] }>(
+          'tasks.submit',
+          { tasks },
+          this.adminToken,
+          AbortSignal.timeout(30_000),
+        );
         return ids;
       } catch (err) {
         this.submitErrors++;

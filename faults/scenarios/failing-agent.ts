@@ -18,7 +18,8 @@ const GRACE_MS = 250;
  */
 export const failingAgent: Scenario = {
   name: 'failing-agent',
-  summary: 'an agent failing every task → its breaker opens, it gets nothing while open, one half-open probe, closes after it recovers',
+  summary:
+    'an agent failing every task → its breaker opens, it gets nothing while open, one half-open probe, closes after it recovers',
   run: (suite) => {
     const name = `failing-${suite.runId}`;
     const repaired = path.join(suite.dir, 'failing-agent.repaired');
@@ -38,16 +39,34 @@ export const failingAgent: Scenario = {
         // Repaired once seen open (or given up on): its half-open probe then succeeds.
         writeFileSync(repaired, 'ok\n');
         ctx.note(view ? 'breaker open; agent repaired' : 'breaker never opened; agent repaired anyway');
-        view = await until(read, (v) => !!transitionsOf(v).closedAt, TIMINGS.breakerCoolDownMs + 30_000) ?? view;
+        view = (await until(read, (v) => !!transitionsOf(v).closedAt, TIMINGS.breakerCoolDownMs + 30_000)) ?? view;
         transitions = transitionsOf(view);
         const t = transitions;
         return {
           faultAt: t.openedAt ?? Date.now(),
           recoveryMs: t.openedAt && t.closedAt ? t.closedAt - t.openedAt : null,
           checks: [
-            check('breaker opens', t.openedAt !== null, t.openedAt ? `opened: ${t.openReason}` : `never opened (${view ? `state ${view.state} [${view.source}]` : 'no breaker readable'})`),
-            check('half-open after the cool-down', t.halfOpenAt !== null, t.halfOpenAt && t.openedAt ? `half-open ${seconds(t.halfOpenAt - t.openedAt)} after opening` : 'never half-open'),
-            check('closes after recovery', t.closedAt !== null, t.closedAt && t.halfOpenAt ? `closed ${seconds(t.closedAt - t.halfOpenAt)} after half-open` : 'never closed again'),
+            check(
+              'breaker opens',
+              t.openedAt !== null,
+              t.openedAt
+                ? `opened: ${t.openReason}`
+                : `never opened (${view ? `state ${view.state} [${view.source}]` : 'no breaker readable'})`,
+            ),
+            check(
+              'half-open after the cool-down',
+              t.halfOpenAt !== null,
+              t.halfOpenAt && t.openedAt
+                ? `half-open ${seconds(t.halfOpenAt - t.openedAt)} after opening`
+                : 'never half-open',
+            ),
+            check(
+              'closes after recovery',
+              t.closedAt !== null,
+              t.closedAt && t.halfOpenAt
+                ? `closed ${seconds(t.closedAt - t.halfOpenAt)} after half-open`
+                : 'never closed again',
+            ),
           ],
         };
       },
@@ -57,16 +76,41 @@ export const failingAgent: Scenario = {
         const checks: Check[] = [];
         if (t?.openedAt && t.halfOpenAt) {
           const assigned = await ctx.suite.sql.query<{ at: string }>(
-            `select (extract(epoch from assigned_at) * 1000)::bigint as at from task_attempts where agent_id = $1 order by assigned_at`, [agentId]);
+            `select (extract(epoch from assigned_at) * 1000)::bigint as at from task_attempts where agent_id = $1 order by assigned_at`,
+            [agentId],
+          );
           const times = assigned.map((a) => Number(a.at));
           const whileOpen = times.filter((at) => at > t.openedAt! + GRACE_MS && at < t.halfOpenAt!);
           const probes = times.filter((at) => at >= t.halfOpenAt! && at <= (t.closedAt ?? Infinity));
-          checks.push(check('nothing assigned while open', whileOpen.length === 0, `${whileOpen.length} assignments between opening (+${GRACE_MS} ms) and half-open`));
-          checks.push(check('one half-open probe', probes.length === 1, `${probes.length} assignments between half-open and closed`));
+          checks.push(
+            check(
+              'nothing assigned while open',
+              whileOpen.length === 0,
+              `${whileOpen.length} assignments between opening (+${GRACE_MS} ms) and half-open`,
+            ),
+          );
+          checks.push(
+            check(
+              'one half-open probe',
+              probes.length === 1,
+              `${probes.length} assignments between half-open and closed`,
+            ),
+          );
         }
-        const failed = [...new Set(ctx.fleet.entries.flatMap((e) => (e.e === 'failed' && e.agent === name ? [e.taskId] : [])))];
-        const rows = await ctx.suite.sql.query<{ n: string }>(`select count(*) as n from tasks where id = any($1::text[]) and status = 'succeeded'`, [failed]);
-        checks.push(check('its failed tasks succeeded elsewhere', failed.length > 0 && Number(rows[0].n) === failed.length, `${rows[0].n}/${failed.length} tasks it failed ended succeeded`));
+        const failed = [
+          ...new Set(ctx.fleet.entries.flatMap((e) => (e.e === 'failed' && e.agent === name ? [e.taskId] : []))),
+        ];
+        const rows = await ctx.suite.sql.query<{ n: string }>(
+          `select count(*) as n from tasks where id = any($1::text[]) and status = 'succeeded'`,
+          [failed],
+        );
+        checks.push(
+          check(
+            'its failed tasks succeeded elsewhere',
+            failed.length > 0 && Number(rows[0].n) === failed.length,
+            `${rows[0].n}/${failed.length} tasks it failed ended succeeded`,
+          ),
+        );
         return checks;
       },
     });
@@ -86,6 +130,10 @@ function transitionsOf(v: BreakerView | null): Transitions {
   const open = h.find((x) => x.to === 'open');
   const half = open && h.find((x) => x.to === 'half-open' && x.at >= open.at);
   const closed = half && h.find((x) => x.to === 'closed' && x.at >= half.at);
-  return { openedAt: open?.at ?? null, openReason: open?.reason ?? '', halfOpenAt: half?.at ?? null, closedAt: closed?.at ?? null };
+  return {
+    openedAt: open?.at ?? null,
+    openReason: open?.reason ?? '',
+    halfOpenAt: half?.at ?? null,
+    closedAt: closed?.at ?? null,
+  };
 }
-

@@ -38,9 +38,13 @@ const PAYLOAD = '{"prompt":"the customer database password is hunter2"}';
 
 describe('failed SQL in the logs', () => {
   it('keeps the statement and drops every parameter value', async () => {
-    const err = await failing(sql`select * from tasks where id = ${SECRET} and payload = ${PAYLOAD}::jsonb and created_at = ${'not-a-timestamp'}`);
+    const err = await failing(
+      sql`select * from tasks where id = ${SECRET} and payload = ${PAYLOAD}::jsonb and created_at = ${'not-a-timestamp'}`,
+    );
     // The driver's error really carries the values: this is what must not reach the log.
-    expect(JSON.stringify({ message: (err as Error).message, params: (err as { params?: unknown }).params })).toContain(SECRET);
+    expect(JSON.stringify({ message: (err as Error).message, params: (err as { params?: unknown }).params })).toContain(
+      SECRET,
+    );
     const { log, lines } = capture();
     log.error({ err }, 'request failed');
     expect(lines).toHaveLength(1);

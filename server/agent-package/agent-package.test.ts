@@ -30,11 +30,18 @@ function npm(args: string[], cache: string) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const userconfig = path.join(scratch, 'empty-npmrc');
   writeFileSync(userconfig, '');
-  return run('npm', [...args, '--cache', cache, '--userconfig', userconfig, '--no-audit', '--no-fund', '--loglevel', 'warn'], { cwd: scratch, env: env as NodeJS.ProcessEnv, timeout: 120_000 });
+  return run(
+    'npm',
+    [...args, '--cache', cache, '--userconfig', userconfig, '--no-audit', '--no-fund', '--loglevel', 'warn'],
+    { cwd: scratch, env: env as NodeJS.ProcessEnv, timeout: 120_000 },
+  );
 }
 
 const trpc = async <T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> => {
-  const url = method === 'GET' ? `${server.url}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}` : `${server.url}/api/trpc/${procedure}`;
+  const url =
+    method === 'GET'
+      ? `${server.url}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`
+      : `${server.url}/api/trpc/${procedure}`;
   const res = await fetch(url, {
     method,
     headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
@@ -46,7 +53,7 @@ const trpc = async <T>(procedure: string, input: unknown, method: 'GET' | 'POST'
 };
 
 describe('GET /api/agent/package.tgz', () => {
-  it('serves the worker as an npm package of the server\'s version, with no dependencies', async () => {
+  it("serves the worker as an npm package of the server's version, with no dependencies", async () => {
     const res = await fetch(packageUrl);
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -60,11 +67,21 @@ describe('GET /api/agent/package.tgz', () => {
     const file = path.join(scratch, 'downloaded.tgz');
     writeFileSync(file, bytes);
     const { stdout: listing } = await run('tar', ['-tzf', file]);
-    expect(listing.trim().split('\n')).toEqual(['package/README.md', 'package/THIRD_PARTY_LICENSES.md', 'package/bin/flightdeck-agent.mjs', 'package/package.json']);
+    expect(listing.trim().split('\n')).toEqual([
+      'package/README.md',
+      'package/THIRD_PARTY_LICENSES.md',
+      'package/bin/flightdeck-agent.mjs',
+      'package/package.json',
+    ]);
     const { stdout: manifestText } = await run('tar', ['-xzOf', file, 'package/package.json']);
     const manifest = JSON.parse(manifestText) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ name: 'flightdeck-agent', version: VERSION, bin: { 'flightdeck-agent': 'bin/flightdeck-agent.mjs' } });
-    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'scripts']) expect(manifest).not.toHaveProperty(field);
+    expect(manifest).toMatchObject({
+      name: 'flightdeck-agent',
+      version: VERSION,
+      bin: { 'flightdeck-agent': 'bin/flightdeck-agent.mjs' },
+    });
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'scripts'])
+      expect(manifest).not.toHaveProperty(field);
     const { stdout: licences } = await run('tar', ['-xzOf', file, 'package/THIRD_PARTY_LICENSES.md']);
     expect(licences).toMatch(/## zod \d/);
     expect(licences).toMatch(/## pino \d/);
@@ -95,7 +112,10 @@ describe('the installed flightdeck-agent command', () => {
     // A registry nobody listens on: any look-up beyond the tarball itself would fail the install.
     const deadRegistry = `http://127.0.0.1:${await freePort()}/`;
     prefix = path.join(scratch, 'from-url');
-    await npm(['install', '-g', '--prefix', prefix, '--registry', deadRegistry, packageUrl], path.join(scratch, 'cache-url'));
+    await npm(
+      ['install', '-g', '--prefix', prefix, '--registry', deadRegistry, packageUrl],
+      path.join(scratch, 'cache-url'),
+    );
   }, 180_000);
 
   it('installs from the downloaded file with npm --offline and an empty cache, and prints its help', async () => {
@@ -113,15 +133,33 @@ describe('the installed flightdeck-agent command', () => {
     mkdirSync(host);
     // Only what an agent host has: no checkout, no NODE_PATH, no tsx loader.
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: host } as unknown as NodeJS.ProcessEnv;
-    const worker: ChildProcess = spawn(path.join(prefix, 'bin', 'flightdeck-agent'), [
-      '--url', server.url, '--token', server.token, '--adapter', 'shell', '--capabilities', 'from-package',
-      '--name', 'packaged-agent', '--log-level', 'warn', '--command', 'echo "::progress 50 halfway"; echo "ran $FLIGHTDECK_TASK_TITLE in $(pwd)"',
-    ], { cwd: host, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const worker: ChildProcess = spawn(
+      path.join(prefix, 'bin', 'flightdeck-agent'),
+      [
+        '--url',
+        server.url,
+        '--token',
+        server.token,
+        '--adapter',
+        'shell',
+        '--capabilities',
+        'from-package',
+        '--name',
+        'packaged-agent',
+        '--log-level',
+        'warn',
+        '--command',
+        'echo "::progress 50 halfway"; echo "ran $FLIGHTDECK_TASK_TITLE in $(pwd)"',
+      ],
+      { cwd: host, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     worker.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
     try {
-      const { ids: [id] } = await trpc<{ ids: string[] }>('tasks.submit', { title: 'packaged task', capabilities: ['from-package'] });
+      const {
+        ids: [id],
+      } = await trpc<{ ids: string[] }>('tasks.submit', { title: 'packaged task', capabilities: ['from-package'] });
       let task: { status: string; result: { output?: string } | null; agentId: string | null } | undefined;
       for (let i = 0; i < 100; i++) {
         task = await trpc('tasks.get', { id }, 'GET');
@@ -129,7 +167,11 @@ describe('the installed flightdeck-agent command', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(task, stderr).toMatchObject({ status: 'succeeded', result: { output: `ran packaged task in ${host}` } });
-      const { items: agents } = await trpc<{ items: { id: string; name: string; runtime: string }[] }>('agents.list', { search: 'packaged-agent' }, 'GET');
+      const { items: agents } = await trpc<{ items: { id: string; name: string; runtime: string }[] }>(
+        'agents.list',
+        { search: 'packaged-agent' },
+        'GET',
+      );
       expect(agents.find((a) => a.id === task!.agentId)).toMatchObject({ name: 'packaged-agent', runtime: 'shell' });
     } finally {
       worker.kill('SIGTERM');

@@ -38,7 +38,10 @@ ${AGENT_BIN} --help
 
 /** Builds the worker's npm package from the checkout at `root`: the same checkout gives the same bytes. */
 export async function buildAgentPackage(root: string): Promise<AgentPackage> {
-  const { version, engines } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string; engines?: { node?: string } };
+  const { version, engines } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+    version: string;
+    engines?: { node?: string };
+  };
   const bundle = await bundleWorker(root);
   const manifest = {
     name: AGENT_PACKAGE_NAME,

@@ -12,7 +12,9 @@ export interface PackageResponse {
 }
 
 const text = (status: number, message: string, headers: Record<string, string> = {}): PackageResponse => ({
-  status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body: Buffer.from(`${message}\n`),
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
+  body: Buffer.from(`${message}\n`),
 });
 
 /**
@@ -20,12 +22,19 @@ const text = (status: number, message: string, headers: Record<string, string> =
  * development). No token is asked for: the worker is this repository's own code and does nothing
  * without a token of its own, and `npm install <url>` has no plain way to send one.
  */
-export async function agentPackageResponse(method: string, ifNoneMatch: string | null, log: Logger): Promise<PackageResponse> {
+export async function agentPackageResponse(
+  method: string,
+  ifNoneMatch: string | null,
+  log: Logger,
+): Promise<PackageResponse> {
   if (method !== 'GET' && method !== 'HEAD') return text(405, 'Use GET.', { allow: 'GET, HEAD' });
   let pkg;
   try {
     pkg = await agentPackage(findRepoRoot(), (built, ms) => {
-      log.info({ version: built.version, bytes: built.bytes.length, sha256: built.sha256, esbuild: built.esbuildVersion, ms }, 'agent package built');
+      log.info(
+        { version: built.version, bytes: built.bytes.length, sha256: built.sha256, esbuild: built.esbuildVersion, ms },
+        'agent package built',
+      );
     });
   } catch (err) {
     log.error({ err }, 'the agent package could not be built');
@@ -33,7 +42,12 @@ export async function agentPackageResponse(method: string, ifNoneMatch: string |
   }
   const etag = `"sha256-${pkg.sha256}"`;
   // Clients may keep it but must ask again: an upgraded server serves another worker.
-  const common = { etag, 'cache-control': 'no-cache', 'x-flightdeck-version': pkg.version, 'x-content-type-options': 'nosniff' };
+  const common = {
+    etag,
+    'cache-control': 'no-cache',
+    'x-flightdeck-version': pkg.version,
+    'x-content-type-options': 'nosniff',
+  };
   if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
     return { status: 304, headers: common, body: null };
   }

@@ -23,8 +23,12 @@ describe('writeTarGz', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'fd-tar-'));
     const file = path.join(dir, 'a.tgz');
     writeFileSync(file, writeTarGz(ENTRIES));
-    expect(execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).trim().split('\n'))
-      .toEqual(['package/bin/run.mjs', 'package/block.bin', 'package/empty.txt', 'package/package.json']);
+    expect(execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).trim().split('\n')).toEqual([
+      'package/bin/run.mjs',
+      'package/block.bin',
+      'package/empty.txt',
+      'package/package.json',
+    ]);
     execFileSync('tar', ['-xzf', file, '-C', dir]);
     for (const e of ENTRIES) {
       const content = typeof e.content === 'string' ? Buffer.from(e.content) : e.content;

@@ -16,7 +16,14 @@ export interface EventMap {
   'task:started': { taskId: string; agentId: string; attempt: number };
   'task:progress': { taskId: string; attempt: number; message: string; percent: number | null };
   /** `durationMs` (start to finish) and `contextKey` feed routing signals on every replica. */
-  'task:completed': { taskId: string; agentId: string; attempt: number; status: TaskState; durationMs?: number | null; contextKey?: string | null };
+  'task:completed': {
+    taskId: string;
+    agentId: string;
+    attempt: number;
+    status: TaskState;
+    durationMs?: number | null;
+    contextKey?: string | null;
+  };
   /** `agentId`: the agent the attempt failed on, when it failed there (absent for cancels and resets). */
   'task:requeued': { taskId: string; attempt: number; reason: string; agentId?: string };
   'task:cancelled': { taskId: string };
@@ -29,7 +36,15 @@ export interface EventMap {
   /** An operator changed these tasks' priority (the queue order changes with it). */
   'task:reprioritised': { taskIds: string[]; priority: Priority };
   /** A circuit breaker changed state (or an operator acted on it); replicas apply operator actions. */
-  'breaker:changed': { key: string; agentId: string | null; runtime: string | null; from: string; to: string; reason: string; by: ActorRef | null };
+  'breaker:changed': {
+    key: string;
+    agentId: string | null;
+    runtime: string | null;
+    from: string;
+    to: string;
+    reason: string;
+    by: ActorRef | null;
+  };
   /** The autoscaler changed a pool (scale-up, scale-down, sleep) with the recorded reason. */
   'pool:scaled': { poolId: string; pool: string; action: string; delta: number; reason: string };
   'pool:changed': { poolId: string; change: 'created' | 'updated' | 'deleted'; by: ActorRef };

@@ -6,7 +6,17 @@ import type { ActorRef } from './access/actor';
  * `stopped`: its worker stopped cleanly and said so (`agents.signOff`); registering or
  * heartbeating again brings it back. `offline` is the unclean kind: it went silent.
  */
-export const AGENT_STATES = ['starting', 'idle', 'busy', 'draining', 'sleeping', 'stopped', 'unhealthy', 'offline', 'terminated'] as const;
+export const AGENT_STATES = [
+  'starting',
+  'idle',
+  'busy',
+  'draining',
+  'sleeping',
+  'stopped',
+  'unhealthy',
+  'offline',
+  'terminated',
+] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
 /**
@@ -19,7 +29,16 @@ export type AgentState = (typeof AGENT_STATES)[number];
  * What an agent's CLI reports it is doing, parsed by its adapter from the CLI's event stream.
  * `stopping`: the worker is shutting down; it finishes or hands back what it runs and takes nothing new.
  */
-export const AGENT_ACTIVITIES = ['idle', 'working', 'waiting-for-input', 'rate-limited', 'stalled', 'done', 'failed', 'stopping'] as const;
+export const AGENT_ACTIVITIES = [
+  'idle',
+  'working',
+  'waiting-for-input',
+  'rate-limited',
+  'stalled',
+  'done',
+  'failed',
+  'stopping',
+] as const;
 export type AgentActivityState = (typeof AGENT_ACTIVITIES)[number];
 
 export interface AgentActivity {
@@ -29,7 +48,17 @@ export interface AgentActivity {
   at: number | null;
 }
 
-export const TASK_STATES = ['blocked', 'queued', 'retry-wait', 'assigned', 'running', 'succeeded', 'failed', 'dead-lettered', 'cancelled'] as const;
+export const TASK_STATES = [
+  'blocked',
+  'queued',
+  'retry-wait',
+  'assigned',
+  'running',
+  'succeeded',
+  'failed',
+  'dead-lettered',
+  'cancelled',
+] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 export const TERMINAL_TASK_STATES: readonly TaskState[] = ['succeeded', 'failed', 'dead-lettered', 'cancelled'];
 export const ACTIVE_TASK_STATES: readonly TaskState[] = ['assigned', 'running'];
@@ -119,7 +148,8 @@ export type TaskSummary = Omit<Task, 'payload' | 'result'> & {
 };
 
 /** `released`: handed back by its agent (draining, rate-limited); not counted as a failure. */
-export type AttemptState = 'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'released' | 'timed-out' | 'cancelled';
+export type AttemptState =
+  'assigned' | 'running' | 'succeeded' | 'failed' | 'lost' | 'released' | 'timed-out' | 'cancelled';
 
 export interface TaskAttempt {
   taskId: string;

@@ -96,7 +96,10 @@ export class Orchestrator {
   private readonly autoscaleLoop: Ticker;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(readonly deps: OrchestratorDeps, opts: OrchestratorOptions = {}) {
+  constructor(
+    readonly deps: OrchestratorDeps,
+    opts: OrchestratorOptions = {},
+  ) {
     this.heartbeatPolicy = { ...DEFAULT_HEARTBEAT_POLICY, ...opts.heartbeat };
     this.leasePolicy = opts.lease ?? DEFAULT_LEASE_POLICY;
     this.contextPolicy = opts.contextPolicy ?? DEFAULT_CONTEXT_POLICY;
@@ -105,17 +108,48 @@ export class Orchestrator {
     const kickDispatch = () => this.dispatchLoop.kick();
 
     const security = createSecurityModule(deps);
-    const fleet = createFleetModule(deps, {
-      heartbeat: this.heartbeatPolicy, contextPolicy, inputLimits: opts.inputLimits, sweepIntervalMs: opts.sweepIntervalMs,
-      terminatedRetentionMs: opts.terminatedRetentionMs ?? DEFAULT_TERMINATED_RETENTION_MS,
-    }, { kickDispatch, forgetAgent: (id) => security.auth.forgetAgent(id) });
+    const fleet = createFleetModule(
+      deps,
+      {
+        heartbeat: this.heartbeatPolicy,
+        contextPolicy,
+        inputLimits: opts.inputLimits,
+        sweepIntervalMs: opts.sweepIntervalMs,
+        terminatedRetentionMs: opts.terminatedRetentionMs ?? DEFAULT_TERMINATED_RETENTION_MS,
+      },
+      { kickDispatch, forgetAgent: (id) => security.auth.forgetAgent(id) },
+    );
     const breakers = createBreakerModule(deps, opts.breakerCoolDownMs ?? 30_000);
     const tasks = createTaskModule(deps, kickDispatch);
-    const work = createWorkModule(deps, opts, { kickDispatch, touchAgent: async (agentId) => void (await fleet.registry.heartbeat(agentId, {})) });
-    const dispatch = createDispatchModule(deps, { ...opts, contextPolicy }, { breakers: breakers.breakers, handoff: work.work.polls.waiters });
-    const pools = createPoolModule(deps, { ...opts, contextPolicy, samplesRetentionMs: opts.metricsRetentionMs }, fleet);
-    const metrics = createMetricsModule(deps, { sampleIntervalMs: opts.sampleIntervalMs, retentionMs: opts.metricsRetentionMs, rawMs: opts.metricsRawMs });
-    this.modules = [security.module, fleet.module, breakers.module, tasks.module, work.module, dispatch.module, pools.module, metrics.module];
+    const work = createWorkModule(deps, opts, {
+      kickDispatch,
+      touchAgent: async (agentId) => void (await fleet.registry.heartbeat(agentId, {})),
+    });
+    const dispatch = createDispatchModule(
+      deps,
+      { ...opts, contextPolicy },
+      { breakers: breakers.breakers, handoff: work.work.polls.waiters },
+    );
+    const pools = createPoolModule(
+      deps,
+      { ...opts, contextPolicy, samplesRetentionMs: opts.metricsRetentionMs },
+      fleet,
+    );
+    const metrics = createMetricsModule(deps, {
+      sampleIntervalMs: opts.sampleIntervalMs,
+      retentionMs: opts.metricsRetentionMs,
+      rawMs: opts.metricsRawMs,
+    });
+    this.modules = [
+      security.module,
+      fleet.module,
+      breakers.module,
+      tasks.module,
+      work.module,
+      dispatch.module,
+      pools.module,
+      metrics.module,
+    ];
 
     ({ auth: this.auth } = security);
     ({ registry: this.registry, lifecycle: this.lifecycle } = fleet);
@@ -125,8 +159,17 @@ export class Orchestrator {
     ({ dispatcher: this.dispatcher, routing: this.routing, signals: this.signals, loop: this.dispatchLoop } = dispatch);
     ({ pools: this.pools, poolAgents: this.poolAgents, autoscaler: this.autoscaler, loop: this.autoscaleLoop } = pools);
     this.views = new ReadViews({
-      store: deps.store, clock: deps.clock, registry: this.registry, breakers: this.breakers, signals: this.signals, poolAgents: this.poolAgents,
-      tasks: this.tasks, pools: this.pools, dispatcher: this.dispatcher, contextPolicy, leasePolicy: this.leasePolicy,
+      store: deps.store,
+      clock: deps.clock,
+      registry: this.registry,
+      breakers: this.breakers,
+      signals: this.signals,
+      poolAgents: this.poolAgents,
+      tasks: this.tasks,
+      pools: this.pools,
+      dispatcher: this.dispatcher,
+      contextPolicy,
+      leasePolicy: this.leasePolicy,
     });
   }
 

@@ -40,7 +40,14 @@ export class ReadViews {
   async listAgents(query: Parameters<AgentRegistry['list']>[0]) {
     const now = this.p.clock.now();
     const page = await this.p.registry.list(query);
-    return { ...page, items: page.items.map((a) => ({ ...a, breaker: this.p.breakers.stateOf(a), hold: holdReason(a, now, this.p.contextPolicy) })) };
+    return {
+      ...page,
+      items: page.items.map((a) => ({
+        ...a,
+        breaker: this.p.breakers.stateOf(a),
+        hold: holdReason(a, now, this.p.contextPolicy),
+      })),
+    };
   }
 
   /** An agent with its breaker, what holds it back, and the contexts it holds. */
@@ -48,8 +55,11 @@ export class ReadViews {
     const a = await this.p.registry.get(id);
     const policy = this.p.contextPolicy;
     return {
-      ...a, breaker: this.p.breakers.stateOf(a), hold: holdReason(a, this.p.clock.now(), policy),
-      contextKeys: this.p.signals.signals(id).contextKeys, contextPolicy: policy,
+      ...a,
+      breaker: this.p.breakers.stateOf(a),
+      hold: holdReason(a, this.p.clock.now(), policy),
+      contextKeys: this.p.signals.signals(id).contextKeys,
+      contextPolicy: policy,
       consolidate: needsConsolidation(a.contextUsed, a.contextWindow, policy),
     };
   }
@@ -57,7 +67,10 @@ export class ReadViews {
   async agentLogs(id: string, tail: number): Promise<{ logs: string; managed: boolean }> {
     const agent = await this.p.registry.get(id);
     if (!agent.poolId) return { logs: '', managed: false };
-    return { logs: await this.p.poolAgents.logs(agent, tail).catch((err) => `logs unavailable: ${(err as Error).message}`), managed: true };
+    return {
+      logs: await this.p.poolAgents.logs(agent, tail).catch((err) => `logs unavailable: ${(err as Error).message}`),
+      managed: true,
+    };
   }
 
   /** A page of tasks, with the reason each waiting one is not running yet. */

@@ -36,4 +36,5 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
 }
 
-export const optionString = (o: ParsedArgs['options'], name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
+export const optionString = (o: ParsedArgs['options'], name: string): string | undefined =>
+  typeof o[name] === 'string' ? (o[name] as string) : undefined;

@@ -6,7 +6,8 @@ import { resolveActor } from '@/server/trpc/context';
 /** Tells the CLI which process answered, so it can check that it is the one holding the data directory. */
 export const PID_HEADER = 'x-flightdeck-pid';
 
-const problem = (status: number, message: string) => Response.json({ error: { message } }, { status, headers: { 'cache-control': 'no-store' } });
+const problem = (status: number, message: string) =>
+  Response.json({ error: { message } }, { status, headers: { 'cache-control': 'no-store' } });
 
 /**
  * `POST /api/admin/backup`: a consistent copy of the embedded database, taken by the process
@@ -24,12 +25,18 @@ export async function answerBackupRequest(rt: Runtime, headers: Headers): Promis
     throw e;
   }
   if (!rt.database.snapshot) {
-    return problem(409, 'this server keeps its data in PostgreSQL: back it up with pg_dump (see the README), or use `flightdeck export`');
+    return problem(
+      409,
+      'this server keeps its data in PostgreSQL: back it up with pg_dump (see the README), or use `flightdeck export`',
+    );
   }
   const started = Date.now();
   const snapshot = await rt.database.snapshot();
   const bytes = new Uint8Array(await snapshot.arrayBuffer());
-  rt.log.info({ bytes: bytes.length, ms: Date.now() - started, actor: { kind: actor.kind, id: actor.id } }, 'backup taken');
+  rt.log.info(
+    { bytes: bytes.length, ms: Date.now() - started, actor: { kind: actor.kind, id: actor.id } },
+    'backup taken',
+  );
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return new Response(bytes, {
     headers: {

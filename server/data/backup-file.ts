@@ -25,14 +25,18 @@ export function toTarball(input: Buffer, file: string): Blob {
     try {
       data = gunzipSync(data);
     } catch (e) {
-      throw failed(`${file} is not a Flightdeck backup: it looks gzipped but does not decompress (${(e as Error).message}); is it complete?`);
+      throw failed(
+        `${file} is not a Flightdeck backup: it looks gzipped but does not decompress (${(e as Error).message}); is it complete?`,
+      );
     }
   }
   if (data.subarray(0, 64).toString('utf8').includes(`"format":"${EXPORT_FORMAT}"`)) {
     throw failed(`${file} is a Flightdeck export, not a backup: load it with \`flightdeck import ${file}\``);
   }
   if (!isTar(data) || !tarHolds(data, 'PG_VERSION')) {
-    throw failed(`${file} is not a Flightdeck backup (expected a tarball of a PGlite data directory, as \`flightdeck backup\` writes)`);
+    throw failed(
+      `${file} is not a Flightdeck backup (expected a tarball of a PGlite data directory, as \`flightdeck backup\` writes)`,
+    );
   }
   return new Blob([new Uint8Array(data)], { type: 'application/x-tar' });
 }
@@ -40,10 +44,20 @@ export function toTarball(input: Buffer, file: string): Blob {
 /** Whether a tarball has a top-level entry of that name (PGlite writes them as `/NAME`). */
 function tarHolds(tar: Buffer, name: string): boolean {
   for (let at = 0; at + 512 <= tar.length;) {
-    const entry = tar.subarray(at, at + 100).toString('latin1').replace(/\0.*$/s, '');
+    const entry = tar
+      .subarray(at, at + 100)
+      .toString('latin1')
+      .replace(/\0.*$/s, '');
     if (!entry) return false;
     if (entry === name || entry === `/${name}` || entry === `./${name}`) return true;
-    const size = parseInt(tar.subarray(at + 124, at + 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
+    const size = parseInt(
+      tar
+        .subarray(at + 124, at + 136)
+        .toString('latin1')
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    );
     at += 512 + Math.ceil(size / 512) * 512;
   }
   return false;
@@ -67,4 +81,5 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   }
 }
 
-export const formatBytes = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+export const formatBytes = (n: number) =>
+  n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;

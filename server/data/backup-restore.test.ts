@@ -55,7 +55,9 @@ describe('flightdeck backup / restore against the built server', { timeout: 240_
   it('refuses to restore while a server holds the directory, naming the process and its lock', async () => {
     const refused = await runCli(['restore', backup], { env: { FLIGHTDECK_DATA_DIR: dataDir } });
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toContain(`in use by process ${first.pid} (lock file ${path.join(dataDir, 'flightdeck.lock')})`);
+    expect(refused.stderr).toContain(
+      `in use by process ${first.pid} (lock file ${path.join(dataDir, 'flightdeck.lock')})`,
+    );
     expect((await readFleet(first)).agents).toEqual(before.agents);
   });
 

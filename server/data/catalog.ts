@@ -15,16 +15,22 @@ export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every table with its stored (not generated) columns, parents before the tables that reference them. */
 export async function listTables(db: Db): Promise<TableInfo[]> {
-  const cols = await rows<{ table: string; column: string }>(db, sql`
+  const cols = await rows<{ table: string; column: string }>(
+    db,
+    sql`
     select c.relname as "table", a.attname as "column"
     from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-    order by c.relname, a.attnum`);
-  const fks = await rows<{ child: string; parent: string }>(db, sql`
+    order by c.relname, a.attnum`,
+  );
+  const fks = await rows<{ child: string; parent: string }>(
+    db,
+    sql`
     select ch.relname as child, pa.relname as parent
     from pg_constraint k join pg_class ch on ch.oid = k.conrelid join pg_class pa on pa.oid = k.confrelid
     join pg_namespace n on n.oid = ch.relnamespace
-    where k.contype = 'f' and n.nspname = 'public'`);
+    where k.contype = 'f' and n.nspname = 'public'`,
+  );
   const tables = new Map<string, string[]>();
   for (const c of cols) tables.set(c.table, [...(tables.get(c.table) ?? []), c.column]);
   const ordered: TableInfo[] = [];
@@ -48,15 +54,23 @@ export async function countRows(db: Db, tables: TableInfo[]): Promise<Record<str
 
 /** The migrations applied to a database, as drizzle records them (their `when`, in order). */
 export async function appliedMigrations(db: Db): Promise<number[]> {
-  const [exists] = await rows<{ t: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+  const [exists] = await rows<{ t: string | null }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
+  );
   if (!exists?.t) return [];
-  const applied = await rows<{ at: string }>(db, sql`select created_at::text as at from drizzle.__drizzle_migrations order by created_at`);
+  const applied = await rows<{ at: string }>(
+    db,
+    sql`select created_at::text as at from drizzle.__drizzle_migrations order by created_at`,
+  );
   return applied.map((r) => Number(r.at));
 }
 
 /** The migrations this version of Flightdeck ships (db/migrations), by their `when`. */
 export function knownMigrations(folder = MIGRATIONS_DIR): number[] {
-  const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
   return journal.entries.map((e) => e.when);
 }
 

@@ -8,12 +8,15 @@ describe('the data commands: help, bad arguments and refusals, without a server'
   const work = mkdtempSync(path.join(tmpdir(), 'fd-data-cli-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it.each(['backup', 'restore', 'export', 'import'])('flightdeck %s --help explains it and its exit codes', async (command) => {
-    const result = await runCli([command, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Usage: flightdeck ${command} FILE`);
-    expect(result.stdout).toContain('Exit codes: 0 done');
-  });
+  it.each(['backup', 'restore', 'export', 'import'])(
+    'flightdeck %s --help explains it and its exit codes',
+    async (command) => {
+      const result = await runCli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: flightdeck ${command} FILE`);
+      expect(result.stdout).toContain('Exit codes: 0 done');
+    },
+  );
 
   it('names a missing FILE or an unknown option, exit code 2', async () => {
     const missing = await runCli(['backup']);
@@ -36,7 +39,10 @@ describe('the data commands: help, bad arguments and refusals, without a server'
   });
 
   it('backup of a directory without a database fails and writes nothing; FILE is relative to where it runs', async () => {
-    const result = await runCli(['backup', 'b.tar.gz'], { cwd: work, env: { FLIGHTDECK_DATA_DIR: path.join(work, 'empty') } });
+    const result = await runCli(['backup', 'b.tar.gz'], {
+      cwd: work,
+      env: { FLIGHTDECK_DATA_DIR: path.join(work, 'empty') },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`there is no database in ${path.join(work, 'empty')}`);
     writeFileSync(path.join(work, 'exists.tar.gz'), 'x');

@@ -27,9 +27,15 @@ async function main([name, callerCwd, ...args]: string[]): Promise<number> {
   }
   try {
     const env = readEnv();
-    const version = (JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { version: string })
+      .version;
     const run = await load();
-    await run(args, { env, version, resolve: (p) => path.resolve(callerCwd ?? '.', p), say: (line) => process.stdout.write(`${line}\n`) });
+    await run(args, {
+      env,
+      version,
+      resolve: (p) => path.resolve(callerCwd ?? '.', p),
+      say: (line) => process.stdout.write(`${line}\n`),
+    });
     return EXIT.ok;
   } catch (e) {
     const code = e instanceof CommandError ? e.exitCode : EXIT.failed;

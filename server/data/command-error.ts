@@ -3,7 +3,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3 } as const;
 
 /** A data command stops with this: its message is for the operator, its code for scripts. */
 export class CommandError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
     this.name = 'CommandError';
   }

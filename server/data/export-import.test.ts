@@ -24,7 +24,10 @@ describe('flightdeck export / import', { timeout: 240_000 }, () => {
   });
 
   /** A fresh, never-started target: the environment `flightdeck import` needs, and the server options to start on it. */
-  const freshTarget = async (): Promise<{ env: Record<string, string>; server: { databaseUrl?: string; dataDir?: string } }> => {
+  const freshTarget = async (): Promise<{
+    env: Record<string, string>;
+    server: { databaseUrl?: string; dataDir?: string };
+  }> => {
     if (process.env.DATABASE_URL) {
       const db = await createTestDatabase(process.env.DATABASE_URL, `fd_import_${randomBytes(4).toString('hex')}`);
       drops.push(db.drop);
@@ -42,12 +45,21 @@ describe('flightdeck export / import', { timeout: 240_000 }, () => {
     servers.push(source);
     await seedFleet(source);
     before = await readFleet(source);
-    const result = await runCli(['export', file], { env: { FLIGHTDECK_DATA_DIR: source.dataDir, PORT: String(source.port), FLIGHTDECK_ADMIN_TOKEN: source.token } });
+    const result = await runCli(['export', file], {
+      env: { FLIGHTDECK_DATA_DIR: source.dataDir, PORT: String(source.port), FLIGHTDECK_ADMIN_TOKEN: source.token },
+    });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Exported the running server at http://127.0.0.1:${source.port} (pid ${source.pid})`);
+    expect(result.stdout).toContain(
+      `Exported the running server at http://127.0.0.1:${source.port} (pid ${source.pid})`,
+    );
     expect(result.stdout).toMatch(/2 agents, 3 tasks, 2 decisions/);
     const [header] = gunzipSync(readFileSync(file)).toString().split('\n');
-    expect(JSON.parse(header)).toMatchObject({ format: 'flightdeck-export', version: 1, source: 'pglite', rows: { agents: 2, tasks: 3, assignment_decisions: 2 } });
+    expect(JSON.parse(header)).toMatchObject({
+      format: 'flightdeck-export',
+      version: 1,
+      source: 'pglite',
+      rows: { agents: 2, tasks: 3, assignment_decisions: 2 },
+    });
   });
 
   it('imports into a fresh database: the same agents, tasks, decisions and credentials', async () => {

@@ -20,9 +20,11 @@ export function parseHeader(line: string | undefined, file: string): ExportHeade
   const header = ExportHeader.safeParse(value);
   if (!header.success) {
     const format = (value as { format?: unknown })?.format;
-    throw failed(format === 'flightdeck-export'
-      ? `${file} is an export this version cannot read (${header.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`
-      : `${file} is not a Flightdeck export (no "format":"flightdeck-export" header)`);
+    throw failed(
+      format === 'flightdeck-export'
+        ? `${file} is an export this version cannot read (${header.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`
+        : `${file} is not a Flightdeck export (no "format":"flightdeck-export" header)`,
+    );
   }
   return header.data;
 }
@@ -32,18 +34,27 @@ export function parseHeader(line: string | undefined, file: string): ExportHeade
  * One transaction: a bad row, a truncated file or a foreign-key error leaves the database as
  * it was. `lines` yields the lines after the header.
  */
-export async function importData(db: Db, header: ExportHeader, lines: AsyncIterator<string>, opts: { onStart?(): void; onRows?(n: number): void } = {}): Promise<number> {
+export async function importData(
+  db: Db,
+  header: ExportHeader,
+  lines: AsyncIterator<string>,
+  opts: { onStart?(): void; onRows?(n: number): void } = {},
+): Promise<number> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const target = await listTables(t);
     const migrations = await appliedMigrations(t);
     if (JSON.stringify(migrations) !== JSON.stringify(header.migrations)) {
-      throw refused(`the export's schema (${header.migrations.length} migrations, Flightdeck ${header.flightdeck}) differs from this database's (${migrations.length} migrations): export and import with the same version of Flightdeck`);
+      throw refused(
+        `the export's schema (${header.migrations.length} migrations, Flightdeck ${header.flightdeck}) differs from this database's (${migrations.length} migrations): export and import with the same version of Flightdeck`,
+      );
     }
     const counts = await countRows(t, target);
     const occupied = Object.entries(counts).filter(([, n]) => n > 0);
     if (occupied.length) {
-      throw refused(`the target database is not empty (${occupied.map(([name, n]) => `${name}: ${n}`).join(', ')}); import needs a fresh one: a new PostgreSQL database, or an empty data directory, never started`);
+      throw refused(
+        `the target database is not empty (${occupied.map(([name, n]) => `${name}: ${n}`).join(', ')}); import needs a fresh one: a new PostgreSQL database, or an empty data directory, never started`,
+      );
     }
     const next = async (what: string) => {
       const r = await lines.next();
@@ -57,7 +68,10 @@ export async function importData(db: Db, header: ExportHeader, lines: AsyncItera
       const marker = parseJson(line);
       const end = ExportEnd.safeParse(marker);
       if (end.success) {
-        if (end.data.rows !== total) throw failed(`the export's end marker counts ${end.data.rows} rows, the file held ${total}: the file is damaged`);
+        if (end.data.rows !== total)
+          throw failed(
+            `the export's end marker counts ${end.data.rows} rows, the file held ${total}: the file is damaged`,
+          );
         break;
       }
       const section = TableSection.safeParse(marker);
@@ -101,7 +115,9 @@ function matchTable(target: TableInfo[], section: TableSection): TableInfo {
   const missing = table.columns.filter((c) => !section.columns.includes(c));
   const extra = section.columns.filter((c) => !table.columns.includes(c));
   if (missing.length || extra.length) {
-    throw refused(`table ${section.table} differs between the export and this database (${[...missing.map((c) => `missing ${c}`), ...extra.map((c) => `unknown ${c}`)].join(', ')})`);
+    throw refused(
+      `table ${section.table} differs between the export and this database (${[...missing.map((c) => `missing ${c}`), ...extra.map((c) => `unknown ${c}`)].join(', ')})`,
+    );
   }
   return table;
 }
@@ -119,12 +135,17 @@ async function insertRows(db: Db, table: TableInfo, json: string): Promise<void>
 
 /** Serial and identity columns continue after the highest imported value. */
 async function resetSequences(db: Db): Promise<void> {
-  const serials = await rows<{ table: string; column: string; seq: string }>(db, sql`
+  const serials = await rows<{ table: string; column: string; seq: string }>(
+    db,
+    sql`
     select c.relname as "table", a.attname as "column", pg_get_serial_sequence(quote_ident(c.relname), a.attname) as seq
     from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
-      and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`);
+      and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
+  );
   for (const s of serials) {
-    await db.execute(sql`select setval(${s.seq}::regclass, coalesce((select max(${sql.raw(quoteIdent(s.column))}) from ${sql.raw(quoteIdent(s.table))}), 0) + 1, false)`);
+    await db.execute(
+      sql`select setval(${s.seq}::regclass, coalesce((select max(${sql.raw(quoteIdent(s.column))}) from ${sql.raw(quoteIdent(s.table))}), 0) + 1, false)`,
+    );
   }
 }

@@ -7,7 +7,11 @@ import { step } from './progress';
  * database (the step `label` shows meanwhile), runs `fn` on it and closes it. Nothing on
  * disk changes.
  */
-export async function withSnapshot<T>(tarball: Blob, label: string, fn: (database: Database) => Promise<T>): Promise<T> {
+export async function withSnapshot<T>(
+  tarball: Blob,
+  label: string,
+  fn: (database: Database) => Promise<T>,
+): Promise<T> {
   const s = step(label);
   let database: Database;
   try {

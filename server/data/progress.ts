@@ -25,7 +25,9 @@ const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s
 export function step(label: string): Step {
   const started = Date.now();
   let frame = 0;
-  const timer = out.isTTY ? setInterval(() => out.write(`\r${FRAMES[frame++ % FRAMES.length]} ${label} ${elapsed(started)} `), 100) : null;
+  const timer = out.isTTY
+    ? setInterval(() => out.write(`\r${FRAMES[frame++ % FRAMES.length]} ${label} ${elapsed(started)} `), 100)
+    : null;
   if (!timer) out.write(`${label}…\n`);
   const clear = () => {
     if (!timer) return;
@@ -47,7 +49,10 @@ export function rowBar(label: string, total: number): RowBar {
   let value = 0;
   let nextNote = 0.25;
   const bar = out.isTTY
-    ? new cliProgress.SingleBar({ format: ` ${label} {bar} {value}/{total} rows`, barsize: 30, fps: 5, hideCursor: true, stream: out }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: ` ${label} {bar} {value}/{total} rows`, barsize: 30, fps: 5, hideCursor: true, stream: out },
+        cliProgress.Presets.shades_classic,
+      )
     : null;
   if (bar) bar.start(Math.max(total, 1), 0);
   else out.write(`${label}: ${total} rows…\n`);

@@ -32,7 +32,9 @@ export async function takeSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
   const holder = lockHolder(opts.dataDir);
   if (holder) return fromServer(opts.defaultUrl, opts, holder);
   if (!existsSync(path.join(opts.dataDir, 'pglite', 'PG_VERSION'))) {
-    throw failed(`there is no database in ${opts.dataDir} (set FLIGHTDECK_DATA_DIR or pass --data-dir to name the data directory)`);
+    throw failed(
+      `there is no database in ${opts.dataDir} (set FLIGHTDECK_DATA_DIR or pass --data-dir to name the data directory)`,
+    );
   }
   const s = step(`reading ${opts.dataDir} (no server holds it)`);
   try {
@@ -52,29 +54,50 @@ export async function takeSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
 }
 
 async function fromServer(url: string, opts: SnapshotOptions, holder: LockHolder | null): Promise<Snapshot> {
-  const held = holder ? `the data directory ${opts.dataDir} is in use by process ${holder.pid} (lock file ${holder.lockFile}), so the copy must come from that server` : `asking ${url} for a backup`;
+  const held = holder
+    ? `the data directory ${opts.dataDir} is in use by process ${holder.pid} (lock file ${holder.lockFile}), so the copy must come from that server`
+    : `asking ${url} for a backup`;
   if (!opts.token) throw refused(`${held}: give its admin API token with --token or FLIGHTDECK_ADMIN_TOKEN`);
-  const s = step(holder ? `asking the server holding ${opts.dataDir} (pid ${holder.pid}, ${url}) for a consistent copy` : `asking ${url} for a consistent copy`);
+  const s = step(
+    holder
+      ? `asking the server holding ${opts.dataDir} (pid ${holder.pid}, ${url}) for a consistent copy`
+      : `asking ${url} for a consistent copy`,
+  );
   let res: Response;
   try {
-    res = await fetch(new URL('/api/admin/backup', url), { method: 'POST', headers: { authorization: `Bearer ${opts.token}` } });
+    res = await fetch(new URL('/api/admin/backup', url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${opts.token}` },
+    });
   } catch (e) {
     s.fail();
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw refused(`${held}, but nothing answered at ${url} (${cause?.code ?? cause?.message ?? (e as Error).message}); pass --url with the address it listens on`);
+    throw refused(
+      `${held}, but nothing answered at ${url} (${cause?.code ?? cause?.message ?? (e as Error).message}); pass --url with the address it listens on`,
+    );
   }
   if (!res.ok) {
     s.fail();
-    const message = await res.json().then((b: { error?: { message?: string } }) => b.error?.message, () => undefined) ?? res.statusText;
-    if (res.status === 401 || res.status === 403) throw refused(`the server at ${url} refused the token (HTTP ${res.status}: ${message}); pass an admin API token with --token or FLIGHTDECK_ADMIN_TOKEN`);
-    if (res.status === 409 || res.status === 404) throw refused(`the server at ${url} cannot make this backup (HTTP ${res.status}: ${message})`);
+    const message =
+      (await res.json().then(
+        (b: { error?: { message?: string } }) => b.error?.message,
+        () => undefined,
+      )) ?? res.statusText;
+    if (res.status === 401 || res.status === 403)
+      throw refused(
+        `the server at ${url} refused the token (HTTP ${res.status}: ${message}); pass an admin API token with --token or FLIGHTDECK_ADMIN_TOKEN`,
+      );
+    if (res.status === 409 || res.status === 404)
+      throw refused(`the server at ${url} cannot make this backup (HTTP ${res.status}: ${message})`);
     throw failed(`the server at ${url} could not make the backup (HTTP ${res.status}: ${message})`);
   }
   const pid = Number(res.headers.get(PID_HEADER));
   if (holder && pid !== holder.pid) {
     s.fail();
     await res.body?.cancel();
-    throw refused(`the server at ${url} is process ${pid || 'unknown'}, but ${opts.dataDir} is held by process ${holder.pid}: pass --url with the address of the server holding it`);
+    throw refused(
+      `the server at ${url} is process ${pid || 'unknown'}, but ${opts.dataDir} is held by process ${holder.pid}: pass --url with the address of the server holding it`,
+    );
   }
   const blob = await res.blob();
   s.done(`received a consistent copy from the server at ${url} (pid ${pid})`);

@@ -41,8 +41,15 @@ describe('a data directory of the previous release', { timeout: 240_000 }, () =>
       'Publish the release notes': 'blocked',
     });
     expect(Object.keys(status)).toContain('Write the release notes');
-    expect(fleet.tasks.find((t) => t.title === 'Fix the flaky login test')?.result).toEqual({ exitCode: 0, output: 'fixed' });
-    expect(fleet.decisions.map((d) => d.winnerAgentName).sort()).toEqual(['fixture-bash', 'fixture-docs', 'fixture-ts']);
+    expect(fleet.tasks.find((t) => t.title === 'Fix the flaky login test')?.result).toEqual({
+      exitCode: 0,
+      output: 'fixed',
+    });
+    expect(fleet.decisions.map((d) => d.winnerAgentName).sort()).toEqual([
+      'fixture-bash',
+      'fixture-docs',
+      'fixture-ts',
+    ]);
     const pools = await api<{ name: string }[]>(server, 'pools.list', undefined, { query: true });
     expect(pools.map((p) => p.name)).toContain('fixture-pool');
 

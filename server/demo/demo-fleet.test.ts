@@ -5,7 +5,11 @@ import { startTestRuntime } from '@/server/testing/test-runtime';
 type Rt = Awaited<ReturnType<typeof startTestRuntime>>;
 let rt: Rt;
 beforeAll(async () => {
-  rt = await startTestRuntime({ FLIGHTDECK_DEMO: '1', FLIGHTDECK_DEMO_AGENTS: '3', FLIGHTDECK_DEMO_TASKS_PER_MIN: '30' });
+  rt = await startTestRuntime({
+    FLIGHTDECK_DEMO: '1',
+    FLIGHTDECK_DEMO_AGENTS: '3',
+    FLIGHTDECK_DEMO_TASKS_PER_MIN: '30',
+  });
 });
 afterAll(async () => rt?.dispose());
 
@@ -20,8 +24,20 @@ describe('demo fleet (what a first `npm start` shows)', () => {
     expect(pool).toMatchObject({ provider: 'simulated', minSize: 0, capabilities: ['migration'] });
 
     // The first burst comes 5 s after the start; the autoscaler answers it with a recorded decision.
-    await expect.poll(async () => (await rt.core.pools.decisions(pool!.id, 10)).map((d) => d.reason).join('\n'), { timeout: 20_000, interval: 500 })
+    await expect
+      .poll(async () => (await rt.core.pools.decisions(pool!.id, 10)).map((d) => d.reason).join('\n'), {
+        timeout: 20_000,
+        interval: 500,
+      })
       .toMatch(/backlog \d+ for `migration`, 0 agents awake, target 3\/agent → \+\d/);
-    await expect.poll(async () => (await rt.core.views.listAgents({ limit: 500 })).items.some((a) => a.poolId === pool!.id && a.activity?.state === 'working'), { timeout: 20_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await rt.core.views.listAgents({ limit: 500 })).items.some(
+            (a) => a.poolId === pool!.id && a.activity?.state === 'working',
+          ),
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(true);
   }, 45_000);
 });

@@ -12,7 +12,11 @@ export function createAgentPackageHandler(runtime: () => Promise<Runtime>) {
     void (async () => {
       const rt = await runtime();
       const ifNoneMatch = req.headers['if-none-match'] ?? null;
-      const answer = await agentPackageResponse(req.method ?? 'GET', ifNoneMatch, rt.log.child({ part: 'agent-package' }));
+      const answer = await agentPackageResponse(
+        req.method ?? 'GET',
+        ifNoneMatch,
+        rt.log.child({ part: 'agent-package' }),
+      );
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body ?? undefined);
     })().catch(() => {

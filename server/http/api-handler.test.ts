@@ -36,7 +36,9 @@ async function call(procedure: string, token: string, input?: unknown) {
   return body.result!.data;
 }
 async function query(procedure: string, input: unknown) {
-  const res = await fetch(`${base}/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const res = await fetch(`${base}/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
   return ((await res.json()) as { result: { data: any } }).result.data;
 }
 
@@ -51,34 +53,52 @@ describe('HTTP agents over a real socket', () => {
     const silentSince = Date.now();
 
     // The rescuer heartbeats and long-polls; the lost agent says nothing more.
-    const rescuer = await call('agents.register', ADMIN_TOKEN, { name: 'http-rescuer', capabilities: ['http-failover'] });
+    const rescuer = await call('agents.register', ADMIN_TOKEN, {
+      name: 'http-rescuer',
+      capabilities: ['http-failover'],
+    });
     const beat = setInterval(() => void call('agents.heartbeat', rescuer.token, {}).catch(() => {}), 5000);
     try {
       await call('agents.heartbeat', rescuer.token, {});
       let retry = null;
-      while (!retry && Date.now() - silentSince < 40_000) retry = await call('work.poll', rescuer.token, { waitMs: 10_000 });
+      while (!retry && Date.now() - silentSince < 40_000)
+        retry = await call('work.poll', rescuer.token, { waitMs: 10_000 });
       const requeuedAfter = Date.now() - silentSince;
       expect(retry).toMatchObject({ taskId: ids[0], attempt: 2 });
       expect(requeuedAfter).toBeLessThanOrEqual(32_000);
-      await call('work.complete', rescuer.token, { taskId: retry.taskId, leaseToken: retry.leaseToken, result: { ok: true } });
+      await call('work.complete', rescuer.token, {
+        taskId: retry.taskId,
+        leaseToken: retry.leaseToken,
+        result: { ok: true },
+      });
     } finally {
       clearInterval(beat);
     }
     expect((await query('tasks.get', { id: ids[0] })).status).toBe('succeeded');
     // The lost agent comes back too late: its report is refused.
-    await expect(call('work.complete', lost.token, { taskId: work.taskId, leaseToken: work.leaseToken })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      call('work.complete', lost.token, { taskId: work.taskId, leaseToken: work.leaseToken }),
+    ).rejects.toMatchObject({ status: 409 });
     expect((await query('agents.get', { id: lost.agentId })).status).toBe('offline');
   }, 60_000);
 
   it("reports a task and polls for the next in one HTTP request (tRPC's batch form)", async () => {
     const agent = await call('agents.register', ADMIN_TOKEN, { name: 'http-batcher', capabilities: ['http-batch'] });
     await call('agents.heartbeat', agent.token, {});
-    const { ids } = await call('tasks.submit', ADMIN_TOKEN, { tasks: [{ title: 'one', capabilities: ['http-batch'] }, { title: 'two', capabilities: ['http-batch'] }] });
+    const { ids } = await call('tasks.submit', ADMIN_TOKEN, {
+      tasks: [
+        { title: 'one', capabilities: ['http-batch'] },
+        { title: 'two', capabilities: ['http-batch'] },
+      ],
+    });
     const first = await call('work.poll', agent.token, { waitMs: 5000, start: true });
     const res = await fetch(`${base}/work.complete,work.poll?batch=1`, {
       method: 'POST',
       headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ 0: { taskId: first.taskId, leaseToken: first.leaseToken, result: 'done' }, 1: { waitMs: 5000, start: true } }),
+      body: JSON.stringify({
+        0: { taskId: first.taskId, leaseToken: first.leaseToken, result: 'done' },
+        1: { waitMs: 5000, start: true },
+      }),
     });
     expect(res.status).toBe(200);
     const [completed, next] = (await res.json()) as { result: { data: any } }[];
@@ -88,4 +108,3 @@ describe('HTTP agents over a real socket', () => {
     expect((await query('tasks.get', { id: next.result.data.taskId })).status).toBe('running');
   });
 });
-

@@ -30,13 +30,22 @@ export function createApiHandler(runtime: () => Promise<Runtime>) {
       // Never leave a socket unanswered: an unexpected failure still ends the request.
       if (!res.headersSent) refuse(res, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
       else res.destroy();
-      void runtime().then((rt) => rt.log.error({ err }, 'API request failed outside tRPC'), () => {});
+      void runtime().then(
+        (rt) => rt.log.error({ err }, 'API request failed outside tRPC'),
+        () => {},
+      );
     });
     return true;
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, target: string, runtime: () => Promise<Runtime>, slots: LiveStreamSlots) {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: string,
+  runtime: () => Promise<Runtime>,
+  slots: LiveStreamSlots,
+) {
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);
   const search = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
@@ -61,10 +70,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, target: string,
     res.once('close', admitted);
   }
   await nodeHTTPRequestHandler({
-    req, res, path, router: appRouter, responseMeta: unavailableMeta, maxBodySize: limits.maxBodyBytes,
+    req,
+    res,
+    path,
+    router: appRouter,
+    responseMeta: unavailableMeta,
+    maxBodySize: limits.maxBodyBytes,
     createContext: async () => {
       const { actor, sessionToken } = await who();
-      return createContextInner({ runtime: rt, actor, sessionToken, resHeaders: { append: (k: string, v: string) => void res.appendHeader(k, v) } });
+      return createContextInner({
+        runtime: rt,
+        actor,
+        sessionToken,
+        resHeaders: { append: (k: string, v: string) => void res.appendHeader(k, v) },
+      });
     },
   });
   // A body cut off at the limit is still arriving: do not read the rest as a next request.

@@ -42,7 +42,10 @@ describe.each([0, 1])('cross-site requests with the session cookie (entry point 
   it.each([
     ['a hostile Origin', { origin: 'http://evil.example', 'content-type': 'application/json' }],
     ['Origin: null', { origin: 'null', 'content-type': 'application/json' }],
-    ['a same-site page (Sec-Fetch-Site: same-site)', { origin: 'http://other.127.0.0.1.nip.io', 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }],
+    [
+      'a same-site page (Sec-Fetch-Site: same-site)',
+      { origin: 'http://other.127.0.0.1.nip.io', 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+    ],
     ['no Origin and no Sec-Fetch-Site', { 'content-type': 'application/json' }],
     ['our own Origin but text/plain', { origin: 'OWN', 'content-type': 'text/plain' }],
   ])('refuses %s with 403 and changes nothing', async (_, headers) => {
@@ -66,31 +69,45 @@ describe.each([0, 1])('cross-site requests with the session cookie (entry point 
 
   it('refuses signing in from another origin', async () => {
     const res = await fetch(`${entry.origin}/api/trpc/auth.signIn`, {
-      method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'test-password' }),
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'test-password' }),
     });
     expect(res.status).toBe(403);
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
   it('reads with the cookie from anywhere (GET changes nothing) and accepts Bearer calls whatever their Origin', async () => {
-    const read = await fetch(`${entry.origin}/api/trpc/tasks.get?input=${encodeURIComponent(JSON.stringify({ id: taskId }))}`, { headers: { cookie, origin: 'http://evil.example' } });
+    const read = await fetch(
+      `${entry.origin}/api/trpc/tasks.get?input=${encodeURIComponent(JSON.stringify({ id: taskId }))}`,
+      { headers: { cookie, origin: 'http://evil.example' } },
+    );
     expect(read.status).toBe(200);
-    const bearer = await fetch(`${entry.origin}/api/trpc/agents.list`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const bearer = await fetch(`${entry.origin}/api/trpc/agents.list`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(bearer.status).toBe(200);
     const submit = await fetch(`${entry.origin}/api/trpc/tasks.submit`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, origin: 'null', 'content-type': 'application/json' }, body: JSON.stringify({ title: 'from a program', capabilities: ['nobody-has-it'] }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, origin: 'null', 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'from a program', capabilities: ['nobody-has-it'] }),
     });
     expect(submit.status).toBe(200);
   });
 
   it.each([
     ['its own Origin', () => ({ origin: entry.origin })],
-    ['Sec-Fetch-Site: same-origin (behind a proxy that rewrites Host)', () => ({ origin: 'https://flightdeck.example', 'sec-fetch-site': 'same-origin' })],
+    [
+      'Sec-Fetch-Site: same-origin (behind a proxy that rewrites Host)',
+      () => ({ origin: 'https://flightdeck.example', 'sec-fetch-site': 'same-origin' }),
+    ],
   ])('accepts the dashboard itself: %s, as JSON', async (_, headers) => {
     const id = await deadLetter(`${cap}-ok-${Math.random().toString(36).slice(2, 6)}`);
     const task = await callerAs(edge.rt, adminPrincipal).tasks.get({ id });
     const res = await fetch(`${entry.origin}/api/trpc/tasks.retryDeadLetters`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json; charset=utf-8', ...headers() }, body: JSON.stringify({ capability: task.capabilities[0] }),
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json; charset=utf-8', ...headers() },
+      body: JSON.stringify({ capability: task.capabilities[0] }),
     });
     expect(res.status).toBe(200);
     expect((await res.json()).result.data.count).toBe(1);

@@ -19,13 +19,19 @@ export function refuseCrossSite(method: string, headers: Headers): Refusal | nul
   if (!fromUs) return crossSite(origin ?? `none, Sec-Fetch-Site: ${fetchSite ?? 'none'}`);
   const type = mediaType(headers.get('content-type'));
   if (type !== 'application/json') {
-    return refusal('FORBIDDEN', `a signed-in browser may only send application/json (got ${type || 'no content-type'})`);
+    return refusal(
+      'FORBIDDEN',
+      `a signed-in browser may only send application/json (got ${type || 'no content-type'})`,
+    );
   }
   return null;
 }
 
 function crossSite(origin: string): Refusal {
-  return refusal('FORBIDDEN', `cross-site request refused (Origin: ${origin}): sign in to this dashboard and act from it, or call the API with a Bearer token`);
+  return refusal(
+    'FORBIDDEN',
+    `cross-site request refused (Origin: ${origin}): sign in to this dashboard and act from it, or call the API with a Bearer token`,
+  );
 }
 
 /** `Origin: null` (sandboxed frames, some redirects) never matches. */

@@ -12,10 +12,12 @@ export interface EdgeRequest {
 }
 
 export function refuseAtEdge(req: EdgeRequest, limits: RequestLimits): Refusal | null {
-  return refuseMalformedPath(req.path)
-    ?? refuseCrossSite(req.method, req.headers)
-    ?? refuseDeclaredBody(req.headers, limits)
-    ?? refuseLargeBatch(req.path, req.search, limits);
+  return (
+    refuseMalformedPath(req.path) ??
+    refuseCrossSite(req.method, req.headers) ??
+    refuseDeclaredBody(req.headers, limits) ??
+    refuseLargeBatch(req.path, req.search, limits)
+  );
 }
 
 export function decodePath(path: string): string | null {

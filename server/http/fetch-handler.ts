@@ -57,7 +57,10 @@ async function handle(req: Request, runtime: () => Promise<Runtime>, slots: Live
   }
   const capped = req.body ? new Request(req, { body: capBody(req.body, limits), duplex: 'half' } as RequestInit) : req;
   const res = await fetchRequestHandler({
-    endpoint: ENDPOINT, req: capped, router: appRouter, responseMeta: unavailableMeta,
+    endpoint: ENDPOINT,
+    req: capped,
+    router: appRouter,
+    responseMeta: unavailableMeta,
     createContext: async ({ resHeaders }) => {
       const { actor, sessionToken } = await who();
       return createContextInner({ runtime: rt, actor, sessionToken, resHeaders });

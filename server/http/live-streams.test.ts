@@ -14,7 +14,10 @@ afterAll(async () => {
 /** Opens `events.live` and returns as soon as the answer's head arrives (the stream stays open until closed). */
 async function openStream(entry: EntryPoint, headers: Record<string, string>) {
   const ac = new AbortController();
-  const res = await fetch(`${entry.origin}/api/trpc/events.live`, { headers: { accept: 'text/event-stream', ...headers }, signal: ac.signal });
+  const res = await fetch(`${entry.origin}/api/trpc/events.live`, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: ac.signal,
+  });
   const close = () => ac.abort();
   if (res.status !== 200) {
     const body = await res.json();

@@ -37,10 +37,18 @@ export class LiveStreamSlots {
  * Admits a subscription before it starts streaming, so that refusals are real HTTP statuses
  * (401, 429) rather than a 200 carrying an error event. Returns the slot's release function.
  */
-export function admitLiveStream(slots: LiveStreamSlots, who: { actor: Actor | null; sessionToken?: string }, max: number): Refusal | (() => void) {
-  if (!who.actor) return refusal('UNAUTHORIZED', 'authentication required: sign in, or send "Authorization: Bearer <token>"');
+export function admitLiveStream(
+  slots: LiveStreamSlots,
+  who: { actor: Actor | null; sessionToken?: string },
+  max: number,
+): Refusal | (() => void) {
+  if (!who.actor)
+    return refusal('UNAUTHORIZED', 'authentication required: sign in, or send "Authorization: Bearer <token>"');
   const key = who.sessionToken ? `session:${who.sessionToken}` : `${who.actor.kind}:${who.actor.id}`;
   const release = slots.acquire(key, max);
   if (release) return release;
-  return refusal('TOO_MANY_REQUESTS', `this session already has ${max} live streams open (FLIGHTDECK_MAX_STREAMS_PER_SESSION): close a dashboard tab or window`);
+  return refusal(
+    'TOO_MANY_REQUESTS',
+    `this session already has ${max} live streams open (FLIGHTDECK_MAX_STREAMS_PER_SESSION): close a dashboard tab or window`,
+  );
 }

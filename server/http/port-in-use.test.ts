@@ -16,14 +16,21 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
 
 describe('a port already in use', () => {
-  it.each([['server/http/serve.ts', false], ['flightdeck start', true]])('%s exits non-zero with a message naming the port', async (_how, launcher) => {
-    const server = await startBuiltServer({ launcher, waitReady: false, env: { PORT: String(port) } });
-    try {
-      const result = await Promise.race([server.exited, sleep(30_000).then(() => 'still running after 30 s')]);
-      expect(result, server.output()).toMatchObject({ code: 1 });
-      expect(server.output()).toContain(`port ${port} is already in use`);
-    } finally {
-      await server.stop(2_000);
-    }
-  }, 60_000);
+  it.each([
+    ['server/http/serve.ts', false],
+    ['flightdeck start', true],
+  ])(
+    '%s exits non-zero with a message naming the port',
+    async (_how, launcher) => {
+      const server = await startBuiltServer({ launcher, waitReady: false, env: { PORT: String(port) } });
+      try {
+        const result = await Promise.race([server.exited, sleep(30_000).then(() => 'still running after 30 s')]);
+        expect(result, server.output()).toMatchObject({ code: 1 });
+        expect(server.output()).toContain(`port ${port} is already in use`);
+      } finally {
+        await server.stop(2_000);
+      }
+    },
+    60_000,
+  );
 });

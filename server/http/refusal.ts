@@ -19,11 +19,27 @@ export function refusalFromError(err: TRPCError): Refusal {
 }
 
 export function refusalBody(r: Refusal): string {
-  return JSON.stringify({ error: { message: r.message, code: TRPC_ERROR_CODES_BY_KEY[r.code], data: { code: r.code, httpStatus: r.status } } });
+  return JSON.stringify({
+    error: { message: r.message, code: TRPC_ERROR_CODES_BY_KEY[r.code], data: { code: r.code, httpStatus: r.status } },
+  });
 }
 
 /** Operators see what the edge turned away (a missing sign-in is the client's business, not logged). */
-export function logRefusal(log: Logger, r: Refusal, request: { method: string; path: string; origin?: string | null }): void {
+export function logRefusal(
+  log: Logger,
+  r: Refusal,
+  request: { method: string; path: string; origin?: string | null },
+): void {
   if (r.status === 401) return;
-  log.warn({ status: r.status, code: r.code, method: request.method, path: request.path.slice(0, 200), origin: request.origin ?? undefined, reason: r.message }, 'request refused');
+  log.warn(
+    {
+      status: r.status,
+      code: r.code,
+      method: request.method,
+      path: request.path.slice(0, 200),
+      origin: request.origin ?? undefined,
+      reason: r.message,
+    },
+    'request refused',
+  );
 }

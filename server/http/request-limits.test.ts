@@ -18,10 +18,17 @@ afterAll(async () => {
 });
 
 /** Sends only the request head and `sent` bytes of a body declared (or streamed) larger, and reads the answer. */
-function partialUpload(entry: EntryPoint, path: string, opts: { declared?: number; chunks: number; chunkBytes: number }): Promise<{ status: number; body: string; sent: number }> {
+function partialUpload(
+  entry: EntryPoint,
+  path: string,
+  opts: { declared?: number; chunks: number; chunkBytes: number },
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     const url = new URL(`${entry.origin}/api/trpc/${path}`);
-    const headers: Record<string, string | number> = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    const headers: Record<string, string | number> = {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      'content-type': 'application/json',
+    };
     if (opts.declared !== undefined) headers['content-length'] = opts.declared;
     const req = http.request(url, { method: 'POST', headers });
     let sent = 0;
@@ -49,9 +56,15 @@ describe.each([0, 1])('request size limits (entry point %i)', (i) => {
 
   it('answers a declared oversized body with 413 without waiting for it', async () => {
     // 100 MB announced, 8 KB sent: an answer can only come from reading the head alone.
-    const res = await partialUpload(entry, 'agents.heartbeat', { declared: 100 * 1024 * 1024, chunks: 1, chunkBytes: 8 * 1024 });
+    const res = await partialUpload(entry, 'agents.heartbeat', {
+      declared: 100 * 1024 * 1024,
+      chunks: 1,
+      chunkBytes: 8 * 1024,
+    });
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.body).error.message).toMatch(/104857600 bytes exceeds the limit of 65536 bytes \(FLIGHTDECK_MAX_BODY_BYTES\)/);
+    expect(JSON.parse(res.body).error.message).toMatch(
+      /104857600 bytes exceeds the limit of 65536 bytes \(FLIGHTDECK_MAX_BODY_BYTES\)/,
+    );
   });
 
   it('cuts a chunked body off at the limit with 413', async () => {
@@ -64,8 +77,13 @@ describe.each([0, 1])('request size limits (entry point %i)', (i) => {
 
   it('accepts a body under the limit', async () => {
     const res = await fetch(`${entry.origin}/api/trpc/tasks.submit`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'just under', capabilities: ['nobody-has-it'], payload: { blob: 'x'.repeat(60 * 1024) } }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'just under',
+        capabilities: ['nobody-has-it'],
+        payload: { blob: 'x'.repeat(60 * 1024) },
+      }),
     });
     expect(res.status).toBe(200);
   });
@@ -74,10 +92,14 @@ describe.each([0, 1])('request size limits (entry point %i)', (i) => {
     const paths = ['tasks.submit', 'tasks.submit', 'tasks.submit', 'tasks.submit'];
     const body = Object.fromEntries(paths.map((_, k) => [k, { title: `batched-${i}-${k}` }]));
     const res = await fetch(`${entry.origin}/api/trpc/${paths.join(',')}?batch=1`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.message).toMatch(/at most 3 calls \(FLIGHTDECK_MAX_BATCH_CALLS\); this one holds 4/);
+    expect((await res.json()).error.message).toMatch(
+      /at most 3 calls \(FLIGHTDECK_MAX_BATCH_CALLS\); this one holds 4/,
+    );
     expect((await callerAs(edge.rt, adminPrincipal).tasks.list({ search: `batched-${i}-` })).items).toEqual([]);
   });
 
@@ -86,7 +108,9 @@ describe.each([0, 1])('request size limits (entry point %i)', (i) => {
     const answer = await new Promise<string>((resolve, reject) => {
       const { port } = new URL(entry.origin);
       const socket = net.connect(Number(port), '127.0.0.1', () => {
-        socket.write(`GET /api/trpc/tasks.get%E0%A4%A?input=%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ADMIN_TOKEN}\r\nConnection: close\r\n\r\n`);
+        socket.write(
+          `GET /api/trpc/tasks.get%E0%A4%A?input=%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ADMIN_TOKEN}\r\nConnection: close\r\n\r\n`,
+        );
       });
       let data = '';
       socket.on('data', (c) => (data += c));

@@ -22,7 +22,10 @@ export function refuseLargeBatch(path: string, search: URLSearchParams, limits: 
   if (search.get('batch') !== '1') return null;
   const calls = path.split(',').length;
   if (calls <= limits.maxBatchCalls) return null;
-  return refusal('PAYLOAD_TOO_LARGE', `a batched request may hold at most ${limits.maxBatchCalls} calls (FLIGHTDECK_MAX_BATCH_CALLS); this one holds ${calls}`);
+  return refusal(
+    'PAYLOAD_TOO_LARGE',
+    `a batched request may hold at most ${limits.maxBatchCalls} calls (FLIGHTDECK_MAX_BATCH_CALLS); this one holds ${calls}`,
+  );
 }
 
 export function bodyTooLarge(limits: RequestLimits, bytes?: number): string {
@@ -33,11 +36,14 @@ export function bodyTooLarge(limits: RequestLimits, bytes?: number): string {
 /** A streamed (chunked) body that passes the limit errors as soon as it does; tRPC answers 413. */
 export function capBody(body: ReadableStream<Uint8Array>, limits: RequestLimits): ReadableStream<Uint8Array> {
   let seen = 0;
-  return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
-      if (seen > limits.maxBodyBytes) controller.error(new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: bodyTooLarge(limits) }));
-      else controller.enqueue(chunk);
-    },
-  }));
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limits.maxBodyBytes)
+          controller.error(new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: bodyTooLarge(limits) }));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
 }

@@ -61,7 +61,10 @@ async function main() {
   };
   for (const serve of waiting.splice(0)) serve();
   const where = `http://${env.HOSTNAME ?? 'localhost'}:${env.PORT}`;
-  runtime.log.info({ url: where, storage: runtime.database.describe, events: runtime.mode.events }, 'flightdeck listening');
+  runtime.log.info(
+    { url: where, storage: runtime.database.describe, events: runtime.mode.events },
+    'flightdeck listening',
+  );
 }
 
 /** Listens, or fails with a message naming the port (not an uncaught exception in a server that serves nothing). */
@@ -69,11 +72,15 @@ function listen(server: http.Server, port: number, host: string | undefined): Pr
   return new Promise((resolve, reject) => {
     const failed = (err: NodeJS.ErrnoException) => {
       const where = `port ${port}${host ? ` on ${host}` : ''}`;
-      reject(new Error(
-        err.code === 'EADDRINUSE' ? `${where} is already in use: stop the other server or choose another port (PORT=…, or --port)`
-          : err.code === 'EACCES' ? `no permission to listen on ${where}`
-            : `cannot listen on ${where}: ${err.message}`,
-      ));
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `${where} is already in use: stop the other server or choose another port (PORT=…, or --port)`
+            : err.code === 'EACCES'
+              ? `no permission to listen on ${where}`
+              : `cannot listen on ${where}: ${err.message}`,
+        ),
+      );
     };
     server.once('error', failed);
     server.listen(port, host, () => {

@@ -7,11 +7,17 @@ function harness(opts: { replace?: boolean } = {}) {
   let t = 0;
   const calls: string[] = [];
   const unwatch = watchStopSignals(
-    { begin: (s) => calls.push(`begin ${s}`), hurry: (s) => calls.push(`hurry ${s}`), repeat: (s) => calls.push(`repeat ${s}`) },
+    {
+      begin: (s) => calls.push(`begin ${s}`),
+      hurry: (s) => calls.push(`hurry ${s}`),
+      repeat: (s) => calls.push(`repeat ${s}`),
+    },
     { source: source as unknown as SignalSource, now: () => t, ...opts },
   );
   return {
-    source, calls, unwatch,
+    source,
+    calls,
+    unwatch,
     send: (s: StopSignal) => source.emit(s),
     advance: (ms: number) => void (t += ms),
   };
@@ -48,7 +54,10 @@ describe('watchStopSignals', () => {
 
     const source = new EventEmitter();
     source.on('SIGTERM', other);
-    watchStopSignals({ begin: () => {}, hurry: () => {} }, { source: source as unknown as SignalSource, replace: true });
+    watchStopSignals(
+      { begin: () => {}, hurry: () => {} },
+      { source: source as unknown as SignalSource, replace: true },
+    );
     expect(source.listeners('SIGTERM')).not.toContain(other);
     expect(source.listenerCount('SIGTERM')).toBe(1);
   });

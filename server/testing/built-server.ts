@@ -89,9 +89,10 @@ export async function startBuiltServer(opts: BuiltServerOptions = {}): Promise<B
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'flightdeck-srv-'));
   const token = `test-admin-${randomBytes(12).toString('hex')}`;
-  const db = !opts.databaseUrl && process.env.DATABASE_URL
-    ? await createTestDatabase(process.env.DATABASE_URL, `fd_srv_${randomBytes(4).toString('hex')}`)
-    : null;
+  const db =
+    !opts.databaseUrl && process.env.DATABASE_URL
+      ? await createTestDatabase(process.env.DATABASE_URL, `fd_srv_${randomBytes(4).toString('hex')}`)
+      : null;
   const cmd = serverCommand();
   const env = {
     ...process.env,
@@ -110,7 +111,12 @@ export async function startBuiltServer(opts: BuiltServerOptions = {}): Promise<B
   const [command, args] = opts.launcher
     ? [process.execPath, [path.join(ROOT, 'cli', 'bin.mjs'), 'start', '--port', env.PORT]]
     : [cmd.command, cmd.args];
-  const child: ChildProcess = spawn(command, args, { cwd: ROOT, detached, stdio: ['ignore', 'pipe', 'pipe'], env: env as NodeJS.ProcessEnv });
+  const child: ChildProcess = spawn(command, args, {
+    cwd: ROOT,
+    detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: env as NodeJS.ProcessEnv,
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));

@@ -12,9 +12,13 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
  * A real runtime for integration tests: in-memory PGlite by default, or a fresh database on
  * PostgreSQL and a fresh stream on Redis when DATABASE_URL / REDIS_URL are set.
  */
-export async function startTestRuntime(overrides: Record<string, string> = {}): Promise<Runtime & { dispose(): Promise<void> }> {
+export async function startTestRuntime(
+  overrides: Record<string, string> = {},
+): Promise<Runtime & { dispose(): Promise<void> }> {
   const id = randomBytes(4).toString('hex');
-  const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL, `fd_test_${id}`) : null;
+  const database = process.env.DATABASE_URL
+    ? await createTestDatabase(process.env.DATABASE_URL, `fd_test_${id}`)
+    : null;
   const env = readEnv({
     DATABASE_URL: database?.url,
     REDIS_URL: process.env.REDIS_URL,
@@ -38,7 +42,10 @@ export async function startTestRuntime(overrides: Record<string, string> = {}): 
 }
 
 /** A throw-away database per test file: tests own their data. */
-export async function createTestDatabase(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  adminUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database "${name}"`);
@@ -63,10 +70,16 @@ export function callerAs(rt: Runtime, actor: Actor | null, signal?: AbortSignal)
 export const adminPrincipal: Actor = { kind: 'api-token', id: 'tok_test', name: 'test-admin', role: 'admin' };
 
 /** Registers an agent through the API and returns a caller that acts as it. */
-export async function registerAgent(rt: Runtime, input: { name: string; capabilities?: string[]; maxConcurrency?: number; runtime?: string }) {
+export async function registerAgent(
+  rt: Runtime,
+  input: { name: string; capabilities?: string[]; maxConcurrency?: number; runtime?: string },
+) {
   const admin = callerAs(rt, adminPrincipal);
   const { agentId, token } = await admin.agents.register({
-    name: input.name, capabilities: input.capabilities ?? [], maxConcurrency: input.maxConcurrency ?? 1, ...(input.runtime ? { runtime: input.runtime } : {}),
+    name: input.name,
+    capabilities: input.capabilities ?? [],
+    maxConcurrency: input.maxConcurrency ?? 1,
+    ...(input.runtime ? { runtime: input.runtime } : {}),
   });
   const principal = await rt.core.auth.authenticateBearer(token);
   return { agentId, token, caller: callerAs(rt, principal) };
@@ -76,7 +89,11 @@ export async function registerAgent(rt: Runtime, input: { name: string; capabili
  * Calls the API as an HTTP client would (status codes, JSON bodies, error formatting),
  * through the same fetch handler as the Next route, without starting a web server.
  */
-export async function httpCall(rt: Runtime, procedure: string, opts: { input?: unknown; rawBody?: string; token?: string; query?: boolean; headers?: Record<string, string> } = {}) {
+export async function httpCall(
+  rt: Runtime,
+  procedure: string,
+  opts: { input?: unknown; rawBody?: string; token?: string; query?: boolean; headers?: Record<string, string> } = {},
+) {
   const { createFetchHandler } = await import('@/server/http/fetch-handler');
   const headers = new Headers({ 'content-type': 'application/json', ...opts.headers });
   if (opts.token) headers.set('authorization', `Bearer ${opts.token}`);
@@ -85,9 +102,14 @@ export async function httpCall(rt: Runtime, procedure: string, opts: { input?: u
   const req = new Request(url, {
     method: opts.query ? 'GET' : 'POST',
     headers,
-    body: opts.query ? undefined : opts.rawBody ?? (opts.input === undefined ? undefined : JSON.stringify(opts.input)),
+    body: opts.query
+      ? undefined
+      : (opts.rawBody ?? (opts.input === undefined ? undefined : JSON.stringify(opts.input))),
   });
   const res = await createFetchHandler(async () => rt)(req);
-  const body = await res.json() as { result?: { data: any }; error?: { message: string; data: { code: string; httpStatus: number } } };
+  const body = (await res.json()) as {
+    result?: { data: any };
+    error?: { message: string; data: { code: string; httpStatus: number } };
+  };
   return { status: res.status, data: body.result?.data, error: body.error, headers: res.headers };
 }

@@ -14,11 +14,19 @@ export interface Context {
 }
 
 /** Builds a context without HTTP: tests and server components call this. */
-export function createContextInner(opts: { runtime: Runtime; actor: Actor | null; resHeaders?: Pick<Headers, 'append'>; sessionToken?: string }): Context {
+export function createContextInner(opts: {
+  runtime: Runtime;
+  actor: Actor | null;
+  resHeaders?: Pick<Headers, 'append'>;
+  sessionToken?: string;
+}): Context {
   return { ...opts, requestId: crypto.randomUUID().slice(0, 8) };
 }
 
-export async function resolveActor(runtime: Runtime, headers: Headers): Promise<{ actor: Actor | null; sessionToken?: string }> {
+export async function resolveActor(
+  runtime: Runtime,
+  headers: Headers,
+): Promise<{ actor: Actor | null; sessionToken?: string }> {
   const auth = headers.get('authorization');
   if (auth) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);

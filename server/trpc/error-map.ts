@@ -20,16 +20,30 @@ export function toTRPCError(err: unknown, requestId: string): TRPCError {
   if (isCoreError(err)) return new TRPCError({ code: CODES[err.code], message: err.message, cause: err });
   if (isZodError(err)) return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(err), cause: err });
   if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
-  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `internal error (request ${requestId})`, cause: err instanceof Error ? err : undefined });
+  return new TRPCError({
+    code: 'INTERNAL_SERVER_ERROR',
+    message: `internal error (request ${requestId})`,
+    cause: err instanceof Error ? err : undefined,
+  });
 }
 
 /** 503: the database is restarting or unreachable; the answer carries Retry-After (see the HTTP handlers). */
 export function databaseUnavailable(cause: unknown): TRPCError {
-  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the database is unavailable; retry in a few seconds', cause: cause instanceof Error ? cause : undefined });
+  return new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'the database is unavailable; retry in a few seconds',
+    cause: cause instanceof Error ? cause : undefined,
+  });
 }
 
 export function isZodError(e: unknown): e is ZodError {
-  return e instanceof ZodError || (typeof e === 'object' && e !== null && String((e as { name?: string }).name).includes('ZodError') && Array.isArray((e as ZodError).issues));
+  return (
+    e instanceof ZodError ||
+    (typeof e === 'object' &&
+      e !== null &&
+      String((e as { name?: string }).name).includes('ZodError') &&
+      Array.isArray((e as ZodError).issues))
+  );
 }
 
 /** "capabilities.0: expected string, received number; title: must not be empty" */
@@ -52,7 +66,9 @@ function flattenIssues(issues: Issue[], prefix: PropertyKey[]): { path: Property
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path];
     if (i.code !== 'invalid_union' || !i.errors?.length) return [{ path, message: i.message }];
-    const missingFields = (branch: Issue[]) => branch.filter((b) => b.path.length === 1 && /received undefined/.test(b.message)).length + (branch.some((b) => b.code === 'unrecognized_keys') ? 1 : 0);
+    const missingFields = (branch: Issue[]) =>
+      branch.filter((b) => b.path.length === 1 && /received undefined/.test(b.message)).length +
+      (branch.some((b) => b.code === 'unrecognized_keys') ? 1 : 0);
     const best = [...i.errors].sort((a, b) => missingFields(a) - missingFields(b) || a.length - b.length)[0];
     return flattenIssues(best, path);
   });

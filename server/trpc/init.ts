@@ -14,8 +14,15 @@ const t = initTRPC.context<Context>().create({
       return { ...shape, message: describeZodError(cause), data: { ...shape.data, issues: zodIssues(cause) } };
     }
     // The Node adapter's own streaming body cap says only its code: name the limit.
-    const message = error.code === 'PAYLOAD_TOO_LARGE' && error.message === error.code && ctx ? bodyTooLarge(requestLimits(ctx.runtime.env)) : shape.message;
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path } };
+    const message =
+      error.code === 'PAYLOAD_TOO_LARGE' && error.message === error.code && ctx
+        ? bodyTooLarge(requestLimits(ctx.runtime.env))
+        : shape.message;
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path },
+    };
   },
   sse: {
     ping: { enabled: true, intervalMs: 10_000 },
@@ -30,7 +37,8 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause ?? result.error, ctx.requestId);
-    if (mapped.code === 'INTERNAL_SERVER_ERROR') ctx.runtime.log.error({ err: result.error.cause ?? result.error, requestId: ctx.requestId }, 'request failed');
+    if (mapped.code === 'INTERNAL_SERVER_ERROR')
+      ctx.runtime.log.error({ err: result.error.cause ?? result.error, requestId: ctx.requestId }, 'request failed');
     // A TRPCError thrown by tRPC itself (input validation, auth) passes through unchanged.
     if (result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
     throw mapped;
@@ -65,6 +73,7 @@ export const procedure = base.use(authorize);
 export const agentProcedure = procedure.use(({ ctx, next }) => {
   const actor = ctx.req.actor;
   // The permission map admits only agents here; this narrows the type for the resolver.
-  if (actor.kind !== 'agent') throw new TRPCError({ code: 'FORBIDDEN', message: 'an agent token is required (from agents.register)' });
+  if (actor.kind !== 'agent')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'an agent token is required (from agents.register)' });
   return next({ ctx: { ...ctx, agent: actor } });
 });

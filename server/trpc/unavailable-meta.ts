@@ -4,7 +4,9 @@ import { databaseUnavailable } from './error-map';
 
 /** A 503 answer tells clients when to come back (agents and load balancers honour Retry-After). */
 export function unavailableMeta({ errors }: { errors: TRPCError[] }) {
-  return errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : {};
+  return errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')
+    ? { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } }
+    : {};
 }
 
 /** Context creation reads the database (tokens, sessions): a database that is away is a 503, not a 500. */

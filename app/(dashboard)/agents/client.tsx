@@ -31,8 +31,11 @@ export function AgentsView() {
   const filtered = params.search !== '' || params.status.length > 0;
   // Honest: registered (not terminated) and healthy (idle or busy), never "connected" for agents that are not.
   const summary = counts
-    ? [`${fmt(counts.registered)} registered`, `${fmt(counts.healthy)} healthy`,
-      ...(counts.terminated && !params.terminated ? [`${fmt(counts.terminated)} terminated hidden`] : [])].join(' · ')
+    ? [
+        `${fmt(counts.registered)} registered`,
+        `${fmt(counts.healthy)} healthy`,
+        ...(counts.terminated && !params.terminated ? [`${fmt(counts.terminated)} terminated hidden`] : []),
+      ].join(' · ')
     : 'Workers registered with this control plane';
 
   return (
@@ -55,15 +58,25 @@ export function AgentsView() {
             </div>
           ) : (
             <div className="p-4">
-              {filtered
-                ? <EmptyState title="No agents match">Try another search or state{params.terminated ? '' : ', or show terminated agents'}.</EmptyState>
-                : <EmptyState title="Every agent is terminated">Tick “Show terminated” to see them; they are deleted after the retention period.</EmptyState>}
+              {filtered ? (
+                <EmptyState title="No agents match">
+                  Try another search or state{params.terminated ? '' : ', or show terminated agents'}.
+                </EmptyState>
+              ) : (
+                <EmptyState title="Every agent is terminated">
+                  Tick “Show terminated” to see them; they are deleted after the retention period.
+                </EmptyState>
+              )}
             </div>
           )}
           <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-3 text-sm text-slate-500 dark:border-slate-800">
-            <span data-testid="agents-shown">{fmt(items.length)} of {fmt(first.total)} shown</span>
-            {agents.isFetchingNextPage ? <Spinner label="Loading more…" /> : agents.hasNextPage && (
-              <Button onClick={() => void agents.fetchNextPage()}>Load more</Button>
+            <span data-testid="agents-shown">
+              {fmt(items.length)} of {fmt(first.total)} shown
+            </span>
+            {agents.isFetchingNextPage ? (
+              <Spinner label="Loading more…" />
+            ) : (
+              agents.hasNextPage && <Button onClick={() => void agents.fetchNextPage()}>Load more</Button>
             )}
           </div>
         </Card>

@@ -12,7 +12,9 @@ interface AgentsPageProps {
 export default async function AgentsPage({ searchParams }: AgentsPageProps) {
   const trpc = await serverTrpc();
   const input = agentListInput(parseAgentListParams(await searchParams));
-  await getServerQueryClient().prefetchInfiniteQuery(trpc.agents.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor }));
+  await getServerQueryClient().prefetchInfiniteQuery(
+    trpc.agents.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor }),
+  );
   return (
     <HydrateClient>
       <AgentsView />

@@ -23,8 +23,11 @@ export function BalancingView({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const policy = useQuery(trpc.balancing.policy.queryOptions());
   const [range, setRange] = useTimeRange();
-  const distribution = useQuery({ ...trpc.balancing.distribution.queryOptions({ range }), placeholderData: keepPreviousData,
-    refetchInterval: (q) => seriesRefetchMs(q.state.data?.imbalanceSeries.bucketMs) });
+  const distribution = useQuery({
+    ...trpc.balancing.distribution.queryOptions({ range }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => seriesRefetchMs(q.state.data?.imbalanceSeries.bucketMs),
+  });
   const decisions = useQuery(trpc.balancing.decisions.queryOptions(DECISION_FEED_INPUT));
   const d = distribution.data;
   const over = `the last ${RANGE_WORDS[range]}`;
@@ -32,9 +35,18 @@ export function BalancingView({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      <PageHeader title="Load balancing" description={`How the scheduler picks agents, where work went over ${over}, and what another strategy would have done.`} />
+      <PageHeader
+        title="Load balancing"
+        description={`How the scheduler picks agents, where work went over ${over}, and what another strategy would have done.`}
+      />
       {error ? (
-        <ErrorState error={error} onRetry={() => { void policy.refetch(); void distribution.refetch(); }} />
+        <ErrorState
+          error={error}
+          onRetry={() => {
+            void policy.refetch();
+            void distribution.refetch();
+          }}
+        />
       ) : !policy.data || !d ? (
         <BalancingSkeleton />
       ) : (
@@ -42,24 +54,44 @@ export function BalancingView({ canEdit }: { canEdit: boolean }) {
           <BalancingKpis distribution={d} />
           <div className="grid items-start gap-4 lg:grid-cols-2">
             <StrategyCard policy={policy.data} canEdit={canEdit} />
-            <div className={`min-w-0 space-y-4 ${distribution.isPlaceholderData ? 'opacity-60 transition-opacity' : ''}`}>
+            <div
+              className={`min-w-0 space-y-4 ${distribution.isPlaceholderData ? 'opacity-60 transition-opacity' : ''}`}
+            >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="text-sm font-semibold text-slate-700 dark:text-slate-200">Charts over {over}</h2>
-                <TimeRangePicker value={range} onChange={setRange} label="Time range of the assignments, utilisation and imbalance charts" />
+                <TimeRangePicker
+                  value={range}
+                  onChange={setRange}
+                  label="Time range of the assignments, utilisation and imbalance charts"
+                />
               </div>
-              <Card title="Assignments per agent" description={`Tasks routed to each agent over ${over}; click a bar for the agent`}>
+              <Card
+                title="Assignments per agent"
+                description={`Tasks routed to each agent over ${over}; click a bar for the agent`}
+              >
                 <AssignmentsChart assignments={d.assignments} />
               </Card>
-              <Card title="Utilisation per agent" description="Share of each agent's slots in use over time: the busiest agents, the rest averaged; click a row for the agent" testId="utilisation-card">
+              <Card
+                title="Utilisation per agent"
+                description="Share of each agent's slots in use over time: the busiest agents, the rest averaged; click a row for the agent"
+                testId="utilisation-card"
+              >
                 <UtilisationHeatmap distribution={d} />
               </Card>
-              <Card title="Imbalance over time" description="Coefficient of variation (CV) of utilisation across agents; lower is more even">
+              <Card
+                title="Imbalance over time"
+                description="Coefficient of variation (CV) of utilisation across agents; lower is more even"
+              >
                 <ImbalanceChart distribution={d} />
               </Card>
             </div>
           </div>
           {decisions.error ? (
-            <ErrorState error={decisions.error} title="Could not load the decisions" onRetry={() => void decisions.refetch()} />
+            <ErrorState
+              error={decisions.error}
+              title="Could not load the decisions"
+              onRetry={() => void decisions.refetch()}
+            />
           ) : decisions.data ? (
             <DecisionsPanel decisions={decisions.data} />
           ) : (

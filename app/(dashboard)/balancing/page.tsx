@@ -7,7 +7,11 @@ import { mayCall } from '@/server/core/access/authorize';
 
 export const metadata: Metadata = { title: 'Balancing' };
 
-export default async function BalancingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BalancingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const range = parseRange(await searchParams);
   const { actor } = await requireSession();
   const trpc = await serverTrpc();

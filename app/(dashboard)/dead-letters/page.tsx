@@ -12,7 +12,9 @@ interface DeadLettersPageProps {
 export default async function DeadLettersPage({ searchParams }: DeadLettersPageProps) {
   const trpc = await serverTrpc();
   const input = deadLetterListInput(parseDeadLetterFilters(await searchParams));
-  await getServerQueryClient().prefetchInfiniteQuery(trpc.tasks.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor }));
+  await getServerQueryClient().prefetchInfiniteQuery(
+    trpc.tasks.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor }),
+  );
   return (
     <HydrateClient>
       <DeadLettersView />

@@ -14,7 +14,9 @@ export default async function TasksPage({ searchParams }: TasksPageProps) {
   const trpc = await serverTrpc();
   const queryClient = getServerQueryClient();
   const input = taskListInput(parseTaskFilters(await searchParams));
-  const tasks = await queryClient.fetchInfiniteQuery(trpc.tasks.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor })).catch(() => null);
+  const tasks = await queryClient
+    .fetchInfiniteQuery(trpc.tasks.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor }))
+    .catch(() => null);
   const agentIds = tasks?.pages.flatMap((p) => p.items.map((t) => t.agentId)) ?? [];
   if (agentIds.some(Boolean)) await queryClient.prefetchQuery(trpc.agents.list.queryOptions(agentNamesInput(agentIds)));
   return (

@@ -18,13 +18,18 @@ export class RedisBus implements EventBus {
   private running = true;
   private readLoop: Promise<void>;
 
-  constructor(url: string, private readonly log: Logger, opts: { prefix?: string; retain?: number } = {}) {
+  constructor(
+    url: string,
+    private readonly log: Logger,
+    opts: { prefix?: string; retain?: number } = {},
+  ) {
     const common = { protocol: 2 as const, lazyConnect: false, maxRetriesPerRequest: 2, enableAutoPipelining: true };
     // Fail fast while Redis is away (events then go to local subscribers and dashboards resync
     // later) instead of holding every publishing request in ioredis' offline queue.
     this.writer = new Redis(url, { ...common, enableOfflineQueue: false });
     this.reader = new Redis(url, { ...common, maxRetriesPerRequest: null, enableAutoPipelining: false });
-    for (const c of [this.writer, this.reader]) c.on('error', (err) => this.log.warn({ err: err.message }, 'redis connection error'));
+    for (const c of [this.writer, this.reader])
+      c.on('error', (err) => this.log.warn({ err: err.message }, 'redis connection error'));
     this.key = `${opts.prefix ?? 'flightdeck:'}events`;
     this.retain = opts.retain ?? 10_000;
     this.readLoop = this.read();
@@ -86,7 +91,8 @@ export class RedisBus implements EventBus {
           const last = (await this.reader.xrevrange(this.key, '+', '-', 'COUNT', 1)) as StreamEntry[];
           this.lastId = last[0]?.[0] ?? '0-0';
         }
-        const res = (await this.reader.xread('COUNT', 1000, 'BLOCK', 5000, 'STREAMS', this.key, this.lastId)) as [string, StreamEntry[]][] | null;
+        const res = (await this.reader.xread('COUNT', 1000, 'BLOCK', 5000, 'STREAMS', this.key, this.lastId)) as
+          [string, StreamEntry[]][] | null;
         for (const [, entries] of res ?? []) {
           for (const entry of entries) {
             this.lastId = entry[0];

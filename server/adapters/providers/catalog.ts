@@ -8,7 +8,11 @@ import { SimulatedProvider, type SimulatedHost } from './simulated-provider';
 export function createProviders(host: () => SimulatedHost, log: Logger) {
   const simulated = new SimulatedProvider({ host, log: log.child({ part: 'simulated-provider' }) });
   const processes = new ProcessProvider({ log: log.child({ part: 'process-provider' }) });
-  const providers: AgentProvider[] = [simulated, processes, new DockerProvider({ log: log.child({ part: 'docker-provider' }) })];
+  const providers: AgentProvider[] = [
+    simulated,
+    processes,
+    new DockerProvider({ log: log.child({ part: 'docker-provider' }) }),
+  ];
   return {
     providers,
     /**

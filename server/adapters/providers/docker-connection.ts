@@ -39,7 +39,8 @@ export function formatEndpoint(endpoint: DockerEndpoint): string {
  */
 export function dockerClient(endpoint: DockerEndpoint | null): Docker {
   if (!endpoint) return new Docker();
-  if ('socketPath' in endpoint) return new Docker({ socketPath: endpoint.socketPath, host: undefined, port: undefined, protocol: 'http' });
+  if ('socketPath' in endpoint)
+    return new Docker({ socketPath: endpoint.socketPath, host: undefined, port: undefined, protocol: 'http' });
   return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'http', socketPath: undefined });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { containerName, containerServerUrl } from './docker-container-spec';
 
 describe('container shape', () => {
-  it('names containers within Docker\'s alphabet', () => {
+  it("names containers within Docker's alphabet", () => {
     expect(containerName('agent 1/é')).toBe('flightdeck-agent-1-');
     expect(containerName('x'.repeat(300))).toHaveLength(128);
   });

@@ -32,7 +32,10 @@ export const LABEL_AGENT = 'dev.flightdeck.agent';
 const HOST_GATEWAY = 'host.docker.internal:host-gateway';
 
 /** The Engine API create body for one agent's container. */
-export function containerCreateOptions(spec: ManagedAgentSpec, settings: DockerSettings): Docker.ContainerCreateOptions {
+export function containerCreateOptions(
+  spec: ManagedAgentSpec,
+  settings: DockerSettings,
+): Docker.ContainerCreateOptions {
   const env: Record<string, string> = {
     FLIGHTDECK_URL: containerServerUrl(spec.serverUrl, settings.network),
     FLIGHTDECK_TOKEN: spec.agentToken,

@@ -3,7 +3,11 @@ import { demuxDockerLogs, lastLines, muxFrame } from './docker-log-stream';
 
 describe('Docker log stream', () => {
   it('joins the payloads of multiplexed frames, stdout and stderr in order', () => {
-    const data = Buffer.concat([muxFrame('stdout', 'one\n'), muxFrame('stderr', 'two\n'), muxFrame('stdout', 'thrée\n')]);
+    const data = Buffer.concat([
+      muxFrame('stdout', 'one\n'),
+      muxFrame('stderr', 'two\n'),
+      muxFrame('stdout', 'thrée\n'),
+    ]);
     expect(demuxDockerLogs(data)).toBe('one\ntwo\nthrée\n');
   });
 

@@ -12,17 +12,29 @@ const host = process.env.FLIGHTDECK_TEST_DOCKER_HOST;
 const image = process.env.FLIGHTDECK_TEST_DOCKER_IMAGE ?? 'localhost/flightdeck-test-busybox:latest';
 
 // A stand-in worker: prints, then drains on SIGTERM (`wait` keeps the trap responsive).
-const WORKER = 'echo "worker up url=$FLIGHTDECK_URL name=$FLIGHTDECK_AGENT_NAME"; echo to-stderr >&2; '
-  + 'trap "echo draining; exit 0" TERM; while true; do sleep 1 & wait $!; done';
+const WORKER =
+  'echo "worker up url=$FLIGHTDECK_URL name=$FLIGHTDECK_AGENT_NAME"; echo to-stderr >&2; ' +
+  'trap "echo draining; exit 0" TERM; while true; do sleep 1 & wait $!; done';
 
-if (!host) throw new Error('npm run test:docker needs FLIGHTDECK_TEST_DOCKER_HOST (e.g. unix:///var/run/docker.sock or a podman socket)');
+if (!host)
+  throw new Error(
+    'npm run test:docker needs FLIGHTDECK_TEST_DOCKER_HOST (e.g. unix:///var/run/docker.sock or a podman socket)',
+  );
 
 describe('DockerProvider against a real engine (FLIGHTDECK_TEST_DOCKER_HOST)', () => {
   const docker = new DockerProvider({ endpoint: host!, readySettleMs: 500, readyTimeoutMs: 20_000 });
   const pool = `engine-test-${process.pid}`;
   const spec = (over: Partial<ManagedAgentSpec> = {}): ManagedAgentSpec => ({
-    poolName: pool, agentId: 'agt_e1', agentName: `${pool}-1`, agentToken: 'fd_agent_secret', serverUrl: 'http://127.0.0.1:3000',
-    adapter: 'shell', capabilities: ['code'], concurrency: 1, settings: { image, cmd: ['/bin/sh', '-c', WORKER] }, ...over,
+    poolName: pool,
+    agentId: 'agt_e1',
+    agentName: `${pool}-1`,
+    agentToken: 'fd_agent_secret',
+    serverUrl: 'http://127.0.0.1:3000',
+    adapter: 'shell',
+    capabilities: ['code'],
+    concurrency: 1,
+    settings: { image, cmd: ['/bin/sh', '-c', WORKER] },
+    ...over,
   });
 
   afterAll(async () => {
@@ -58,12 +70,20 @@ describe('DockerProvider against a real engine (FLIGHTDECK_TEST_DOCKER_HOST)', (
   }, 60_000);
 
   it('a container that exits at once fails start with its output', async () => {
-    const failing = docker.start(spec({ agentId: 'agt_e2', agentName: `${pool}-2`, settings: { image, cmd: ['/bin/sh', '-c', 'echo boom >&2; exit 3'] } }));
+    const failing = docker.start(
+      spec({
+        agentId: 'agt_e2',
+        agentName: `${pool}-2`,
+        settings: { image, cmd: ['/bin/sh', '-c', 'echo boom >&2; exit 3'] },
+      }),
+    );
     await expect(failing).rejects.toThrow(/exited with code 3 right after starting; its last output:\nboom/);
     expect(await docker.listOwned(pool)).toEqual([]);
   }, 60_000);
 
   it('an unknown image is a clear error', async () => {
-    await expect(docker.start(spec({ settings: { image: 'localhost/flightdeck-no-such-image:1' } }))).rejects.toThrow(/is not on the Docker host/);
+    await expect(docker.start(spec({ settings: { image: 'localhost/flightdeck-no-such-image:1' } }))).rejects.toThrow(
+      /is not on the Docker host/,
+    );
   }, 60_000);
 });

@@ -8,10 +8,33 @@ let engine: FakeDockerEngine;
 
 beforeEach(async () => {
   engine = await FakeDockerEngine.start({
-    'flightdeck/agent:1': { output: [{ stream: 'stdout', text: 'worker connected\npolling' }, { stream: 'stderr', text: 'warn: no git' }] },
-    crashy: { exitsAfterMs: 0, exitCode: 3, output: [{ stream: 'stderr', text: 'error: cannot reach http://host.docker.internal:3000' }] },
-    flaky: { exitsAfterMs: 30, exitCode: 1, output: [{ stream: 'stdout', text: 'starting' }, { stream: 'stderr', text: 'bad token' }] },
-    late: { exitsAfterMs: 300, exitCode: 3, output: [{ stream: 'stdout', text: 'connected' }, { stream: 'stderr', text: 'error: token revoked\nexiting' }] },
+    'flightdeck/agent:1': {
+      output: [
+        { stream: 'stdout', text: 'worker connected\npolling' },
+        { stream: 'stderr', text: 'warn: no git' },
+      ],
+    },
+    crashy: {
+      exitsAfterMs: 0,
+      exitCode: 3,
+      output: [{ stream: 'stderr', text: 'error: cannot reach http://host.docker.internal:3000' }],
+    },
+    flaky: {
+      exitsAfterMs: 30,
+      exitCode: 1,
+      output: [
+        { stream: 'stdout', text: 'starting' },
+        { stream: 'stderr', text: 'bad token' },
+      ],
+    },
+    late: {
+      exitsAfterMs: 300,
+      exitCode: 3,
+      output: [
+        { stream: 'stdout', text: 'connected' },
+        { stream: 'stderr', text: 'error: token revoked\nexiting' },
+      ],
+    },
   });
 });
 
@@ -23,17 +46,34 @@ function provider(): DockerProvider {
 
 function spec(over: Partial<ManagedAgentSpec> = {}): ManagedAgentSpec {
   return {
-    poolName: 'docker-pool', agentId: 'agt_7', agentName: 'docker pool/7', agentToken: 'fd_agent_secret', serverUrl: 'http://127.0.0.1:3000',
-    adapter: 'shell', capabilities: ['code', 'test'], concurrency: 2, settings: { image: 'flightdeck/agent:1' }, ...over,
+    poolName: 'docker-pool',
+    agentId: 'agt_7',
+    agentName: 'docker pool/7',
+    agentToken: 'fd_agent_secret',
+    serverUrl: 'http://127.0.0.1:3000',
+    adapter: 'shell',
+    capabilities: ['code', 'test'],
+    concurrency: 2,
+    settings: { image: 'flightdeck/agent:1' },
+    ...over,
   };
 }
 
 describe('DockerProvider against a Docker Engine API', () => {
   it('runs an agent container through its whole life', async () => {
     const docker = provider();
-    const { ref } = await docker.start(spec({
-      settings: { image: 'flightdeck/agent:1', command: 'make {{task}}', env: { EXTRA: '1' }, network: 'agents', memoryMb: 512, cpus: 1.5 },
-    }));
+    const { ref } = await docker.start(
+      spec({
+        settings: {
+          image: 'flightdeck/agent:1',
+          command: 'make {{task}}',
+          env: { EXTRA: '1' },
+          network: 'agents',
+          memoryMb: 512,
+          cpus: 1.5,
+        },
+      }),
+    );
     expect(ref).toMatch(/^[0-9a-f]{64}$/);
     expect(await docker.isRunning(ref)).toBe(true);
 
@@ -43,14 +83,27 @@ describe('DockerProvider against a Docker Engine API', () => {
     expect(body.Image).toBe('flightdeck/agent:1');
     expect(body.Cmd).toEqual(['flightdeck', 'agent']);
     expect(body.Env).toEqual([
-      'FLIGHTDECK_URL=http://host.docker.internal:3000', 'FLIGHTDECK_TOKEN=fd_agent_secret', 'FLIGHTDECK_ADAPTER=shell',
-      'FLIGHTDECK_CAPABILITIES=code,test', 'FLIGHTDECK_CONCURRENCY=2', 'FLIGHTDECK_AGENT_NAME=docker pool/7',
-      'FLIGHTDECK_SHELL_COMMAND=make {{task}}', 'EXTRA=1',
+      'FLIGHTDECK_URL=http://host.docker.internal:3000',
+      'FLIGHTDECK_TOKEN=fd_agent_secret',
+      'FLIGHTDECK_ADAPTER=shell',
+      'FLIGHTDECK_CAPABILITIES=code,test',
+      'FLIGHTDECK_CONCURRENCY=2',
+      'FLIGHTDECK_AGENT_NAME=docker pool/7',
+      'FLIGHTDECK_SHELL_COMMAND=make {{task}}',
+      'EXTRA=1',
     ]);
-    expect(body.Labels).toEqual({ 'dev.flightdeck.managed': 'true', 'dev.flightdeck.pool': 'docker-pool', 'dev.flightdeck.agent': 'agt_7' });
+    expect(body.Labels).toEqual({
+      'dev.flightdeck.managed': 'true',
+      'dev.flightdeck.pool': 'docker-pool',
+      'dev.flightdeck.agent': 'agt_7',
+    });
     expect(body.HostConfig).toEqual({
-      Memory: 512 * 1024 * 1024, NanoCpus: 1_500_000_000, NetworkMode: 'agents', ExtraHosts: ['host.docker.internal:host-gateway'],
-      AutoRemove: false, RestartPolicy: { Name: 'no' },
+      Memory: 512 * 1024 * 1024,
+      NanoCpus: 1_500_000_000,
+      NetworkMode: 'agents',
+      ExtraHosts: ['host.docker.internal:host-gateway'],
+      AutoRemove: false,
+      RestartPolicy: { Name: 'no' },
     });
 
     expect(await docker.logs(ref, 10)).toBe('worker connected\npolling\nwarn: no git');
@@ -84,12 +137,26 @@ describe('DockerProvider against a Docker Engine API', () => {
     const a = await docker.start(spec({ poolName: 'alpha', agentId: 'agt_a', agentName: 'a' }));
     const b = await docker.start(spec({ poolName: 'beta', agentId: 'agt_b', agentName: 'b' }));
     await docker.stop(b.ref, 0);
-    await new Docker({ socketPath: engine.socketPath }).createContainer({ name: 'someone-else', Image: 'flightdeck/agent:1', Labels: { team: 'x' } });
+    await new Docker({ socketPath: engine.socketPath }).createContainer({
+      name: 'someone-else',
+      Image: 'flightdeck/agent:1',
+      Labels: { team: 'x' },
+    });
 
     const all = await docker.listOwned();
     expect(all.map((c) => c.name).sort()).toEqual(['flightdeck-a', 'flightdeck-b']);
     const alpha = await docker.listOwned('alpha');
-    expect(alpha).toEqual([{ ref: a.ref, id: a.ref, name: 'flightdeck-a', poolName: 'alpha', agentId: 'agt_a', running: true, status: expect.stringMatching(/^Up/) }]);
+    expect(alpha).toEqual([
+      {
+        ref: a.ref,
+        id: a.ref,
+        name: 'flightdeck-a',
+        poolName: 'alpha',
+        agentId: 'agt_a',
+        running: true,
+        status: expect.stringMatching(/^Up/),
+      },
+    ]);
     const beta = await docker.listOwned('beta');
     expect(beta).toMatchObject([{ ref: b.ref, running: false, status: expect.stringMatching(/^Exited \(0\)/) }]);
     expect(JSON.parse(engine.callsTo('GET', /^\/containers\/json$/).at(-1)!.query.filters!)).toEqual({
@@ -108,7 +175,9 @@ describe('DockerProvider against a Docker Engine API', () => {
 
   it('a container that dies while settling also fails start', async () => {
     const docker = provider();
-    await expect(docker.start(spec({ settings: { image: 'flaky' } }))).rejects.toThrow(/exited with code 1 .*\n.*starting\nbad token/s);
+    await expect(docker.start(spec({ settings: { image: 'flaky' } }))).rejects.toThrow(
+      /exited with code 1 .*\n.*starting\nbad token/s,
+    );
   });
 
   it('reports how a container that died later ended: exit code and the tail of its stderr only', async () => {
@@ -117,7 +186,11 @@ describe('DockerProvider against a Docker Engine API', () => {
     expect(await docker.exitOf(ref)).toBeNull();
     await expect.poll(() => docker.isRunning(ref), { timeout: 3_000 }).toBe(false);
     expect(await docker.exitOf(ref)).toEqual({ code: 3, signal: null, stderr: ['error: token revoked', 'exiting'] });
-    expect(engine.callsTo('GET', /\/logs$/).at(-1)!.query).toMatchObject({ stdout: 'false', stderr: 'true', tail: '20' });
+    expect(engine.callsTo('GET', /\/logs$/).at(-1)!.query).toMatchObject({
+      stdout: 'false',
+      stderr: 'true',
+      tail: '20',
+    });
     await docker.remove(ref);
     expect(await docker.exitOf(ref)).toBeNull();
   });
@@ -139,7 +212,7 @@ describe('DockerProvider against a Docker Engine API', () => {
     expect(await docker.isRunning('0123456789ab')).toBe(false);
   });
 
-  it('replaces a leftover container of the same agent, but not a stranger\'s or another agent\'s', async () => {
+  it("replaces a leftover container of the same agent, but not a stranger's or another agent's", async () => {
     const docker = provider();
     const first = await docker.start(spec());
     const again = await docker.start(spec());
@@ -147,26 +220,40 @@ describe('DockerProvider against a Docker Engine API', () => {
     expect(engine.container(first.ref)).toBeUndefined();
     await docker.remove(again.ref);
 
-    const stranger = await new Docker({ socketPath: engine.socketPath }).createContainer({ name: 'flightdeck-docker-pool-7', Image: 'flightdeck/agent:1' });
-    await expect(docker.start(spec())).rejects.toThrow(/"flightdeck-docker-pool-7" is taken by a container Flightdeck does not manage/);
+    const stranger = await new Docker({ socketPath: engine.socketPath }).createContainer({
+      name: 'flightdeck-docker-pool-7',
+      Image: 'flightdeck/agent:1',
+    });
+    await expect(docker.start(spec())).rejects.toThrow(
+      /"flightdeck-docker-pool-7" is taken by a container Flightdeck does not manage/,
+    );
     await stranger.remove();
     await docker.start(spec({ agentId: 'agt_other', poolName: 'other' }));
-    await expect(docker.start(spec())).rejects.toThrow(/is taken by Flightdeck agent agt_other of pool other: remove it or rename the agent/);
+    await expect(docker.start(spec())).rejects.toThrow(
+      /is taken by Flightdeck agent agt_other of pool other: remove it or rename the agent/,
+    );
   });
 
   it('reaches the engine a pool names, also from a new provider after a restart', async () => {
     const elsewhere = new DockerProvider({ endpoint: 'unix:///nonexistent/docker.sock', readySettleMs: 50 });
-    const { ref } = await elsewhere.start(spec({ settings: { image: 'flightdeck/agent:1', socketPath: engine.socketPath } }));
+    const { ref } = await elsewhere.start(
+      spec({ settings: { image: 'flightdeck/agent:1', socketPath: engine.socketPath } }),
+    );
     expect(ref).toBe(`${engine.container('flightdeck-docker-pool-7')!.id}@unix://${engine.socketPath}`);
     const restarted = new DockerProvider({ endpoint: 'unix:///nonexistent/docker.sock' });
     expect(await restarted.isRunning(ref)).toBe(true);
-    expect(await restarted.listOwned('docker-pool', { image: 'x', socketPath: engine.socketPath })).toMatchObject([{ ref }]);
+    expect(await restarted.listOwned('docker-pool', { image: 'x', socketPath: engine.socketPath })).toMatchObject([
+      { ref },
+    ]);
     await restarted.remove(ref);
     expect(engine.state.byId.size).toBe(0);
   });
 
   it('check() pings the engine and reports its version, or why it cannot', async () => {
-    expect(await provider().check()).toEqual({ ok: true, detail: `Docker 27.0.0-fake (API 1.46) at unix://${engine.socketPath}` });
+    expect(await provider().check()).toEqual({
+      ok: true,
+      detail: `Docker 27.0.0-fake (API 1.46) at unix://${engine.socketPath}`,
+    });
     const down = await new DockerProvider({ endpoint: 'unix:///nonexistent/docker.sock' }).check();
     expect(down.ok).toBe(false);
     expect(down.detail).toMatch(/Docker is not reachable at unix:\/\/\/nonexistent\/docker\.sock: .*ENOENT/);
@@ -181,12 +268,26 @@ describe('DockerProvider against a Docker Engine API', () => {
   it('validates settings with messages naming the field', () => {
     const docker = provider();
     expect(docker.validateSettings({ image: 'flightdeck/agent:1' })).toBeNull();
-    expect(docker.validateSettings({ image: 'i', cmd: ['sh'], command: 'x', env: { A: 'b' }, network: 'n', memoryMb: 256, cpus: 0.5, host: 'docker', port: 2375 })).toBeNull();
+    expect(
+      docker.validateSettings({
+        image: 'i',
+        cmd: ['sh'],
+        command: 'x',
+        env: { A: 'b' },
+        network: 'n',
+        memoryMb: 256,
+        cpus: 0.5,
+        host: 'docker',
+        port: 2375,
+      }),
+    ).toBeNull();
     expect(docker.validateSettings({})).toMatch(/^image: is required/);
     expect(docker.validateSettings({ image: 'i', memoryMb: -1 })).toMatch(/^memoryMb: /);
     expect(docker.validateSettings({ image: 'i', cpus: 0 })).toMatch(/^cpus: /);
     expect(docker.validateSettings({ image: 'i', port: 2375 })).toBe('port: needs host as well');
-    expect(docker.validateSettings({ image: 'i', socketPath: '/s', host: 'h' })).toBe('host: give socketPath or host, not both');
+    expect(docker.validateSettings({ image: 'i', socketPath: '/s', host: 'h' })).toBe(
+      'host: give socketPath or host, not both',
+    );
     expect(docker.validateSettings({ image: 'i', imgae: 'typo' })).toBe('unknown setting imgae');
     expect(docker.validateSettings({ image: 'i', cmd: 'flightdeck agent' })).toMatch(/^cmd: /);
   });

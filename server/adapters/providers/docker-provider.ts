@@ -1,8 +1,22 @@
 import type Docker from 'dockerode';
 import type { Logger } from '@/server/core/ports';
 import type { AgentProvider, ManagedAgentSpec, ManagedExit } from '@/server/core/pools/ports';
-import { decodeRef, dockerClient, encodeRef, formatEndpoint, parseDockerHost, type DockerEndpoint } from './docker-connection';
-import { containerCreateOptions, DockerSettingsInput, LABEL_AGENT, LABEL_MANAGED, LABEL_POOL, type DockerSettings } from './docker-container-spec';
+import {
+  decodeRef,
+  dockerClient,
+  encodeRef,
+  formatEndpoint,
+  parseDockerHost,
+  type DockerEndpoint,
+} from './docker-connection';
+import {
+  containerCreateOptions,
+  DockerSettingsInput,
+  LABEL_AGENT,
+  LABEL_MANAGED,
+  LABEL_POOL,
+  type DockerSettings,
+} from './docker-container-spec';
 import { allowStatus, engineMessage, statusOf } from './docker-api-errors';
 import { demuxDockerLogs, lastLines } from './docker-log-stream';
 import { describeSettingsProblems, parseSettings } from './settings-check';
@@ -58,22 +72,30 @@ export class DockerProvider implements AgentProvider {
     const create = containerCreateOptions(spec, settings);
     const container = await this.create(docker, create, spec.agentId, endpoint);
     try {
-      await container.start().catch(allowStatus(304)).catch((e: unknown) => {
-        throw new Error(`could not start container ${create.name}: ${engineMessage(e)}`, { cause: e });
-      });
+      await container
+        .start()
+        .catch(allowStatus(304))
+        .catch((e: unknown) => {
+          throw new Error(`could not start container ${create.name}: ${engineMessage(e)}`, { cause: e });
+        });
       await this.waitUntilRunning(container, create.name!);
     } catch (e) {
       // No ref reaches the caller, so nothing else would ever remove it.
       await container.remove({ force: true }).catch(allowStatus(404, 409));
       throw e;
     }
-    this.options.log?.info({ agentId: spec.agentId, container: create.name, id: container.id }, 'agent container started');
+    this.options.log?.info(
+      { agentId: spec.agentId, container: create.name, id: container.id },
+      'agent container started',
+    );
     return { ref: encodeRef(container.id, endpoint) };
   }
 
   async stop(ref: string, graceMs: number): Promise<void> {
     // Docker's grace is in whole seconds; rounding up never cuts a drain short.
-    await this.container(ref).stop({ t: Math.max(0, Math.ceil(graceMs / 1000)) }).catch(allowStatus(304, 404));
+    await this.container(ref)
+      .stop({ t: Math.max(0, Math.ceil(graceMs / 1000)) })
+      .catch(allowStatus(304, 404));
   }
 
   async remove(ref: string): Promise<void> {
@@ -91,7 +113,11 @@ export class DockerProvider implements AgentProvider {
     const state = (await container.inspect().catch(allowStatus(404)))?.State;
     if (!state || state.Running || !['exited', 'dead'].includes(state.Status)) return null;
     const stderr = await this.tail(container, EXIT_STDERR_LINES, { stdout: false });
-    return { code: state.ExitCode ?? null, signal: state.OOMKilled ? 'the kernel (out of memory)' : null, stderr: stderr ? stderr.split('\n') : [] };
+    return {
+      code: state.ExitCode ?? null,
+      signal: state.OOMKilled ? 'the kernel (out of memory)' : null,
+      stderr: stderr ? stderr.split('\n') : [],
+    };
   }
 
   async logs(ref: string, tailLines: number): Promise<string> {
@@ -103,7 +129,10 @@ export class DockerProvider implements AgentProvider {
     const where = this.where(null);
     const docker = this.client(null);
     try {
-      const version = await withTimeout(docker.ping().then(() => docker.version()), 5_000);
+      const version = await withTimeout(
+        docker.ping().then(() => docker.version()),
+        5_000,
+      );
       return { ok: true, detail: `Docker ${version.Version} (API ${version.ApiVersion}) at ${where}` };
     } catch (e) {
       return { ok: false, detail: `Docker is not reachable at ${where}: ${(e as Error).message}` };
@@ -130,13 +159,21 @@ export class DockerProvider implements AgentProvider {
    * Creates the container. A leftover of the same agent under its name (the server died before
    * removing it) is replaced; adopt running ones through `listOwned` before starting anew.
    */
-  private async create(docker: Docker, create: Docker.ContainerCreateOptions, agentId: string, endpoint: DockerEndpoint | null): Promise<Docker.Container> {
+  private async create(
+    docker: Docker,
+    create: Docker.ContainerCreateOptions,
+    agentId: string,
+    endpoint: DockerEndpoint | null,
+  ): Promise<Docker.Container> {
     try {
       return await docker.createContainer(create);
     } catch (e) {
       const message = engineMessage(e);
       if (statusOf(e) === 404 && /no such image|image not known/i.test(message)) {
-        throw new Error(`image "${create.Image}" is not on the Docker host (${this.where(endpoint)}): pull or build it there first (docker pull ${create.Image})`, { cause: e });
+        throw new Error(
+          `image "${create.Image}" is not on the Docker host (${this.where(endpoint)}): pull or build it there first (docker pull ${create.Image})`,
+          { cause: e },
+        );
       }
       // Podman 4 reports a name conflict as a 500.
       const conflict = statusOf(e) === 409 || /name .* is already in use/.test(message);
@@ -145,7 +182,10 @@ export class DockerProvider implements AgentProvider {
     const existing = docker.getContainer(create.name!);
     const labels = (await existing.inspect().catch(allowStatus(404)))?.Config?.Labels;
     if (labels && (labels[LABEL_MANAGED] !== 'true' || labels[LABEL_AGENT] !== agentId)) {
-      const owner = labels[LABEL_MANAGED] === 'true' ? `Flightdeck agent ${labels[LABEL_AGENT]} of pool ${labels[LABEL_POOL]}` : 'a container Flightdeck does not manage';
+      const owner =
+        labels[LABEL_MANAGED] === 'true'
+          ? `Flightdeck agent ${labels[LABEL_AGENT]} of pool ${labels[LABEL_POOL]}`
+          : 'a container Flightdeck does not manage';
       throw new Error(`container name "${create.name}" is taken by ${owner}: remove it or rename the agent`);
     }
     await existing.remove({ force: true }).catch(allowStatus(404, 409));
@@ -163,10 +203,14 @@ export class DockerProvider implements AgentProvider {
         runningSince ??= Date.now();
         if (Date.now() - runningSince >= settleMs) return;
       } else if (state.Status === 'exited' || state.Status === 'dead') {
-        throw new Error(`container ${name} exited with code ${state.ExitCode} right after starting${await this.lastOutput(container)}`);
+        throw new Error(
+          `container ${name} exited with code ${state.ExitCode} right after starting${await this.lastOutput(container)}`,
+        );
       }
       if (Date.now() - started >= timeoutMs) {
-        throw new Error(`container ${name} was not running within ${timeoutMs} ms (state: ${state.Status})${await this.lastOutput(container)}`);
+        throw new Error(
+          `container ${name} was not running within ${timeoutMs} ms (state: ${state.Status})${await this.lastOutput(container)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, Math.min(100, settleMs || 100)));
     }
@@ -178,7 +222,9 @@ export class DockerProvider implements AgentProvider {
   }
 
   private async tail(container: Docker.Container, n: number, streams = { stdout: true }): Promise<string> {
-    const raw: unknown = await container.logs({ stdout: streams.stdout, stderr: true, tail: n, follow: false }).catch(allowStatus(404));
+    const raw: unknown = await container
+      .logs({ stdout: streams.stdout, stderr: true, tail: n, follow: false })
+      .catch(allowStatus(404));
     if (raw === undefined) return '';
     // dockerode hands back a Buffer, or the parsed value when the whole output happens to be JSON.
     const data = Buffer.isBuffer(raw) ? raw : Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw));

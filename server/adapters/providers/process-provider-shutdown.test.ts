@@ -34,18 +34,29 @@ afterAll(() => {
   for (const pid of pids) {
     try {
       process.kill(-pid, 'SIGKILL');
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   rmSync(dir, { recursive: true, force: true });
 });
 
 const spec = (agentId: string, script: keyof typeof SCRIPTS): ManagedAgentSpec => ({
-  poolName: 'local', agentId, agentName: script, agentToken: 'fd_agent_secret', serverUrl: 'http://127.0.0.1:3000',
-  adapter: 'shell', capabilities: ['code'], concurrency: 1, settings: {},
+  poolName: 'local',
+  agentId,
+  agentName: script,
+  agentToken: 'fd_agent_secret',
+  serverUrl: 'http://127.0.0.1:3000',
+  adapter: 'shell',
+  capabilities: ['code'],
+  concurrency: 1,
+  settings: {},
 });
 
 function provider(): ProcessProvider {
-  return new ProcessProvider({ command: (s) => ({ cmd: process.execPath, args: [path.join(dir, `${s.agentName}.mjs`)] }) });
+  return new ProcessProvider({
+    command: (s) => ({ cmd: process.execPath, args: [path.join(dir, `${s.agentName}.mjs`)] }),
+  });
 }
 
 async function start(p: ProcessProvider, agentId: string, script: keyof typeof SCRIPTS): Promise<string> {

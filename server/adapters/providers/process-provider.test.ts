@@ -40,8 +40,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function spec(over: Partial<ManagedAgentSpec> = {}): ManagedAgentSpec {
   return {
-    poolName: 'local', agentId: 'agt_1', agentName: 'local-1', agentToken: 'fd_agent_secret', serverUrl: 'http://127.0.0.1:3000',
-    adapter: 'shell', capabilities: ['code', 'test'], concurrency: 2, settings: {}, ...over,
+    poolName: 'local',
+    agentId: 'agt_1',
+    agentName: 'local-1',
+    agentToken: 'fd_agent_secret',
+    serverUrl: 'http://127.0.0.1:3000',
+    adapter: 'shell',
+    capabilities: ['code', 'test'],
+    concurrency: 2,
+    settings: {},
+    ...over,
   };
 }
 
@@ -86,7 +94,11 @@ describe('ProcessProvider', () => {
     refs.push({ provider, ref });
     expect(await provider.exitOf(ref)).toBeNull();
     await expect.poll(() => provider.isRunning(ref), { timeout: 5_000 }).toBe(false);
-    expect(await provider.exitOf(ref)).toEqual({ code: 3, signal: null, stderr: ['error: no API key', 'no newline at the end'] });
+    expect(await provider.exitOf(ref)).toEqual({
+      code: 3,
+      signal: null,
+      stderr: ['error: no API key', 'no newline at the end'],
+    });
 
     const stubborn = providerRunning('stubborn');
     const killed = await started(stubborn, spec({ agentId: 'agt_2' }));
@@ -156,9 +168,23 @@ describe('ProcessProvider', () => {
     );
     expect(line.cmd).toBe(process.execPath);
     expect(line.args).toEqual([
-      '/repo/cli/bin.mjs', 'agent', '--url', 'http://127.0.0.1:3000', '--adapter', 'shell',
-      '--capabilities', 'code,test', '--concurrency', '2', '--name', 'local-1', '--workdir', '/tmp/work',
-      '--command', 'make {{task}}', '--verbose',
+      '/repo/cli/bin.mjs',
+      'agent',
+      '--url',
+      'http://127.0.0.1:3000',
+      '--adapter',
+      'shell',
+      '--capabilities',
+      'code,test',
+      '--concurrency',
+      '2',
+      '--name',
+      'local-1',
+      '--workdir',
+      '/tmp/work',
+      '--command',
+      'make {{task}}',
+      '--verbose',
     ]);
     expect(flightdeckAgentCommand('/repo')(spec(), '/w').args).not.toContain('--command');
     // The token travels in the child's environment (FLIGHTDECK_TOKEN), never on a command line `ps` shows.
@@ -168,14 +194,18 @@ describe('ProcessProvider', () => {
   it('validates settings with messages naming the field', () => {
     const provider = new ProcessProvider();
     expect(provider.validateSettings({})).toBeNull();
-    expect(provider.validateSettings({ workdir: '/srv/agents', command: 'echo {{title}}', args: ['-v'], env: { A: 'b' } })).toBeNull();
+    expect(
+      provider.validateSettings({ workdir: '/srv/agents', command: 'echo {{title}}', args: ['-v'], env: { A: 'b' } }),
+    ).toBeNull();
     expect(provider.validateSettings({ args: 'nope' })).toMatch(/^args: /);
     expect(provider.validateSettings({ env: { A: 1 } })).toMatch(/^env\.A: /);
     expect(provider.validateSettings({ workdri: '/x' })).toMatch(/workdri/);
   });
 
   it('check() says whether the worker files exist', async () => {
-    expect(await new ProcessProvider({ requiredFiles: [path.join(dir, 'graceful.mjs')] }).check()).toMatchObject({ ok: true });
+    expect(await new ProcessProvider({ requiredFiles: [path.join(dir, 'graceful.mjs')] }).check()).toMatchObject({
+      ok: true,
+    });
     const missing = await new ProcessProvider({ requiredFiles: [path.join(dir, 'absent.mjs')] }).check();
     expect(missing.ok).toBe(false);
     expect(missing.detail).toContain('absent.mjs');

@@ -69,7 +69,9 @@ export class ProcessProvider implements AgentProvider {
     if (this.closed) throw new Error('the server is shutting down: no agent process starts now');
     const settings = parseSettings(ProcessSettingsInput, spec.settings, 'process');
     for (const [ref, inst] of this.instances) if (inst.agentId === spec.agentId && isLive(inst.child)) return { ref };
-    const ownWorkdir = settings.workdir ? null : path.join(os.tmpdir(), 'flightdeck-agents', safeName(`${spec.agentName}-${spec.agentId}`));
+    const ownWorkdir = settings.workdir
+      ? null
+      : path.join(os.tmpdir(), 'flightdeck-agents', safeName(`${spec.agentName}-${spec.agentId}`));
     const workdir = settings.workdir ?? ownWorkdir!;
     mkdirSync(workdir, { recursive: true });
     const { cmd, args } = (this.options.command ?? flightdeckAgentCommand(this.root))(spec, workdir);
@@ -81,7 +83,10 @@ export class ProcessProvider implements AgentProvider {
     const output = new OutputLines(this.options.logLines ?? 500);
     const stderr = new OutputLines(STDERR_TAIL_LINES);
     child.on('error', (e) => output.line(`[flightdeck] ${e.message}`));
-    for (const [name, stream] of [['stdout', child.stdout!], ['stderr', child.stderr!]] as const) {
+    for (const [name, stream] of [
+      ['stdout', child.stdout!],
+      ['stderr', child.stderr!],
+    ] as const) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         output.write(name, chunk);
@@ -108,8 +113,20 @@ export class ProcessProvider implements AgentProvider {
       throw new Error(`could not start the agent worker (${cmd}): ${e.message}`, { cause: e });
     });
     const ref = String(child.pid);
-    this.instances.set(ref, { child, pid: child.pid!, agentId: spec.agentId, output, stderr, exited, closed, ownWorkdir });
-    this.options.log?.info({ agentId: spec.agentId, agentName: spec.agentName, pid: child.pid }, 'agent process started');
+    this.instances.set(ref, {
+      child,
+      pid: child.pid!,
+      agentId: spec.agentId,
+      output,
+      stderr,
+      exited,
+      closed,
+      ownWorkdir,
+    });
+    this.options.log?.info(
+      { agentId: spec.agentId, agentName: spec.agentName, pid: child.pid },
+      'agent process started',
+    );
     return { ref };
   }
 
@@ -146,7 +163,13 @@ export class ProcessProvider implements AgentProvider {
     await Promise.race([inst.closed, new Promise((r) => setTimeout(r, 1_000).unref())]);
     const { exitCode: code, signalCode: signal } = inst.child;
     const lines = inst.stderr.tail(STDERR_TAIL_LINES);
-    return { code, signal, stderr: lines ? lines.split('\n').map((l) => (l.length > STDERR_LINE_CHARS ? `${l.slice(0, STDERR_LINE_CHARS)}…` : l)) : [] };
+    return {
+      code,
+      signal,
+      stderr: lines
+        ? lines.split('\n').map((l) => (l.length > STDERR_LINE_CHARS ? `${l.slice(0, STDERR_LINE_CHARS)}…` : l))
+        : [],
+    };
   }
 
   async logs(ref: string, tailLines: number): Promise<string> {
@@ -156,7 +179,10 @@ export class ProcessProvider implements AgentProvider {
   }
 
   async check(): Promise<{ ok: boolean; detail: string }> {
-    const files = this.options.requiredFiles ?? [path.join(this.root, 'cli', 'bin.mjs'), path.join(this.root, 'agent', 'main.ts')];
+    const files = this.options.requiredFiles ?? [
+      path.join(this.root, 'cli', 'bin.mjs'),
+      path.join(this.root, 'agent', 'main.ts'),
+    ];
     const missing = files.filter((f) => !existsSync(f));
     if (missing.length) return { ok: false, detail: `agent worker not found: ${missing.join(', ')} missing` };
     return { ok: true, detail: `agent worker: ${files.join(', ')}` };
@@ -179,7 +205,11 @@ export class ProcessProvider implements AgentProvider {
     for (const inst of this.instances.values()) if (isLive(inst.child)) killTree(inst.pid);
   }
 
-  private async stopChild(inst: Instance, graceMs: number, urge?: { afterMs: number; hurry?: AbortSignal }): Promise<void> {
+  private async stopChild(
+    inst: Instance,
+    graceMs: number,
+    urge?: { afterMs: number; hurry?: AbortSignal },
+  ): Promise<void> {
     if (!isLive(inst.child)) return;
     // SIGTERM to the worker alone: it drains and exits 0 (a second signal means "hurry").
     signalPid(inst.pid, 'SIGTERM');

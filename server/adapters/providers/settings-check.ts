@@ -8,7 +8,8 @@ export function describeSettingsProblems(schema: z.ZodType, settings: unknown): 
     .map((i) => {
       const where = i.path.join('.');
       // A typo is the usual cause: name the keys rather than zod's generic sentence.
-      if (i.code === 'unrecognized_keys') return `${where ? `${where}: ` : ''}unknown setting${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
+      if (i.code === 'unrecognized_keys')
+        return `${where ? `${where}: ` : ''}unknown setting${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
       return where ? `${where}: ${i.message}` : i.message;
     })
     .join('; ');

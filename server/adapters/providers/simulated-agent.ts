@@ -43,7 +43,11 @@ export class SimulatedAgent {
   private heartbeats: Promise<void> | null = null;
   private stopping: Promise<void> | null = null;
 
-  constructor(readonly spec: ManagedAgentSpec, readonly settings: SimulatedSettings, readonly deps: SimulatedAgentDeps) {
+  constructor(
+    readonly spec: ManagedAgentSpec,
+    readonly settings: SimulatedSettings,
+    readonly deps: SimulatedAgentDeps,
+  ) {
     this.contextUsed = Math.round(settings.contextWindow * 0.02);
   }
 
@@ -53,7 +57,9 @@ export class SimulatedAgent {
     // The first heartbeat comes before the first poll: it tells a sleeping or parked agent so.
     const firstBeat = this.beat();
     this.heartbeats = firstBeat.then(() => this.heartbeatLoop());
-    this.pollLoops = Array.from({ length: Math.max(1, this.spec.concurrency) }, () => firstBeat.then(() => this.pollLoop()));
+    this.pollLoops = Array.from({ length: Math.max(1, this.spec.concurrency) }, () =>
+      firstBeat.then(() => this.pollLoop()),
+    );
   }
 
   /** Takes no new work, lets tasks in hand finish for up to `graceMs`, then hands the rest back. */
@@ -168,7 +174,9 @@ export class SimulatedAgent {
       const asked = this.deps.clock.now();
       let task;
       try {
-        task = await withScopedSignal(signal, (s) => this.host().poll(this.spec.agentId, { waitMs: POLL_WAIT_MS, start: true }, s));
+        task = await withScopedSignal(signal, (s) =>
+          this.host().poll(this.spec.agentId, { waitMs: POLL_WAIT_MS, start: true }, s),
+        );
       } catch (e) {
         if (signal.aborted) break;
         this.note(`poll failed: ${(e as Error).message}`);

@@ -39,8 +39,15 @@ export interface SimulatedAssignment {
 export interface SimulatedHost {
   heartbeat(agentId: string, report: SimulatedHeartbeat): Promise<SimulatedHeartbeatAnswer>;
   /** Waits up to `waitMs` for work; null when none came. Ends early (null or a rejection) when `signal` aborts. */
-  poll(agentId: string, opts: { waitMs: number; start: boolean }, signal: AbortSignal): Promise<SimulatedAssignment | null>;
-  progress(agentId: string, r: { taskId: string; leaseToken: string; message: string; percent?: number }): Promise<unknown>;
+  poll(
+    agentId: string,
+    opts: { waitMs: number; start: boolean },
+    signal: AbortSignal,
+  ): Promise<SimulatedAssignment | null>;
+  progress(
+    agentId: string,
+    r: { taskId: string; leaseToken: string; message: string; percent?: number },
+  ): Promise<unknown>;
   complete(agentId: string, r: { taskId: string; leaseToken: string; result?: unknown }): Promise<unknown>;
   fail(agentId: string, r: { taskId: string; leaseToken: string; error: string; retryable: boolean }): Promise<unknown>;
   release(agentId: string, r: { taskId: string; leaseToken: string; reason: string }): Promise<unknown>;

@@ -16,8 +16,16 @@ function setUp(seed = 7): void {
 
 function spec(settings: Record<string, unknown>, over: Partial<ManagedAgentSpec> = {}): ManagedAgentSpec {
   return {
-    poolName: 'sim', agentId: 'agt_sim1', agentName: 'sim-1', agentToken: 'unused', serverUrl: 'inproc://', adapter: 'simulated',
-    capabilities: ['code'], concurrency: 1, settings: { ...FAST, ...settings }, ...over,
+    poolName: 'sim',
+    agentId: 'agt_sim1',
+    agentName: 'sim-1',
+    agentToken: 'unused',
+    serverUrl: 'inproc://',
+    adapter: 'simulated',
+    capabilities: ['code'],
+    concurrency: 1,
+    settings: { ...FAST, ...settings },
+    ...over,
   };
 }
 
@@ -29,14 +37,26 @@ describe('SimulatedProvider', () => {
   it('works tasks through the host: progress, results, heartbeats with growing context', async () => {
     setUp();
     host.submit('a', 'b', 'c', 'd', 'e');
-    const { ref } = await provider.start(spec({ contextWindow: 100_000, contextPerTask: 1_000, latencyMs: { min: 30, max: 60 } }, { concurrency: 2 }));
+    const { ref } = await provider.start(
+      spec({ contextWindow: 100_000, contextPerTask: 1_000, latencyMs: { min: 30, max: 60 } }, { concurrency: 2 }),
+    );
     expect(ref).toBe('agt_sim1');
     expect(await provider.isRunning(ref)).toBe(true);
 
     await expect.poll(() => host.of('complete').length, { timeout: 5_000 }).toBe(5);
-    expect(host.of('complete').map((o) => o.taskId).sort()).toEqual(['tsk_a', 'tsk_b', 'tsk_c', 'tsk_d', 'tsk_e']);
+    expect(
+      host
+        .of('complete')
+        .map((o) => o.taskId)
+        .sort(),
+    ).toEqual(['tsk_a', 'tsk_b', 'tsk_c', 'tsk_d', 'tsk_e']);
     expect(host.of('complete')[0]!.result).toEqual({ summary: expect.stringContaining('done in') });
-    expect(host.of('progress').filter((p) => p.taskId === 'tsk_a').map((p) => [p.message, p.percent])).toEqual([
+    expect(
+      host
+        .of('progress')
+        .filter((p) => p.taskId === 'tsk_a')
+        .map((p) => [p.message, p.percent]),
+    ).toEqual([
       ['step 1/2: reading the code', 33],
       ['step 2/2: making changes', 67],
     ]);
@@ -59,7 +79,11 @@ describe('SimulatedProvider', () => {
     host.submit('x', 'y');
     await provider.start(spec({ failureRate: 1 }));
     await expect.poll(() => host.of('fail').length, { timeout: 5_000 }).toBe(2);
-    expect(host.of('fail')[0]).toMatchObject({ taskId: 'tsk_x', retryable: true, error: expect.stringContaining('simulated failure') });
+    expect(host.of('fail')[0]).toMatchObject({
+      taskId: 'tsk_x',
+      retryable: true,
+      error: expect.stringContaining('simulated failure'),
+    });
     expect(host.of('complete')).toEqual([]);
   });
 
@@ -69,7 +93,10 @@ describe('SimulatedProvider', () => {
     const { ref } = await provider.start(spec({ rateLimitRate: 1, rateLimitMs: 300 }));
     await expect.poll(() => host.of('release').length, { timeout: 5_000 }).toBe(1);
     const released = host.of('release')[0]!;
-    expect(released).toMatchObject({ taskId: 'tsk_first', reason: expect.stringMatching(/^rate limited until \d{4}-/) });
+    expect(released).toMatchObject({
+      taskId: 'tsk_first',
+      reason: expect.stringMatching(/^rate limited until \d{4}-/),
+    });
     const limited = host.heartbeats.find((h) => h.activity?.state === 'rate-limited')!;
     expect(limited.activity!.resetAt! - released.at).toBeGreaterThan(250);
     expect(limited.activity!.resetAt! - released.at).toBeLessThanOrEqual(300);
@@ -77,7 +104,9 @@ describe('SimulatedProvider', () => {
     // The second task waits for the limit to lift, then meets the next one.
     await expect.poll(() => host.taken.length, { timeout: 5_000 }).toBe(2);
     expect(host.taken[1]!.at).toBeGreaterThanOrEqual(limited.activity!.resetAt! - 5);
-    const lifted = host.heartbeats.findIndex((h, i) => i > host.heartbeats.indexOf(limited) && h.activity?.state !== 'rate-limited');
+    const lifted = host.heartbeats.findIndex(
+      (h, i) => i > host.heartbeats.indexOf(limited) && h.activity?.state !== 'rate-limited',
+    );
     expect(lifted).toBeGreaterThan(-1);
     expect(await provider.logs(ref, 50)).toContain('rate limit lifted');
   });

@@ -7,7 +7,14 @@ import { SimulatedAgent } from './simulated-agent';
 import { SimulatedSettingsInput, type SimulatedHost } from './simulated-host';
 
 export { SimulatedSettingsInput };
-export type { SimulatedActivity, SimulatedAssignment, SimulatedHeartbeat, SimulatedHeartbeatAnswer, SimulatedHost, SimulatedSettings } from './simulated-host';
+export type {
+  SimulatedActivity,
+  SimulatedAssignment,
+  SimulatedHeartbeat,
+  SimulatedHeartbeatAnswer,
+  SimulatedHost,
+  SimulatedSettings,
+} from './simulated-host';
 
 export interface SimulatedProviderOptions {
   /** The agent API in process; a getter when the host is built after the provider. */

@@ -1,7 +1,13 @@
 import type { SimulatedAgent } from './simulated-agent';
 import type { SimulatedAssignment } from './simulated-host';
 
-const PHASES = ['reading the code', 'making changes', 'running the tests', 'fixing what the tests found', 'writing the summary'];
+const PHASES = [
+  'reading the code',
+  'making changes',
+  'running the tests',
+  'fixing what the tests found',
+  'writing the summary',
+];
 
 /**
  * Works one task the way a coding agent does: progress steps over a random duration, now and
@@ -31,16 +37,29 @@ export async function runSimulatedTask(agent: SimulatedAgent, task: SimulatedAss
       const message = `step ${step}/${settings.progressSteps}: ${PHASES[chunk % PHASES.length]}`;
       const percent = Math.round((step / chunks) * 100);
       // A refused progress report means the lease is gone (cancelled, expired): stop working on it.
-      if (!(await call(agent, 'progress', () => agent.host().progress(agent.spec.agentId, { ...lease(task), message, percent })))) return;
+      if (
+        !(await call(agent, 'progress', () =>
+          agent.host().progress(agent.spec.agentId, { ...lease(task), message, percent }),
+        ))
+      )
+        return;
     }
     agent.addContext(settings.contextPerTask);
     if (fails) {
       agent.note(`failed ${task.taskId}`);
-      await call(agent, 'fail', () => agent.host().fail(agent.spec.agentId, { ...lease(task), error: 'simulated failure: the tests did not pass', retryable: true }));
+      await call(agent, 'fail', () =>
+        agent.host().fail(agent.spec.agentId, {
+          ...lease(task),
+          error: 'simulated failure: the tests did not pass',
+          retryable: true,
+        }),
+      );
     } else {
       agent.note(`completed ${task.taskId} in ${Math.round(durationMs)} ms`);
       const summary = `simulated: "${task.title}" done in ${Math.round(durationMs)} ms`;
-      await call(agent, 'complete', () => agent.host().complete(agent.spec.agentId, { ...lease(task), result: { summary } }));
+      await call(agent, 'complete', () =>
+        agent.host().complete(agent.spec.agentId, { ...lease(task), result: { summary } }),
+      );
     }
   } finally {
     agent.active--;
@@ -51,7 +70,10 @@ export async function runSimulatedTask(agent: SimulatedAgent, task: SimulatedAss
 /** Asks the operator something and waits; false when the agent was stopped meanwhile. */
 async function waitForAnswer(agent: SimulatedAgent, task: SimulatedAssignment): Promise<boolean> {
   agent.note(`waiting for input on ${task.taskId}`);
-  agent.setActivity({ state: 'waiting-for-input', detail: `question: should "${task.title}" also update the docs?` }, true);
+  agent.setActivity(
+    { state: 'waiting-for-input', detail: `question: should "${task.title}" also update the docs?` },
+    true,
+  );
   await agent.sleep(agent.settings.waitingForInputMs, agent.abandon.signal);
   if (agent.abandon.signal.aborted) return false;
   agent.setActivity({ state: 'working', detail: task.title }, true);

@@ -20,10 +20,17 @@ const DEFAULT_PARK_MS = 60_000;
 /** Heartbeats and poll touches arrive from every agent all the time: one statement per batch. */
 function heartbeatBatcher(db: Db, stallTimeoutMs: number) {
   return new Batcher<HeartbeatRow, HeartbeatResult>(async (items) => {
-    const values = sql.join(items.map((h) => sql`(${h.id}, ${h.load ?? null}::real, ${h.contextUsed ?? null}::int, ${h.contextWindow ?? null}::int,
+    const values = sql.join(
+      items.map(
+        (h) => sql`(${h.id}, ${h.load ?? null}::real, ${h.contextUsed ?? null}::int, ${h.contextWindow ?? null}::int,
       ${h.activity?.state ?? null}::text, ${h.activity?.detail ?? null}::text, ${h.activity?.resetAt ? new Date(h.activity.resetAt) : null}::timestamptz,
-      ${h.sessionId !== undefined}::boolean, ${h.sessionId ?? null}::text)`), sql`, `);
-    const found = await rows<Record<string, unknown>>(db, sql`
+      ${h.sessionId !== undefined}::boolean, ${h.sessionId ?? null}::text)`,
+      ),
+      sql`, `,
+    );
+    const found = await rows<Record<string, unknown>>(
+      db,
+      sql`
       with v(id, load, context_used, context_window, activity, detail, reset_at, session_set, session_id) as (values ${values}),
       prev as (select a.id, a.status, a.activity from agents a where a.id in (select id from v)),
       -- A sign of life renews the lease of the agent's running work, once half of it is gone
@@ -50,16 +57,23 @@ function heartbeatBatcher(db: Db, stallTimeoutMs: number) {
       from v where a.id = v.id
       returning a.id, a.status, a.context_used, a.context_window, a.parked_until, a.activity, a.activity_detail,
         (select p.status from prev p where p.id = a.id) as previous,
-        (select p.activity from prev p where p.id = a.id) as previous_activity`);
-    const byId = new Map(found.map((r) => [r.id as string, {
-      previous: r.previous as AgentState, status: r.status as AgentState,
-      contextUsed: r.context_used == null ? null : Number(r.context_used),
-      contextWindow: r.context_window == null ? null : Number(r.context_window),
-      parkedUntil: ms(r.parked_until),
-      activity: (r.activity ?? null) as AgentActivityState | null,
-      activityChanged: r.activity !== r.previous_activity,
-      activityDetail: (r.activity_detail ?? null) as string | null,
-    }]));
+        (select p.activity from prev p where p.id = a.id) as previous_activity`,
+    );
+    const byId = new Map(
+      found.map((r) => [
+        r.id as string,
+        {
+          previous: r.previous as AgentState,
+          status: r.status as AgentState,
+          contextUsed: r.context_used == null ? null : Number(r.context_used),
+          contextWindow: r.context_window == null ? null : Number(r.context_window),
+          parkedUntil: ms(r.parked_until),
+          activity: (r.activity ?? null) as AgentActivityState | null,
+          activityChanged: r.activity !== r.previous_activity,
+          activityDetail: (r.activity_detail ?? null) as string | null,
+        },
+      ]),
+    );
     return items.map((h) => byId.get(h.id) ?? null);
   });
 }
@@ -68,7 +82,9 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
   const heartbeats = heartbeatBatcher(db, lease.stallTimeoutMs);
   return {
     async upsert(a: NewAgent) {
-      const [r] = await rows(db, sql`
+      const [r] = await rows(
+        db,
+        sql`
         with prev as (select status from agents where name = ${a.name})
         insert into agents (id, name, runtime, capabilities, max_concurrency, labels, status, token_hash, context_window, pool_id)
         values (${newId('agt', Date.now())}, ${a.name}, ${a.runtime}, ${JSON.stringify(a.capabilities)}::jsonb, ${a.maxConcurrency},
@@ -80,7 +96,8 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
           pool_id = coalesce(excluded.pool_id, agents.pool_id), parked_until = null,
           activity = null, activity_detail = null, activity_at = null,
           last_seen_at = now(), status_changed_at = now()
-        returning *, (select status from prev) as previous`);
+        returning *, (select status from prev) as previous`,
+      );
       return { agent: toAgent(r), created: r.previous == null, previous: (r.previous ?? null) as AgentState | null };
     },
 
@@ -90,7 +107,10 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
     },
 
     async byTokenHash(hash) {
-      const [r] = await rows<{ id: string; name: string; status: AgentState }>(db, sql`select id, name, status from agents where token_hash = ${hash}`);
+      const [r] = await rows<{ id: string; name: string; status: AgentState }>(
+        db,
+        sql`select id, name, status from agents where token_hash = ${hash}`,
+      );
       return r ?? null;
     },
 
@@ -105,21 +125,35 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
     heartbeat: (id, report) => heartbeats.run({ id, ...report }),
 
     async setStatus(id, status, onlyFrom) {
-      const guard = onlyFrom?.length ? sql` and status in (${sql.join(onlyFrom.map((s) => sql`${s}`), sql`, `)})` : sql``;
-      const [r] = await rows<{ previous: AgentState }>(db, sql`
+      const guard = onlyFrom?.length
+        ? sql` and status in (${sql.join(
+            onlyFrom.map((s) => sql`${s}`),
+            sql`, `,
+          )})`
+        : sql``;
+      const [r] = await rows<{ previous: AgentState }>(
+        db,
+        sql`
         with prev as (select status from agents where id = ${id})
         update agents set status = ${status}, status_changed_at = now()
         where id = ${id}${guard}
-        returning (select status from prev) as previous`);
+        returning (select status from prev) as previous`,
+      );
       return r ?? null;
     },
 
     async markStopped(id, onlyFrom) {
-      const [r] = await rows<{ previous: AgentState }>(db, sql`
+      const [r] = await rows<{ previous: AgentState }>(
+        db,
+        sql`
         with prev as (select status from agents where id = ${id})
         update agents set status = 'stopped', status_changed_at = now(), activity = null, activity_detail = null, activity_at = null
-        where id = ${id} and status in (${sql.join(onlyFrom.map((s) => sql`${s}`), sql`, `)})
-        returning (select status from prev) as previous`);
+        where id = ${id} and status in (${sql.join(
+          onlyFrom.map((s) => sql`${s}`),
+          sql`, `,
+        )})
+        returning (select status from prev) as previous`,
+      );
       return r ?? null;
     },
 
@@ -127,19 +161,30 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
       // The row lock first, then a fresh snapshot: an assignment committed while we waited for
       // the lock is seen, so an agent holding work is never put to sleep.
       return db.transaction(async (tx) => {
-        const [locked] = await rows<{ status: AgentState }>(tx as unknown as Db, sql`select status from agents where id = ${id} for update`);
+        const [locked] = await rows<{ status: AgentState }>(
+          tx as unknown as Db,
+          sql`select status from agents where id = ${id} for update`,
+        );
         if (!locked) return null;
-        const [r] = await rows<{ active: number }>(tx as unknown as Db, sql`
-          select count(*)::int as active from tasks where agent_id = ${id} and status in ('assigned', 'running')`);
+        const [r] = await rows<{ active: number }>(
+          tx as unknown as Db,
+          sql`
+          select count(*)::int as active from tasks where agent_id = ${id} and status in ('assigned', 'running')`,
+        );
         const active = Number(r?.active ?? 0);
         if (locked.status !== 'idle' || active > 0) return { slept: false, previous: locked.status, active };
-        await rows(tx as unknown as Db, sql`update agents set status = 'sleeping', status_changed_at = now() where id = ${id}`);
+        await rows(
+          tx as unknown as Db,
+          sql`update agents set status = 'sleeping', status_changed_at = now() where id = ${id}`,
+        );
         return { slept: true, previous: locked.status, active: 0 };
       });
     },
 
     async sweepSilent(unhealthyAfterMs, offlineAfterMs) {
-      return rows<{ id: string; previous: AgentState; status: AgentState }>(db, sql`
+      return rows<{ id: string; previous: AgentState; status: AgentState }>(
+        db,
+        sql`
         with c as (
           select id, status as previous,
             case when last_seen_at < now() - ${offlineAfterMs}::int * interval '1 millisecond' then 'offline' else 'unhealthy' end as next
@@ -151,7 +196,8 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
         )
         update agents a set status = c.next, status_changed_at = now()
         from c where a.id = c.id and c.next <> c.previous
-        returning a.id, c.previous, a.status`);
+        returning a.id, c.previous, a.status`,
+      );
     },
   };
 }

@@ -8,7 +8,10 @@ import { newId } from '@/server/core/shared/ids';
 export function createAuthStore(db: Db): AuthStore {
   return {
     async tokenByHash(hash) {
-      const [t] = await db.select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role }).from(apiTokens).where(eq(apiTokens.tokenHash, hash));
+      const [t] = await db
+        .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role })
+        .from(apiTokens)
+        .where(eq(apiTokens.tokenHash, hash));
       return t ? { ...t, role: t.role as Role } : null;
     },
     async hasToken(name) {
@@ -16,7 +19,9 @@ export function createAuthStore(db: Db): AuthStore {
       return !!t;
     },
     async putToken(t) {
-      await db.insert(apiTokens).values({ id: newId('tok', Date.now()), name: t.name, tokenHash: t.hash, role: t.role })
+      await db
+        .insert(apiTokens)
+        .values({ id: newId('tok', Date.now()), name: t.name, tokenHash: t.hash, role: t.role })
         .onConflictDoUpdate({ target: apiTokens.name, set: { tokenHash: t.hash, role: t.role } });
     },
     async userByName(name) {
@@ -28,14 +33,18 @@ export function createAuthStore(db: Db): AuthStore {
       return Number(r?.n ?? 0);
     },
     async upsertUser(u) {
-      await db.insert(users).values({ id: newId('usr', Date.now()), name: u.name, passwordHash: u.passwordHash, role: u.role })
+      await db
+        .insert(users)
+        .values({ id: newId('usr', Date.now()), name: u.name, passwordHash: u.passwordHash, role: u.role })
         .onConflictDoUpdate({ target: users.name, set: { passwordHash: u.passwordHash, role: u.role } });
     },
     async createSession(s) {
       await db.insert(sessions).values({ tokenHash: s.hash, userId: s.userId, expiresAt: new Date(s.expiresAt) });
     },
     async sessionByHash(hash) {
-      const [u] = await db.select({ id: users.id, name: users.name, role: users.role }).from(sessions)
+      const [u] = await db
+        .select({ id: users.id, name: users.name, role: users.role })
+        .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, new Date())));
       return u ? { ...u, role: u.role as Role } : null;

@@ -10,7 +10,10 @@ export class Batcher<In, Out> {
   private queue: { item: In; resolve: (v: Out) => void; reject: (e: unknown) => void }[] = [];
   private running = false;
 
-  constructor(private readonly write: (items: In[]) => Promise<Out[]>, private readonly maxBatch = 200) {}
+  constructor(
+    private readonly write: (items: In[]) => Promise<Out[]>,
+    private readonly maxBatch = 200,
+  ) {}
 
   run(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {

@@ -15,13 +15,16 @@ const RETRYABLE = sql`status in ('dead-lettered', 'failed', 'cancelled')`;
 function matching(filter: DeadLetterFilter): SQL {
   const where: SQL[] = [sql`status = 'dead-lettered'`];
   if (filter.capability) where.push(sql`capabilities ? ${filter.capability}`);
-  if (filter.errorContains) where.push(sql`error ilike ${`%${filter.errorContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (filter.errorContains)
+    where.push(sql`error ilike ${`%${filter.errorContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (filter.project) where.push(sql`project = ${filter.project}`);
   return sql.join(where, sql` and `);
 }
 
 /** Operator actions on the dead-letter queue (and on failed or cancelled tasks). */
-export function createDeadLetterWrites(db: Db): Pick<TaskStore, 'retryTask' | 'retryMany' | 'retryDeadLetters' | 'countDeadLetters' | 'discardDeadLetter'> {
+export function createDeadLetterWrites(
+  db: Db,
+): Pick<TaskStore, 'retryTask' | 'retryMany' | 'retryDeadLetters' | 'countDeadLetters' | 'discardDeadLetter'> {
   return {
     async retryTask(id) {
       const [r] = await rows(db, sql`update tasks set ${RETRY} where id = ${id} and ${RETRYABLE} returning *`);
@@ -30,12 +33,18 @@ export function createDeadLetterWrites(db: Db): Pick<TaskStore, 'retryTask' | 'r
 
     async retryMany(ids) {
       if (!ids.length) return [];
-      const found = await rows<{ id: string }>(db, sql`update tasks set ${RETRY} where id = any(${textArray(ids)}) and ${RETRYABLE} returning id`);
+      const found = await rows<{ id: string }>(
+        db,
+        sql`update tasks set ${RETRY} where id = any(${textArray(ids)}) and ${RETRYABLE} returning id`,
+      );
       return found.map((r) => r.id);
     },
 
     async retryDeadLetters(filter) {
-      const found = await rows<{ id: string }>(db, sql`update tasks set ${RETRY} where ${matching(filter)} returning id`);
+      const found = await rows<{ id: string }>(
+        db,
+        sql`update tasks set ${RETRY} where ${matching(filter)} returning id`,
+      );
       return found.map((r) => r.id);
     },
 
@@ -45,9 +54,12 @@ export function createDeadLetterWrites(db: Db): Pick<TaskStore, 'retryTask' | 'r
     },
 
     async discardDeadLetter(id) {
-      const [r] = await rows(db, sql`
+      const [r] = await rows(
+        db,
+        sql`
         update tasks set status = 'cancelled', error = 'discarded from the dead-letter queue', finished_at = now()
-        where id = ${id} and status = 'dead-lettered' returning *`);
+        where id = ${id} and status = 'dead-lettered' returning *`,
+      );
       return r ? (toTask(r) as Task) : null;
     },
   };

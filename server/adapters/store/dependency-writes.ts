@@ -18,7 +18,9 @@ export const textArray = (values: readonly string[]): SQL =>
  * committed, in its own statement, so it sees that write and any dependent inserted meanwhile.
  */
 async function settle(db: Db, which: SQL): Promise<Settled> {
-  const found = await rows<{ outcome: 'released' | 'cancelled'; id: string }>(db, sql`
+  const found = await rows<{ outcome: 'released' | 'cancelled'; id: string }>(
+    db,
+    sql`
     with recursive
     candidates as (select t.id, t.depends_on from tasks t where t.status = 'blocked' and ${which}),
     judged as (
@@ -46,7 +48,8 @@ async function settle(db: Db, which: SQL): Promise<Settled> {
       returning t.id
     )
     select 'cancelled' as outcome, id from cancelled
-    union all select 'released', id from released`);
+    union all select 'released', id from released`,
+  );
   return {
     released: found.filter((r) => r.outcome === 'released').map((r) => r.id),
     cancelled: found.filter((r) => r.outcome === 'cancelled').map((r) => r.id),
@@ -59,10 +62,10 @@ export function createDependencyWrites(db: Db) {
   return {
     /** The blocked dependents of these just-finished tasks. */
     dependentsOf: (finished: readonly string[]) =>
-      (finished.length ? settle(db, sql`t.depends_on && ${textArray(finished)}`) : Promise.resolve(NOTHING)),
+      finished.length ? settle(db, sql`t.depends_on && ${textArray(finished)}`) : Promise.resolve(NOTHING),
     /** These tasks, if blocked (just inserted: a dependency may have finished meanwhile). */
     tasks: (ids: readonly string[]) =>
-      (ids.length ? settle(db, sql`t.id = any(${textArray(ids)})`) : Promise.resolve(NOTHING)),
+      ids.length ? settle(db, sql`t.id = any(${textArray(ids)})`) : Promise.resolve(NOTHING),
     /** Every blocked task: the recovery sweep. */
     all: () => settle(db, sql`true`),
   };

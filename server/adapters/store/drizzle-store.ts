@@ -13,7 +13,10 @@ import { createTaskActionStore } from './task-action-store';
 import { createTaskStore } from './task-store';
 
 /** The core's Store port over drizzle: the same code for PGlite and PostgreSQL. */
-export function createDrizzleStore(database: Database, options: { queue?: QueuePolicy; lease?: LeasePolicy } = {}): Store {
+export function createDrizzleStore(
+  database: Database,
+  options: { queue?: QueuePolicy; lease?: LeasePolicy } = {},
+): Store {
   const { db } = database;
   return {
     agents: createAgentStore(db, options.lease),

@@ -15,11 +15,26 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
  * tasks whose lease lapsed (no heartbeat or progress) go back to the queue at once; tasks past
  * their timeout back off like a failure. Attempts used up: dead letters.
  */
-export function createLeaseSweeps(db: Db, dependents: ReturnType<typeof createDependencyWrites>, policy: LeasePolicy): Pick<TaskStore, 'expireLeases' | 'releaseRetries'> {
+export function createLeaseSweeps(
+  db: Db,
+  dependents: ReturnType<typeof createDependencyWrites>,
+  policy: LeasePolicy,
+): Pick<TaskStore, 'expireLeases' | 'releaseRetries'> {
   const defaultTimeout = policy.defaultTaskTimeoutMs ?? 0;
   return {
     async expireLeases(limit) {
-      const found = await retryOnConflict(() => rows<{ id: string; attempt: number; status: TaskState; agent_id: string; kind: ExpiredLease['kind']; reason: string; retry_at: Date | null }>(db, sql`
+      const found = await retryOnConflict(() =>
+        rows<{
+          id: string;
+          attempt: number;
+          status: TaskState;
+          agent_id: string;
+          kind: ExpiredLease['kind'];
+          reason: string;
+          retry_at: Date | null;
+        }>(
+          db,
+          sql`
         with x as (
           select id, case
               when status = 'running' and coalesce(timeout_ms, ${defaultTimeout}) > 0
@@ -57,19 +72,29 @@ export function createLeaseSweeps(db: Db, dependents: ReturnType<typeof createDe
           update task_attempts x set status = case when t.kind = 'timed-out' then 'timed-out' else 'lost' end, finished_at = now(), error = t.reason
           from t where x.task_id = t.id and x.attempt = t.attempt
         )
-        select * from t`));
+        select * from t`,
+        ),
+      );
       await dependents.dependentsOf(found.filter((r) => r.status === 'dead-lettered').map((r) => r.id));
       return found.map((r) => ({
-        taskId: r.id, attempt: Number(r.attempt), agentId: r.agent_id, status: r.status, kind: r.kind, reason: r.reason,
+        taskId: r.id,
+        attempt: Number(r.attempt),
+        agentId: r.agent_id,
+        status: r.status,
+        kind: r.kind,
+        reason: r.reason,
         retryAt: r.retry_at ? new Date(r.retry_at).getTime() : null,
       }));
     },
 
     async releaseRetries(limit) {
-      const found = await rows<{ id: string }>(db, sql`
+      const found = await rows<{ id: string }>(
+        db,
+        sql`
         update tasks set status = 'queued', queued_at = now(), retry_at = null
         where id in (select id from tasks where status = 'retry-wait' and retry_at <= now() order by retry_at limit ${limit} for update skip locked)
-        returning id`);
+        returning id`,
+      );
       return found.map((r) => r.id);
     },
   };

@@ -10,7 +10,10 @@ type Reads = Pick<TaskStore, 'queued' | 'statuses' | 'blockers' | 'concurrencyUs
 
 export async function readStatuses(db: Db, ids: readonly string[]): Promise<Map<string, TaskState>> {
   if (!ids.length) return new Map();
-  const found = await rows<{ id: string; status: TaskState }>(db, sql`select id, status from tasks where id = any(${textArray(ids)})`);
+  const found = await rows<{ id: string; status: TaskState }>(
+    db,
+    sql`select id, status from tasks where id = any(${textArray(ids)})`,
+  );
   return new Map(found.map((r) => [r.id, r.status]));
 }
 
@@ -28,9 +31,14 @@ export function createQueueReads(db: Db, policy: QueuePolicy): Reads {
   return {
     async queued(limit, fits) {
       const fit = fits?.length
-        ? sql`and (${sql.join(fits.map((caps) => sql`t.capabilities <@ ${JSON.stringify(caps)}::jsonb`), sql` or `)})`
+        ? sql`and (${sql.join(
+            fits.map((caps) => sql`t.capabilities <@ ${JSON.stringify(caps)}::jsonb`),
+            sql` or `,
+          )})`
         : sql``;
-      const found = await rows(db, sql`
+      const found = await rows(
+        db,
+        sql`
         with recursive bands(project, priority) as (
           (select project, priority from tasks where status = 'queued' order by project, priority limit 1)
           union all
@@ -79,7 +87,8 @@ export function createQueueReads(db: Db, policy: QueuePolicy): Reads {
           where concurrency_key is null or key_active + key_rank <= coalesce(concurrency_limit, ${DEFAULT_CONCURRENCY_LIMIT})
           order by eff, share, clock, queued_at, seq limit ${limit}
         )
-        select t.* from picked p join tasks t on t.id = p.id order by p.eff, p.share, p.clock, p.queued_at, p.seq`);
+        select t.* from picked p join tasks t on t.id = p.id order by p.eff, p.share, p.clock, p.queued_at, p.seq`,
+      );
       return found.map(toTask);
     },
 
@@ -88,12 +97,15 @@ export function createQueueReads(db: Db, policy: QueuePolicy): Reads {
     async blockers(taskIds) {
       const out = new Map<string, Blocker[]>();
       if (!taskIds.length) return out;
-      const found = await rows<{ task_id: string; dep_id: string; status: TaskState }>(db, sql`
+      const found = await rows<{ task_id: string; dep_id: string; status: TaskState }>(
+        db,
+        sql`
         select t.id as task_id, d.id as dep_id, d.status
         from tasks t cross join lateral unnest(t.depends_on) with ordinality as u(dep, n)
         join tasks d on d.id = u.dep
         where t.id = any(${textArray(taskIds)}) and d.status <> 'succeeded'
-        order by t.id, u.n`);
+        order by t.id, u.n`,
+      );
       for (const r of found) {
         const list = out.get(r.task_id) ?? [];
         list.push({ taskId: r.dep_id, status: r.status });
@@ -104,7 +116,9 @@ export function createQueueReads(db: Db, policy: QueuePolicy): Reads {
 
     async concurrencyUsage(taskIds) {
       if (!taskIds.length) return new Map();
-      const found = await rows<{ id: string; key: string; lim: number; running: number }>(db, sql`
+      const found = await rows<{ id: string; key: string; lim: number; running: number }>(
+        db,
+        sql`
         with mine as (
           select id, concurrency_key, coalesce(concurrency_limit, ${DEFAULT_CONCURRENCY_LIMIT}) as lim from tasks
           where id = any(${textArray(taskIds)}) and concurrency_key is not null
@@ -114,7 +128,8 @@ export function createQueueReads(db: Db, policy: QueuePolicy): Reads {
           where status in ('assigned', 'running') and concurrency_key in (select concurrency_key from mine)
           group by concurrency_key
         )
-        select m.id, m.concurrency_key as key, m.lim, coalesce(u.n, 0) as running from mine m left join used u using (concurrency_key)`);
+        select m.id, m.concurrency_key as key, m.lim, coalesce(u.n, 0) as running from mine m left join used u using (concurrency_key)`,
+      );
       return new Map(found.map((r) => [r.id, { key: r.key, running: Number(r.running), limit: Number(r.lim) }]));
     },
   };

@@ -14,10 +14,17 @@ const BREAKERS: AgentSignals['breaker'][] = ['closed', 'half-open', 'open'];
 
 export function packReplayInputs(snapshot: readonly CandidateSnapshot[] | undefined): string | null {
   if (!snapshot) return null;
-  return JSON.stringify(snapshot.map((s): Packed => [
-    s.agentId, s.capabilities.map((c) => [c.name, c.level]), s.signals.successRate, s.signals.latencyMs, s.signals.health,
-    BREAKERS.indexOf(s.signals.breaker) as 0 | 1 | 2, s.signals.contextKeys,
-  ]));
+  return JSON.stringify(
+    snapshot.map((s): Packed => [
+      s.agentId,
+      s.capabilities.map((c) => [c.name, c.level]),
+      s.signals.successRate,
+      s.signals.latencyMs,
+      s.signals.health,
+      BREAKERS.indexOf(s.signals.breaker) as 0 | 1 | 2,
+      s.signals.contextKeys,
+    ]),
+  );
 }
 
 /** Reads both the packed form and plain snapshot objects. */
@@ -28,6 +35,10 @@ export function unpackReplayInputs(raw: unknown): CandidateSnapshot[] {
     if (!Array.isArray(v)) return v as CandidateSnapshot;
     const [agentId, caps, successRate, latencyMs, health, breaker, contextKeys] = v as Packed;
     const capabilities: Capability[] = caps.map(([name, level]) => ({ name, level }));
-    return { agentId, capabilities, signals: { successRate, latencyMs, health, breaker: BREAKERS[breaker] ?? 'closed', contextKeys } };
+    return {
+      agentId,
+      capabilities,
+      signals: { successRate, latencyMs, health, breaker: BREAKERS[breaker] ?? 'closed', contextKeys },
+    };
   });
 }

@@ -6,9 +6,12 @@ import type { RoutingChange, RoutingStore } from '@/server/core/routing/ports';
 import { fromJson, ms, rows } from './rows';
 
 const toChange = (r: Record<string, unknown>): RoutingChange => ({
-  id: Number(r.id), scope: r.scope as string, strategy: r.strategy as string,
+  id: Number(r.id),
+  scope: r.scope as string,
+  strategy: r.strategy as string,
   weights: fromJson<Record<string, number>>(r.weights),
-  changedBy: r.changed_by as ActorRef, changedAt: ms(r.changed_at) ?? 0,
+  changedBy: r.changed_by as ActorRef,
+  changedAt: ms(r.changed_at) ?? 0,
 });
 
 export function createRoutingStore(db: Db): RoutingStore {
@@ -18,7 +21,10 @@ export function createRoutingStore(db: Db): RoutingStore {
       return r ? toChange(r) : null;
     },
     async record(change) {
-      const [r] = await db.insert(routingChanges).values(change).returning({ id: routingChanges.id, changedAt: routingChanges.changedAt });
+      const [r] = await db
+        .insert(routingChanges)
+        .values(change)
+        .returning({ id: routingChanges.id, changedAt: routingChanges.changedAt });
       return { ...change, id: r.id, changedAt: r.changedAt.getTime() };
     },
     async history(limit) {

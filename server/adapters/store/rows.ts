@@ -1,6 +1,13 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { priorityName, type Agent, type AgentState, type AssignmentDecision, type Task, type TaskState } from '@/server/core/model';
+import {
+  priorityName,
+  type Agent,
+  type AgentState,
+  type AssignmentDecision,
+  type Task,
+  type TaskState,
+} from '@/server/core/model';
 import { describeStatus } from '@/server/core/registry/agent-status';
 
 /** Runs raw SQL on either driver; both answer with `{ rows }`. */
@@ -17,7 +24,9 @@ const num = (v: unknown): number | null => (v == null ? null : Number(v));
 export function toAgent(r: Record<string, any>): Agent {
   const active = Number(r.active_tasks ?? 0);
   const { status, activity } = describeStatus({
-    status: r.status as AgentState, activeTasks: active, workSince: ms(r.work_since),
+    status: r.status as AgentState,
+    activeTasks: active,
+    workSince: ms(r.work_since),
     activity: r.activity ? { state: r.activity, detail: r.activity_detail ?? null, at: ms(r.activity_at) } : null,
   });
   return {

@@ -14,16 +14,26 @@ const levelsObject = (column: string, keys: readonly string[]) =>
  * `bucketMs` rows, at most `spanMs` of them per call. One statement deletes what it reads and inserts
  * the roll-up: a crash leaves both or neither, and a second roller (replica, retry) finds nothing to count twice.
  */
-export async function rollUpSamples(db: Db, { sourceBucketMs, bucketMs, before, spanMs }: RollUpStep): Promise<{ rolled: number; more: boolean }> {
+export async function rollUpSamples(
+  db: Db,
+  { sourceBucketMs, bucketMs, before, spanMs }: RollUpStep,
+): Promise<{ rolled: number; more: boolean }> {
   const raw = sourceBucketMs === null;
   const table = sql.raw(raw ? 'metric_samples' : 'metric_rollups');
   const level = raw ? sql`true` : sql`bucket_ms = ${sourceBucketMs}`;
   const [oldest] = await rows(db, sql`select min(at) as at from ${table} where ${level} and at < ${new Date(before)}`);
   const lo = ms(oldest?.at);
   if (lo === null) return { rolled: 0, more: false };
-  const hi = Math.min(before, Math.floor(lo / bucketMs) * bucketMs + Math.max(bucketMs, Math.floor(spanMs / bucketMs) * bucketMs));
-  const weights = raw ? sql`1 as n, (imbalance is not null)::int as imb_n` : sql`samples as n, imbalance_samples as imb_n`;
-  const [done] = await rows(db, sql`
+  const hi = Math.min(
+    before,
+    Math.floor(lo / bucketMs) * bucketMs + Math.max(bucketMs, Math.floor(spanMs / bucketMs) * bucketMs),
+  );
+  const weights = raw
+    ? sql`1 as n, (imbalance is not null)::int as imb_n`
+    : sql`samples as n, imbalance_samples as imb_n`;
+  const [done] = await rows(
+    db,
+    sql`
     with gone as (
       delete from ${table} where ${level} and at < ${new Date(hi)}
       returning at, ${weights}, queued, agents, succeeded, failed, dispatch_p95_ms, imbalance, utilisation, utilisation_mean, routable_agents),
@@ -48,6 +58,7 @@ export async function rollUpSamples(db: Db, { sourceBucketMs, bucketMs, before, 
         coalesce(t.utilisation, '{}'::json), l.utilisation_mean, l.routable_agents
       from l left join t using (bucket)
       returning 1)
-    select (select count(*) from gone)::int as rolled, (select count(*) from ins)::int as written`);
+    select (select count(*) from gone)::int as rolled, (select count(*) from ins)::int as written`,
+  );
   return { rolled: Number(done?.rolled ?? 0), more: hi < before };
 }

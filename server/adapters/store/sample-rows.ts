@@ -14,4 +14,5 @@ export function sampleRows({ from, to }: { from: number; to: number }): SQL {
 }
 
 /** The mean of a level kept in a JSON column, each row weighted by its samples (a missing key counts 0). Keys are our constants. */
-export const weightedLevel = (column: string, key: string) => `sum(coalesce((${column}->>'${key}')::float8, 0) * n) / sum(n)`;
+export const weightedLevel = (column: string, key: string) =>
+  `sum(coalesce((${column}->>'${key}')::float8, 0) * n) / sum(n)`;

@@ -14,10 +14,28 @@ afterAll(async () => {
 // pruning (older than the retention) never reaches them.
 const T0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 + 2 * 86_400_000;
 const zeroQueue = { critical: 0, high: 0, normal: 0, low: 0, background: 0 };
-const zeroAgents = { starting: 0, idle: 0, busy: 0, draining: 0, sleeping: 0, stopped: 0, unhealthy: 0, offline: 0, terminated: 0 };
+const zeroAgents = {
+  starting: 0,
+  idle: 0,
+  busy: 0,
+  draining: 0,
+  sleeping: 0,
+  stopped: 0,
+  unhealthy: 0,
+  offline: 0,
+  terminated: 0,
+};
 const sample = (i: number): MetricSample => ({
-  at: T0 + i * 5_000, queued: { ...zeroQueue, normal: i }, agents: { ...zeroAgents, busy: 2 }, succeeded: 1, failed: i % 2,
-  dispatchP95Ms: i, imbalance: 0.5, utilisation: { 'agent-a': (i % 4) / 4 }, utilisationMean: 0.25, routableAgents: 3,
+  at: T0 + i * 5_000,
+  queued: { ...zeroQueue, normal: i },
+  agents: { ...zeroAgents, busy: 2 },
+  succeeded: 1,
+  failed: i % 2,
+  dispatchP95Ms: i,
+  imbalance: 0.5,
+  utilisation: { 'agent-a': (i % 4) / 4 },
+  utilisationMean: 0.25,
+  routableAgents: 3,
 });
 
 describe('metric samples downsampled in SQL', () => {
@@ -41,12 +59,22 @@ describe('metric samples downsampled in SQL', () => {
     expect(strided).toHaveLength(6);
     expect(strided[0]).toEqual({ at: T0, utilisation: { 'agent-a': 0 }, mean: 0.25, agents: 3 });
     // A stride longer than the data still reads its first sample (a fresh server's 7-day view).
-    expect((await rt.store.stats.utilisationSamples({ from: T0 - 3_600_000, to: T0 + 120_000, strideMs: 20 * 60_000 })).map((s) => s.at)).toEqual([T0]);
+    expect(
+      (await rt.store.stats.utilisationSamples({ from: T0 - 3_600_000, to: T0 + 120_000, strideMs: 20 * 60_000 })).map(
+        (s) => s.at,
+      ),
+    ).toEqual([T0]);
   });
 
   it('reads the first sample of a stride that saw routable agents: a fresh server samples before its agents register', async () => {
     const start = T0 - 10 * 60_000;
-    await rt.store.stats.recordSample({ ...sample(0), at: start, utilisation: {}, utilisationMean: null, routableAgents: 0 });
+    await rt.store.stats.recordSample({
+      ...sample(0),
+      at: start,
+      utilisation: {},
+      utilisationMean: null,
+      routableAgents: 0,
+    });
     await rt.store.stats.recordSample({ ...sample(1), at: start + 5_000 });
     const read = await rt.store.stats.utilisationSamples({ from: T0 - 20 * 60_000, to: T0, strideMs: 20 * 60_000 });
     expect(read).toEqual([{ at: start + 5_000, utilisation: { 'agent-a': 0.25 }, mean: 0.25, agents: 3 }]);
@@ -55,6 +83,8 @@ describe('metric samples downsampled in SQL', () => {
   it('prunes samples older than an instant and says how many went', async () => {
     // The live sampler's own rows (now) are older too and go with them.
     expect(await rt.store.stats.pruneSamples(T0 + 60_000)).toBeGreaterThanOrEqual(12);
-    expect((await rt.store.stats.series({ from: T0, to: T0 + 120_000, bucketMs: 60_000 })).map((p) => p.at)).toEqual([T0 + 60_000]);
+    expect((await rt.store.stats.series({ from: T0, to: T0 + 120_000, bucketMs: 60_000 })).map((p) => p.at)).toEqual([
+      T0 + 60_000,
+    ]);
   });
 });

@@ -10,15 +10,24 @@ export function createTaskActionStore(db: Db): TaskActionStore {
   return {
     async record({ taskIds, action, actor, detail }) {
       if (!taskIds.length) return;
-      await rows(db, sql`
+      await rows(
+        db,
+        sql`
         insert into task_actions (task_id, action, actor, detail)
-        select id, ${action}, ${JSON.stringify(actor)}::jsonb, ${JSON.stringify(detail)}::jsonb from unnest(${textArray(taskIds)}) as id`);
+        select id, ${action}, ${JSON.stringify(actor)}::jsonb, ${JSON.stringify(detail)}::jsonb from unnest(${textArray(taskIds)}) as id`,
+      );
     },
     async forTask(taskId, limit) {
-      const found = await rows(db, sql`select * from task_actions where task_id = ${taskId} order by id desc limit ${limit}`);
+      const found = await rows(
+        db,
+        sql`select * from task_actions where task_id = ${taskId} order by id desc limit ${limit}`,
+      );
       return found.map((r) => ({
-        taskId: r.task_id as string, action: r.action as TaskActionKind, actor: r.actor as ActorRef,
-        detail: (r.detail ?? {}) as Record<string, unknown>, at: ms(r.at) ?? 0,
+        taskId: r.task_id as string,
+        action: r.action as TaskActionKind,
+        actor: r.actor as ActorRef,
+        detail: (r.detail ?? {}) as Record<string, unknown>,
+        at: ms(r.at) ?? 0,
       }));
     },
   };

@@ -26,28 +26,50 @@ export function createTaskInsert(db: Db, dependents: ReturnType<typeof createDep
       const unknown = depIds.find((id) => !depStatus.has(id));
       // Checked before; a dependency deleted since is still the caller's error, not a 500.
       if (unknown) throw invalid(`dependsOn: task ${unknown} does not exist`, { dependsOn: unknown });
-      const inserted = await tx.insert(tasks).values(fresh.map((s) => ({
-        id: s.id, title: s.title, payload: s.payload, capabilities: s.capabilities, priority: priorityRank(s.priority),
-        status: s.dependsOn.every((d) => depStatus.get(d) === 'succeeded') ? 'queued' : 'blocked',
-        maxAttempts: s.maxAttempts, contextKey: s.contextKey, idempotencyKey: s.idempotencyKey,
-        timeoutMs: s.timeoutMs, submittedBy: s.submittedBy, project: s.project, concurrencyKey: s.concurrencyKey,
-        concurrencyLimit: s.concurrencyLimit, dependsOn: s.dependsOn.length ? s.dependsOn : null,
-        // Queue time from the database clock, which ageing compares it with; creation time stays in
-        // milliseconds, as list cursors carry it.
-        createdAt: now, queuedAt: sql`now()`,
-      }))).onConflictDoNothing({ target: tasks.idempotencyKey }).returning({ id: tasks.id, status: tasks.status });
+      const inserted = await tx
+        .insert(tasks)
+        .values(
+          fresh.map((s) => ({
+            id: s.id,
+            title: s.title,
+            payload: s.payload,
+            capabilities: s.capabilities,
+            priority: priorityRank(s.priority),
+            status: s.dependsOn.every((d) => depStatus.get(d) === 'succeeded') ? 'queued' : 'blocked',
+            maxAttempts: s.maxAttempts,
+            contextKey: s.contextKey,
+            idempotencyKey: s.idempotencyKey,
+            timeoutMs: s.timeoutMs,
+            submittedBy: s.submittedBy,
+            project: s.project,
+            concurrencyKey: s.concurrencyKey,
+            concurrencyLimit: s.concurrencyLimit,
+            dependsOn: s.dependsOn.length ? s.dependsOn : null,
+            // Queue time from the database clock, which ageing compares it with; creation time stays in
+            // milliseconds, as list cursors carry it.
+            createdAt: now,
+            queuedAt: sql`now()`,
+          })),
+        )
+        .onConflictDoNothing({ target: tasks.idempotencyKey })
+        .returning({ id: tasks.id, status: tasks.status });
       const created = new Set(inserted.map((r) => r.id));
       const missingKeys = fresh.filter((s) => !created.has(s.id) && s.idempotencyKey).map((s) => s.idempotencyKey!);
       const existing = new Map<string, string>();
       if (missingKeys.length) {
-        const found = await rows<{ id: string; idempotency_key: string }>(tx as unknown as Db,
-          sql`select id, idempotency_key from tasks where idempotency_key in (${sql.join(missingKeys.map((k) => sql`${k}`), sql`, `)})`);
+        const found = await rows<{ id: string; idempotency_key: string }>(
+          tx as unknown as Db,
+          sql`select id, idempotency_key from tasks where idempotency_key in (${sql.join(
+            missingKeys.map((k) => sql`${k}`),
+            sql`, `,
+          )})`,
+        );
         for (const f of found) existing.set(f.idempotency_key, f.id);
       }
       const ids = specs.map((s) => {
         if (!s.idempotencyKey) return s.id;
         const first = firstByKey.get(s.idempotencyKey)!;
-        return created.has(first) ? first : existing.get(s.idempotencyKey) ?? first;
+        return created.has(first) ? first : (existing.get(s.idempotencyKey) ?? first);
       });
       return { ids, created: [...created], blocked: inserted.filter((r) => r.status === 'blocked').map((r) => r.id) };
     });

@@ -18,7 +18,10 @@ const cancelWhere = (which: SQL) => sql`
   select * from t`;
 
 /** Operator changes to tasks: cancel one or many, and reprioritise. */
-export function createTaskOperatorWrites(db: Db, dependents: ReturnType<typeof createDependencyWrites>): Pick<TaskStore, 'cancel' | 'cancelMany' | 'setPriority'> {
+export function createTaskOperatorWrites(
+  db: Db,
+  dependents: ReturnType<typeof createDependencyWrites>,
+): Pick<TaskStore, 'cancel' | 'cancelMany' | 'setPriority'> {
   return {
     async cancel(id) {
       const [r] = await rows(db, cancelWhere(sql`id = ${id}`));
@@ -29,22 +32,31 @@ export function createTaskOperatorWrites(db: Db, dependents: ReturnType<typeof c
 
     async cancelMany(ids) {
       if (!ids.length) return { cancelled: [], dependentsCancelled: [] };
-      const found = await rows<{ id: string; agent_id: string | null }>(db, cancelWhere(sql`id = any(${textArray(ids)})`));
+      const found = await rows<{ id: string; agent_id: string | null }>(
+        db,
+        cancelWhere(sql`id = any(${textArray(ids)})`),
+      );
       const settled = await dependents.dependentsOf(found.map((r) => r.id));
-      return { cancelled: found.map((r) => ({ id: r.id, agentId: r.agent_id ?? null })), dependentsCancelled: settled.cancelled };
+      return {
+        cancelled: found.map((r) => ({ id: r.id, agentId: r.agent_id ?? null })),
+        dependentsCancelled: settled.cancelled,
+      };
     },
 
     async setPriority(ids, priority) {
       if (!ids.length) return [];
       const rank = priorityRank(priority);
-      const found = await rows<{ id: string; previous: number }>(db, sql`
+      const found = await rows<{ id: string; previous: number }>(
+        db,
+        sql`
         with old as (
           select id, priority from tasks
           where id = any(${textArray(ids)}) and ${UNFINISHED} and priority <> ${rank}::smallint
           for update
         )
         update tasks t set priority = ${rank}::smallint from old where t.id = old.id
-        returning t.id, old.priority as previous`);
+        returning t.id, old.priority as previous`,
+      );
       return found.map((r) => ({ id: r.id, previous: priorityName(Number(r.previous)) }));
     },
   };

@@ -17,7 +17,6 @@ import { createTaskInsert } from './task-insert';
 import { createTaskOperatorWrites } from './task-operator-writes';
 import { createTaskReads } from './task-reads';
 
-
 /**
  * Fair share: each project with tasks in `upd` advances its virtual clock by 1/weight per task,
  * from the virtual time if it was behind it (queue-policy.ts `advanceClock`). Across replicas
@@ -37,7 +36,11 @@ const advanceProjectClocks = (weights: string) => sql`
 /** SQL NULL when absent (a JSON `null` would read back as a value). */
 const jsonOrNull = (v: unknown): string | null => (v == null ? null : JSON.stringify(v));
 
-export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLICY, lease: LeasePolicy = DEFAULT_LEASE_POLICY): TaskStore {
+export function createTaskStore(
+  db: Db,
+  policy: QueuePolicy = DEFAULT_QUEUE_POLICY,
+  lease: LeasePolicy = DEFAULT_LEASE_POLICY,
+): TaskStore {
   const weights = JSON.stringify(policy.projectWeights);
   const dependents = createDependencyWrites(db);
   const leases = createLeaseWrites(db, dependents, lease);
@@ -53,14 +56,20 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
     async assign(plans) {
       if (!plans.length) return [];
       // One statement (atomic on its own): claim still-queued tasks, open their attempts, store the decisions.
-      const values = sql.join(plans.map((p) => {
-        const d = p.decision;
-        const replay = d as Partial<Pick<RecordedDecision, 'weights' | 'snapshot'>>;
-        return sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.delivered}::boolean, ${d.id}, ${d.strategy}, ${d.winnerAgentName},
+      const values = sql.join(
+        plans.map((p) => {
+          const d = p.decision;
+          const replay = d as Partial<Pick<RecordedDecision, 'weights' | 'snapshot'>>;
+          return sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.delivered}::boolean, ${d.id}, ${d.strategy}, ${d.winnerAgentName},
           ${json(d.candidates)}::json, ${d.candidateCount}::int, ${json(d.excluded)}::json, ${d.excludedCount}::int,
           ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int, ${jsonOrNull(replay.weights)}::json, ${packReplayInputs(replay.snapshot)}::json)`;
-      }), sql`, `);
-      const applied = await retryOnConflict(() => rows(db, sql`
+        }),
+        sql`, `,
+      );
+      const applied = await retryOnConflict(() =>
+        rows(
+          db,
+          sql`
         with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)
           as (values ${values}),
         -- Only agents still awake and unparked; the share lock makes a concurrent sleep wait for
@@ -88,34 +97,51 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
                  v.excluded, v.excluded_count, v.decided_at, v.duration_us, v.weights, v.inputs
           from upd join v on v.id = upd.id
         )
-        select id, agent_id, attempt, priority, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`));
+        select id, agent_id, attempt, priority, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`,
+        ),
+      );
       return applied.map((a) => ({
-        taskId: a.id as string, agentId: a.agent_id as string, attempt: Number(a.attempt),
-        waitedMs: Math.max(0, Number(a.waited_ms)), priority: priorityName(Number(a.priority)),
+        taskId: a.id as string,
+        agentId: a.agent_id as string,
+        attempt: Number(a.attempt),
+        waitedMs: Math.max(0, Number(a.waited_ms)),
+        priority: priorityName(Number(a.priority)),
       }));
     },
 
     async deliver(agentId, limit) {
-      const found = await rows(db, sql`
+      const found = await rows(
+        db,
+        sql`
         update tasks set delivered_at = now()
         where id in (
           select id from tasks
           where agent_id = ${agentId} and status = 'assigned' and delivered_at is null
           order by priority, assigned_at, seq limit ${limit}
           for update skip locked)
-        returning id, attempt, lease_token, title, payload, capabilities, priority, context_key, timeout_ms, assigned_at, seq`);
+        returning id, attempt, lease_token, title, payload, capabilities, priority, context_key, timeout_ms, assigned_at, seq`,
+      );
       return found
         .sort((x, y) => Number(x.priority) - Number(y.priority) || Number(x.seq) - Number(y.seq))
         .map((r) => ({
-          taskId: r.id as string, attempt: Number(r.attempt), leaseToken: r.lease_token as string, title: r.title as string,
-          payload: r.payload ?? null, capabilities: (r.capabilities ?? []) as string[], priority: priorityName(Number(r.priority)),
-          contextKey: (r.context_key ?? null) as string | null, timeoutMs: r.timeout_ms == null ? null : Number(r.timeout_ms),
+          taskId: r.id as string,
+          attempt: Number(r.attempt),
+          leaseToken: r.lease_token as string,
+          title: r.title as string,
+          payload: r.payload ?? null,
+          capabilities: (r.capabilities ?? []) as string[],
+          priority: priorityName(Number(r.priority)),
+          contextKey: (r.context_key ?? null) as string | null,
+          timeoutMs: r.timeout_ms == null ? null : Number(r.timeout_ms),
         }));
     },
 
     async agentsAwaitingDelivery() {
-      const found = await rows<{ agent_id: string }>(db, sql`
-        select distinct agent_id from tasks where status = 'assigned' and delivered_at is null`);
+      const found = await rows<{ agent_id: string }>(
+        db,
+        sql`
+        select distinct agent_id from tasks where status = 'assigned' and delivered_at is null`,
+      );
       return found.map((r) => r.agent_id);
     },
 
@@ -123,7 +149,9 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
 
     async progress(taskId, agentId, leaseToken, message, percent) {
       const p = percent == null ? null : Math.round(percent);
-      const [r] = await rows<{ attempt: number }>(db, sql`
+      const [r] = await rows<{ attempt: number }>(
+        db,
+        sql`
         with t as (
           update tasks set progress_percent = coalesce(${p}::smallint, progress_percent), progress_message = ${message}, last_progress_at = now(),
             lease_expires_at = now() + ${lease.stallTimeoutMs}::int * interval '1 millisecond'
@@ -131,7 +159,8 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
           returning id, attempt
         )
         insert into task_events (task_id, attempt, message, percent) select id, attempt, ${message}, ${p}::smallint from t
-        returning attempt`);
+        returning attempt`,
+      );
       return r ? { attempt: Number(r.attempt) } : null;
     },
 
@@ -142,7 +171,9 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
     },
 
     async release(taskId, agentId, leaseToken, reason) {
-      const [r] = await rows<{ attempt: number }>(db, sql`
+      const [r] = await rows<{ attempt: number }>(
+        db,
+        sql`
         with t as (
           update tasks set status = 'queued', agent_id = null, lease_token = null, lease_expires_at = null, started_at = null,
             progress_percent = null, progress_message = null, max_attempts = max_attempts + 1
@@ -150,13 +181,16 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
           returning id, attempt
         ),
         a as (update task_attempts x set status = 'released', finished_at = now(), error = ${reason} from t where x.task_id = t.id and x.attempt = t.attempt)
-        select attempt from t`);
+        select attempt from t`,
+      );
       return r ? { attempt: Number(r.attempt) } : null;
     },
 
     async requeueAgentWork(agentId, reason) {
       const retry = sql`attempt < max_attempts`;
-      const out = await rows<{ id: string; attempt: number; status: TaskState }>(db, sql`
+      const out = await rows<{ id: string; attempt: number; status: TaskState }>(
+        db,
+        sql`
         with t as (
           update tasks set
             status = case when ${retry} then 'queued' else 'dead-lettered' end,
@@ -169,7 +203,8 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
           returning id, attempt, status
         ),
         a as (update task_attempts x set status = 'lost', finished_at = now(), error = ${reason} from t where x.task_id = t.id and x.attempt = t.attempt)
-        select id, attempt, status from t`);
+        select id, attempt, status from t`,
+      );
       await dependents.dependentsOf(out.filter((r) => r.status === 'dead-lettered').map((r) => r.id));
       return out.map((r) => ({ taskId: r.id, attempt: Number(r.attempt), status: r.status }));
     },
@@ -177,4 +212,3 @@ export function createTaskStore(db: Db, policy: QueuePolicy = DEFAULT_QUEUE_POLI
     settleBlocked: () => dependents.all(),
   };
 }
-

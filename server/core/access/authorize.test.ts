@@ -27,7 +27,9 @@ describe('the permission map', () => {
     expect(() => demand(user('viewer'), 'tasks.cancel', ['tasks:operate'])).toThrow(
       /viewer viewer may not call tasks.cancel: it needs tasks:operate \(.*\), which operators and admins have/,
     );
-    expect(() => demand(ANONYMOUS, 'tasks.list', ['fleet:read'])).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => demand(ANONYMOUS, 'tasks.list', ['fleet:read'])).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
     expect(() => demand(agent, 'tasks.list', ['fleet:read'])).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => demand({ ...agent, terminated: true }, 'work.poll', ['agent:self'])).toThrow(/was terminated/);
     expect(() => demand(user('operator'), 'tasks.cancel', ['tasks:operate'])).not.toThrow();

@@ -14,7 +14,7 @@ export const PERMISSIONS = {
   'agents:operate': 'drain, resume, sleep, wake and terminate agents',
   'breakers:operate': 'reset or force open circuit breakers',
   'routing:change': 'change the routing strategy and its weights',
-  'pools:operate': 'change pools\' sizes, cool-downs, windows and enable or disable them',
+  'pools:operate': "change pools' sizes, cool-downs, windows and enable or disable them",
   'pools:configure': 'create and delete pools, change their provider, adapter and provider settings',
   'agents:enrol': 'register agents (issue their tokens)',
   'users:manage': 'manage users and their roles',
@@ -27,8 +27,23 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const VIEWER: Permission[] = ['public', 'session:self', 'fleet:read', 'analysis:run'];
-const OPERATOR: Permission[] = [...VIEWER, 'tasks:submit', 'tasks:operate', 'agents:operate', 'breakers:operate', 'routing:change', 'pools:operate'];
-const ADMIN: Permission[] = [...OPERATOR, 'pools:configure', 'agents:enrol', 'users:manage', 'tokens:manage', 'data:backup'];
+const OPERATOR: Permission[] = [
+  ...VIEWER,
+  'tasks:submit',
+  'tasks:operate',
+  'agents:operate',
+  'breakers:operate',
+  'routing:change',
+  'pools:operate',
+];
+const ADMIN: Permission[] = [
+  ...OPERATOR,
+  'pools:configure',
+  'agents:enrol',
+  'users:manage',
+  'tokens:manage',
+  'data:backup',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   viewer: new Set(VIEWER),

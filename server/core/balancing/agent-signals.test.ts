@@ -58,7 +58,13 @@ describe('AgentSignalsTracker', () => {
     t.recordContext('a', 'k2');
     t.setHealth('a', 0.5);
     expect(before).toEqual({ ...NEUTRAL_SIGNALS, contextKeys: ['k1'] });
-    expect(NEUTRAL_SIGNALS).toEqual({ contextKeys: [], successRate: null, latencyMs: null, health: 1, breaker: 'closed' });
+    expect(NEUTRAL_SIGNALS).toEqual({
+      contextKeys: [],
+      successRate: null,
+      latencyMs: null,
+      health: 1,
+      breaker: 'closed',
+    });
   });
 
   it('bounds memory by dropping the least recently updated agent and its index entries', () => {

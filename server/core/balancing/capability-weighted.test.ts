@@ -4,9 +4,30 @@ import { CapabilityWeighted } from './capability-weighted';
 
 const ctx = fakeRoutingContext();
 const task = makeTask({ id: 't1', capabilities: ['ts', 'sql'] });
-const mixed = makeAgent({ name: 'mixed', capabilities: [{ name: 'ts', level: 0.9 }, { name: 'sql', level: 0.5 }] });
-const expertBusy = makeAgent({ name: 'expert', maxConcurrency: 2, activeTasks: 1, capabilities: [{ name: 'ts', level: 1 }, { name: 'sql', level: 1 }] });
-const fair = makeAgent({ name: 'fair', capabilities: [{ name: 'ts', level: 0.6 }, { name: 'sql', level: 0.6 }, { name: 'go', level: 1 }] });
+const mixed = makeAgent({
+  name: 'mixed',
+  capabilities: [
+    { name: 'ts', level: 0.9 },
+    { name: 'sql', level: 0.5 },
+  ],
+});
+const expertBusy = makeAgent({
+  name: 'expert',
+  maxConcurrency: 2,
+  activeTasks: 1,
+  capabilities: [
+    { name: 'ts', level: 1 },
+    { name: 'sql', level: 1 },
+  ],
+});
+const fair = makeAgent({
+  name: 'fair',
+  capabilities: [
+    { name: 'ts', level: 0.6 },
+    { name: 'sql', level: 0.6 },
+    { name: 'go', level: 1 },
+  ],
+});
 
 describe('capability-weighted', () => {
   it('scores mean proficiency on the required capabilities times free capacity', () => {
@@ -20,14 +41,19 @@ describe('capability-weighted', () => {
 
   it('treats a task without capabilities as a neutral 1, leaving load to decide', () => {
     const r = new CapabilityWeighted().rank(makeTask({ id: 't2' }), [expertBusy, fair], ctx);
-    expect(r.ranked.map((c) => [c.agentName, c.terms.proficiency])).toEqual([['fair', 1], ['expert', 1]]);
+    expect(r.ranked.map((c) => [c.agentName, c.terms.proficiency])).toEqual([
+      ['fair', 1],
+      ['expert', 1],
+    ]);
   });
 
   it('takes its exponents as weights: load 0 picks the expert, proficiency 0 the idle agent', () => {
     const skill = new CapabilityWeighted({ load: 0 });
     expect(skill.weights).toEqual({ proficiency: 1, load: 0 });
     expect(skill.rank(task, [mixed, expertBusy], ctx).ranked[0].agentName).toBe('expert');
-    expect(new CapabilityWeighted({ proficiency: 0 }).rank(task, [expertBusy, fair], ctx).ranked[0].agentName).toBe('fair');
+    expect(new CapabilityWeighted({ proficiency: 0 }).rank(task, [expertBusy, fair], ctx).ranked[0].agentName).toBe(
+      'fair',
+    );
   });
 
   it('breaks ties by least recently assigned', () => {

@@ -8,7 +8,14 @@ import { POWER_OF_TWO_WEIGHTS, PowerOfTwo } from './power-of-two';
 import { ROUND_ROBIN_WEIGHTS, RoundRobin } from './round-robin';
 import type { RoutingStrategy } from './strategy';
 
-export const STRATEGY_NAMES = ['composite', 'least-loaded', 'round-robin', 'capability-weighted', 'context-affinity', 'power-of-two'] as const;
+export const STRATEGY_NAMES = [
+  'composite',
+  'least-loaded',
+  'round-robin',
+  'capability-weighted',
+  'context-affinity',
+  'power-of-two',
+] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
 interface Entry {
@@ -20,12 +27,14 @@ interface Entry {
 
 const STRATEGIES: Record<StrategyName, Entry> = {
   composite: {
-    description: 'Weighted sum of capability fit, free capacity, context affinity, health, recent success rate, latency and breaker state. The default.',
+    description:
+      'Weighted sum of capability fit, free capacity, context affinity, health, recent success rate, latency and breaker state. The default.',
     weights: COMPOSITE_WEIGHTS,
     create: (w) => new Composite(w),
   },
   'least-loaded': {
-    description: 'The agent with the most free capacity (as a share of its own maximum) wins; ties go to the one assigned least recently.',
+    description:
+      'The agent with the most free capacity (as a share of its own maximum) wins; ties go to the one assigned least recently.',
     weights: LEAST_LOADED_WEIGHTS,
     create: () => new LeastLoaded(),
   },
@@ -35,12 +44,14 @@ const STRATEGIES: Record<StrategyName, Entry> = {
     create: () => new RoundRobin(),
   },
   'capability-weighted': {
-    description: 'The most proficient agent on the required capabilities wins, discounted by its load (proficiency^p × free capacity^l).',
+    description:
+      'The most proficient agent on the required capabilities wins, discounted by its load (proficiency^p × free capacity^l).',
     weights: CAPABILITY_WEIGHTED_WEIGHTS,
     create: (w) => new CapabilityWeighted(w),
   },
   'context-affinity': {
-    description: 'Sticky by context key: an agent that holds the task\'s context wins; a busy holder is waited for up to stickyMs, then the least-loaded agent wins.',
+    description:
+      "Sticky by context key: an agent that holds the task's context wins; a busy holder is waited for up to stickyMs, then the least-loaded agent wins.",
     weights: CONTEXT_AFFINITY_WEIGHTS,
     create: (w) => new ContextAffinity(w),
   },
@@ -64,9 +75,17 @@ export const StrategyConfigInput = z
     for (const [key, value] of Object.entries(config.weights ?? {})) {
       if (!known.includes(key)) {
         const expected = known.length ? `known: ${known.join(', ')}` : 'it takes none';
-        ctx.addIssue({ code: 'custom', path: ['weights', key], message: `unknown weight "${key}" for ${config.name} (${expected})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weights', key],
+          message: `unknown weight "${key}" for ${config.name} (${expected})`,
+        });
       } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        ctx.addIssue({ code: 'custom', path: ['weights', key], message: `weight "${key}" must be a finite number ≥ 0` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weights', key],
+          message: `weight "${key}" must be a finite number ≥ 0`,
+        });
       }
     }
   })
@@ -92,5 +111,9 @@ export interface StrategyDescription {
 
 /** Every strategy with its description and default parameters, for the UI. */
 export function describeStrategies(): StrategyDescription[] {
-  return STRATEGY_NAMES.map((name) => ({ name, description: STRATEGIES[name].description, weights: { ...STRATEGIES[name].weights } }));
+  return STRATEGY_NAMES.map((name) => ({
+    name,
+    description: STRATEGIES[name].description,
+    weights: { ...STRATEGIES[name].weights },
+  }));
 }

@@ -8,7 +8,15 @@ import type { AgentSignals, Ranking, RoutingContext, RoutingStrategy } from './s
  * Load weighs most so work spreads; capability fit, affinity and an open/half-open breaker
  * come next; success rate before health and latency, which are noisier. Max score 12.5.
  */
-export const COMPOSITE_WEIGHTS = { capabilityFit: 2, load: 3, affinity: 2, health: 1, successRate: 1.5, latency: 1, breaker: 2 };
+export const COMPOSITE_WEIGHTS = {
+  capabilityFit: 2,
+  load: 3,
+  affinity: 2,
+  health: 1,
+  successRate: 1.5,
+  latency: 1,
+  breaker: 2,
+};
 export type CompositeWeights = typeof COMPOSITE_WEIGHTS;
 type Term = keyof CompositeWeights;
 const TERMS = Object.keys(COMPOSITE_WEIGHTS) as Term[];

@@ -34,11 +34,16 @@ describe('context-affinity', () => {
       wait: 'waiting for holder, which holds context `repo-1` (fallback in ~20s)',
     });
     clock.advance(19_999);
-    expect(s.rank(task, [idle, other], ctx).wait).toBe('waiting for holder, which holds context `repo-1` (fallback in ~1s)');
+    expect(s.rank(task, [idle, other], ctx).wait).toBe(
+      'waiting for holder, which holds context `repo-1` (fallback in ~1s)',
+    );
     clock.advance(1);
     const r = s.rank(task, [other, idle], ctx);
     expect(r.wait).toBeUndefined();
-    expect(r.ranked.map((c) => [c.agentName, c.terms.affinity, c.terms.freeCapacity])).toEqual([['idle', 0, 1], ['other', 0, 0.5]]);
+    expect(r.ranked.map((c) => [c.agentName, c.terms.affinity, c.terms.freeCapacity])).toEqual([
+      ['idle', 0, 1],
+      ['other', 0, 0.5],
+    ]);
   });
 
   it('takes stickyMs as a parameter: 0 never waits', () => {
@@ -55,6 +60,8 @@ describe('context-affinity', () => {
     expect(r.wait).toBeUndefined();
     expect(r.ranked.map((c) => c.agentName)).toEqual(['holder', 'other']);
     s.assigned(holder.id);
-    expect(s.rank(makeTask({ id: 't3', contextKey: 'repo-2' }), [holder, other], ctx).ranked[0].agentName).toBe('other');
+    expect(s.rank(makeTask({ id: 't3', contextKey: 'repo-2' }), [holder, other], ctx).ranked[0].agentName).toBe(
+      'other',
+    );
   });
 });

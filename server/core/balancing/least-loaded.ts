@@ -24,7 +24,12 @@ export class LeastLoaded implements RoutingStrategy {
 }
 
 /** Least-loaded ranking, shared with the strategies that fall back to it. */
-export function rankLeastLoaded(eligible: Agent[], limit: number, memory: AssignmentMemory, extra?: Record<string, number>): Ranking {
+export function rankLeastLoaded(
+  eligible: Agent[],
+  limit: number,
+  memory: AssignmentMemory,
+  extra?: Record<string, number>,
+): Ranking {
   const scores = new Float64Array(eligible.length);
   for (let i = 0; i < eligible.length; i++) scores[i] = round4(freeCapacity(eligible[i]));
   return rankByScore(eligible, limit, scores, memory, (i) => ({

@@ -28,8 +28,11 @@ export class PowerOfTwo implements RoutingStrategy {
     const [x, y] = [eligible[i], eligible[j]];
     const sx = freeCapacity(x);
     const sy = freeCapacity(y);
-    const xFirst = (round4(sy) - round4(sx) || x.activeTasks - y.activeTasks ||
-      this.memory.lastAssigned(x.id) - this.memory.lastAssigned(y.id) || compareNames(x, y)) <= 0;
+    const xFirst =
+      (round4(sy) - round4(sx) ||
+        x.activeTasks - y.activeTasks ||
+        this.memory.lastAssigned(x.id) - this.memory.lastAssigned(y.id) ||
+        compareNames(x, y)) <= 0;
     const pair = xFirst ? [x, y] : [y, x];
     return { ranked: pair.slice(0, Math.max(1, ctx.limit)).map(candidate), count: n };
   }

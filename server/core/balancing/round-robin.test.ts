@@ -27,7 +27,11 @@ describe('round-robin', () => {
     const s = new RoundRobin();
     s.assigned(b.id);
     const r = s.rank(task, [a, b, c], ctx);
-    expect(r.ranked.map((x) => [x.agentName, x.score, x.terms.position])).toEqual([['c', 1, 0], ['a', 0.6667, 1], ['b', 0.3333, 2]]);
+    expect(r.ranked.map((x) => [x.agentName, x.score, x.terms.position])).toEqual([
+      ['c', 1, 0],
+      ['a', 0.6667, 1],
+      ['b', 0.3333, 2],
+    ]);
     expect(r.count).toBe(3);
   });
 

@@ -58,12 +58,22 @@ export function rankByScore(
     if (d !== 0) return d;
     const x = eligible[i];
     const y = eligible[j];
-    return x.activeTasks - y.activeTasks ||
-      (remembers ? memory.lastAssigned(x.id) - memory.lastAssigned(y.id) : 0) || compareNames(x, y);
+    return (
+      x.activeTasks - y.activeTasks ||
+      (remembers ? memory.lastAssigned(x.id) - memory.lastAssigned(y.id) : 0) ||
+      compareNames(x, y)
+    );
   });
   return { ranked: order.map((i) => toCandidate(eligible[i], scores[i], explain(i))), count: eligible.length };
 }
 
 export function toCandidate(a: Agent, score: number, terms: Record<string, number>): CandidateScore {
-  return { agentId: a.id, agentName: a.name, score, activeTasks: a.activeTasks, maxConcurrency: a.maxConcurrency, terms };
+  return {
+    agentId: a.id,
+    agentName: a.name,
+    score,
+    activeTasks: a.activeTasks,
+    maxConcurrency: a.maxConcurrency,
+    terms,
+  };
 }

@@ -17,7 +17,13 @@ export interface AgentSignals {
   breaker: 'closed' | 'half-open' | 'open';
 }
 
-export const NEUTRAL_SIGNALS: AgentSignals = { contextKeys: [], successRate: null, latencyMs: null, health: 1, breaker: 'closed' };
+export const NEUTRAL_SIGNALS: AgentSignals = {
+  contextKeys: [],
+  successRate: null,
+  latencyMs: null,
+  health: 1,
+  breaker: 'closed',
+};
 
 /** Everything a strategy may consult besides the task and the eligible agents. Deterministic in tests. */
 export interface RoutingContext {

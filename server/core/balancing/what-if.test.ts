@@ -14,14 +14,22 @@ type Name = keyof typeof AGENTS;
 function candidate(name: Name, activeTasks: number, signals: Partial<AgentSignals> = {}): RecordedCandidate {
   const { max, latencyMs, level } = AGENTS[name];
   return {
-    agentId: `agt_${name}`, agentName: name, activeTasks, maxConcurrency: max,
-    capabilities: [{ name: 'ts', level }], signals: { ...NEUTRAL_SIGNALS, latencyMs, ...signals },
+    agentId: `agt_${name}`,
+    agentName: name,
+    activeTasks,
+    maxConcurrency: max,
+    capabilities: [{ name: 'ts', level }],
+    signals: { ...NEUTRAL_SIGNALS, latencyMs, ...signals },
   };
 }
 
 function decision(i: number, at: number, winner: Name, candidates: RecordedCandidate[]): RecordedDecisionInput {
   return {
-    decisionId: `dec_${i}`, taskId: `tsk_${i}`, decidedAt: at, winnerAgentId: `agt_${winner}`, candidates,
+    decisionId: `dec_${i}`,
+    taskId: `tsk_${i}`,
+    decidedAt: at,
+    winnerAgentId: `agt_${winner}`,
+    candidates,
     task: { capabilities: ['ts'], priority: 'normal', contextKey: null, queuedAt: at },
   };
 }
@@ -62,8 +70,17 @@ describe('replayDecisions', () => {
     // recorded run has none on b, so b's load is 0 + 1 − 0 = 1 = its maximum: it still wins
     // (load is ignored) and waits 2,000 × (1 − 1 + 1) / 1 ms. Every later decision matches:
     // a's load at 4 and 5 is 1 + 1 − 1 (the replay's task 3 vs the recorded 0 and 3).
-    expect(r).toMatchObject({ strategy: 'capability-weighted', weights: { proficiency: 1, load: 0 }, changed: 1, deferred: 0 });
-    expect(r.perAgent.map((a) => [a.agentName, a.recorded, a.replayed])).toEqual([['a', 4, 3], ['b', 2, 3], ['c', 2, 2]]);
+    expect(r).toMatchObject({
+      strategy: 'capability-weighted',
+      weights: { proficiency: 1, load: 0 },
+      changed: 1,
+      deferred: 0,
+    });
+    expect(r.perAgent.map((a) => [a.agentName, a.recorded, a.replayed])).toEqual([
+      ['a', 4, 3],
+      ['b', 2, 3],
+      ['c', 2, 2],
+    ]);
     // Per slot 3/2, 3, 2: mean 13/6, variance 7/18, CV √(7/18) / (13/6).
     expect(r.imbalance).toEqual({ recorded: 0, replayed: 0.2878 });
     expect(r.expectedWaitMs).toEqual({ recorded: 0, replayed: 250 }); // 2,000 ms over 8 decisions
@@ -73,22 +90,39 @@ describe('replayDecisions', () => {
     const r = replayDecisions(WINDOW, { name: 'round-robin' }, 1);
     // Turns a, b, c, a, a, a, c, then a (after c) where least-loaded chose b; a is at 1 of 2.
     expect(r.changed).toBe(1);
-    expect(r.perAgent.map((a) => [a.agentName, a.replayed])).toEqual([['a', 5], ['b', 1], ['c', 2]]);
+    expect(r.perAgent.map((a) => [a.agentName, a.replayed])).toEqual([
+      ['a', 5],
+      ['b', 1],
+      ['c', 2],
+    ]);
     // Per slot 5/2, 1, 2: mean 11/6, variance 7/18, CV √(7/18) / (11/6).
     expect(r.imbalance.replayed).toBe(0.3402);
     expect(r.expectedWaitMs.replayed).toBe(0);
   });
 
   it('assumes the window median latency, then defaultServiceMs, for agents without one', () => {
-    const x = (active: number, latencyMs: number | null): RecordedCandidate =>
-      ({ agentId: 'agt_x', agentName: 'x', activeTasks: active, maxConcurrency: 2, capabilities: [{ name: 'ts', level: 1 }], signals: { ...NEUTRAL_SIGNALS, latencyMs } });
-    const y = (latencyMs: number | null): RecordedCandidate =>
-      ({ agentId: 'agt_y', agentName: 'y', activeTasks: 0, maxConcurrency: 1, capabilities: [{ name: 'ts', level: 0.5 }], signals: { ...NEUTRAL_SIGNALS, latencyMs } });
-    const window = (yLatency: number | null) => [
-      decision(0, 0, 'a', [x(0, null), y(yLatency)]),
-      decision(1, 1_000, 'a', [x(1, null), y(yLatency)]),
-      decision(2, 2_000, 'a', [x(1, null)]),
-    ].map((d, i) => ({ ...d, winnerAgentId: ['agt_x', 'agt_y', 'agt_x'][i] }));
+    const x = (active: number, latencyMs: number | null): RecordedCandidate => ({
+      agentId: 'agt_x',
+      agentName: 'x',
+      activeTasks: active,
+      maxConcurrency: 2,
+      capabilities: [{ name: 'ts', level: 1 }],
+      signals: { ...NEUTRAL_SIGNALS, latencyMs },
+    });
+    const y = (latencyMs: number | null): RecordedCandidate => ({
+      agentId: 'agt_y',
+      agentName: 'y',
+      activeTasks: 0,
+      maxConcurrency: 1,
+      capabilities: [{ name: 'ts', level: 0.5 }],
+      signals: { ...NEUTRAL_SIGNALS, latencyMs },
+    });
+    const window = (yLatency: number | null) =>
+      [
+        decision(0, 0, 'a', [x(0, null), y(yLatency)]),
+        decision(1, 1_000, 'a', [x(1, null), y(yLatency)]),
+        decision(2, 2_000, 'a', [x(1, null)]),
+      ].map((d, i) => ({ ...d, winnerAgentId: ['agt_x', 'agt_y', 'agt_x'][i] }));
     const skill = { name: 'capability-weighted' as const, weights: { load: 0 } };
     // x wins all three; at decision 2 the replay has two tasks on x in service and the record
     // one, so x's load is 1 + 2 − 1 = 2 of 2: a wait of S × 1 / 2, over 3 decisions.
@@ -108,7 +142,12 @@ describe('replayDecisions', () => {
     const d = decision(0, 0, 'c', [candidate('a', 0, { contextKeys: ['repo'] }), candidate('c', 0)]);
     const r = replayDecisions([{ ...d, task: { ...d.task, contextKey: 'repo' } }], { name: 'context-affinity' }, 1);
     expect(r).toMatchObject({ changed: 1, deferred: 0 });
-    expect(replayDecisions([], { name: 'composite' }, 1)).toMatchObject({ decisions: 0, changed: 0, perAgent: [], expectedWaitMs: { recorded: 0, replayed: 0 } });
+    expect(replayDecisions([], { name: 'composite' }, 1)).toMatchObject({
+      decisions: 0,
+      changed: 0,
+      perAgent: [],
+      expectedWaitMs: { recorded: 0, replayed: 0 },
+    });
   });
 });
 

@@ -48,7 +48,10 @@ export interface WhatIfResult {
   expectedWaitMs: { recorded: number; replayed: number };
 }
 
-interface InService { agentId: string; until: number }
+interface InService {
+  agentId: string;
+  until: number;
+}
 
 /**
  * Replays recorded decisions, in time order, under `config` with a fresh strategy, a seeded
@@ -62,11 +65,21 @@ interface InService { agentId: string; until: number }
  * m waits for L − m + 1 completions, at m per service time: S × (L − m + 1) / m. The recorded
  * run uses the recorded activeTasks, so it is 0 unless snapshots were taken at capacity.
  */
-export function replayDecisions(decisions: RecordedDecisionInput[], config: StrategyConfig, seed: number, options: WhatIfOptions = {}): WhatIfResult {
+export function replayDecisions(
+  decisions: RecordedDecisionInput[],
+  config: StrategyConfig,
+  seed: number,
+  options: WhatIfOptions = {},
+): WhatIfResult {
   const strategy = createStrategy(config);
   const random = seededRandom(seed);
-  const ordered = decisions.map((d, i) => ({ d, i })).sort((x, y) => x.d.decidedAt - y.d.decidedAt || x.i - y.i).map((x) => x.d);
-  const windowMedian = median(ordered.flatMap((d) => d.candidates.flatMap((c) => (c.signals.latencyMs === null ? [] : [c.signals.latencyMs]))));
+  const ordered = decisions
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => x.d.decidedAt - y.d.decidedAt || x.i - y.i)
+    .map((x) => x.d);
+  const windowMedian = median(
+    ordered.flatMap((d) => d.candidates.flatMap((c) => (c.signals.latencyMs === null ? [] : [c.signals.latencyMs]))),
+  );
   const fallbackServiceMs = windowMedian ?? options.defaultServiceMs ?? 60_000;
   const agents = new Map<string, { agentName: string; maxConcurrency: number; recorded: number; replayed: number }>();
   let recordedRun: InService[] = [];
@@ -79,20 +92,32 @@ export function replayDecisions(decisions: RecordedDecisionInput[], config: Stra
   for (const d of ordered) {
     for (const c of d.candidates) {
       const seen = agents.get(c.agentId);
-      agents.set(c.agentId, { recorded: 0, replayed: 0, ...seen, agentName: c.agentName, maxConcurrency: c.maxConcurrency });
+      agents.set(c.agentId, {
+        recorded: 0,
+        replayed: 0,
+        ...seen,
+        agentName: c.agentName,
+        maxConcurrency: c.maxConcurrency,
+      });
     }
     recordedRun = recordedRun.filter((s) => s.until > d.decidedAt);
     replayRun = replayRun.filter((s) => s.until > d.decidedAt);
     // Unclamped simulated loads, taken before this decision's assignments are added.
-    const loads = new Map(d.candidates.map((c) =>
-      [c.agentId, Math.max(0, c.activeTasks + countFor(replayRun, c.agentId) - countFor(recordedRun, c.agentId))]));
+    const loads = new Map(
+      d.candidates.map((c) => [
+        c.agentId,
+        Math.max(0, c.activeTasks + countFor(replayRun, c.agentId) - countFor(recordedRun, c.agentId)),
+      ]),
+    );
     const eligible = d.candidates.map((c) => toAgent(c, Math.min(c.maxConcurrency, loads.get(c.agentId)!)));
     const ranking = strategy.rank(toTask(d), eligible, replayContext(d, eligible, random, options.limit ?? 10));
     const winnerId = ranking.wait || !ranking.ranked.length ? null : ranking.ranked[0].agentId;
 
-    const serviceMs = (agentId: string) => d.candidates.find((c) => c.agentId === agentId)?.signals.latencyMs ?? fallbackServiceMs;
+    const serviceMs = (agentId: string) =>
+      d.candidates.find((c) => c.agentId === agentId)?.signals.latencyMs ?? fallbackServiceMs;
     const recordedWinner = d.candidates.find((c) => c.agentId === d.winnerAgentId);
-    if (recordedWinner) recordedWait += waitMs(recordedWinner.activeTasks, recordedWinner.maxConcurrency, serviceMs(d.winnerAgentId));
+    if (recordedWinner)
+      recordedWait += waitMs(recordedWinner.activeTasks, recordedWinner.maxConcurrency, serviceMs(d.winnerAgentId));
     recordedRun.push({ agentId: d.winnerAgentId, until: d.decidedAt + serviceMs(d.winnerAgentId) });
     count(agents, d.winnerAgentId, 'recorded');
     if (winnerId === null) {
@@ -107,7 +132,8 @@ export function replayDecisions(decisions: RecordedDecisionInput[], config: Stra
     if (winnerId !== d.winnerAgentId) changed++;
   }
 
-  const perAgent = [...agents].map(([agentId, a]) => ({ agentId, ...a }))
+  const perAgent = [...agents]
+    .map(([agentId, a]) => ({ agentId, ...a }))
     .sort((x, y) => (x.agentName < y.agentName ? -1 : x.agentName > y.agentName ? 1 : x.agentId < y.agentId ? -1 : 1));
   const perSlot = (k: 'recorded' | 'replayed') => perAgent.map((a) => a[k] / Math.max(1, a.maxConcurrency));
   const n = ordered.length;
@@ -117,8 +143,16 @@ export function replayDecisions(decisions: RecordedDecisionInput[], config: Stra
     decisions: n,
     changed,
     deferred,
-    perAgent: perAgent.map(({ agentId, agentName, recorded, replayed }) => ({ agentId, agentName, recorded, replayed })),
-    imbalance: { recorded: round4(coefficientOfVariation(perSlot('recorded'))), replayed: round4(coefficientOfVariation(perSlot('replayed'))) },
+    perAgent: perAgent.map(({ agentId, agentName, recorded, replayed }) => ({
+      agentId,
+      agentName,
+      recorded,
+      replayed,
+    })),
+    imbalance: {
+      recorded: round4(coefficientOfVariation(perSlot('recorded'))),
+      replayed: round4(coefficientOfVariation(perSlot('replayed'))),
+    },
     expectedWaitMs: { recorded: n ? Math.round(recordedWait / n) : 0, replayed: n ? Math.round(replayedWait / n) : 0 },
   };
 }
@@ -142,13 +176,22 @@ function countFor(run: InService[], agentId: string): number {
   return n;
 }
 
-function count(agents: Map<string, { agentName: string; maxConcurrency: number; recorded: number; replayed: number }>, agentId: string, k: 'recorded' | 'replayed'): void {
+function count(
+  agents: Map<string, { agentName: string; maxConcurrency: number; recorded: number; replayed: number }>,
+  agentId: string,
+  k: 'recorded' | 'replayed',
+): void {
   const a = agents.get(agentId) ?? { agentName: agentId, maxConcurrency: 1, recorded: 0, replayed: 0 };
   a[k]++;
   agents.set(agentId, a);
 }
 
-function replayContext(d: RecordedDecisionInput, eligible: Agent[], random: () => number, limit: number): RoutingContext {
+function replayContext(
+  d: RecordedDecisionInput,
+  eligible: Agent[],
+  random: () => number,
+  limit: number,
+): RoutingContext {
   const signals = new Map(d.candidates.map((c) => [c.agentId, c.signals]));
   return {
     now: () => d.decidedAt,
@@ -161,17 +204,57 @@ function replayContext(d: RecordedDecisionInput, eligible: Agent[], random: () =
 
 function toAgent(c: RecordedCandidate, activeTasks: number): Agent {
   return {
-    id: c.agentId, name: c.agentName, runtime: 'replay', capabilities: c.capabilities, maxConcurrency: c.maxConcurrency, labels: {},
-    status: agentStatus('idle', activeTasks), activeTasks, contextWindow: null, contextUsed: null, load: null, registeredAt: 0,
-    lastHeartbeatAt: null, statusChangedAt: 0, activity: null, parkedUntil: null, sessionId: null, poolId: null, lastWorkAt: null,
+    id: c.agentId,
+    name: c.agentName,
+    runtime: 'replay',
+    capabilities: c.capabilities,
+    maxConcurrency: c.maxConcurrency,
+    labels: {},
+    status: agentStatus('idle', activeTasks),
+    activeTasks,
+    contextWindow: null,
+    contextUsed: null,
+    load: null,
+    registeredAt: 0,
+    lastHeartbeatAt: null,
+    statusChangedAt: 0,
+    activity: null,
+    parkedUntil: null,
+    sessionId: null,
+    poolId: null,
+    lastWorkAt: null,
   };
 }
 
 function toTask(d: RecordedDecisionInput): Task {
   return {
-    id: d.taskId, title: d.taskId, payload: null, capabilities: d.task.capabilities, priority: d.task.priority, status: 'queued', attempt: 0,
-    maxAttempts: 1, agentId: null, contextKey: d.task.contextKey, project: 'default', concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null, submittedBy: null, result: null,
-    error: null, progressPercent: null, progressMessage: null, createdAt: d.task.queuedAt, queuedAt: d.task.queuedAt, assignedAt: null,
-    startedAt: null, finishedAt: null, retryAt: null, leaseExpiresAt: null,
+    id: d.taskId,
+    title: d.taskId,
+    payload: null,
+    capabilities: d.task.capabilities,
+    priority: d.task.priority,
+    status: 'queued',
+    attempt: 0,
+    maxAttempts: 1,
+    agentId: null,
+    contextKey: d.task.contextKey,
+    project: 'default',
+    concurrencyKey: null,
+    concurrencyLimit: null,
+    dependsOn: [],
+    idempotencyKey: null,
+    timeoutMs: null,
+    submittedBy: null,
+    result: null,
+    error: null,
+    progressPercent: null,
+    progressMessage: null,
+    createdAt: d.task.queuedAt,
+    queuedAt: d.task.queuedAt,
+    assignedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    retryAt: null,
+    leaseExpiresAt: null,
   };
 }

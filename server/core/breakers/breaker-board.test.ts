@@ -32,11 +32,22 @@ describe('BreakerBoard routing', () => {
     succeed('a2', 'claude', 15);
     fail('a1', 'claude', 5);
     // Five failures in a row, but all a1's: its own breaker's business, not the runtime's.
-    expect(board.snapshot('runtime:claude')).toMatchObject({ state: 'closed', calls: 20, failures: 5, consecutiveFailures: 5 });
-    expect(board.routable('a1', 'claude')).toEqual({ state: 'open', reason: 'agent breaker open: 5 of 5 calls failed (100 %)' });
+    expect(board.snapshot('runtime:claude')).toMatchObject({
+      state: 'closed',
+      calls: 20,
+      failures: 5,
+      consecutiveFailures: 5,
+    });
+    expect(board.routable('a1', 'claude')).toEqual({
+      state: 'open',
+      reason: 'agent breaker open: 5 of 5 calls failed (100 %)',
+    });
     expect(board.routable('a2', 'claude')).toEqual({ state: 'closed' });
     fail('a2', 'claude', 1);
-    expect(board.snapshot('runtime:claude')).toMatchObject({ state: 'open', reason: '6 consecutive failures across 2 agents' });
+    expect(board.snapshot('runtime:claude')).toMatchObject({
+      state: 'open',
+      reason: '6 consecutive failures across 2 agents',
+    });
   });
 
   it('lets a single agent open its runtime when runtimeMinAgents is 1, with the runtime policy', () => {
@@ -48,11 +59,20 @@ describe('BreakerBoard routing', () => {
 
   it('a runtime breaker opening blocks every agent of that runtime, and no other', () => {
     const { board, fail, succeed } = setup();
-    for (const id of ['a1', 'a2']) { succeed(id, 'codex', 2); fail(id, 'codex', 2); } // each agent below its minimum
-    expect(board.snapshot('runtime:codex')).toMatchObject({ state: 'open', reason: '4 of 8 calls failed (50 %) across 2 agents' });
+    for (const id of ['a1', 'a2']) {
+      succeed(id, 'codex', 2);
+      fail(id, 'codex', 2);
+    } // each agent below its minimum
+    expect(board.snapshot('runtime:codex')).toMatchObject({
+      state: 'open',
+      reason: '4 of 8 calls failed (50 %) across 2 agents',
+    });
     expect(board.snapshot('agent:a1').state).toBe('closed');
     for (const id of ['a1', 'a2', 'never-seen']) {
-      expect(board.routable(id, 'codex')).toEqual({ state: 'open', reason: 'runtime codex breaker open: 4 of 8 calls failed (50 %) across 2 agents' });
+      expect(board.routable(id, 'codex')).toEqual({
+        state: 'open',
+        reason: 'runtime codex breaker open: 4 of 8 calls failed (50 %) across 2 agents',
+      });
     }
     expect(board.routable('a1', 'claude')).toEqual({ state: 'closed' });
   });
@@ -61,11 +81,17 @@ describe('BreakerBoard routing', () => {
     const { board, clock, fail, succeed } = setup();
     fail('a1', 'claude', 5);
     clock.advance(30_000);
-    expect(board.routable('a1', 'claude')).toEqual({ state: 'half-open', reason: 'agent breaker half-open: one probe allowed' });
+    expect(board.routable('a1', 'claude')).toEqual({
+      state: 'half-open',
+      reason: 'agent breaker half-open: one probe allowed',
+    });
     const claim = board.claimProbe('a1', 'claude');
     expect(claim).toEqual(['agent:a1']);
     expect(board.claimProbe('a1', 'claude')).toBeNull();
-    expect(board.routable('a1', 'claude')).toEqual({ state: 'open', reason: 'agent breaker half-open: probe in flight' });
+    expect(board.routable('a1', 'claude')).toEqual({
+      state: 'open',
+      reason: 'agent breaker half-open: probe in flight',
+    });
     board.releaseProbe(claim!);
     expect(board.claimProbe('a1', 'claude')).toEqual(['agent:a1']);
     succeed('a1', 'claude', 1);
@@ -82,7 +108,10 @@ describe('BreakerBoard routing', () => {
     expect(board.routable('a3', 'codex').state).toBe('half-open');
     expect(board.claimProbe('a3', 'codex')).toEqual(['runtime:codex']);
     expect(board.claimProbe('a4', 'codex')).toBeNull();
-    expect(board.routable('a4', 'codex')).toEqual({ state: 'open', reason: 'runtime codex breaker half-open: probe in flight' });
+    expect(board.routable('a4', 'codex')).toEqual({
+      state: 'open',
+      reason: 'runtime codex breaker half-open: probe in flight',
+    });
     board.recordOutcome({ agentId: 'a1', runtime: 'codex', ok: false }); // a straggler, not the probe
     expect(board.snapshot('runtime:codex')).toMatchObject({ state: 'half-open', probeInFlight: true });
     board.recordOutcome({ agentId: 'a3', runtime: 'codex', ok: true });
@@ -98,9 +127,15 @@ describe('BreakerBoard routing', () => {
     clock.advance(20_000);
     expect(board.refresh()).toBe(2); // the agent's and the runtime's
     expect(transitions.slice(-2).map((t) => [t.key, t.to, t.reason])).toEqual([
-      ['agent:a1', 'half-open', 'cool-down 30 s elapsed'], ['runtime:claude', 'half-open', 'cool-down 30 s elapsed'],
+      ['agent:a1', 'half-open', 'cool-down 30 s elapsed'],
+      ['runtime:claude', 'half-open', 'cool-down 30 s elapsed'],
     ]);
-    expect(board.list({ state: ['half-open'] }).map((s) => s.key).sort()).toEqual(['agent:a1', 'runtime:claude']);
+    expect(
+      board
+        .list({ state: ['half-open'] })
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual(['agent:a1', 'runtime:claude']);
   });
 });
 
@@ -110,17 +145,32 @@ describe('BreakerBoard operator actions and history', () => {
     board.forceOpen('runtime:claude', userRef('alice'));
     clock.advance(3_600_000);
     expect(board.refresh()).toBe(0);
-    expect(board.routable('a1', 'claude')).toEqual({ state: 'open', reason: 'runtime claude breaker open: forced open by alice' });
+    expect(board.routable('a1', 'claude')).toEqual({
+      state: 'open',
+      reason: 'runtime claude breaker open: forced open by alice',
+    });
     expect(board.claimProbe('a1', 'claude')).toBeNull();
     expect(board.reset('runtime:claude', userRef('bob'))).toMatchObject({ state: 'closed', forcedBy: null });
     expect(board.routable('a1', 'claude')).toEqual({ state: 'closed' });
-    expect(transitions.map((t) => [t.to, t.reason, t.by])).toEqual([['open', 'forced open by alice', userRef('alice')], ['closed', 'reset by bob', userRef('bob')]]);
+    expect(transitions.map((t) => [t.to, t.reason, t.by])).toEqual([
+      ['open', 'forced open by alice', userRef('alice')],
+      ['closed', 'reset by bob', userRef('bob')],
+    ]);
   });
 
   it('rejects malformed keys', () => {
     const { board } = setup();
-    const error = (f: () => unknown) => { try { f(); } catch (e) { return isCoreError(e) ? `${e.code}: ${e.message}` : String(e); } return null; };
-    expect(error(() => board.reset('a1', userRef('alice')))).toBe('INVALID: breaker key must be agent:<id> or runtime:<label>, not "a1"');
+    const error = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return isCoreError(e) ? `${e.code}: ${e.message}` : String(e);
+      }
+      return null;
+    };
+    expect(error(() => board.reset('a1', userRef('alice')))).toBe(
+      'INVALID: breaker key must be agent:<id> or runtime:<label>, not "a1"',
+    );
   });
 
   it('keeps a bounded history per key, newest first', () => {
@@ -151,7 +201,12 @@ describe('BreakerBoard operator actions and history', () => {
 
   it('reports a throwing listener and carries on', () => {
     const errors: string[] = [];
-    const { board, fail } = setup({ onTransition: () => { throw new Error('db down'); }, onError: (e, t) => errors.push(`${t.key}: ${(e as Error).message}`) });
+    const { board, fail } = setup({
+      onTransition: () => {
+        throw new Error('db down');
+      },
+      onError: (e, t) => errors.push(`${t.key}: ${(e as Error).message}`),
+    });
     fail('a1', 'claude', 5);
     expect(errors).toEqual(['agent:a1: db down']);
     expect(board.routable('a1', 'claude').state).toBe('open');
@@ -165,7 +220,12 @@ describe('BreakerBoard bounds', () => {
     for (let i = 0; i < 10; i++) succeed(`a${i}`, 'rt', 1);
     expect(board.size).toBe(4);
     expect(board.state('agent:sick')).toBe('open');
-    expect(board.list().map((s) => s.key).sort()).toEqual(['agent:a8', 'agent:a9', 'agent:sick', 'runtime:rt']);
+    expect(
+      board
+        .list()
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual(['agent:a8', 'agent:a9', 'agent:sick', 'runtime:rt']);
   });
 
   it('parses keys', () => {

@@ -177,7 +177,8 @@ export class BreakerBoard {
   }
 
   private operated(key: string): CircuitBreaker {
-    if (!parseBreakerKey(key)) throw invalid(`breaker key must be agent:<id> or runtime:<label>, not "${key}"`, { key });
+    if (!parseBreakerKey(key))
+      throw invalid(`breaker key must be agent:<id> or runtime:<label>, not "${key}"`, { key });
     return this.entry(key).breaker;
   }
 
@@ -197,7 +198,9 @@ export class BreakerBoard {
   private create(key: string, onTransition?: (t: BreakerTransition) => void): CircuitBreaker {
     const runtime = parseBreakerKey(key)?.kind === 'runtime';
     return new CircuitBreaker({
-      key, now: this.now, onTransition,
+      key,
+      now: this.now,
+      onTransition,
       policy: runtime ? this.runtimePolicy : this.policy,
       sources: runtime ? this.runtimeSources : undefined,
     });

@@ -22,9 +22,16 @@ export class BreakerService {
   /** Transitions are written in the order they happened; operator actions wait for theirs. */
   private written: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: Store, private readonly bus: EventBus, clock: Clock, private readonly log: Logger, coolDownMs: number) {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    clock: Clock,
+    private readonly log: Logger,
+    coolDownMs: number,
+  ) {
     this.board = new BreakerBoard({
-      clock, policy: { coolDownMs, maxCoolDownMs: Math.max(coolDownMs, 300_000) },
+      clock,
+      policy: { coolDownMs, maxCoolDownMs: Math.max(coolDownMs, 300_000) },
       onTransition: (t) => {
         if (this.remote) return; // another replica recorded and announced it
         this.written = this.written.then(() => this.persist(t));
@@ -46,11 +53,13 @@ export class BreakerService {
 
   /** The dispatcher assigned work to this agent: a half-open breaker lets this one probe through. */
   assigned(agentId: string): void {
-    if (this.board.routable(agentId, this.runtimeOf(agentId)).state === 'half-open') this.board.claimProbe(agentId, this.runtimeOf(agentId));
+    if (this.board.routable(agentId, this.runtimeOf(agentId)).state === 'half-open')
+      this.board.claimProbe(agentId, this.runtimeOf(agentId));
   }
 
   async onEvent(e: AnyBusEvent): Promise<void> {
-    if (e.name === 'task:completed' && e.payload.status !== 'cancelled') await this.outcome(e.payload.agentId, e.payload.status === 'succeeded', false);
+    if (e.name === 'task:completed' && e.payload.status !== 'cancelled')
+      await this.outcome(e.payload.agentId, e.payload.status === 'succeeded', false);
     else if (e.name === 'task:retrying' && e.payload.agentId) await this.outcome(e.payload.agentId, false, false);
     // Requeued at once: the agent was lost, went silent or never accepted; that is the agent's own record.
     else if (e.name === 'task:requeued' && e.payload.agentId) await this.outcome(e.payload.agentId, false, true);
@@ -62,10 +71,16 @@ export class BreakerService {
     this.board.refresh();
   }
 
-  async view(agentId: string): Promise<{ agent: BreakerSnapshot; runtime: BreakerSnapshot | null; history: BreakerTransition[] }> {
+  async view(
+    agentId: string,
+  ): Promise<{ agent: BreakerSnapshot; runtime: BreakerSnapshot | null; history: BreakerTransition[] }> {
     const { runtime } = await this.known(agentId);
     const keys = [agentBreakerKey(agentId), runtimeBreakerKey(runtime)];
-    return { agent: this.board.snapshot(keys[0]), runtime: this.board.snapshot(keys[1]), history: await this.store.breakers.history(keys, 50) };
+    return {
+      agent: this.board.snapshot(keys[0]),
+      runtime: this.board.snapshot(keys[1]),
+      history: await this.store.breakers.history(keys, 50),
+    };
   }
 
   /** Answers once the transition is in the history, so a read right after the action sees it. */
@@ -124,8 +139,13 @@ export class BreakerService {
     try {
       await this.store.breakers.record(t);
       await this.bus.publish('breaker:changed', {
-        key: t.key, agentId: parsed?.kind === 'agent' ? parsed.id : null, runtime: parsed?.kind === 'runtime' ? parsed.id : null,
-        from: t.from, to: t.to, reason: t.reason, by: t.by ?? null,
+        key: t.key,
+        agentId: parsed?.kind === 'agent' ? parsed.id : null,
+        runtime: parsed?.kind === 'runtime' ? parsed.id : null,
+        from: t.from,
+        to: t.to,
+        reason: t.reason,
+        by: t.by ?? null,
       });
     } catch (err) {
       this.log.error({ err, key: t.key }, 'breaker transition not recorded');

@@ -7,8 +7,15 @@ import { userRef } from '../testing/actors';
 function setup(policy?: BreakerPolicyInput) {
   const clock = new FakeClock();
   const transitions: BreakerTransition[] = [];
-  const b = new CircuitBreaker({ key: 'agent:a', now: () => clock.now(), policy, onTransition: (t) => transitions.push(t) });
-  const feed = (pattern: string) => { for (const c of pattern) b.record(c === '.'); }; // '.' ok, 'x' failed
+  const b = new CircuitBreaker({
+    key: 'agent:a',
+    now: () => clock.now(),
+    policy,
+    onTransition: (t) => transitions.push(t),
+  });
+  const feed = (pattern: string) => {
+    for (const c of pattern) b.record(c === '.');
+  }; // '.' ok, 'x' failed
   return { clock, b, transitions, feed };
 }
 
@@ -26,7 +33,12 @@ describe('CircuitBreaker window', () => {
     expect(four.b.state()).toBe('closed');
     four.feed('x'); // 3 of 5
     expect(four.b.state()).toBe('open');
-    expect(four.transitions[0]).toMatchObject({ key: 'agent:a', from: 'closed', to: 'open', reason: '3 of 5 calls failed (60 %)' });
+    expect(four.transitions[0]).toMatchObject({
+      key: 'agent:a',
+      from: 'closed',
+      to: 'open',
+      reason: '3 of 5 calls failed (60 %)',
+    });
 
     const half = setup();
     half.feed('..x.x.x.x'); // 4 of 9
@@ -47,13 +59,24 @@ describe('CircuitBreaker window', () => {
   it('slides: old outcomes leave the window', () => {
     const { b, feed } = setup();
     feed('.'.repeat(16) + 'xxxx');
-    expect(b.snapshot()).toMatchObject({ state: 'closed', calls: 20, failures: 4, failureRate: 0.2, consecutiveFailures: 4 });
+    expect(b.snapshot()).toMatchObject({
+      state: 'closed',
+      calls: 20,
+      failures: 4,
+      failureRate: 0.2,
+      consecutiveFailures: 4,
+    });
     feed('.'.repeat(20));
     expect(b.snapshot()).toMatchObject({ state: 'closed', calls: 20, failures: 0, consecutiveFailures: 0 });
     feed('x.x.x.x.x.' + 'x.x.x.x.'); // 9 of the last 20
     expect(b.snapshot()).toMatchObject({ state: 'closed', failures: 9, failureRate: 0.45 });
     feed('x');
-    expect(b.snapshot()).toMatchObject({ state: 'open', calls: 20, failures: 10, reason: '10 of 20 calls failed (50 %)' });
+    expect(b.snapshot()).toMatchObject({
+      state: 'open',
+      calls: 20,
+      failures: 10,
+      reason: '10 of 20 calls failed (50 %)',
+    });
   });
 
   it('opens on 5 consecutive failures even under the failure rate', () => {
@@ -70,12 +93,23 @@ describe('CircuitBreaker cool-down and probe', () => {
   it('turns half-open lazily once the cool-down elapsed, stamped with its end', () => {
     const { b, clock, transitions } = tripped();
     const opened = clock.now();
-    expect(b.snapshot()).toMatchObject({ state: 'open', openedAt: opened, reopensAt: opened + 30_000, coolDownMs: 30_000 });
+    expect(b.snapshot()).toMatchObject({
+      state: 'open',
+      openedAt: opened,
+      reopensAt: opened + 30_000,
+      coolDownMs: 30_000,
+    });
     clock.advance(29_999);
     expect(b.state()).toBe('open');
     clock.advance(5_000);
     expect(b.state()).toBe('half-open');
-    expect(transitions[1]).toEqual({ key: 'agent:a', from: 'open', to: 'half-open', reason: 'cool-down 30 s elapsed', at: opened + 30_000 });
+    expect(transitions[1]).toEqual({
+      key: 'agent:a',
+      from: 'open',
+      to: 'half-open',
+      reason: 'cool-down 30 s elapsed',
+      at: opened + 30_000,
+    });
   });
 
   it('lets exactly one probe through until it reports', () => {
@@ -104,8 +138,16 @@ describe('CircuitBreaker cool-down and probe', () => {
       coolDowns.push(b.snapshot().coolDownMs);
     }
     expect(coolDowns).toEqual([60_000, 120_000, 240_000, 300_000, 300_000, 300_000]);
-    expect(transitions.filter((t) => t.from === 'half-open').map((t) => t.reason).slice(0, 4)).toEqual([
-      'probe failed; cool-down now 60 s', 'probe failed; cool-down now 2 min', 'probe failed; cool-down now 4 min', 'probe failed; cool-down now 5 min',
+    expect(
+      transitions
+        .filter((t) => t.from === 'half-open')
+        .map((t) => t.reason)
+        .slice(0, 4),
+    ).toEqual([
+      'probe failed; cool-down now 60 s',
+      'probe failed; cool-down now 2 min',
+      'probe failed; cool-down now 4 min',
+      'probe failed; cool-down now 5 min',
     ]);
     clock.advance(299_999);
     expect(b.state()).toBe('open');
@@ -141,7 +183,14 @@ describe('CircuitBreaker operator actions', () => {
     b.reset(userRef('bob'));
     expect(b.snapshot()).toMatchObject({ state: 'closed', forcedBy: null, reason: 'reset by bob' });
     expect(transitions).toEqual([
-      { key: 'agent:a', from: 'closed', to: 'open', reason: 'forced open by alice', at: 1_700_000_000_000, by: userRef('alice') },
+      {
+        key: 'agent:a',
+        from: 'closed',
+        to: 'open',
+        reason: 'forced open by alice',
+        at: 1_700_000_000_000,
+        by: userRef('alice'),
+      },
       { key: 'agent:a', from: 'open', to: 'closed', reason: 'reset by bob', at: 1_700_086_400_000, by: userRef('bob') },
     ]);
   });
@@ -153,15 +202,31 @@ describe('CircuitBreaker operator actions', () => {
     b.record(false);
     expect(b.snapshot().coolDownMs).toBe(60_000);
     b.reset(userRef('alice'));
-    expect(b.snapshot()).toMatchObject({ state: 'closed', calls: 0, failures: 0, consecutiveFailures: 0, coolDownMs: 30_000, openedAt: null });
+    expect(b.snapshot()).toMatchObject({
+      state: 'closed',
+      calls: 0,
+      failures: 0,
+      consecutiveFailures: 0,
+      coolDownMs: 30_000,
+      openedAt: null,
+    });
   });
 
   it('honours a custom policy', () => {
-    const { b, feed, transitions } = setup({ window: 4, minCalls: 2, failureRate: 1, consecutiveFailures: 3, coolDownMs: 500, maxCoolDownMs: 500 });
+    const { b, feed, transitions } = setup({
+      window: 4,
+      minCalls: 2,
+      failureRate: 1,
+      consecutiveFailures: 3,
+      coolDownMs: 500,
+      maxCoolDownMs: 500,
+    });
     feed('x.x');
     expect(b.state()).toBe('closed');
     feed('xx');
     expect(transitions[0].reason).toBe('3 consecutive failures');
-    expect(() => new CircuitBreaker({ key: 'k', now: () => 0, policy: { window: 3, minCalls: 4 } })).toThrow(/minCalls must not exceed window/);
+    expect(() => new CircuitBreaker({ key: 'k', now: () => 0, policy: { window: 3, minCalls: 4 } })).toThrow(
+      /minCalls must not exceed window/,
+    );
   });
 });

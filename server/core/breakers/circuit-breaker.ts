@@ -145,15 +145,26 @@ export class CircuitBreaker {
     const state = this.state();
     const w = this.window;
     return {
-      key: this.key, state, reason: this.reason, since: this.since,
-      calls: w.calls, failures: w.failures, failureRate: w.failureRate, consecutiveFailures: w.consecutiveFailures,
-      openedAt: this.openedAt, reopensAt: this.reopensAt(), coolDownMs: this.coolDownMs,
-      probeInFlight: this.probe, forcedBy: this.forcedBy,
+      key: this.key,
+      state,
+      reason: this.reason,
+      since: this.since,
+      calls: w.calls,
+      failures: w.failures,
+      failureRate: w.failureRate,
+      consecutiveFailures: w.consecutiveFailures,
+      openedAt: this.openedAt,
+      reopensAt: this.reopensAt(),
+      coolDownMs: this.coolDownMs,
+      probeInFlight: this.probe,
+      forcedBy: this.forcedBy,
     };
   }
 
   private reopensAt(): number | null {
-    return this.current === 'open' && this.forcedBy === null && this.openedAt !== null ? this.openedAt + this.coolDownMs : null;
+    return this.current === 'open' && this.forcedBy === null && this.openedAt !== null
+      ? this.openedAt + this.coolDownMs
+      : null;
   }
 
   private advance(): void {
@@ -166,9 +177,12 @@ export class CircuitBreaker {
   private tripReason(): string | null {
     const { calls, failures, consecutiveFailures } = this.window;
     const p = this.policy;
-    const reason = calls >= p.minCalls && failures / calls >= p.failureRate
-      ? `${failures} of ${calls} calls failed (${formatPercent(failures / calls)})`
-      : consecutiveFailures >= p.consecutiveFailures ? `${consecutiveFailures} consecutive failures` : null;
+    const reason =
+      calls >= p.minCalls && failures / calls >= p.failureRate
+        ? `${failures} of ${calls} calls failed (${formatPercent(failures / calls)})`
+        : consecutiveFailures >= p.consecutiveFailures
+          ? `${consecutiveFailures} consecutive failures`
+          : null;
     if (!reason || !this.sources) return reason;
     const n = this.window.failingSources(); // O(window), and only once a threshold is met
     return n >= this.sources.min ? `${reason} across ${n} ${this.sources.noun}` : null;

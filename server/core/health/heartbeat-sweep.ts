@@ -8,7 +8,11 @@ export interface HeartbeatPolicy {
   offlineAfterMs: number;
 }
 
-export const DEFAULT_HEARTBEAT_POLICY: HeartbeatPolicy = { intervalMs: 5_000, unhealthyAfterMs: 15_000, offlineAfterMs: 30_000 };
+export const DEFAULT_HEARTBEAT_POLICY: HeartbeatPolicy = {
+  intervalMs: 5_000,
+  unhealthyAfterMs: 15_000,
+  offlineAfterMs: 30_000,
+};
 
 /** Marks silent agents unhealthy, then offline; an offline agent's work goes back to the queue. */
 export class HeartbeatSweep {
@@ -24,7 +28,10 @@ export class HeartbeatSweep {
     const changed = await this.store.agents.sweepSilent(this.policy.unhealthyAfterMs, this.policy.offlineAfterMs);
     let requeued = 0;
     for (const c of changed) {
-      const reason = c.status === 'offline' ? `no heartbeat for ${this.policy.offlineAfterMs / 1000} s` : `no heartbeat for ${this.policy.unhealthyAfterMs / 1000} s`;
+      const reason =
+        c.status === 'offline'
+          ? `no heartbeat for ${this.policy.offlineAfterMs / 1000} s`
+          : `no heartbeat for ${this.policy.unhealthyAfterMs / 1000} s`;
       await this.bus.publish('agent:changed', { agentId: c.id, status: c.status, previous: c.previous, reason });
       if (c.status === 'offline') requeued += await this.registry.requeueWork(c.id, 'agent offline');
     }

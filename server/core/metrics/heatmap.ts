@@ -43,11 +43,20 @@ class CellMeans {
 }
 
 /** Agents × time from utilisation samples: the busiest rows by mean, the rest aggregated. */
-export function buildHeatmap(samples: UtilisationSample[], plan: BucketPlan, named: Named, rowsShown = HEATMAP_ROWS): Heatmap {
+export function buildHeatmap(
+  samples: UtilisationSample[],
+  plan: BucketPlan,
+  named: Named,
+  rowsShown = HEATMAP_ROWS,
+): Heatmap {
   const inRange = samples.filter((s) => s.at >= plan.from && s.at < plan.to);
   const totals = new Map<string, number>();
-  for (const s of inRange) for (const [key, u] of Object.entries(s.utilisation)) totals.set(key, (totals.get(key) ?? 0) + u);
-  const top = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, rowsShown).map(([key]) => key);
+  for (const s of inRange)
+    for (const [key, u] of Object.entries(s.utilisation)) totals.set(key, (totals.get(key) ?? 0) + u);
+  const top = [...totals]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, rowsShown)
+    .map(([key]) => key);
   const cells = new Map(top.map((key) => [key, new CellMeans(plan.count)]));
   const others = new CellMeans(plan.count);
   let othersCount = 0;
@@ -72,8 +81,15 @@ export function buildHeatmap(samples: UtilisationSample[], plan: BucketPlan, nam
     }
   }
   return {
-    from: plan.from, to: plan.to, cellMs: plan.bucketMs, columns: plan.count,
-    rows: top.map((key) => ({ ...named(key), mean: inRange.length ? Math.round((totals.get(key)! / inRange.length) * 1e4) / 1e4 : 0, cells: cells.get(key)!.means() })),
+    from: plan.from,
+    to: plan.to,
+    cellMs: plan.bucketMs,
+    columns: plan.count,
+    rows: top.map((key) => ({
+      ...named(key),
+      mean: inRange.length ? Math.round((totals.get(key)! / inRange.length) * 1e4) / 1e4 : 0,
+      cells: cells.get(key)!.means(),
+    })),
     others: othersSeen ? { count: othersCount, cells: others.means() } : null,
   };
 }

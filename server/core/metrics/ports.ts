@@ -9,7 +9,9 @@ export interface StatsStore {
   agentsByStatus(): Promise<Record<AgentState, number>>;
   activeCounts(): Promise<{ assigned: number; running: number }>;
   /** Finished tasks and dispatch latency over the last `windowMs`. */
-  recent(windowMs: number): Promise<{ succeeded: number; failed: number; dispatchP95Ms: number | null; dispatchP50Ms: number | null }>;
+  recent(
+    windowMs: number,
+  ): Promise<{ succeeded: number; failed: number; dispatchP95Ms: number | null; dispatchP50Ms: number | null }>;
   /** Finished tasks only, over the last `windowMs` (no latency sort: cheap over long windows). */
   finishedCounts(windowMs: number): Promise<{ succeeded: number; failed: number }>;
   /** Routing decision time (the decision records' `durationUs`) over the last `windowMs`. */

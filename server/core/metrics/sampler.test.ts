@@ -22,7 +22,9 @@ describe('utilisation sample', () => {
 
   it('is empty without routable agents, and bounded with many', () => {
     expect(utilisationOf([])).toEqual({ imbalance: null, utilisation: {}, utilisationMean: null, routableAgents: 0 });
-    const many = Array.from({ length: 1_000 }, (_, i) => makeAgent({ id: `id${i}`, name: `a${i}`, activeTasks: i % 2 }));
+    const many = Array.from({ length: 1_000 }, (_, i) =>
+      makeAgent({ id: `id${i}`, name: `a${i}`, activeTasks: i % 2 }),
+    );
     const s = utilisationOf(many);
     expect(Object.keys(s.utilisation)).toHaveLength(UTILISATION_AGENTS);
     expect(s.routableAgents).toBe(1_000);
@@ -51,7 +53,8 @@ describe('sample retention', () => {
     const clock = new FakeClock(0);
     const { kept, store } = fakeStore();
     const sampler = new MetricSampler(store, clock, { retentionMs: 2 * 3_600_000 });
-    for (let i = 0; i < 12 * 60 * 3; i++) { // three hours of 5 s samples
+    for (let i = 0; i < 12 * 60 * 3; i++) {
+      // three hours of 5 s samples
       await sampler.sample();
       clock.advance(5_000);
     }
@@ -73,7 +76,10 @@ describe('sample roll-up', () => {
   function rollingStore(behindFor: number) {
     const steps: RollUpStep[] = [];
     const stats = {
-      queueDepth: async () => ({}), agentsByStatus: async () => ({}), recordSample: async () => {}, pruneSamples: async () => 0,
+      queueDepth: async () => ({}),
+      agentsByStatus: async () => ({}),
+      recordSample: async () => {},
+      pruneSamples: async () => 0,
       recent: async () => ({ succeeded: 0, failed: 0, dispatchP95Ms: null, dispatchP50Ms: null }),
       rollUpSamples: async (step: RollUpStep) => {
         steps.push(step);

@@ -41,7 +41,11 @@ export class MetricSampler {
   private readonly retentionMs: number;
   private readonly rawMs: number;
 
-  constructor(private readonly store: Store, private readonly clock: Pick<Clock, 'now'>, keep: Partial<SampleRetention> = {}) {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Pick<Clock, 'now'>,
+    keep: Partial<SampleRetention> = {},
+  ) {
     this.retentionMs = keep.retentionMs ?? DEFAULT_RETENTION_MS;
     this.rawMs = keep.rawMs ?? DEFAULT_RAW_MS;
   }
@@ -54,7 +58,13 @@ export class MetricSampler {
       this.store.agents.live(),
     ]);
     await this.store.stats.recordSample({
-      at: this.clock.now(), queued, agents, succeeded: recent.succeeded, failed: recent.failed, dispatchP95Ms: recent.dispatchP95Ms, ...utilisationOf(roster),
+      at: this.clock.now(),
+      queued,
+      agents,
+      succeeded: recent.succeeded,
+      failed: recent.failed,
+      dispatchP95Ms: recent.dispatchP95Ms,
+      ...utilisationOf(roster),
     });
     await this.prune();
     await this.rollUp();
@@ -77,7 +87,10 @@ export class MetricSampler {
     for (const level of ROLLUP_LEVELS) {
       const age = level.afterMs === null ? this.rawMs : Math.max(level.afterMs, this.rawMs);
       const step = await this.store.stats.rollUpSamples({
-        sourceBucketMs: level.sourceBucketMs, bucketMs: level.bucketMs, before: bucketStart(now - age, level.bucketMs), spanMs: ROLLUP_SPAN_MS,
+        sourceBucketMs: level.sourceBucketMs,
+        bucketMs: level.bucketMs,
+        before: bucketStart(now - age, level.bucketMs),
+        spanMs: ROLLUP_SPAN_MS,
       });
       rolled += step.rolled;
       behind ||= step.more;

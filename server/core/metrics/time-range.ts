@@ -6,17 +6,29 @@ export type TimeRange = (typeof TIME_RANGES)[number];
 export const TimeRangeInput = z.enum(TIME_RANGES);
 
 export const RANGE_MS: Record<TimeRange, number> = {
-  '15m': 15 * 60_000, '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 24 * 3_600_000, '7d': 7 * 24 * 3_600_000,
+  '15m': 15 * 60_000,
+  '1h': 3_600_000,
+  '6h': 6 * 3_600_000,
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 24 * 3_600_000,
 };
 
 /** Bucket widths: 180–336 points per chart, each a whole number of 5 s samples. */
 const BUCKET_MS: Record<TimeRange, number> = {
-  '15m': 5_000, '1h': 15_000, '6h': 90_000, '24h': 5 * 60_000, '7d': 30 * 60_000,
+  '15m': 5_000,
+  '1h': 15_000,
+  '6h': 90_000,
+  '24h': 5 * 60_000,
+  '7d': 30 * 60_000,
 };
 
 /** Heatmap columns are wider (a cell must stay visible); each is read from a few samples, not all of them. */
 const HEATMAP_CELL_MS: Record<TimeRange, number> = {
-  '15m': 15_000, '1h': 60_000, '6h': 5 * 60_000, '24h': 15 * 60_000, '7d': 2 * 3_600_000,
+  '15m': 15_000,
+  '1h': 60_000,
+  '6h': 5 * 60_000,
+  '24h': 15 * 60_000,
+  '7d': 2 * 3_600_000,
 };
 const SAMPLES_PER_CELL = 6;
 

@@ -65,9 +65,22 @@ export class Autoscaler {
     const windows = pool.sleepWindows.map(parseSleepWindow);
     const window = activeSleepWindow(windows, now, pool.timeZone);
     const sleepWindow = window ? { text: window.text, until: sleepsUntil(windows, now, pool.timeZone) } : null;
-    const members = agents.map((a) => ({ agentId: a.id, name: a.name, status: a.status, activeTasks: a.activeTasks, idleForMs: this.idle.idleForMs(a, now) }));
+    const members = agents.map((a) => ({
+      agentId: a.id,
+      name: a.name,
+      status: a.status,
+      activeTasks: a.activeTasks,
+      idleForMs: this.idle.idleForMs(a, now),
+    }));
     const decision = decideScale({
-      pool, backlog, members, now, sleepWindow, crashLoop, providerAvailable: !!this.agents.provider(pool.provider), providerKind: pool.provider,
+      pool,
+      backlog,
+      members,
+      now,
+      sleepWindow,
+      crashLoop,
+      providerAvailable: !!this.agents.provider(pool.provider),
+      providerKind: pool.provider,
     });
     await this.apply(pool, decision);
     if (decision.hold) await this.recordHold(pool, agents, backlog, decision, decision.hold);
@@ -75,11 +88,23 @@ export class Autoscaler {
       // A crash loop outlasts ticks that need no new agent; other holds end with their cause.
       if (pool.hold && !crashLoop) await this.store.pools.setHold(pool.id, null);
       if (decision.action !== 'none') {
-        const inputs = { backlog, members, minSize: pool.minSize, maxSize: pool.maxSize, target: pool.targetBacklogPerAgent, sleepWindow };
+        const inputs = {
+          backlog,
+          members,
+          minSize: pool.minSize,
+          maxSize: pool.maxSize,
+          target: pool.targetBacklogPerAgent,
+          sleepWindow,
+        };
         await this.record(pool, agents, backlog, { ...decision, inputs });
       }
     }
-    await this.sample(pool, decision.action === 'none' || decision.action === 'hold' ? agents : await this.store.pools.agentsOf(pool.id), backlog, now);
+    await this.sample(
+      pool,
+      decision.action === 'none' || decision.action === 'hold' ? agents : await this.store.pools.agentsOf(pool.id),
+      backlog,
+      now,
+    );
     return decision;
   }
 
@@ -92,30 +117,53 @@ export class Autoscaler {
     }
     const caps = pool.capabilities.map((c) => `\`${c}\``).join(', ');
     const hold: PoolHold = { kind: 'disabled', key: 'disabled', until: null, message: 'is disabled' };
-    await this.recordHold(pool, await this.store.pools.agentsOf(pool.id), backlog, { reason: `backlog ${backlog} for ${caps} held: pool disabled` }, hold);
+    await this.recordHold(
+      pool,
+      await this.store.pools.agentsOf(pool.id),
+      backlog,
+      { reason: `backlog ${backlog} for ${caps} held: pool disabled` },
+      hold,
+    );
   }
 
   /** Each crash is recorded with its exit and stderr; giving up also holds the pool back from starting more. */
   private async recordCrash(pool: Pool, agents: Agent[], backlog: number, crash: Crash): Promise<PoolHold | null> {
     const inputs = { agentId: crash.agentId, restarts: crash.restarts, exit: crash.exit };
     if (!crash.gaveUp) {
-      await this.record(pool, agents, backlog, { action: 'restart', delta: 0, reason: `\`${crash.name}\` ${crashSummary(crash.exit)} → restart ${crash.restarts} of ${MAX_RESTARTS}`, inputs });
+      await this.record(pool, agents, backlog, {
+        action: 'restart',
+        delta: 0,
+        reason: `\`${crash.name}\` ${crashSummary(crash.exit)} → restart ${crash.restarts} of ${MAX_RESTARTS}`,
+        inputs,
+      });
       return null;
     }
-    await this.lifecycle.terminate(this.req, crash.agentId, `terminated by the autoscaler (crashed ${MAX_RESTARTS + 1} times)`);
+    await this.lifecycle.terminate(
+      this.req,
+      crash.agentId,
+      `terminated by the autoscaler (crashed ${MAX_RESTARTS + 1} times)`,
+    );
     const until = this.now() + CRASH_HOLD_MS;
     const what = `\`${crash.name}\` crashed ${MAX_RESTARTS + 1} times (${crashSummary(crash.exit)})`;
     const hold: PoolHold = {
-      kind: 'crash-loop', key: `crash-loop:${crash.agentId}:${until}`, until,
+      kind: 'crash-loop',
+      key: `crash-loop:${crash.agentId}:${until}`,
+      until,
       message: `starts no agents until ${formatLocal(until, pool.timeZone)} or a settings change: ${what}`,
     };
     await this.store.pools.setHold(pool.id, hold);
-    await this.record(pool, agents, backlog, { action: 'hold', delta: 0, reason: `${what}: given up, terminated; no new agents until ${formatLocal(until, pool.timeZone)} or until the pool's settings change`, inputs: { ...inputs, hold } });
+    await this.record(pool, agents, backlog, {
+      action: 'hold',
+      delta: 0,
+      reason: `${what}: given up, terminated; no new agents until ${formatLocal(until, pool.timeZone)} or until the pool's settings change`,
+      inputs: { ...inputs, hold },
+    });
     return hold;
   }
 
   private async apply(pool: Pool, d: ScaleDecision): Promise<void> {
-    const act = async (what: string, fn: () => Promise<unknown>) => fn().catch((err) => this.log.warn({ err: (err as Error).message, pool: pool.name }, `${what} failed`));
+    const act = async (what: string, fn: () => Promise<unknown>) =>
+      fn().catch((err) => this.log.warn({ err: (err as Error).message, pool: pool.name }, `${what} failed`));
     for (const id of d.remove) await act('removing an agent', () => this.lifecycle.terminate(this.req, id));
     // An agent that took work since the decision refuses to sleep (CONFLICT): it simply stays awake.
     for (const id of d.sleep) await act('putting an agent to sleep', () => this.lifecycle.sleep(this.req, id));
@@ -126,15 +174,37 @@ export class Autoscaler {
   }
 
   /** Stores the hold on the pool; only the tick (of any replica) that changes it records the decision. */
-  private async recordHold(pool: Pool, agents: Agent[], backlog: number, d: { reason: string }, hold: PoolHold): Promise<void> {
+  private async recordHold(
+    pool: Pool,
+    agents: Agent[],
+    backlog: number,
+    d: { reason: string },
+    hold: PoolHold,
+  ): Promise<void> {
     if (pool.hold?.key === hold.key || !(await this.store.pools.setHold(pool.id, hold))) return;
     await this.record(pool, agents, backlog, { action: 'hold', delta: 0, reason: d.reason, inputs: { backlog, hold } });
   }
 
   private async record(pool: Pool, agents: Agent[], backlog: number, d: DecisionFields): Promise<void> {
     const { size, awake } = poolCounts(agents);
-    await this.store.pools.recordDecision({ poolId: pool.id, action: d.action, delta: d.delta, backlog, size, awake, reason: d.reason, inputs: d.inputs ?? { backlog }, actor: AUTOSCALER });
-    await this.bus.publish('pool:scaled', { poolId: pool.id, pool: pool.name, action: d.action, delta: d.delta, reason: d.reason });
+    await this.store.pools.recordDecision({
+      poolId: pool.id,
+      action: d.action,
+      delta: d.delta,
+      backlog,
+      size,
+      awake,
+      reason: d.reason,
+      inputs: d.inputs ?? { backlog },
+      actor: AUTOSCALER,
+    });
+    await this.bus.publish('pool:scaled', {
+      poolId: pool.id,
+      pool: pool.name,
+      action: d.action,
+      delta: d.delta,
+      reason: d.reason,
+    });
   }
 
   private async sample(pool: Pool, agents: Agent[], backlog: number, now: number): Promise<void> {

@@ -14,6 +14,10 @@ export function describeExit(exit: ManagedExit | null): string {
 /** `exited with code 3; stderr: "no API key" | "giving up"`: the exit and the last lines it wrote. */
 export function crashSummary(exit: ManagedExit | null): string {
   const lines = exit?.stderr.filter((l) => l.trim()).slice(-QUOTED_LINES) ?? [];
-  const stderr = lines.length ? `; stderr: ${lines.map((l) => JSON.stringify(l)).join(' | ')}` : exit ? '; no stderr output' : '';
+  const stderr = lines.length
+    ? `; stderr: ${lines.map((l) => JSON.stringify(l)).join(' | ')}`
+    : exit
+      ? '; no stderr output'
+      : '';
   return `${describeExit(exit)}${stderr}`;
 }

@@ -7,7 +7,14 @@ import type { IdleClock } from './idle-clock';
  * Unmanaged agents (not in a pool) idle past `idleSleepMs` go to sleep; a sleeping one wakes when
  * queued work it could run appears. Pools do the same for their own agents in the autoscaler.
  */
-export async function sleepIdleAgents(store: Store, lifecycle: AgentLifecycle, idle: IdleClock, idleSleepMs: number, now: number, log: Logger): Promise<void> {
+export async function sleepIdleAgents(
+  store: Store,
+  lifecycle: AgentLifecycle,
+  idle: IdleClock,
+  idleSleepMs: number,
+  now: number,
+  log: Logger,
+): Promise<void> {
   const agents = (await store.agents.live()).filter((a) => !a.poolId);
   for (const a of agents) {
     if (a.status === 'idle' && a.activeTasks === 0 && idle.idleForMs(a, now) >= idleSleepMs) {

@@ -71,7 +71,10 @@ export class PoolAgents implements ManagedAgentControl {
 
   async wake(agent: Agent): Promise<void> {
     const pool = agent.poolId ? await this.store.pools.get(agent.poolId) : null;
-    if (!pool) throw conflict(`agent ${agent.name} belongs to no pool: only a pool's agents are woken by their provider`, { agentId: agent.id });
+    if (!pool)
+      throw conflict(`agent ${agent.name} belongs to no pool: only a pool's agents are woken by their provider`, {
+        agentId: agent.id,
+      });
     const member = await this.member(agent);
     if (member?.ref) await (await this.providerOf(agent)).remove(member.ref).catch(() => {});
     await this.launch(pool, agent.name, member?.restarts);
@@ -106,7 +109,13 @@ export class PoolAgents implements ManagedAgentControl {
       if (exit) await this.store.pools.recordExit(agent.id, exit);
       const restarts = m.startedAt !== null && this.now() - m.startedAt > RESTART_WINDOW_MS ? 0 : m.restarts;
       const gaveUp = restarts >= MAX_RESTARTS;
-      const fields = { agentId: agent.id, restarts: gaveUp ? restarts : restarts + 1, code: exit?.code, signal: exit?.signal, stderr: exit?.stderr.slice(-5) };
+      const fields = {
+        agentId: agent.id,
+        restarts: gaveUp ? restarts : restarts + 1,
+        code: exit?.code,
+        signal: exit?.signal,
+        stderr: exit?.stderr.slice(-5),
+      };
       this.log.warn(fields, gaveUp ? 'managed agent keeps crashing: giving up' : 'managed agent exited: restarting');
       crashes.push({ agentId: agent.id, name: agent.name, exit, restarts: fields.restarts, gaveUp });
       if (!gaveUp) await this.launch(pool, agent.name, restarts + 1);
@@ -122,16 +131,30 @@ export class PoolAgents implements ManagedAgentControl {
 
   private async launch(pool: Pool, name: string, restarts = 0): Promise<string> {
     const provider = this.provider(pool.provider);
-    if (!provider) throw unavailable(`provider ${pool.provider} is not available on this server`, { provider: pool.provider });
-    const { agentId, token } = await this.registry.register({
-      name, runtime: pool.provider === 'simulated' ? 'simulated' : AGENT_ADAPTERS[pool.adapter].runtime,
-      capabilities: pool.capabilities, maxConcurrency: pool.agentConcurrency, labels: { pool: pool.name, provider: pool.provider },
-    }, { poolId: pool.id });
+    if (!provider)
+      throw unavailable(`provider ${pool.provider} is not available on this server`, { provider: pool.provider });
+    const { agentId, token } = await this.registry.register(
+      {
+        name,
+        runtime: pool.provider === 'simulated' ? 'simulated' : AGENT_ADAPTERS[pool.adapter].runtime,
+        capabilities: pool.capabilities,
+        maxConcurrency: pool.agentConcurrency,
+        labels: { pool: pool.name, provider: pool.provider },
+      },
+      { poolId: pool.id },
+    );
     await this.store.pools.saveMember({ agentId, poolId: pool.id, ref: null, running: false, restarts });
     this.launchedHere.add(agentId);
     const { ref } = await provider.start({
-      poolName: pool.name, agentId, agentName: name, agentToken: token, serverUrl: this.serverUrl(), adapter: pool.adapter,
-      capabilities: pool.capabilities, concurrency: pool.agentConcurrency, settings: pool.providerSettings,
+      poolName: pool.name,
+      agentId,
+      agentName: name,
+      agentToken: token,
+      serverUrl: this.serverUrl(),
+      adapter: pool.adapter,
+      capabilities: pool.capabilities,
+      concurrency: pool.agentConcurrency,
+      settings: pool.providerSettings,
     });
     await this.store.pools.saveMember({ agentId, poolId: pool.id, ref, running: true, restarts });
     return agentId;

@@ -12,10 +12,20 @@ export interface PoolChange {
 type Field = keyof Pool & string;
 
 const LABELS: Partial<Record<Field, string>> = {
-  name: 'name', capabilities: 'capabilities', provider: 'provider', providerSettings: 'provider settings', adapter: 'adapter',
-  agentConcurrency: 'tasks per agent', minSize: 'min size', maxSize: 'max size', targetBacklogPerAgent: 'target backlog per agent',
-  scaleUpCooldownMs: 'scale-up cool-down', scaleDownCooldownMs: 'scale-down cool-down', idleTimeoutMs: 'idle timeout',
-  sleepWindows: 'sleep windows', timeZone: 'time zone',
+  name: 'name',
+  capabilities: 'capabilities',
+  provider: 'provider',
+  providerSettings: 'provider settings',
+  adapter: 'adapter',
+  agentConcurrency: 'tasks per agent',
+  minSize: 'min size',
+  maxSize: 'max size',
+  targetBacklogPerAgent: 'target backlog per agent',
+  scaleUpCooldownMs: 'scale-up cool-down',
+  scaleDownCooldownMs: 'scale-down cool-down',
+  idleTimeoutMs: 'idle timeout',
+  sleepWindows: 'sleep windows',
+  timeZone: 'time zone',
 };
 const DURATIONS = new Set<Field>(['scaleUpCooldownMs', 'scaleDownCooldownMs', 'idleTimeoutMs']);
 
@@ -30,14 +40,27 @@ function shown(field: Field, value: unknown): string {
  * sent equals the one stored. Provider settings may hold secrets: only that they changed is said.
  */
 export function describePoolChange(before: Pool, after: Pool, sent: readonly string[], by: string): PoolChange | null {
-  const fields = sent.filter((k): k is Field => k in LABELS || k === 'enabled')
+  const fields = sent
+    .filter((k): k is Field => k in LABELS || k === 'enabled')
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (!fields.length) return null;
-  const parts = fields.filter((k) => k !== 'enabled').map((k) => (k === 'providerSettings' ? 'provider settings changed' : `${LABELS[k]} ${shown(k, before[k])} → ${shown(k, after[k])}`));
+  const parts = fields
+    .filter((k) => k !== 'enabled')
+    .map((k) =>
+      k === 'providerSettings'
+        ? 'provider settings changed'
+        : `${LABELS[k]} ${shown(k, before[k])} → ${shown(k, after[k])}`,
+    );
   if (fields.includes('enabled')) {
     const verb = after.enabled ? 'enabled' : 'disabled';
-    const effect = after.enabled ? 'the autoscaler sizes it to its backlog again' : 'the autoscaler leaves it and its agents alone';
-    return { action: after.enabled ? 'enable' : 'disable', fields, reason: `${verb} by ${by}: ${[effect, ...parts].join('; ')}` };
+    const effect = after.enabled
+      ? 'the autoscaler sizes it to its backlog again'
+      : 'the autoscaler leaves it and its agents alone';
+    return {
+      action: after.enabled ? 'enable' : 'disable',
+      fields,
+      reason: `${verb} by ${by}: ${[effect, ...parts].join('; ')}`,
+    };
   }
   return { action: 'edit', fields, reason: `edited by ${by}: ${parts.join(', ')}` };
 }

@@ -2,16 +2,34 @@ import { z } from 'zod';
 import { isTimeZone, parseSleepWindow } from './sleep-windows';
 import { ADAPTER_NAMES } from '../shared/agent-adapters';
 
-const name = z.string().trim().min(1, 'must not be empty').max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'may contain lowercase letters, digits and - only');
-const capability = z.string().trim().min(1).max(128).regex(/^[\w.:@/-]+$/, 'may contain letters, digits and . _ - : @ / only');
-const sleepWindow = z.string().trim().superRefine((v, ctx) => {
-  try {
-    parseSleepWindow(v);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message });
-  }
-});
-const timeZone = z.string().trim().min(1).max(64).refine(isTimeZone, 'is not an IANA time zone like "UTC" or "Europe/Berlin"');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'may contain lowercase letters, digits and - only');
+const capability = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.:@/-]+$/, 'may contain letters, digits and . _ - : @ / only');
+const sleepWindow = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    try {
+      parseSleepWindow(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+  });
+const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'is not an IANA time zone like "UTC" or "Europe/Berlin"');
 
 export const PROVIDER_KINDS = ['simulated', 'process', 'docker'] as const;
 export const ADAPTERS = ADAPTER_NAMES;
@@ -43,7 +61,8 @@ const PoolFields = z.strictObject({
 
 const f = PoolFields.shape;
 
-const boundsOk = (p: { minSize?: number; maxSize?: number }) => p.minSize === undefined || p.maxSize === undefined || p.minSize <= p.maxSize;
+const boundsOk = (p: { minSize?: number; maxSize?: number }) =>
+  p.minSize === undefined || p.maxSize === undefined || p.minSize <= p.maxSize;
 const bounds = { message: 'must be at least minSize', path: ['maxSize'] };
 
 export const CreatePoolInput = PoolFields.extend({
@@ -64,5 +83,7 @@ export type CreatePoolInput = z.input<typeof CreatePoolInput>;
 export type PoolSettings = z.output<typeof CreatePoolInput>;
 
 /** A patch: the fields sent change, the others keep their values. */
-export const UpdatePoolInput = PoolFields.partial().extend({ id: z.string().min(1).max(64) }).refine(boundsOk, bounds);
+export const UpdatePoolInput = PoolFields.partial()
+  .extend({ id: z.string().min(1).max(64) })
+  .refine(boundsOk, bounds);
 export type UpdatePoolInput = z.input<typeof UpdatePoolInput>;

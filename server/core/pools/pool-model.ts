@@ -27,7 +27,13 @@ export interface PoolMember {
 }
 
 export type PoolHoldKind =
-  | 'sleep-window' | 'scale-up-cooldown' | 'scale-down-cooldown' | 'max-size' | 'crash-loop' | 'disabled' | 'provider-unavailable';
+  | 'sleep-window'
+  | 'scale-up-cooldown'
+  | 'scale-down-cooldown'
+  | 'max-size'
+  | 'crash-loop'
+  | 'disabled'
+  | 'provider-unavailable';
 
 /** What the autoscaler holds back for now, and why: recorded once per change, named in pending reasons. */
 export interface PoolHold {
@@ -64,7 +70,11 @@ export interface PoolSample {
 }
 
 /** A pool's agents counted as the Pools page, the chart and the decision records show them. */
-export function poolCounts(agents: readonly Pick<Agent, 'status' | 'activeTasks'>[]): { size: number; awake: number; busy: number } {
+export function poolCounts(agents: readonly Pick<Agent, 'status' | 'activeTasks'>[]): {
+  size: number;
+  awake: number;
+  busy: number;
+} {
   return {
     size: agents.length,
     awake: agents.filter((a) => a.status !== 'sleeping').length,

@@ -23,24 +23,61 @@ export interface PoolOptions {
 }
 
 /** Pools of managed agents, their providers, and the autoscaler that sizes them to their backlog. */
-export function createPoolModule(deps: CoreDeps, opts: PoolOptions, parts: { registry: AgentRegistry; lifecycle: AgentLifecycle }) {
+export function createPoolModule(
+  deps: CoreDeps,
+  opts: PoolOptions,
+  parts: { registry: AgentRegistry; lifecycle: AgentLifecycle },
+) {
   const { store, bus, clock, log } = deps;
   const { registry, lifecycle } = parts;
   const idleClock = new IdleClock();
-  const poolAgents = new PoolAgents(store, registry, log.child({ part: 'pools' }), opts.serverUrl ?? (() => 'http://127.0.0.1:3000'), () => clock.now());
+  const poolAgents = new PoolAgents(
+    store,
+    registry,
+    log.child({ part: 'pools' }),
+    opts.serverUrl ?? (() => 'http://127.0.0.1:3000'),
+    () => clock.now(),
+  );
   lifecycle.useManagedControl(poolAgents);
-  const autoscaler = new Autoscaler(store, bus, poolAgents, lifecycle, idleClock, log.child({ part: 'autoscaler' }), () => clock.now());
+  const autoscaler = new Autoscaler(
+    store,
+    bus,
+    poolAgents,
+    lifecycle,
+    idleClock,
+    log.child({ part: 'autoscaler' }),
+    () => clock.now(),
+  );
   const idleSleepMs = opts.idleSleepMs ?? 0;
-  const loop = new Ticker('autoscaler', opts.autoscaleIntervalMs ?? 2_000, async () => {
-    await autoscaler.tick();
-    if (idleSleepMs > 0) await sleepIdleAgents(store, lifecycle, idleClock, idleSleepMs, clock.now(), log);
-  }, clock, log, 200);
+  const loop = new Ticker(
+    'autoscaler',
+    opts.autoscaleIntervalMs ?? 2_000,
+    async () => {
+      await autoscaler.tick();
+      if (idleSleepMs > 0) await sleepIdleAgents(store, lifecycle, idleClock, idleSleepMs, clock.now(), log);
+    },
+    clock,
+    log,
+    200,
+  );
   const pools = new PoolService(deps, {
-    agents: poolAgents, lifecycle, onChange: () => loop.kick(), holdOf: (a) => holdReason(a, clock.now(), opts.contextPolicy),
+    agents: poolAgents,
+    lifecycle,
+    onChange: () => loop.kick(),
+    holdOf: (a) => holdReason(a, clock.now(), opts.contextPolicy),
   });
   const module: CoreModule = {
     name: 'pools',
-    loops: [loop, new Ticker('pool-pruner', 60_000, () => store.pools.prune(opts.samplesRetentionMs ?? DEFAULT_RETENTION_MS, 2_000), clock, log)],
+    loops: [
+      loop,
+      new Ticker(
+        'pool-pruner',
+        60_000,
+        () => store.pools.prune(opts.samplesRetentionMs ?? DEFAULT_RETENTION_MS, 2_000),
+        clock,
+        log,
+      ),
+    ],
     onEvent(e) {
       idleClock.observe(e);
       // Queued work may need a pool to grow (or a sleeping agent to wake): decide soon, not at the next tick.

@@ -18,7 +18,9 @@ export function maskSecrets(settings: Record<string, unknown>): Record<string, u
   for (const key of SECRET_MAPS) {
     const map = settings[key];
     if (!isMap(map)) continue;
-    out[key] = Object.fromEntries(Object.entries(map).map(([name, v]): [string, SecretState] => [name, { set: typeof v === 'string' && v !== '' }]));
+    out[key] = Object.fromEntries(
+      Object.entries(map).map(([name, v]): [string, SecretState] => [name, { set: typeof v === 'string' && v !== '' }]),
+    );
   }
   return out;
 }
@@ -28,7 +30,10 @@ export function maskSecrets(settings: Record<string, unknown>): Record<string, u
  * sent keeps its stored values; within one that is sent, `{"unchanged": true}` keeps that value
  * and a name left out is removed.
  */
-export function resolveSecrets(sent: Record<string, unknown>, stored: Record<string, unknown> | null): Record<string, unknown> {
+export function resolveSecrets(
+  sent: Record<string, unknown>,
+  stored: Record<string, unknown> | null,
+): Record<string, unknown> {
   const out = { ...sent };
   for (const key of SECRET_MAPS) {
     const kept = isMap(stored?.[key]) ? (stored[key] as Record<string, unknown>) : {};
@@ -38,11 +43,14 @@ export function resolveSecrets(sent: Record<string, unknown>, stored: Record<str
     }
     const map = sent[key];
     if (!isMap(map)) continue;
-    out[key] = Object.fromEntries(Object.entries(map).map(([name, v]) => {
-      if (!isUnchanged(v)) return [name, v];
-      if (!(name in kept)) throw invalid(`providerSettings: ${key}.${name}: no value is saved to keep, send the value`);
-      return [name, kept[name]];
-    }));
+    out[key] = Object.fromEntries(
+      Object.entries(map).map(([name, v]) => {
+        if (!isUnchanged(v)) return [name, v];
+        if (!(name in kept))
+          throw invalid(`providerSettings: ${key}.${name}: no value is saved to keep, send the value`);
+        return [name, kept[name]];
+      }),
+    );
   }
   return out;
 }

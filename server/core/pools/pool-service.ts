@@ -60,11 +60,13 @@ export class PoolService {
   async update(req: RequestContext, raw: UpdatePoolInput): Promise<Pool> {
     const { id, ...patch } = UpdatePoolInput.parse(raw);
     // Sizes and windows are day-to-day operation; what runs the agents is configuration.
-    if (CONFIGURATION_FIELDS.some((f) => patch[f] !== undefined)) demand(req.actor, 'pools.update', ['pools:configure']);
+    if (CONFIGURATION_FIELDS.some((f) => patch[f] !== undefined))
+      demand(req.actor, 'pools.update', ['pools:configure']);
     const by = actorRef(req.actor);
     const current = await this.get(id);
     const sameProvider = patch.provider === undefined || patch.provider === current.provider;
-    if (patch.providerSettings) patch.providerSettings = resolveSecrets(patch.providerSettings, sameProvider ? current.providerSettings : null);
+    if (patch.providerSettings)
+      patch.providerSettings = resolveSecrets(patch.providerSettings, sameProvider ? current.providerSettings : null);
     const merged: Pool = { ...current, ...patch };
     if (merged.minSize > merged.maxSize) throw invalid('maxSize: must be at least minSize');
     if (patch.provider && patch.provider !== current.provider && (await this.store.pools.agentsOf(current.id)).length) {
@@ -88,7 +90,8 @@ export class PoolService {
     const pool = await this.get(id);
     const agents = await this.store.pools.agentsOf(pool.id);
     await this.store.pools.update(pool.id, { enabled: false });
-    for (const a of agents) await this.lifecycle.terminate(req, a.id, `pool ${pool.name} deleted by ${describeActor(by)}`);
+    for (const a of agents)
+      await this.lifecycle.terminate(req, a.id, `pool ${pool.name} deleted by ${describeActor(by)}`);
     await this.store.pools.remove(pool.id);
     await this.bus.publish('pool:changed', { poolId: pool.id, change: 'deleted', by });
     req.log.info({ pool: pool.name, terminated: agents.length }, 'pool deleted');
@@ -116,7 +119,13 @@ export class PoolService {
       pool: { ...view(pool), ...(await this.counts(pool, agents)) },
       agents: agents.map((a) => {
         const m = ref.get(a.id);
-        return { ...a, hold: this.holdOf(a), running: m?.running ?? false, restarts: m?.restarts ?? 0, lastExit: m?.lastExit ?? null };
+        return {
+          ...a,
+          hold: this.holdOf(a),
+          running: m?.running ?? false,
+          restarts: m?.restarts ?? 0,
+          lastExit: m?.lastExit ?? null,
+        };
       }),
       providerAvailable: !!this.agents.provider(pool.provider),
     };
@@ -136,10 +145,24 @@ export class PoolService {
   }
 
   /** An operator's change goes into the pool's decision timeline, beside what the autoscaler did. */
-  private async recordChange(pool: Pool, change: ReturnType<typeof describePoolChange>, actor: ActorRef): Promise<void> {
+  private async recordChange(
+    pool: Pool,
+    change: ReturnType<typeof describePoolChange>,
+    actor: ActorRef,
+  ): Promise<void> {
     if (!change) return;
     const { size, awake, backlog } = await this.counts(pool);
-    await this.store.pools.recordDecision({ poolId: pool.id, action: change.action, delta: 0, backlog, size, awake, reason: change.reason, inputs: { fields: change.fields }, actor });
+    await this.store.pools.recordDecision({
+      poolId: pool.id,
+      action: change.action,
+      delta: 0,
+      backlog,
+      size,
+      awake,
+      reason: change.reason,
+      inputs: { fields: change.fields },
+      actor,
+    });
   }
 
   private async counts(pool: Pool, known?: Awaited<ReturnType<Store['pools']['agentsOf']>>) {
@@ -149,7 +172,10 @@ export class PoolService {
 
   private checkProvider(kind: string, settings: Record<string, unknown>): void {
     const provider = this.agents.provider(kind);
-    if (!provider) throw invalid(`provider: ${kind} is not available on this server (available: ${this.agents.providerKinds.join(', ') || 'none'})`);
+    if (!provider)
+      throw invalid(
+        `provider: ${kind} is not available on this server (available: ${this.agents.providerKinds.join(', ') || 'none'})`,
+      );
     const problem = provider.validateSettings(settings);
     if (problem) throw invalid(`providerSettings: ${problem}`);
   }

@@ -62,11 +62,25 @@ export interface ScaleDecision {
   hold: PoolHold | null;
 }
 
-const NONE: ScaleDecision = { action: 'none', delta: 0, start: 0, wake: [], sleep: [], remove: [], reason: '', hold: null };
+const NONE: ScaleDecision = {
+  action: 'none',
+  delta: 0,
+  start: 0,
+  wake: [],
+  sleep: [],
+  remove: [],
+  reason: '',
+  hold: null,
+};
 const secs = (ms: number) => `${Math.ceil(ms / 1000)} s`;
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 /** A hold: the decision's reason ends with `tail` (the hold's own sentence unless given). */
-const held = (reason: string, hold: PoolHold, tail = hold.message): ScaleDecision => ({ ...NONE, action: 'hold', reason: `${reason} held: ${tail}`, hold });
+const held = (reason: string, hold: PoolHold, tail = hold.message): ScaleDecision => ({
+  ...NONE,
+  action: 'hold',
+  reason: `${reason} held: ${tail}`,
+  hold,
+});
 
 /**
  * One autoscaler step for one pool, from its inputs alone. Up: enough awake agents for the
@@ -76,7 +90,16 @@ const held = (reason: string, hold: PoolHold, tail = hold.message): ScaleDecisio
  * ones within the minimum sleep. A sleep window puts every idle agent to sleep and wakes none.
  * Whatever keeps backlog waiting (window, cool-down, max size, crash loop) is a `hold`.
  */
-export function decideScale({ pool, backlog, members, now, sleepWindow, crashLoop = null, providerAvailable = true, providerKind = 'its' }: ScaleInputs): ScaleDecision {
+export function decideScale({
+  pool,
+  backlog,
+  members,
+  now,
+  sleepWindow,
+  crashLoop = null,
+  providerAvailable = true,
+  providerKind = 'its',
+}: ScaleInputs): ScaleDecision {
   const size = members.length;
   const sleeping = members.filter((m) => m.status === 'sleeping');
   const awake = size - sleeping.length;
@@ -89,13 +112,22 @@ export function decideScale({ pool, backlog, members, now, sleepWindow, crashLoo
     .filter((m) => m.status === 'idle' && m.activeTasks === 0)
     .sort((a, b) => b.idleForMs - a.idleForMs || (a.name < b.name ? -1 : 1));
   const noProvider: PoolHold = {
-    kind: 'provider-unavailable', key: `provider-unavailable:${providerKind}`, until: null,
+    kind: 'provider-unavailable',
+    key: `provider-unavailable:${providerKind}`,
+    until: null,
     message: `cannot start agents: the ${providerKind} provider is not available on this server`,
   };
 
   if (size > pool.maxSize) {
     const remove = idle.slice(0, size - pool.maxSize).map((m) => m.agentId);
-    if (remove.length) return { ...NONE, action: 'scale-down', delta: -remove.length, remove, reason: `${size} agents, above max ${pool.maxSize} → −${remove.length}` };
+    if (remove.length)
+      return {
+        ...NONE,
+        action: 'scale-down',
+        delta: -remove.length,
+        remove,
+        reason: `${size} agents, above max ${pool.maxSize} → −${remove.length}`,
+      };
   }
   if (size < pool.minSize) {
     const start = pool.minSize - size;
@@ -106,13 +138,26 @@ export function decideScale({ pool, backlog, members, now, sleepWindow, crashLoo
   }
   if (sleepWindow) {
     const sleep = idle.map((m) => m.agentId);
-    if (sleep.length) return { ...NONE, action: 'sleep', delta: -sleep.length, sleep, reason: `sleep window \`${sleepWindow.text}\` (${tz}): ${plural(sleep.length, 'idle agent')} to sleep` };
+    if (sleep.length)
+      return {
+        ...NONE,
+        action: 'sleep',
+        delta: -sleep.length,
+        sleep,
+        reason: `sleep window \`${sleepWindow.text}\` (${tz}): ${plural(sleep.length, 'idle agent')} to sleep`,
+      };
     if (needed <= awake) return NONE;
     const until = sleepWindow.until === null ? ' (it never ends)' : ` until ${formatLocal(sleepWindow.until, tz)}`;
-    return held(`${head} → +${needed - awake}`, {
-      kind: 'sleep-window', key: `sleep-window:${sleepWindow.text}:${sleepWindow.until}`, until: sleepWindow.until,
-      message: `is asleep${until} (sleep window \`${sleepWindow.text}\` ${tz})`,
-    }, `sleep window \`${sleepWindow.text}\` (${tz})${until}`);
+    return held(
+      `${head} → +${needed - awake}`,
+      {
+        kind: 'sleep-window',
+        key: `sleep-window:${sleepWindow.text}:${sleepWindow.until}`,
+        until: sleepWindow.until,
+        message: `is asleep${until} (sleep window \`${sleepWindow.text}\` ${tz})`,
+      },
+      `sleep window \`${sleepWindow.text}\` (${tz})${until}`,
+    );
   }
   if (needed > awake) {
     const want = needed - awake;
@@ -121,10 +166,16 @@ export function decideScale({ pool, backlog, members, now, sleepWindow, crashLoo
     const sinceUp = pool.lastScaleUpAt === null ? Infinity : now - pool.lastScaleUpAt;
     if (sinceUp < pool.scaleUpCooldownMs) {
       const until = pool.lastScaleUpAt! + pool.scaleUpCooldownMs;
-      return held(`${head} → +${want}`, {
-        kind: 'scale-up-cooldown', key: `scale-up-cooldown:${until}`, until,
-        message: `is in its scale-up cool-down until ${formatLocal(until, tz, true)}`,
-      }, `scale-up cool-down, ${secs(until - now)} left`);
+      return held(
+        `${head} → +${want}`,
+        {
+          kind: 'scale-up-cooldown',
+          key: `scale-up-cooldown:${until}`,
+          until,
+          message: `is in its scale-up cool-down until ${formatLocal(until, tz, true)}`,
+        },
+        `scale-up cool-down, ${secs(until - now)} left`,
+      );
     }
     const wake = sleeping.slice(0, want).map((m) => m.agentId);
     const start = Math.min(want - wake.length, pool.maxSize - size);
@@ -136,9 +187,16 @@ export function decideScale({ pool, backlog, members, now, sleepWindow, crashLoo
     }
   }
   if (wanted > awake && awake >= pool.maxSize) {
-    return held(`${head} → +${wanted - awake}`, {
-      kind: 'max-size', key: `max-size:${pool.maxSize}`, until: null, message: `is at its max size (${plural(pool.maxSize, 'agent')})`,
-    }, `max size ${pool.maxSize}`);
+    return held(
+      `${head} → +${wanted - awake}`,
+      {
+        kind: 'max-size',
+        key: `max-size:${pool.maxSize}`,
+        until: null,
+        message: `is at its max size (${plural(pool.maxSize, 'agent')})`,
+      },
+      `max size ${pool.maxSize}`,
+    );
   }
   const surplus = awake - needed;
   const expired = idle.filter((m) => m.idleForMs >= pool.idleTimeoutMs).slice(0, Math.max(0, surplus));
@@ -146,15 +204,39 @@ export function decideScale({ pool, backlog, members, now, sleepWindow, crashLoo
   const removable = Math.max(0, size - pool.minSize);
   const sinceDown = pool.lastScaleDownAt === null ? Infinity : now - pool.lastScaleDownAt;
   const remove = sinceDown >= pool.scaleDownCooldownMs ? expired.slice(0, removable).map((m) => m.agentId) : [];
-  const sleep = expired.slice(remove.length).filter((_, i) => remove.length + i >= removable).map((m) => m.agentId);
+  const sleep = expired
+    .slice(remove.length)
+    .filter((_, i) => remove.length + i >= removable)
+    .map((m) => m.agentId);
   const idleFor = `idle ≥ ${secs(pool.idleTimeoutMs)}`;
   if (remove.length) {
     const also = sleep.length ? `, ${sleep.length} within min ${pool.minSize} to sleep` : '';
-    return { ...NONE, action: 'scale-down', delta: -(remove.length + sleep.length), remove, sleep, reason: `${head}: ${plural(remove.length, 'agent')} ${idleFor} → −${remove.length}${also}` };
+    return {
+      ...NONE,
+      action: 'scale-down',
+      delta: -(remove.length + sleep.length),
+      remove,
+      sleep,
+      reason: `${head}: ${plural(remove.length, 'agent')} ${idleFor} → −${remove.length}${also}`,
+    };
   }
-  if (sleep.length) return { ...NONE, action: 'sleep', delta: -sleep.length, sleep, reason: `${head}: ${plural(sleep.length, 'agent')} ${idleFor} within min ${pool.minSize} → sleep` };
+  if (sleep.length)
+    return {
+      ...NONE,
+      action: 'sleep',
+      delta: -sleep.length,
+      sleep,
+      reason: `${head}: ${plural(sleep.length, 'agent')} ${idleFor} within min ${pool.minSize} → sleep`,
+    };
   const until = pool.lastScaleDownAt! + pool.scaleDownCooldownMs;
-  return held(`${head}: ${plural(expired.length, 'agent')} ${idleFor} → −${expired.length}`, {
-    kind: 'scale-down-cooldown', key: `scale-down-cooldown:${until}`, until, message: `is in its scale-down cool-down until ${formatLocal(until, tz, true)}`,
-  }, `scale-down cool-down, ${secs(until - now)} left`);
+  return held(
+    `${head}: ${plural(expired.length, 'agent')} ${idleFor} → −${expired.length}`,
+    {
+      kind: 'scale-down-cooldown',
+      key: `scale-down-cooldown:${until}`,
+      until,
+      message: `is in its scale-down cool-down until ${formatLocal(until, tz, true)}`,
+    },
+    `scale-down cool-down, ${secs(until - now)} left`,
+  );
 }

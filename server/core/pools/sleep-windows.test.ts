@@ -28,7 +28,7 @@ describe('sleep windows', () => {
     expect(() => parseSleepWindow('daily 02:00-02:00')).toThrow(/empty/);
   });
 
-  it('reads windows in the pool\'s time zone', () => {
+  it("reads windows in the pool's time zone", () => {
     const night = [parseSleepWindow('Mon-Fri 22:00-06:00')];
     // 21:30 UTC on Monday is 22:30 in Berlin (winter, UTC+1) and 06:30 on Tuesday in Tokyo.
     const at9pm = at('2026-11-23T21:30:00Z');

@@ -35,7 +35,8 @@ function parseDays(spec: string, text: string): Set<number> {
     const [a, b] = part.split('-');
     const from = DAYS.indexOf(a.slice(0, 3));
     const to = b === undefined ? from : DAYS.indexOf(b.slice(0, 3));
-    if (from < 0 || to < 0) throw new Error(`"${text}": unknown day in "${part}" (use Mon..Sun, ranges like Mon-Fri, or daily)`);
+    if (from < 0 || to < 0)
+      throw new Error(`"${text}": unknown day in "${part}" (use Mon..Sun, ranges like Mon-Fri, or daily)`);
     for (let d = from; ; d = (d + 1) % 7) {
       out.add(d);
       if (d === to) break;
@@ -49,7 +50,14 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -67,8 +75,16 @@ export function isTimeZone(name: string): boolean {
 
 /** The weekday (0 = Sunday), minute of the day and second of the minute at `at` in `timeZone`. */
 function localTime(at: number, timeZone: string): { day: number; minute: number; second: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return { day: DAY_LABELS.indexOf(parts.weekday), minute: Number(parts.hour) * 60 + Number(parts.minute), second: Number(parts.second) };
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    day: DAY_LABELS.indexOf(parts.weekday),
+    minute: Number(parts.hour) * 60 + Number(parts.minute),
+    second: Number(parts.second),
+  };
 }
 
 /** `Mon 00:00 UTC`, or with seconds `Mon 10:22:03 Europe/Berlin`: a time as the pool's operators read it. */

@@ -47,17 +47,29 @@ export class AgentLifecycle {
     const result = await this.store.agents.sleep(agentId);
     if (!result) throw notFound('agent', agentId);
     if (!result.slept) {
-      const why = result.active > 0 ? `it holds ${result.active} task${result.active === 1 ? '' : 's'}; drain it first` : `it is ${result.previous}`;
+      const why =
+        result.active > 0
+          ? `it holds ${result.active} task${result.active === 1 ? '' : 's'}; drain it first`
+          : `it is ${result.previous}`;
       throw conflict(`cannot put agent ${agent.name} to sleep: ${why}`, { status: result.previous });
     }
-    await this.bus.publish('agent:changed', { agentId, status: 'sleeping', previous: result.previous, reason: `put to sleep by ${by(req)}` });
-    if (agent.poolId && this.managed) await this.managed.sleep(agent).catch((err) => this.log.warn({ err, agentId }, 'stopping a sleeping agent failed'));
+    await this.bus.publish('agent:changed', {
+      agentId,
+      status: 'sleeping',
+      previous: result.previous,
+      reason: `put to sleep by ${by(req)}`,
+    });
+    if (agent.poolId && this.managed)
+      await this.managed
+        .sleep(agent)
+        .catch((err) => this.log.warn({ err, agentId }, 'stopping a sleeping agent failed'));
     return this.registry.get(agentId);
   }
 
   async wake(req: RequestContext, agentId: string): Promise<Agent> {
     const agent = await this.registry.get(agentId);
-    if (agent.status !== 'sleeping') throw conflict(`cannot wake agent ${agent.name}: it is ${agent.status}, not sleeping`, { status: agent.status });
+    if (agent.status !== 'sleeping')
+      throw conflict(`cannot wake agent ${agent.name}: it is ${agent.status}, not sleeping`, { status: agent.status });
     // A managed agent's process was stopped: it counts as starting until its first heartbeat.
     const managed = !!(agent.poolId && this.managed);
     const woken = await this.transition(agentId, managed ? 'starting' : 'idle', ['sleeping'], `woken by ${by(req)}`);
@@ -66,11 +78,18 @@ export class AgentLifecycle {
   }
 
   /** Its tasks go back to the queue: `requeued` says how many, for the operator's notice. `why` replaces "terminated by <actor>". */
-  async terminate(req: RequestContext, agentId: string, why = `terminated by ${by(req)}`): Promise<{ requeued: number }> {
+  async terminate(
+    req: RequestContext,
+    agentId: string,
+    why = `terminated by ${by(req)}`,
+  ): Promise<{ requeued: number }> {
     const agent = await this.registry.get(agentId);
     if (agent.status === 'terminated') return { requeued: 0 };
     const requeued = await this.registry.deregister(agentId, why);
-    if (agent.poolId && this.managed) await this.managed.terminate(agent).catch((err) => this.log.warn({ err, agentId }, 'removing a terminated agent failed'));
+    if (agent.poolId && this.managed)
+      await this.managed
+        .terminate(agent)
+        .catch((err) => this.log.warn({ err, agentId }, 'removing a terminated agent failed'));
     return { requeued };
   }
 

@@ -2,12 +2,26 @@ import { z } from 'zod';
 import { AGENT_STATES, type Agent, type AgentState } from '../model';
 
 /** The Agents table's sortable columns. */
-export const AGENT_SORT_COLUMNS = ['name', 'status', 'runtime', 'activeTasks', 'lastHeartbeat', 'registeredAt'] as const;
+export const AGENT_SORT_COLUMNS = [
+  'name',
+  'status',
+  'runtime',
+  'activeTasks',
+  'lastHeartbeat',
+  'registeredAt',
+] as const;
 export type AgentSortColumn = (typeof AGENT_SORT_COLUMNS)[number];
-export interface AgentSort { by: AgentSortColumn; dir: 'asc' | 'desc' }
+export interface AgentSort {
+  by: AgentSortColumn;
+  dir: 'asc' | 'desc';
+}
 
 /** Where a page ended: the last row's sort key (as the database computed it), its id, and the sort it belongs to. */
-export interface AgentCursor { sort: string; key: string; id: string }
+export interface AgentCursor {
+  sort: string;
+  key: string;
+  id: string;
+}
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const sortTag = (s: AgentSort) => `${s.by}.${s.dir}`;
@@ -26,21 +40,36 @@ export function decodeAgentCursor(cursor: string): AgentCursor | null {
   }
 }
 
-export const AgentListInput = z.object({
-  /** Part of the name, of a capability, of a label key or `key=value`; case-insensitive. */
-  search: z.string().trim().max(200).optional(),
-  status: z.array(z.enum(AGENT_STATES)).max(AGENT_STATES.length).optional(),
-  /** Terminated agents are hidden unless asked for (or filtered for by status). */
-  includeTerminated: z.boolean().default(false),
-  /** Only these agents (a task list naming the agents of its rows). */
-  ids: z.array(z.string().min(1).max(64)).max(500).optional(),
-  sort: z.object({ by: z.enum(AGENT_SORT_COLUMNS), dir: z.enum(['asc', 'desc']).default('asc') }).default({ by: 'name', dir: 'asc' }),
-  limit: z.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(1_000).refine((c) => decodeAgentCursor(c) !== null, 'is not a cursor from this list (pass nextCursor from the previous page)').nullish(),
-}).default({ includeTerminated: false, sort: { by: 'name', dir: 'asc' }, limit: 50 })
+export const AgentListInput = z
+  .object({
+    /** Part of the name, of a capability, of a label key or `key=value`; case-insensitive. */
+    search: z.string().trim().max(200).optional(),
+    status: z.array(z.enum(AGENT_STATES)).max(AGENT_STATES.length).optional(),
+    /** Terminated agents are hidden unless asked for (or filtered for by status). */
+    includeTerminated: z.boolean().default(false),
+    /** Only these agents (a task list naming the agents of its rows). */
+    ids: z.array(z.string().min(1).max(64)).max(500).optional(),
+    sort: z
+      .object({ by: z.enum(AGENT_SORT_COLUMNS), dir: z.enum(['asc', 'desc']).default('asc') })
+      .default({ by: 'name', dir: 'asc' }),
+    limit: z.number().int().min(1).max(500).default(50),
+    cursor: z
+      .string()
+      .max(1_000)
+      .refine(
+        (c) => decodeAgentCursor(c) !== null,
+        'is not a cursor from this list (pass nextCursor from the previous page)',
+      )
+      .nullish(),
+  })
+  .default({ includeTerminated: false, sort: { by: 'name', dir: 'asc' }, limit: 50 })
   .superRefine((q, ctx) => {
     if (q.cursor && decodeAgentCursor(q.cursor)?.sort !== sortTag(q.sort)) {
-      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'belongs to another sort order (start again without a cursor)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: 'belongs to another sort order (start again without a cursor)',
+      });
     }
   });
 export type AgentListInput = z.input<typeof AgentListInput>;
@@ -80,8 +109,13 @@ export function toPageQuery(raw: AgentListInput | undefined): AgentPageQuery {
   const q = AgentListInput.parse(raw);
   const c = q.cursor ? decodeAgentCursor(q.cursor) : null;
   return {
-    search: q.search || undefined, status: q.status?.length ? q.status : undefined, includeTerminated: q.includeTerminated,
-    ids: q.ids, sort: q.sort, limit: q.limit, after: c ? { key: c.key, id: c.id } : undefined,
+    search: q.search || undefined,
+    status: q.status?.length ? q.status : undefined,
+    includeTerminated: q.includeTerminated,
+    ids: q.ids,
+    sort: q.sort,
+    limit: q.limit,
+    after: c ? { key: c.key, id: c.id } : undefined,
   };
 }
 
@@ -92,7 +126,12 @@ export function nextCursorOf(sort: AgentSort, last: { key: string; id: string } 
 export function countsOf(byStatus: Partial<Record<AgentState, number>>): AgentCounts {
   const full = Object.fromEntries(AGENT_STATES.map((s) => [s, byStatus[s] ?? 0])) as Record<AgentState, number>;
   const all = AGENT_STATES.reduce((n, s) => n + full[s], 0);
-  return { registered: all - full.terminated, healthy: HEALTHY_STATES.reduce((n, s) => n + full[s], 0), terminated: full.terminated, byStatus: full };
+  return {
+    registered: all - full.terminated,
+    healthy: HEALTHY_STATES.reduce((n, s) => n + full[s], 0),
+    terminated: full.terminated,
+    byStatus: full,
+  };
 }
 
 /** How many agents a status-only filter matches, read off the fleet counts (the store's filter, in the same words). */

@@ -43,7 +43,11 @@ export class AgentRegistry {
   readonly contextPolicy: ContextPolicy;
   private readonly limits: InputLimits;
 
-  constructor(deps: CoreDeps, hooks: RegistryHooks, opts: { contextPolicy?: ContextPolicy; inputLimits?: InputLimits } = {}) {
+  constructor(
+    deps: CoreDeps,
+    hooks: RegistryHooks,
+    opts: { contextPolicy?: ContextPolicy; inputLimits?: InputLimits } = {},
+  ) {
     ({ store: this.store, bus: this.bus, clock: this.clock, metrics: this.metrics } = deps);
     this.log = deps.log.child({ part: 'registry' });
     this.onCapacityChange = hooks.onCapacityChange;
@@ -53,7 +57,10 @@ export class AgentRegistry {
   }
 
   /** Registers or re-registers an agent; the returned token replaces any earlier one. */
-  async register(raw: RegisterAgentInput, managed?: { poolId: string }): Promise<{ agentId: string; token: string; reregistered: boolean }> {
+  async register(
+    raw: RegisterAgentInput,
+    managed?: { poolId: string },
+  ): Promise<{ agentId: string; token: string; reregistered: boolean }> {
     const started = performance.now();
     const input = RegisterAgentInput.parse(raw);
     rejectIssues(labelIssues(input.labels, this.limits.labels));
@@ -76,7 +83,12 @@ export class AgentRegistry {
     this.metrics.registration(performance.now() - started);
     await this.bus.publish('agent:registered', { agentId: agent.id, name: agent.name, reregistered: !created });
     if (previous !== agent.status) {
-      await this.bus.publish('agent:changed', { agentId: agent.id, status: agent.status, previous, reason: created ? 'registered' : 're-registered' });
+      await this.bus.publish('agent:changed', {
+        agentId: agent.id,
+        status: agent.status,
+        previous,
+        reason: created ? 'registered' : 're-registered',
+      });
     }
     this.log.info({ agentId: agent.id, name: agent.name, reregistered: !created }, 'agent registered');
     return { agentId: agent.id, token, reregistered: !created };
@@ -92,12 +104,23 @@ export class AgentRegistry {
     if (!changed) throw notFound('agent', agentId);
     this.heardFrom.add(agentId);
     if (changed.previous !== changed.status) {
-      await this.bus.publish('agent:changed', { agentId, status: changed.status, previous: changed.previous, reason: 'heartbeat' });
+      await this.bus.publish('agent:changed', {
+        agentId,
+        status: changed.status,
+        previous: changed.previous,
+        reason: 'heartbeat',
+      });
       this.onCapacityChange();
     }
     if (changed.activityChanged) {
-      await this.bus.publish('agent:activity', { agentId, state: changed.activity, detail: changed.activityDetail, parkedUntil: changed.parkedUntil });
-      if (changed.activity === 'rate-limited') this.log.info({ agentId, parkedUntil: changed.parkedUntil }, 'agent rate-limited: parked');
+      await this.bus.publish('agent:activity', {
+        agentId,
+        state: changed.activity,
+        detail: changed.activityDetail,
+        parkedUntil: changed.parkedUntil,
+      });
+      if (changed.activity === 'rate-limited')
+        this.log.info({ agentId, parkedUntil: changed.parkedUntil }, 'agent rate-limited: parked');
       else this.onCapacityChange();
     }
     return {
@@ -116,7 +139,12 @@ export class AgentRegistry {
     const changed = await this.store.agents.markStopped(agentId, SIGN_OFF_FROM);
     if (!changed) return { status: (await this.get(agentId)).status, requeued: 0 };
     const requeued = await this.requeueWork(agentId, 'agent stopped');
-    await this.bus.publish('agent:changed', { agentId, status: 'stopped', previous: changed.previous, reason: 'its worker stopped cleanly' });
+    await this.bus.publish('agent:changed', {
+      agentId,
+      status: 'stopped',
+      previous: changed.previous,
+      reason: 'its worker stopped cleanly',
+    });
     this.onCapacityChange();
     this.log.info({ agentId, previous: changed.previous, requeued }, 'agent stopped cleanly');
     return { status: 'stopped', requeued };
@@ -145,7 +173,10 @@ export class AgentRegistry {
     const query = toPageQuery(raw);
     // Without a search or ids, the fleet counts already say how many match: one scan of the table fewer.
     const fromCounts = !query.search && !query.ids;
-    const [page, byStatus] = await Promise.all([this.store.agents.page(query, !fromCounts), this.store.agents.counts()]);
+    const [page, byStatus] = await Promise.all([
+      this.store.agents.page(query, !fromCounts),
+      this.store.agents.counts(),
+    ]);
     const counts = countsOf(byStatus);
     const total = page.total ?? matchingCount(counts, query);
     return { items: page.items, total, nextCursor: nextCursorOf(query.sort, page.last), counts };

@@ -41,5 +41,10 @@ export function describeStatus(agent: AgentStatusFacts): AgentStatus {
   const stale = holds ? ON_NO_TASK.includes(reported.state) : ON_A_TASK.includes(reported.state);
   if (!stale) return { status, activity: reported };
   // When a held task's report is missing we know since when it works; when its last one ended we do not.
-  return { status, activity: holds ? { state: 'working', detail: null, at: agent.workSince } : { state: 'idle', detail: null, at: null } };
+  return {
+    status,
+    activity: holds
+      ? { state: 'working', detail: null, at: agent.workSince }
+      : { state: 'idle', detail: null, at: null },
+  };
 }

@@ -16,16 +16,30 @@ export interface FleetOptions {
 }
 
 /** The agents: registration, heartbeats, lifecycle, the sweep that notices silence, and pruning. */
-export function createFleetModule(deps: CoreDeps, opts: FleetOptions, hooks: { kickDispatch: () => void; forgetAgent: (agentId: string) => void }) {
+export function createFleetModule(
+  deps: CoreDeps,
+  opts: FleetOptions,
+  hooks: { kickDispatch: () => void; forgetAgent: (agentId: string) => void },
+) {
   const { store, bus, clock, log } = deps;
-  const registry = new AgentRegistry(deps, { onCapacityChange: hooks.kickDispatch, forgetToken: hooks.forgetAgent }, opts);
+  const registry = new AgentRegistry(
+    deps,
+    { onCapacityChange: hooks.kickDispatch, forgetToken: hooks.forgetAgent },
+    opts,
+  );
   const lifecycle = new AgentLifecycle(store, bus, registry, log.child({ part: 'lifecycle' }), hooks.kickDispatch);
   const sweep = new HeartbeatSweep(store, bus, registry, opts.heartbeat, log.child({ part: 'sweep' }));
   const module: CoreModule = {
     name: 'fleet',
     loops: [
       new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
-      new Ticker('agent-pruner', 60_000, async () => void (await registry.pruneTerminated(opts.terminatedRetentionMs)), clock, log),
+      new Ticker(
+        'agent-pruner',
+        60_000,
+        async () => void (await registry.pruneTerminated(opts.terminatedRetentionMs)),
+        clock,
+        log,
+      ),
     ],
   };
   return { registry, lifecycle, module };

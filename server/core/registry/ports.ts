@@ -41,7 +41,10 @@ export interface AgentStore {
   get(id: string): Promise<Agent | null>;
   byTokenHash(hash: string): Promise<{ id: string; name: string; status: AgentState } | null>;
   /** One page in the asked order; `last` is where it ended (null on the last page); `total` only when asked for. */
-  page(query: AgentPageQuery, countTotal: boolean): Promise<{ items: Agent[]; total: number | null; last: { key: string; id: string } | null }>;
+  page(
+    query: AgentPageQuery,
+    countTotal: boolean,
+  ): Promise<{ items: Agent[]; total: number | null; last: { key: string; id: string } | null }>;
   /** Agents by the status an operator reads, the whole fleet. */
   counts(): Promise<Partial<Record<AgentState, number>>>;
   /** Deletes agents terminated longer ago than `retentionMs` (database time); returns how many. */
@@ -56,5 +59,8 @@ export interface AgentStore {
   /** `stopped` (from one of `onlyFrom`), forgetting the activity of the worker that stopped. */
   markStopped(id: string, onlyFrom: AgentState[]): Promise<{ previous: AgentState } | null>;
   /** Mark silent agents by database time; returns the agents that changed. */
-  sweepSilent(unhealthyAfterMs: number, offlineAfterMs: number): Promise<{ id: string; previous: AgentState; status: AgentState }[]>;
+  sweepSilent(
+    unhealthyAfterMs: number,
+    offlineAfterMs: number,
+  ): Promise<{ id: string; previous: AgentState; status: AgentState }[]>;
 }

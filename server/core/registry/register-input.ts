@@ -4,7 +4,12 @@ import { AGENT_ACTIVITIES } from '../model';
 /** Tokens; the columns holding context sizes are 32-bit. */
 const MAX_CONTEXT_WINDOW = 100_000_000;
 
-const name = z.string().trim().min(1, 'must not be empty').max(128).regex(/^[\w.:@/-]+$/, 'may contain letters, digits and . _ - : @ / only');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(128)
+  .regex(/^[\w.:@/-]+$/, 'may contain letters, digits and . _ - : @ / only');
 
 export const CapabilityInput = z.union([
   name.transform((n) => ({ name: n, level: 1 })),
@@ -34,13 +39,15 @@ export const ActivityInput = z.object({
   resetAt: z.number().int().positive().optional(),
 });
 
-export const HeartbeatInput = z.object({
-  /** Fraction 0..1 of the agent's own capacity it considers used (CPU, tokens…). */
-  load: z.number().min(0).max(1).optional(),
-  contextUsed: z.number().int().min(0).max(MAX_CONTEXT_WINDOW).optional(),
-  contextWindow: z.number().int().positive().max(MAX_CONTEXT_WINDOW).optional(),
-  activity: ActivityInput.optional(),
-  /** The CLI conversation to resume after a restart or wake (null: start afresh next time). */
-  sessionId: z.string().min(1).max(256).nullable().optional(),
-}).default({});
+export const HeartbeatInput = z
+  .object({
+    /** Fraction 0..1 of the agent's own capacity it considers used (CPU, tokens…). */
+    load: z.number().min(0).max(1).optional(),
+    contextUsed: z.number().int().min(0).max(MAX_CONTEXT_WINDOW).optional(),
+    contextWindow: z.number().int().positive().max(MAX_CONTEXT_WINDOW).optional(),
+    activity: ActivityInput.optional(),
+    /** The CLI conversation to resume after a restart or wake (null: start afresh next time). */
+    sessionId: z.string().min(1).max(256).nullable().optional(),
+  })
+  .default({});
 export type HeartbeatInput = z.input<typeof HeartbeatInput>;

@@ -7,9 +7,11 @@ import { SAMPLE_INTERVAL_MS } from '../metrics/sampler';
 import { heatmapPlan, heatmapStrideMs, RANGE_MS, seriesPlan, TimeRangeInput } from '../metrics/time-range';
 import type { Store } from '../ports';
 
-export const DistributionInput = z.object({
-  range: TimeRangeInput.default('15m'),
-}).default({ range: '15m' });
+export const DistributionInput = z
+  .object({
+    range: TimeRangeInput.default('15m'),
+  })
+  .default({ range: '15m' });
 
 export const WhatIfInput = z.object({
   strategy: StrategyConfigInput,
@@ -30,7 +32,11 @@ export async function readDistribution(store: Store, raw: z.input<typeof Distrib
   const [assignments, points, samples, agents] = await Promise.all([
     store.stats.assignmentsByAgent(windowMs),
     store.stats.series(series),
-    store.stats.utilisationSamples({ from: cells.from, to: cells.to, strideMs: heatmapStrideMs(range, SAMPLE_INTERVAL_MS) }),
+    store.stats.utilisationSamples({
+      from: cells.from,
+      to: cells.to,
+      strideMs: heatmapStrideMs(range, SAMPLE_INTERVAL_MS),
+    }),
     store.agents.live(),
   ]);
   const live = agents.filter(routable);
@@ -43,25 +49,44 @@ export async function readDistribution(store: Store, raw: z.input<typeof Distrib
     return a ? { agentId: a.id, name: a.name } : { agentId: null, name: key };
   };
   const heatmap = buildHeatmap(samples, cells, named);
-  await Promise.all(heatmap.rows.filter((r) => r.agentId === null).map(async (r) => {
-    const a = await store.agents.get(r.name);
-    if (a) Object.assign(r, { agentId: a.id, name: a.name });
-  }));
+  await Promise.all(
+    heatmap.rows
+      .filter((r) => r.agentId === null)
+      .map(async (r) => {
+        const a = await store.agents.get(r.name);
+        if (a) Object.assign(r, { agentId: a.id, name: a.name });
+      }),
+  );
   return {
     at: now,
     range,
     windowMs,
     assignments,
-    agents: live.map((a) => ({ agentId: a.id, agentName: a.name, activeTasks: a.activeTasks, maxConcurrency: a.maxConcurrency, utilisation: utilisation(a) })),
+    agents: live.map((a) => ({
+      agentId: a.id,
+      agentName: a.name,
+      activeTasks: a.activeTasks,
+      maxConcurrency: a.maxConcurrency,
+      utilisation: utilisation(a),
+    })),
     /** Coefficient of variation of utilisation across routable agents: 0 is perfectly even. */
     imbalance: coefficientOfVariation(live.map(utilisation)),
-    imbalanceSeries: { from: series.from, to: series.to, bucketMs: series.bucketMs, buckets: series.count, points: points.map((p) => ({ at: p.at, imbalance: p.imbalance })) },
+    imbalanceSeries: {
+      from: series.from,
+      to: series.to,
+      bucketMs: series.bucketMs,
+      buckets: series.count,
+      points: points.map((p) => ({ at: p.at, imbalance: p.imbalance })),
+    },
     heatmap,
   };
 }
 
 /** Re-runs the latest recorded decisions under another strategy. Pure over stored inputs: live routing is untouched. */
-export async function runWhatIf(store: Store, raw: z.input<typeof WhatIfInput>): Promise<WhatIfResult & { from: number | null; to: number | null }> {
+export async function runWhatIf(
+  store: Store,
+  raw: z.input<typeof WhatIfInput>,
+): Promise<WhatIfResult & { from: number | null; to: number | null }> {
   const input = WhatIfInput.parse(raw);
   const recorded = await store.stats.decisionInputs(input.decisions);
   const result = replayDecisions(recorded, input.strategy, input.seed);

@@ -8,9 +8,16 @@ import { withHeldPools, type PendingCode, type PendingReason } from '../schedule
 const POOL_COULD_HELP = new Set<PendingCode>(['no-capable-agent', 'agents-unavailable', 'all-busy']);
 
 /** Why each queued task among `tasks` is not running, by task id (other tasks are left out). */
-export async function explainTasks(store: Store, dispatcher: Dispatcher, tasks: (Task | TaskSummary)[], now: number): Promise<Record<string, PendingReason>> {
+export async function explainTasks(
+  store: Store,
+  dispatcher: Dispatcher,
+  tasks: (Task | TaskSummary)[],
+  now: number,
+): Promise<Record<string, PendingReason>> {
   // Explanations read neither the payload nor the result, which summaries leave out.
-  const waiting = tasks.filter((t) => t.status === 'queued' || t.status === 'blocked').map((t): Task => ({ payload: null, result: null, ...t }));
+  const waiting = tasks
+    .filter((t) => t.status === 'queued' || t.status === 'blocked')
+    .map((t): Task => ({ payload: null, result: null, ...t }));
   if (!waiting.length) return {};
   const ids = waiting.map((t) => t.id);
   const [blockedBy, concurrency] = await Promise.all([store.tasks.blockers(ids), store.tasks.concurrencyUsage(ids)]);
@@ -20,7 +27,13 @@ export async function explainTasks(store: Store, dispatcher: Dispatcher, tasks: 
     const held = (await store.pools.list()).filter((p) => holdsBacklog(p, now));
     for (const t of starved) {
       const pools = held.filter((p) => t.capabilities.every((c) => p.capabilities.includes(c)));
-      reasons.set(t.id, withHeldPools(reasons.get(t.id)!, pools.map((p) => ({ name: p.name, message: p.hold!.message }))));
+      reasons.set(
+        t.id,
+        withHeldPools(
+          reasons.get(t.id)!,
+          pools.map((p) => ({ name: p.name, message: p.hold!.message })),
+        ),
+      );
     }
   }
   return Object.fromEntries(reasons);

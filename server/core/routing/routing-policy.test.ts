@@ -29,8 +29,15 @@ describe('routing policy', () => {
     const applied: RoutingStrategy[] = [];
     const policy = new RoutingPolicy(store, bus, silentLogger, (s) => applied.push(s));
     expect(policy.current()).toMatchObject({ strategy: 'composite', changedBy: null });
-    const state = await policy.set(userContext('ops'), { strategy: { name: 'context-affinity', weights: { stickyMs: 5_000 } } });
-    expect(state).toMatchObject({ strategy: 'context-affinity', weights: { stickyMs: 5_000 }, changedBy: userRef('ops'), changedAt: 1_000 });
+    const state = await policy.set(userContext('ops'), {
+      strategy: { name: 'context-affinity', weights: { stickyMs: 5_000 } },
+    });
+    expect(state).toMatchObject({
+      strategy: 'context-affinity',
+      weights: { stickyMs: 5_000 },
+      changedBy: userRef('ops'),
+      changedAt: 1_000,
+    });
     expect(applied.map((s) => s.name)).toEqual(['context-affinity']);
     expect(changes).toHaveLength(1);
     expect(bus.names()).toEqual(['routing:changed']);
@@ -38,7 +45,9 @@ describe('routing policy', () => {
 
   it('loads the stored policy, as a replica that did not make the change', async () => {
     const { store } = memoryRoutingStore();
-    await new RoutingPolicy(store, new RecordingBus(), silentLogger, () => {}).set(userContext('ops'), { strategy: { name: 'power-of-two' } });
+    await new RoutingPolicy(store, new RecordingBus(), silentLogger, () => {}).set(userContext('ops'), {
+      strategy: { name: 'power-of-two' },
+    });
     const applied: string[] = [];
     const other = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
     await other.load();
@@ -48,7 +57,14 @@ describe('routing policy', () => {
 
   it('keeps the default when the stored strategy is unknown to this version', async () => {
     const { store, changes } = memoryRoutingStore();
-    changes.push({ id: 1, scope: 'global', strategy: 'from-the-future', weights: {}, changedBy: userRef('ops'), changedAt: 1 });
+    changes.push({
+      id: 1,
+      scope: 'global',
+      strategy: 'from-the-future',
+      weights: {},
+      changedBy: userRef('ops'),
+      changedAt: 1,
+    });
     const applied: string[] = [];
     const policy = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
     await policy.load();

@@ -1,7 +1,13 @@
 import { type ActorRef, actorRef } from '../access/actor';
 import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
-import { createStrategy, DEFAULT_STRATEGY, describeStrategies, StrategyConfigInput, type StrategyConfig } from '../balancing/catalog';
+import {
+  createStrategy,
+  DEFAULT_STRATEGY,
+  describeStrategies,
+  StrategyConfigInput,
+  type StrategyConfig,
+} from '../balancing/catalog';
 import type { RoutingStrategy } from '../balancing/strategy';
 import type { EventBus, Logger, Store } from '../ports';
 import type { RoutingChange } from './ports';
@@ -58,7 +64,12 @@ export class RoutingPolicy {
     const changedBy = actorRef(req.actor);
     const strategy = createStrategy(input.strategy);
     // The weights in force (defaults included), so the record reads the same after defaults change.
-    const change = await this.store.routing.record({ scope: input.scope, strategy: strategy.name, weights: { ...strategy.weights }, changedBy });
+    const change = await this.store.routing.record({
+      scope: input.scope,
+      strategy: strategy.name,
+      weights: { ...strategy.weights },
+      changedBy,
+    });
     this.state = toState(change, strategy);
     this.apply(strategy);
     await this.bus.publish('routing:changed', { scope: input.scope, strategy: strategy.name, changedBy });
@@ -80,7 +91,10 @@ export class RoutingPolicy {
 
 function toState(change: RoutingChange | null, strategy: RoutingStrategy): RoutingState {
   return {
-    scope: GLOBAL_SCOPE, strategy: strategy.name, weights: { ...strategy.weights },
-    changedBy: change?.changedBy ?? null, changedAt: change?.changedAt ?? null,
+    scope: GLOBAL_SCOPE,
+    strategy: strategy.name,
+    weights: { ...strategy.weights },
+    changedBy: change?.changedBy ?? null,
+    changedAt: change?.changedAt ?? null,
   };
 }

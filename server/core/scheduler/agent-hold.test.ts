@@ -12,7 +12,9 @@ const hold = (over: Parameters<typeof makeAgent>[0]) => holdReason(makeAgent(ove
 describe('agent holds', () => {
   it('a stopping worker, a rate limit not yet lifted, a context nearly or wholly full; nothing otherwise', () => {
     expect(hold({ name: 'a' })).toBeNull();
-    expect(hold({ name: 'a', activity: { state: 'stopping', detail: null, at: NOW } })).toBe('stopping (its worker is shutting down)');
+    expect(hold({ name: 'a', activity: { state: 'stopping', detail: null, at: NOW } })).toBe(
+      'stopping (its worker is shutting down)',
+    );
     expect(hold({ name: 'a', parkedUntil: NOW + 90_000 })).toBe('rate-limited until 12:01:30 UTC');
     expect(hold({ name: 'a', parkedUntil: NOW - 1 })).toBeNull();
     expect(hold({ name: 'a', contextUsed: 88, contextWindow: 100 })).toBe('consolidating context (88 %)');
@@ -35,7 +37,10 @@ describe('agent holds', () => {
     markHolds(roster, NOW, DEFAULT_CONTEXT_POLICY);
     const index = new RosterIndex(roster);
     expect(index.freeSlots).toBe(0);
-    const reason = explainPending(makeTask({ id: 't', capabilities: ['python'] }), { index, signals: () => NEUTRAL_SIGNALS });
+    const reason = explainPending(makeTask({ id: 't', capabilities: ['python'] }), {
+      index,
+      signals: () => NEUTRAL_SIGNALS,
+    });
     expect(reason.message).toMatch(/stopping/);
     expect(reason.message).toMatch(/rate-limited/);
   });

@@ -7,10 +7,15 @@ const pct = (r: number) => `${Math.round(r * 100)} %`;
  * Why an agent whose state takes work still takes nothing new: its worker is shutting down, a
  * rate limit not yet lifted, or a context window too full. Null when it can take work.
  */
-export function holdReason(agent: Pick<Agent, 'activity' | 'parkedUntil' | 'contextUsed' | 'contextWindow'>, now: number, policy: ContextPolicy): string | null {
+export function holdReason(
+  agent: Pick<Agent, 'activity' | 'parkedUntil' | 'contextUsed' | 'contextWindow'>,
+  now: number,
+  policy: ContextPolicy,
+): string | null {
   // A stopping worker polls no more: work routed to it would wait out the accept deadline.
   if (agent.activity?.state === 'stopping') return 'stopping (its worker is shutting down)';
-  if (agent.parkedUntil && agent.parkedUntil > now) return `rate-limited until ${new Date(agent.parkedUntil).toISOString().slice(11, 19)} UTC`;
+  if (agent.parkedUntil && agent.parkedUntil > now)
+    return `rate-limited until ${new Date(agent.parkedUntil).toISOString().slice(11, 19)} UTC`;
   const ratio = contextRatio(agent.contextUsed, agent.contextWindow);
   if (ratio === null) return null;
   if (ratio >= policy.fullAt) return `context full (${pct(ratio)})`;

@@ -31,7 +31,12 @@ export type DecisionOutcome =
  * `assign` the winner's slot is already counted in the index and told to the strategy.
  * `durationUs` covers all of it, the record included.
  */
-export function decide(task: Task, index: RosterIndex, strategy: RoutingStrategy, ctx: RoutingContext): DecisionOutcome {
+export function decide(
+  task: Task,
+  index: RosterIndex,
+  strategy: RoutingStrategy,
+  ctx: RoutingContext,
+): DecisionOutcome {
   const started = performance.now();
   const found = findEligible(task, index, ctx.signals);
   if (!found.agents.length) return { kind: 'none' };
@@ -42,15 +47,28 @@ export function decide(task: Task, index: RosterIndex, strategy: RoutingStrategy
   // A strategy must rank an eligible agent first; anything else leaves the task queued.
   if (agentIndex < 0) return { kind: 'none' };
   const { excluded, excludedCount } = describeExcluded(task, index, found, ctx.signals);
-  const candidates = ranking.ranked.length > MAX_CANDIDATES_RECORDED ? ranking.ranked.slice(0, MAX_CANDIDATES_RECORDED) : ranking.ranked;
-  const snapshot = candidates.map((c) => snapshotOf(task, index.agents[index.indexOf(c.agentId)]?.capabilities ?? [], c.agentId, ctx));
+  const candidates =
+    ranking.ranked.length > MAX_CANDIDATES_RECORDED ? ranking.ranked.slice(0, MAX_CANDIDATES_RECORDED) : ranking.ranked;
+  const snapshot = candidates.map((c) =>
+    snapshotOf(task, index.agents[index.indexOf(c.agentId)]?.capabilities ?? [], c.agentId, ctx),
+  );
   index.assigned(agentIndex);
   strategy.assigned?.(winner.agentId);
   const decision: RecordedDecision = {
-    id: newId('dec', ctx.now()), taskId: task.id, attempt: task.attempt + 1, strategy: strategy.name,
-    winnerAgentId: winner.agentId, winnerAgentName: winner.agentName,
-    candidates, candidateCount: ranking.count, excluded, excludedCount,
-    decidedAt: ctx.now(), durationUs: 0, weights: { ...strategy.weights }, snapshot,
+    id: newId('dec', ctx.now()),
+    taskId: task.id,
+    attempt: task.attempt + 1,
+    strategy: strategy.name,
+    winnerAgentId: winner.agentId,
+    winnerAgentName: winner.agentName,
+    candidates,
+    candidateCount: ranking.count,
+    excluded,
+    excludedCount,
+    decidedAt: ctx.now(),
+    durationUs: 0,
+    weights: { ...strategy.weights },
+    snapshot,
   };
   decision.durationUs = Math.round((performance.now() - started) * 1000);
   return { kind: 'assign', agentIndex, decision };

@@ -18,38 +18,80 @@ export interface DispatchOptions {
 }
 
 /** Who gets which task: the dispatcher, the routing policy in force, and the signals it weighs. */
-export function createDispatchModule(deps: CoreDeps, opts: DispatchOptions, parts: { breakers: BreakerService; handoff: Handoff }) {
+export function createDispatchModule(
+  deps: CoreDeps,
+  opts: DispatchOptions,
+  parts: { breakers: BreakerService; handoff: Handoff },
+) {
   const { store, bus, clock, metrics, log } = deps;
   const { breakers } = parts;
   /** Recent outcomes, latency and held contexts per agent: what the composite strategy weighs. */
   const signals = new AgentSignalsTracker();
-  const dispatcher = new Dispatcher(store, bus, metrics, log.child({ part: 'dispatcher' }), createStrategy(DEFAULT_STRATEGY), parts.handoff, {
-    signals: { signals: (id) => breakers.decorate(id, signals.signals(id)), holdersOf: (key) => signals.holdersOf(key) },
-    now: () => clock.now(),
-    onRoster: (agents) => breakers.observe(agents),
-    onAssigned: (id) => breakers.assigned(id),
-    contextPolicy: opts.contextPolicy,
-  });
+  const dispatcher = new Dispatcher(
+    store,
+    bus,
+    metrics,
+    log.child({ part: 'dispatcher' }),
+    createStrategy(DEFAULT_STRATEGY),
+    parts.handoff,
+    {
+      signals: {
+        signals: (id) => breakers.decorate(id, signals.signals(id)),
+        holdersOf: (key) => signals.holdersOf(key),
+      },
+      now: () => clock.now(),
+      onRoster: (agents) => breakers.observe(agents),
+      onAssigned: (id) => breakers.assigned(id),
+      contextPolicy: opts.contextPolicy,
+    },
+  );
   // The stored policy replaces the default once loaded (start), and on every change.
-  const routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) => dispatcher.setStrategy(strategy));
-  const loop: Ticker = new Ticker('dispatcher', opts.dispatchIntervalMs ?? 1_000, async () => {
-    if ((await dispatcher.dispatchOnce()).more) loop.kick();
-  }, clock, log, opts.dispatchMinGapMs ?? 5);
+  const routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) =>
+    dispatcher.setStrategy(strategy),
+  );
+  const loop: Ticker = new Ticker(
+    'dispatcher',
+    opts.dispatchIntervalMs ?? 1_000,
+    async () => {
+      if ((await dispatcher.dispatchOnce()).more) loop.kick();
+    },
+    clock,
+    log,
+    opts.dispatchMinGapMs ?? 5,
+  );
   const module: CoreModule = {
     name: 'dispatch',
-    loops: [loop, new Ticker('decision-pruner', 60_000, async () => void (await store.stats.pruneDecisions(opts.decisionHistory ?? 200_000)), clock, log)],
+    loops: [
+      loop,
+      new Ticker(
+        'decision-pruner',
+        60_000,
+        async () => void (await store.stats.pruneDecisions(opts.decisionHistory ?? 200_000)),
+        clock,
+        log,
+      ),
+    ],
     start() {
       void routing.load().catch((err) => log.error({ err }, 'loading the routing policy failed; the default applies'));
     },
     onEvent(e) {
       if (e.name === 'agent:deregistered') signals.forget(e.payload.agentId);
       // Outcomes from every replica feed the routing signals.
-      if (e.name === 'task:completed' && (e.payload.status === 'succeeded' || e.payload.status === 'failed' || e.payload.status === 'dead-lettered')) {
-        signals.recordOutcome(e.payload.agentId, { ok: e.payload.status === 'succeeded', durationMs: e.payload.durationMs ?? null, at: e.at });
+      if (
+        e.name === 'task:completed' &&
+        (e.payload.status === 'succeeded' || e.payload.status === 'failed' || e.payload.status === 'dead-lettered')
+      ) {
+        signals.recordOutcome(e.payload.agentId, {
+          ok: e.payload.status === 'succeeded',
+          durationMs: e.payload.durationMs ?? null,
+          at: e.at,
+        });
         if (e.payload.contextKey) signals.recordContext(e.payload.agentId, e.payload.contextKey);
       }
-      if (e.name === 'task:requeued' && e.payload.agentId) signals.recordOutcome(e.payload.agentId, { ok: false, durationMs: null, at: e.at });
-      if (e.name === 'routing:changed') void routing.load().catch((err) => log.error({ err }, 'reloading the routing policy failed'));
+      if (e.name === 'task:requeued' && e.payload.agentId)
+        signals.recordOutcome(e.payload.agentId, { ok: false, durationMs: null, at: e.at });
+      if (e.name === 'routing:changed')
+        void routing.load().catch((err) => log.error({ err }, 'reloading the routing policy failed'));
     },
   };
   return { dispatcher, routing, signals, loop, module };

@@ -98,7 +98,10 @@ export class Dispatcher {
   }
 
   /** Why each of these queued tasks (in queue order) is still waiting, against the live roster. */
-  async explainPending(tasks: readonly Task[], facts: Pick<QueueFacts, 'blockedBy' | 'concurrency'> = {}): Promise<Map<string, PendingReason>> {
+  async explainPending(
+    tasks: readonly Task[],
+    facts: Pick<QueueFacts, 'blockedBy' | 'concurrency'> = {},
+  ): Promise<Map<string, PendingReason>> {
     const roster = await this.store.agents.live();
     markHolds(roster, this.now(), this.contextPolicy);
     const index = new RosterIndex(roster);
@@ -128,7 +131,13 @@ export class Dispatcher {
       this.options.onAssigned?.(decision.winnerAgentId);
       const give = this.handoff?.claim(decision.winnerAgentId);
       if (give) handoffs.set(task.id, give);
-      plans.push({ taskId: task.id, agentId: decision.winnerAgentId, leaseToken: newLeaseToken(), decision, delivered: !!give });
+      plans.push({
+        taskId: task.id,
+        agentId: decision.winnerAgentId,
+        leaseToken: newLeaseToken(),
+        decision,
+        delivered: !!give,
+      });
     }
     if (!plans.length) return { considered: tasks.length, assigned: 0, more: false };
     let applied: Awaited<ReturnType<Store['tasks']['assign']>> = [];
@@ -141,23 +150,32 @@ export class Dispatcher {
     for (const a of applied) {
       this.metrics.dispatch(a.waitedMs, a.priority);
       const plan = byTask.get(a.taskId)!;
-      await this.bus.publish('task:assigned', { taskId: a.taskId, agentId: a.agentId, attempt: a.attempt, decisionId: plan.decision.id, delivered: plan.delivered });
+      await this.bus.publish('task:assigned', {
+        taskId: a.taskId,
+        agentId: a.agentId,
+        attempt: a.attempt,
+        decisionId: plan.decision.id,
+        delivered: plan.delivered,
+      });
     }
-    if (applied.length < plans.length) this.log.debug({ planned: plans.length, applied: applied.length }, 'some tasks changed while dispatching');
+    if (applied.length < plans.length)
+      this.log.debug({ planned: plans.length, applied: applied.length }, 'some tasks changed while dispatching');
     return { considered: tasks.length, assigned: applied.length, more: tasks.length === limit && applied.length > 0 };
   }
 
   private routingContext(index: RosterIndex): RoutingContext {
     const source = this.source;
-    const agentsOf = (ids: readonly string[]) => ids.map((id) => index.agents[index.indexOf(id)]).filter((a): a is Agent => a !== undefined);
+    const agentsOf = (ids: readonly string[]) =>
+      ids.map((id) => index.agents[index.indexOf(id)]).filter((a): a is Agent => a !== undefined);
     return {
       now: this.now,
       random: this.random,
       limit: MAX_CANDIDATES_RECORDED,
       signals: (id) => source.signals(id),
-      holders: (key) => (source.holdersOf
-        ? agentsOf(source.holdersOf(key))
-        : index.agents.filter((a) => source.signals(a.id).contextKeys.includes(key))),
+      holders: (key) =>
+        source.holdersOf
+          ? agentsOf(source.holdersOf(key))
+          : index.agents.filter((a) => source.signals(a.id).contextKeys.includes(key)),
     };
   }
 
@@ -169,7 +187,12 @@ export class Dispatcher {
   }
 
   /** Every claimed poll gets its assignment, or null when the write did not apply. */
-  private settleHandoffs(handoffs: Map<string, (a: Assignment | null) => void>, applied: { taskId: string; attempt: number }[], plans: PlannedAssignment[], tasks: Task[]): void {
+  private settleHandoffs(
+    handoffs: Map<string, (a: Assignment | null) => void>,
+    applied: { taskId: string; attempt: number }[],
+    plans: PlannedAssignment[],
+    tasks: Task[],
+  ): void {
     if (!handoffs.size) return;
     const appliedAttempt = new Map(applied.map((a) => [a.taskId, a.attempt]));
     const taskById = new Map(tasks.map((t) => [t.id, t]));
@@ -178,10 +201,21 @@ export class Dispatcher {
       if (!give) continue;
       const attempt = appliedAttempt.get(plan.taskId);
       const t = taskById.get(plan.taskId)!;
-      give(attempt === undefined ? null : {
-        taskId: t.id, attempt, leaseToken: plan.leaseToken, title: t.title, payload: t.payload, capabilities: t.capabilities,
-        priority: t.priority, contextKey: t.contextKey, timeoutMs: t.timeoutMs,
-      });
+      give(
+        attempt === undefined
+          ? null
+          : {
+              taskId: t.id,
+              attempt,
+              leaseToken: plan.leaseToken,
+              title: t.title,
+              payload: t.payload,
+              capabilities: t.capabilities,
+              priority: t.priority,
+              contextKey: t.contextKey,
+              timeoutMs: t.timeoutMs,
+            },
+      );
     }
   }
 }

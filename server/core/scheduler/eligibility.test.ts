@@ -10,7 +10,12 @@ describe('eligibility at scale', () => {
   it('gives the naive split: same eligible agents, same named and summarised exclusions (random fleets)', () => {
     let summarised = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const fleet = syntheticFleet({ agents: 10 + seed * 23, capabilities: 4 + (seed % 8), seed, unavailable: (seed % 5) / 10 });
+      const fleet = syntheticFleet({
+        agents: 10 + seed * 23,
+        capabilities: 4 + (seed % 8),
+        seed,
+        unavailable: (seed % 5) / 10,
+      });
       const signals = (id: string) => fleet.signals.get(id) ?? NEUTRAL_SIGNALS;
       const index = new RosterIndex(fleet.agents);
       for (let t = 0; t < 15; t++) {
@@ -35,10 +40,14 @@ describe('eligibility at scale', () => {
   it('names the first excluded agents, then one line per reason, most common first', () => {
     const py = [{ name: 'python', level: 1 }];
     const agents = [
-      ...Array.from({ length: 30 }, (_, i) => makeAgent({ name: `rust-${i}`, capabilities: [{ name: 'rust', level: 1 }] })),
+      ...Array.from({ length: 30 }, (_, i) =>
+        makeAgent({ name: `rust-${i}`, capabilities: [{ name: 'rust', level: 1 }] }),
+      ),
       ...Array.from({ length: 3 }, (_, i) => makeAgent({ name: `asleep-${i}`, capabilities: py, status: 'sleeping' })),
       ...Array.from({ length: 4 }, (_, i) => makeAgent({ name: `tripped-${i}`, capabilities: py })),
-      ...Array.from({ length: 2 }, (_, i) => makeAgent({ name: `full-${i}`, capabilities: py, activeTasks: 2, maxConcurrency: 2 })),
+      ...Array.from({ length: 2 }, (_, i) =>
+        makeAgent({ name: `full-${i}`, capabilities: py, activeTasks: 2, maxConcurrency: 2 }),
+      ),
       makeAgent({ name: 'ok', capabilities: py }),
     ];
     const open: AgentSignals = { ...NEUTRAL_SIGNALS, breaker: 'open' };
@@ -49,7 +58,9 @@ describe('eligibility at scale', () => {
     expect(found.agents.map((a) => a.name)).toEqual(['ok']);
     const { excluded, excludedCount } = describeExcluded(task, index, found, signals);
     expect(excludedCount).toBe(39);
-    expect(excluded.slice(0, MAX_EXCLUDED_RECORDED).every((e) => e.reason === 'missing capability `python`')).toBe(true);
+    expect(excluded.slice(0, MAX_EXCLUDED_RECORDED).every((e) => e.reason === 'missing capability `python`')).toBe(
+      true,
+    );
     expect(excluded.slice(MAX_EXCLUDED_RECORDED)).toEqual([
       { agentId: '', agentName: '5 more agents', reason: 'missing capability `python`' },
       { agentId: '', agentName: '4 more agents', reason: 'breaker open' },
@@ -59,6 +70,8 @@ describe('eligibility at scale', () => {
   });
 
   it('keeps a small exclusion list whole', () => {
-    expect(summariseExcluded([{ agentId: 'a', agentName: 'a', reason: 'sleeping' }])).toEqual([{ agentId: 'a', agentName: 'a', reason: 'sleeping' }]);
+    expect(summariseExcluded([{ agentId: 'a', agentName: 'a', reason: 'sleeping' }])).toEqual([
+      { agentId: 'a', agentName: 'a', reason: 'sleeping' },
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 import type { AgentSignals } from '../balancing/strategy';
 import type { Agent, ExcludedAgent, Task } from '../model';
-import { BREAKER_OPEN_REASON, capacityReason, exclusionReason, missingReason, partitionCandidates, STATE_REASONS } from './match';
+import {
+  BREAKER_OPEN_REASON,
+  capacityReason,
+  exclusionReason,
+  missingReason,
+  partitionCandidates,
+  STATE_REASONS,
+} from './match';
 import { UNROUTABLE_STATES, type RosterIndex } from './roster-index';
 
 /** Excluded agents a decision names; the rest become one summary line per reason. */
@@ -49,7 +56,10 @@ export function findEligible(task: Task, index: RosterIndex, signals: (agentId: 
  * the index's state counts, its missing-capability masks and the eligibility tally.
  */
 export function describeExcluded(
-  task: Task, index: RosterIndex, found: Eligibility, signals: (agentId: string) => AgentSignals,
+  task: Task,
+  index: RosterIndex,
+  found: Eligibility,
+  signals: (agentId: string) => AgentSignals,
 ): { excluded: ExcludedAgent[]; excludedCount: number } {
   const excludedCount = index.size - found.agents.length;
   const named: ExcludedAgent[] = [];
@@ -60,12 +70,17 @@ export function describeExcluded(
       continue;
     }
     const a = index.agents[i];
-    named.push({ agentId: a.id, agentName: a.name, reason: exclusionReason(task, a, signals(a.id)) ?? BREAKER_OPEN_REASON });
+    named.push({
+      agentId: a.id,
+      agentName: a.name,
+      reason: exclusionReason(task, a, signals(a.id)) ?? BREAKER_OPEN_REASON,
+    });
   }
   if (excludedCount <= MAX_EXCLUDED_RECORDED) return { excluded: named, excludedCount };
 
   const masks = index.missingByMask(task.capabilities);
-  if (!masks) return { excluded: summariseExcluded(partitionCandidates(task, index.agents, signals).excluded), excludedCount };
+  if (!masks)
+    return { excluded: summariseExcluded(partitionCandidates(task, index.agents, signals).excluded), excludedCount };
   const rest = new Map<string, number>();
   const add = (reason: string, n: number) => {
     if (n > 0) rest.set(reason, (rest.get(reason) ?? 0) + n);

@@ -14,7 +14,8 @@ export const STATE_REASONS: Partial<Record<AgentState, string>> = {
 
 export const BREAKER_OPEN_REASON = 'breaker open';
 
-export const missingReason = (missing: readonly string[]): string => `missing capability ${missing.map((m) => `\`${m}\``).join(', ')}`;
+export const missingReason = (missing: readonly string[]): string =>
+  `missing capability ${missing.map((m) => `\`${m}\``).join(', ')}`;
 export const capacityReason = (active: number, max: number): string => `at capacity (${active}/${max})`;
 
 /**
@@ -34,7 +35,9 @@ export function exclusionReason(task: Task, agent: Agent, signals?: AgentSignals
 
 /** The naive O(agents) split; the roster index gives the same answer at scale. */
 export function partitionCandidates(
-  task: Task, agents: readonly Agent[], signalsOf?: (agentId: string) => AgentSignals,
+  task: Task,
+  agents: readonly Agent[],
+  signalsOf?: (agentId: string) => AgentSignals,
 ): { eligible: Agent[]; excluded: ExcludedAgent[] } {
   const eligible: Agent[] = [];
   const excluded: ExcludedAgent[] = [];

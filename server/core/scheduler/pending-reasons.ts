@@ -4,8 +4,15 @@ import { holdLabel } from './agent-hold';
 import { HELD, UNROUTABLE_STATES, type RosterIndex } from './roster-index';
 
 export const PENDING_CODES = [
-  'blocked', 'concurrency-key-full', 'no-capable-agent', 'all-busy', 'agents-unavailable',
-  'waiting-for-context', 'behind-higher-priority', 'dispatching', 'pool-held',
+  'blocked',
+  'concurrency-key-full',
+  'no-capable-agent',
+  'all-busy',
+  'agents-unavailable',
+  'waiting-for-context',
+  'behind-higher-priority',
+  'dispatching',
+  'pool-held',
 ] as const;
 export type PendingCode = (typeof PENDING_CODES)[number];
 
@@ -61,7 +68,10 @@ export function explainQueue(tasks: readonly Task[], facts: QueueFacts): Map<str
   const claims = new Int32Array(facts.index.size);
   const out = new Map<string, PendingReason>();
   tasks.forEach((task, ahead) => {
-    out.set(task.id, explain(task, facts, facts.blockedBy?.get(task.id), facts.concurrency?.get(task.id), ahead, claims));
+    out.set(
+      task.id,
+      explain(task, facts, facts.blockedBy?.get(task.id), facts.concurrency?.get(task.id), ahead, claims),
+    );
   });
   return out;
 }
@@ -71,12 +81,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const quote = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
 
 function explain(
-  task: Task, facts: PendingFacts, blockedBy: readonly Blocker[] | undefined, usage: ConcurrencyUsage | null | undefined,
-  ahead: number, claims: Int32Array | null,
+  task: Task,
+  facts: PendingFacts,
+  blockedBy: readonly Blocker[] | undefined,
+  usage: ConcurrencyUsage | null | undefined,
+  ahead: number,
+  claims: Int32Array | null,
 ): PendingReason {
   if (blockedBy?.length) return { code: 'blocked', message: blockedMessage(blockedBy) };
   if (usage && usage.running >= usage.limit) {
-    return { code: 'concurrency-key-full', message: `concurrency key \`${usage.key}\` full (${usage.running}/${usage.limit})` };
+    return {
+      code: 'concurrency-key-full',
+      message: `concurrency key \`${usage.key}\` full (${usage.running}/${usage.limit})`,
+    };
   }
   const { index } = facts;
   const signals = facts.signals ?? neutral;
@@ -105,7 +122,11 @@ function explain(
 }
 
 /** No capable agent is free: say what the capable agents are doing instead. */
-function unavailableReason(capable: Int32Array, index: RosterIndex, signals: (id: string) => AgentSignals): PendingReason {
+function unavailableReason(
+  capable: Int32Array,
+  index: RosterIndex,
+  signals: (id: string) => AgentSignals,
+): PendingReason {
   const byState = new Int32Array(UNROUTABLE_STATES.length + 1);
   const held = new Map<string, number>();
   let busy = 0;
@@ -139,7 +160,10 @@ function unavailableReason(capable: Int32Array, index: RosterIndex, signals: (id
   }
   if (parts.length === 1) {
     const label = parts[0][0];
-    return { code: 'agents-unavailable', message: n === 1 ? `${matches} but is ${label}` : `${matches} but are all ${label}` };
+    return {
+      code: 'agents-unavailable',
+      message: n === 1 ? `${matches} but is ${label}` : `${matches} but are all ${label}`,
+    };
   }
   const listed = parts.map(([label, k]) => `${label} (${k})`);
   const message = `${matches} but are ${listed.slice(0, -1).join(', ')} or ${listed[listed.length - 1]}`;
@@ -172,7 +196,10 @@ export function withHeldPools(reason: PendingReason, pools: readonly HeldPool[])
 
 const MAX_BLOCKERS_NAMED = 3;
 function blockedMessage(blockers: readonly Blocker[]): string {
-  const named = blockers.slice(0, MAX_BLOCKERS_NAMED).map((b) => `${b.taskId} (${b.status})`).join(', ');
+  const named = blockers
+    .slice(0, MAX_BLOCKERS_NAMED)
+    .map((b) => `${b.taskId} (${b.status})`)
+    .join(', ');
   const more = blockers.length > MAX_BLOCKERS_NAMED ? ` and ${blockers.length - MAX_BLOCKERS_NAMED} more` : '';
   return `blocked by ${blockers.length === 1 ? 'task' : 'tasks'} ${named}${more}`;
 }

@@ -43,15 +43,30 @@ describe('roster index', () => {
       makeAgent({ name: 'asleep', status: 'sleeping' }),
     ]);
     // Bit 0 = py, bit 1 = gpu: lacking gpu only, py only, both.
-    expect(index.missingByMask(['py', 'gpu'])).toEqual(new Map([[2, 1], [1, 1], [3, 2]]));
+    expect(index.missingByMask(['py', 'gpu'])).toEqual(
+      new Map([
+        [2, 1],
+        [1, 1],
+        [3, 2],
+      ]),
+    );
     // Again: the scratch arrays were left clean.
-    expect(index.missingByMask(['py', 'gpu'])).toEqual(new Map([[2, 1], [1, 1], [3, 2]]));
+    expect(index.missingByMask(['py', 'gpu'])).toEqual(
+      new Map([
+        [2, 1],
+        [1, 1],
+        [3, 2],
+      ]),
+    );
     expect(index.missingByMask([])).toEqual(new Map());
     expect(index.missingByMask(Array.from({ length: 20 }, (_, i) => `c${i}`))).toBeNull();
   });
 
   it('counts assignments against the agent in place and tracks free slots', () => {
-    const agents = [makeAgent({ name: 'a', maxConcurrency: 2 }), makeAgent({ name: 'b', status: 'draining', maxConcurrency: 5 })];
+    const agents = [
+      makeAgent({ name: 'a', maxConcurrency: 2 }),
+      makeAgent({ name: 'b', status: 'draining', maxConcurrency: 5 }),
+    ];
     const index = new RosterIndex(agents);
     expect(index.freeSlots).toBe(2);
     index.assigned(index.indexOf('agt_a'));

@@ -1,7 +1,15 @@
 import type { Agent, AgentState } from '../model';
 
 /** States that take no new work, by code (1-based); code 0 is routable: idle or busy. */
-export const UNROUTABLE_STATES: readonly AgentState[] = ['starting', 'draining', 'sleeping', 'stopped', 'unhealthy', 'offline', 'terminated'];
+export const UNROUTABLE_STATES: readonly AgentState[] = [
+  'starting',
+  'draining',
+  'sleeping',
+  'stopped',
+  'unhealthy',
+  'offline',
+  'terminated',
+];
 const ROUTABLE = 0;
 /** Code of an agent whose state takes work but which is held (rate-limited, context full). */
 export const HELD = UNROUTABLE_STATES.length + 1;

@@ -43,13 +43,31 @@ export function syntheticFleet(opts: FleetOptions): SyntheticFleet {
   for (let i = 0; i < opts.agents; i++) {
     const maxConcurrency = int(1, 8);
     const activeTasks = random() < 0.3 ? maxConcurrency : int(0, maxConcurrency - 1);
-    const status: AgentState = random() < (opts.unavailable ?? 0.15) ? OTHER_STATES[int(0, OTHER_STATES.length - 1)] : agentStatus('idle', activeTasks);
+    const status: AgentState =
+      random() < (opts.unavailable ?? 0.15)
+        ? OTHER_STATES[int(0, OTHER_STATES.length - 1)]
+        : agentStatus('idle', activeTasks);
     const name = `agent-${String(i).padStart(5, '0')}`;
     agents.push({
-      id: `agt_${name}`, name, runtime: 'synthetic', maxConcurrency, activeTasks, status, labels: {},
+      id: `agt_${name}`,
+      name,
+      runtime: 'synthetic',
+      maxConcurrency,
+      activeTasks,
+      status,
+      labels: {},
       capabilities: pick(int(lo, hi)).map((c) => ({ name: c, level: Math.round(random() * 100) / 100 })),
-      contextWindow: null, contextUsed: null, load: null, registeredAt: 0, lastHeartbeatAt: 0, statusChangedAt: 0,
-      activity: null, parkedUntil: null, sessionId: null, poolId: null, lastWorkAt: null,
+      contextWindow: null,
+      contextUsed: null,
+      load: null,
+      registeredAt: 0,
+      lastHeartbeatAt: 0,
+      statusChangedAt: 0,
+      activity: null,
+      parkedUntil: null,
+      sessionId: null,
+      poolId: null,
+      lastWorkAt: null,
     });
     const roll = random();
     signals.set(`agt_${name}`, {
@@ -61,10 +79,34 @@ export function syntheticFleet(opts: FleetOptions): SyntheticFleet {
     });
   }
   const task = (id: string, need: [number, number] = [1, 2]): Task => ({
-    id, title: id, payload: null, capabilities: pick(int(need[0], need[1])), priority: 'normal', status: 'queued', attempt: 0,
-    maxAttempts: 3, agentId: null, contextKey: random() < 0.3 ? `repo:${int(0, 19)}` : null, project: 'default', concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null,
-    submittedBy: null, result: null, error: null, progressPercent: null, progressMessage: null, createdAt: 0, queuedAt: 0,
-    assignedAt: null, startedAt: null, finishedAt: null, retryAt: null, leaseExpiresAt: null,
+    id,
+    title: id,
+    payload: null,
+    capabilities: pick(int(need[0], need[1])),
+    priority: 'normal',
+    status: 'queued',
+    attempt: 0,
+    maxAttempts: 3,
+    agentId: null,
+    contextKey: random() < 0.3 ? `repo:${int(0, 19)}` : null,
+    project: 'default',
+    concurrencyKey: null,
+    concurrencyLimit: null,
+    dependsOn: [],
+    idempotencyKey: null,
+    timeoutMs: null,
+    submittedBy: null,
+    result: null,
+    error: null,
+    progressPercent: null,
+    progressMessage: null,
+    createdAt: 0,
+    queuedAt: 0,
+    assignedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    retryAt: null,
+    leaseExpiresAt: null,
   });
   return { agents, signals, capabilities, random, task };
 }

@@ -27,7 +27,11 @@ export interface BootstrapResult {
 export class AuthService {
   private cache = new Map<string, { actor: Actor | null; until: number }>();
 
-  constructor(private readonly store: Store, private readonly log: Logger, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly clock: Clock,
+  ) {}
 
   /** First start: an admin API token and a dashboard admin user, from the environment or generated. */
   async bootstrap(opts: { adminToken?: string; adminPassword?: string }): Promise<BootstrapResult> {
@@ -37,13 +41,20 @@ export class AuthService {
       if ((await this.store.auth.tokenByHash(hash))?.name !== BOOTSTRAP_TOKEN_NAME) {
         if (await this.store.auth.hasToken(BOOTSTRAP_TOKEN_NAME)) {
           out.replacedAdminToken = true;
-          this.log.warn({}, 'FLIGHTDECK_ADMIN_TOKEN differs from the admin token stored in this data directory: the stored one (printed at the first start, or set earlier) is revoked and only FLIGHTDECK_ADMIN_TOKEN works now');
+          this.log.warn(
+            {},
+            'FLIGHTDECK_ADMIN_TOKEN differs from the admin token stored in this data directory: the stored one (printed at the first start, or set earlier) is revoked and only FLIGHTDECK_ADMIN_TOKEN works now',
+          );
         }
         await this.store.auth.putToken({ name: BOOTSTRAP_TOKEN_NAME, hash, role: 'admin' });
       }
     } else if (!(await this.store.auth.hasToken(BOOTSTRAP_TOKEN_NAME))) {
       out.generatedAdminToken = newSecret('fd_admin');
-      await this.store.auth.putToken({ name: BOOTSTRAP_TOKEN_NAME, hash: hashSecret(out.generatedAdminToken), role: 'admin' });
+      await this.store.auth.putToken({
+        name: BOOTSTRAP_TOKEN_NAME,
+        hash: hashSecret(out.generatedAdminToken),
+        role: 'admin',
+      });
     }
     if ((await this.store.auth.countUsers()) === 0) {
       const password = opts.adminPassword ?? newSecret('pw').slice(3, 19);
@@ -53,7 +64,11 @@ export class AuthService {
       // An explicit password always wins, so an operator who lost it can reset it by restarting.
       const admin = await this.store.auth.userByName('admin');
       if (admin && !(await verifyPassword(opts.adminPassword, admin.passwordHash))) {
-        await this.store.auth.upsertUser({ name: 'admin', passwordHash: await hashPassword(opts.adminPassword), role: 'admin' });
+        await this.store.auth.upsertUser({
+          name: 'admin',
+          passwordHash: await hashPassword(opts.adminPassword),
+          role: 'admin',
+        });
       }
     }
     return out;
@@ -65,7 +80,9 @@ export class AuthService {
     const hit = this.cache.get(hash);
     if (hit && hit.until > this.clock.now()) return hit.actor;
     // Agent tokens carry their prefix, so the usual case costs one look-up.
-    const lookups = token.startsWith(AGENT_TOKEN_PREFIX) ? [this.agentByHash, this.apiTokenByHash] : [this.apiTokenByHash, this.agentByHash];
+    const lookups = token.startsWith(AGENT_TOKEN_PREFIX)
+      ? [this.agentByHash, this.apiTokenByHash]
+      : [this.apiTokenByHash, this.agentByHash];
     let actor: Actor | null = null;
     for (const lookup of lookups) if (!actor) actor = await lookup(hash);
     if (this.cache.size > 50_000) this.cache.clear();
@@ -75,7 +92,8 @@ export class AuthService {
 
   /** Forgets cached look-ups of one agent (its token was replaced, or it was terminated). */
   forgetAgent(agentId: string): void {
-    for (const [hash, entry] of this.cache) if (entry.actor?.kind === 'agent' && entry.actor.id === agentId) this.cache.delete(hash);
+    for (const [hash, entry] of this.cache)
+      if (entry.actor?.kind === 'agent' && entry.actor.id === agentId) this.cache.delete(hash);
   }
 
   private apiTokenByHash = async (hash: string): Promise<Actor | null> => {
@@ -87,10 +105,14 @@ export class AuthService {
     const a = await this.store.agents.byTokenHash(hash);
     if (!a) return null;
     // A terminated agent's token still hears that it was terminated, so its worker stops cleanly.
-    return a.status === 'terminated' ? { kind: 'agent', id: a.id, name: a.name, role: null, terminated: true } : { kind: 'agent', id: a.id, name: a.name, role: null };
+    return a.status === 'terminated'
+      ? { kind: 'agent', id: a.id, name: a.name, role: null, terminated: true }
+      : { kind: 'agent', id: a.id, name: a.name, role: null };
   };
 
-  async signIn(raw: z.input<typeof SignInInput>): Promise<{ sessionToken: string; expiresAt: number; user: { name: string; role: string } }> {
+  async signIn(
+    raw: z.input<typeof SignInInput>,
+  ): Promise<{ sessionToken: string; expiresAt: number; user: { name: string; role: string } }> {
     const { username, password } = SignInInput.parse(raw);
     const user = await this.store.auth.userByName(username);
     if (!user || !(await verifyPassword(password, user.passwordHash))) {

@@ -6,12 +6,18 @@ import { z } from 'zod';
  */
 export const RetryPolicyInput = z
   .object({
-    baseMs: z.number({ error: 'baseMs must be a number of milliseconds' })
-      .positive('baseMs must be a positive number of milliseconds').default(1000),
-    factor: z.number({ error: 'factor must be a number' })
-      .min(1, 'factor must be at least 1 (1 keeps the delay bound constant)').default(2),
-    capMs: z.number({ error: 'capMs must be a number of milliseconds' })
-      .positive('capMs must be a positive number of milliseconds').default(300_000),
+    baseMs: z
+      .number({ error: 'baseMs must be a number of milliseconds' })
+      .positive('baseMs must be a positive number of milliseconds')
+      .default(1000),
+    factor: z
+      .number({ error: 'factor must be a number' })
+      .min(1, 'factor must be at least 1 (1 keeps the delay bound constant)')
+      .default(2),
+    capMs: z
+      .number({ error: 'capMs must be a number of milliseconds' })
+      .positive('capMs must be a positive number of milliseconds')
+      .default(300_000),
   })
   .strict()
   .refine((p) => p.capMs >= p.baseMs, { message: 'capMs must be at least baseMs', path: ['capMs'] });
@@ -38,7 +44,11 @@ export function maxRetryDelayMs(attempt: number, policy: RetryPolicy = DEFAULT_R
  * Whole milliseconds to wait before retry number `attempt`, uniform in [0, maxRetryDelayMs].
  * `random` is uniform in [0, 1) (seeded in tests); values outside it are clamped.
  */
-export function retryDelayMs(attempt: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
+): number {
   const bound = maxRetryDelayMs(attempt, policy);
   const r = random();
   const u = r > 0 ? Math.min(r, 1) : 0; // NaN and negatives become 0

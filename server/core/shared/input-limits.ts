@@ -32,10 +32,13 @@ export function textLengthIssue(text: string, max: number, path: string): Issue 
 export function labelIssues(labels: Record<string, string>, limits: InputLimits['labels']): Issue[] {
   const entries = Object.entries(labels);
   const issues: Issue[] = [];
-  if (entries.length > limits.count) issues.push({ path: ['labels'], message: `must hold at most ${limits.count} labels (got ${entries.length})` });
+  if (entries.length > limits.count)
+    issues.push({ path: ['labels'], message: `must hold at most ${limits.count} labels (got ${entries.length})` });
   for (const [key, value] of entries) {
-    if (key.length > limits.keyChars) issues.push({ path: ['labels', key.slice(0, 64)], message: `key must be at most ${limits.keyChars} characters` });
-    if (value.length > limits.valueChars) issues.push({ path: ['labels', key.slice(0, 64)], message: `must be at most ${limits.valueChars} characters` });
+    if (key.length > limits.keyChars)
+      issues.push({ path: ['labels', key.slice(0, 64)], message: `key must be at most ${limits.keyChars} characters` });
+    if (value.length > limits.valueChars)
+      issues.push({ path: ['labels', key.slice(0, 64)], message: `must be at most ${limits.valueChars} characters` });
   }
   return issues;
 }
@@ -44,5 +47,8 @@ export function labelIssues(labels: Record<string, string>, limits: InputLimits[
 export function rejectIssues(issues: (Issue | null)[]): void {
   const found = issues.filter((i): i is Issue => i !== null);
   // ZodRealError is the Error subclass that parse() throws; plain ZodError is not an Error.
-  if (found.length) throw new z.ZodRealError(found.map((i) => ({ code: 'custom' as const, path: i.path, message: i.message, input: undefined })));
+  if (found.length)
+    throw new z.ZodRealError(
+      found.map((i) => ({ code: 'custom' as const, path: i.path, message: i.message, input: undefined })),
+    );
 }

@@ -17,9 +17,16 @@ export function encodePageCursor(c: PageCursor): string {
 export function decodePageCursor(cursor: string): PageCursor | null {
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = Number(at);
-  if (rest.length || !Number.isSafeInteger(createdAt) || Math.abs(createdAt) > MAX_TIME || !ID.test(id ?? '')) return null;
+  if (rest.length || !Number.isSafeInteger(createdAt) || Math.abs(createdAt) > MAX_TIME || !ID.test(id ?? ''))
+    return null;
   return { createdAt, id };
 }
 
 /** A list's `cursor` input: only what an earlier page answered as `nextCursor`. */
-export const PageCursorInput = z.string().max(200).refine((c) => decodePageCursor(c) !== null, 'is not a cursor from this list (pass nextCursor from the previous page)');
+export const PageCursorInput = z
+  .string()
+  .max(200)
+  .refine(
+    (c) => decodePageCursor(c) !== null,
+    'is not a cursor from this list (pass nextCursor from the previous page)',
+  );

@@ -10,13 +10,19 @@ describe('Ticker', () => {
     let running = 0;
     let maxRunning = 0;
     let ticks = 0;
-    const t = new Ticker('t', 100, async () => {
-      running++;
-      maxRunning = Math.max(maxRunning, running);
-      await new Promise((r) => setTimeout(r, 250));
-      running--;
-      ticks++;
-    }, new FakeClock(), silentLogger);
+    const t = new Ticker(
+      't',
+      100,
+      async () => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise((r) => setTimeout(r, 250));
+        running--;
+        ticks++;
+      },
+      new FakeClock(),
+      silentLogger,
+    );
     t.start();
     t.kick();
     t.kick();
@@ -29,12 +35,18 @@ describe('Ticker', () => {
   it('a due tick waits for one run by runOnce, never overlapping it', async () => {
     let running = 0;
     let maxRunning = 0;
-    const t = new Ticker('t', 10_000, async () => {
-      running++;
-      maxRunning = Math.max(maxRunning, running);
-      await new Promise((r) => setTimeout(r, 50));
-      running--;
-    }, new FakeClock(), silentLogger);
+    const t = new Ticker(
+      't',
+      10_000,
+      async () => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise((r) => setTimeout(r, 50));
+        running--;
+      },
+      new FakeClock(),
+      silentLogger,
+    );
     t.start();
     t.kick();
     const once = t.runOnce();
@@ -47,10 +59,16 @@ describe('Ticker', () => {
 
   it('records a failing tick and keeps looping', async () => {
     let n = 0;
-    const t = new Ticker('flaky', 50, async () => {
-      n++;
-      if (n === 1) throw new Error('boom');
-    }, new FakeClock(), silentLogger);
+    const t = new Ticker(
+      'flaky',
+      50,
+      async () => {
+        n++;
+        if (n === 1) throw new Error('boom');
+      },
+      new FakeClock(),
+      silentLogger,
+    );
     t.start();
     await vi.advanceTimersByTimeAsync(500);
     const s = t.snapshot();
@@ -62,10 +80,16 @@ describe('Ticker', () => {
   it('backs off while failing (doubling up to 30 s), ignores kicks meanwhile, and resumes its pace on success', async () => {
     const at: number[] = [];
     let failing = true;
-    const t = new Ticker('db-down', 100, async () => {
-      at.push(Date.now());
-      if (failing) throw new Error('ECONNREFUSED');
-    }, new FakeClock(), silentLogger);
+    const t = new Ticker(
+      'db-down',
+      100,
+      async () => {
+        at.push(Date.now());
+        if (failing) throw new Error('ECONNREFUSED');
+      },
+      new FakeClock(),
+      silentLogger,
+    );
     const start = Date.now();
     t.start();
     await vi.advanceTimersByTimeAsync(1);
@@ -87,11 +111,17 @@ describe('Ticker', () => {
   it('stop() waits for the tick in flight and prevents further ticks', async () => {
     let finished = false;
     let ticks = 0;
-    const t = new Ticker('slow', 10, async () => {
-      ticks++;
-      await new Promise((r) => setTimeout(r, 100));
-      finished = true;
-    }, new FakeClock(), silentLogger);
+    const t = new Ticker(
+      'slow',
+      10,
+      async () => {
+        ticks++;
+        await new Promise((r) => setTimeout(r, 100));
+        finished = true;
+      },
+      new FakeClock(),
+      silentLogger,
+    );
     t.start();
     await vi.advanceTimersByTimeAsync(1);
     const stopped = t.stop();

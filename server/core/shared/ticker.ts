@@ -26,7 +26,14 @@ export class Ticker {
   private inFlight: Promise<void> | null = null;
   private running = false;
   private kicked = false;
-  private stats = { ticks: 0, errors: 0, consecutiveErrors: 0, lastError: null as string | null, lastTickAt: null as number | null, lastTickMs: null as number | null };
+  private stats = {
+    ticks: 0,
+    errors: 0,
+    consecutiveErrors: 0,
+    lastError: null as string | null,
+    lastTickAt: null as number | null,
+    lastTickMs: null as number | null,
+  };
 
   constructor(
     readonly name: string,

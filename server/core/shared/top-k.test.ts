@@ -11,8 +11,14 @@ describe('topK', () => {
   });
 
   it('keeps the tie-break order of the comparator', () => {
-    const xs = [{ v: 1, n: 'c' }, { v: 2, n: 'b' }, { v: 2, n: 'a' }, { v: 1, n: 'a' }];
-    const cmp = (x: { v: number; n: string }, y: { v: number; n: string }) => y.v - x.v || (x.n < y.n ? -1 : x.n > y.n ? 1 : 0);
+    const xs = [
+      { v: 1, n: 'c' },
+      { v: 2, n: 'b' },
+      { v: 2, n: 'a' },
+      { v: 1, n: 'a' },
+    ];
+    const cmp = (x: { v: number; n: string }, y: { v: number; n: string }) =>
+      y.v - x.v || (x.n < y.n ? -1 : x.n > y.n ? 1 : 0);
     expect(topK(xs, 3, cmp).map((x) => `${x.v}${x.n}`)).toEqual(['2a', '2b', '1a']);
   });
 

@@ -56,31 +56,63 @@ export class BulkTaskActions {
       this.onQueued();
     }
     const previous = new Map(changed.map((c) => [c.id, c.previous]));
-    const outcome = await this.outcome('set-priority', ids, new Set(previous.keys()),
-      (status) => (TERMINAL_TASK_STATES.includes(status) ? 'finished' : 'same-priority'), priority);
+    const outcome = await this.outcome(
+      'set-priority',
+      ids,
+      new Set(previous.keys()),
+      (status) => (TERMINAL_TASK_STATES.includes(status) ? 'finished' : 'same-priority'),
+      priority,
+    );
     for (const r of outcome.results) if (r.applied) r.previousPriority = previous.get(r.id);
     await this.logged(req, outcome, ids, { priority });
     return outcome;
   }
 
   /** Every id's result, read after the write: applied ones by the write, the rest by their status now. */
-  private async outcome(action: BulkAction, ids: string[], applied: Set<string>, why: (status: TaskState) => SkipReason,
-    priority?: Parameters<typeof bulkOutcome>[2]): Promise<BulkTaskOutcome> {
+  private async outcome(
+    action: BulkAction,
+    ids: string[],
+    applied: Set<string>,
+    why: (status: TaskState) => SkipReason,
+    priority?: Parameters<typeof bulkOutcome>[2],
+  ): Promise<BulkTaskOutcome> {
     const statuses = await this.store.tasks.statuses(ids);
-    return bulkOutcome(action, ids.map((id) => {
-      const status = statuses.get(id) ?? null;
-      if (applied.has(id)) return { id, applied: true, status, skipped: null };
-      return { id, applied: false, status, skipped: status === null ? 'not-found' : why(status) };
-    }), priority);
+    return bulkOutcome(
+      action,
+      ids.map((id) => {
+        const status = statuses.get(id) ?? null;
+        if (applied.has(id)) return { id, applied: true, status, skipped: null };
+        return { id, applied: false, status, skipped: status === null ? 'not-found' : why(status) };
+      }),
+      priority,
+    );
   }
 
   /** Records the applied ids with who acted, and logs the batch. */
-  private async logged(req: RequestContext, outcome: BulkTaskOutcome, ids: string[], extra: Record<string, unknown> = {}): Promise<void> {
+  private async logged(
+    req: RequestContext,
+    outcome: BulkTaskOutcome,
+    ids: string[],
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     const applied = outcome.results.filter((r) => r.applied).map((r) => r.id);
-    if (applied.length) await this.store.taskActions.record({ taskIds: applied, action: outcome.action, actor: actorRef(req.actor), detail: extra });
-    req.log.info({
-      action: outcome.action, applied: outcome.applied, skipped: outcome.skipped, ...extra,
-      taskIds: ids.slice(0, LOGGED_IDS), more: Math.max(0, ids.length - LOGGED_IDS),
-    }, outcome.summary);
+    if (applied.length)
+      await this.store.taskActions.record({
+        taskIds: applied,
+        action: outcome.action,
+        actor: actorRef(req.actor),
+        detail: extra,
+      });
+    req.log.info(
+      {
+        action: outcome.action,
+        applied: outcome.applied,
+        skipped: outcome.skipped,
+        ...extra,
+        taskIds: ids.slice(0, LOGGED_IDS),
+        more: Math.max(0, ids.length - LOGGED_IDS),
+      },
+      outcome.summary,
+    );
   }
 }

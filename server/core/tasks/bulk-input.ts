@@ -8,7 +8,8 @@ const TaskId = z.string().trim().min(1, 'must not be empty').max(64);
 
 /** Distinct ids, in the order first given (a selection may name a task twice). */
 export const TaskIdsInput = z.object({
-  ids: z.array(TaskId)
+  ids: z
+    .array(TaskId)
     .min(1, 'must hold at least one task id')
     .max(MAX_BULK_TASKS, `must hold at most ${MAX_BULK_TASKS} task ids`)
     .transform((ids) => [...new Set(ids)]),

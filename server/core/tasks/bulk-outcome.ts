@@ -30,10 +30,14 @@ const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
 
 function skipPhrase(reason: SkipReason, priority: Priority | undefined): string {
   switch (reason) {
-    case 'not-found': return 'not found';
-    case 'finished': return 'already finished';
-    case 'not-retryable': return 'not failed, cancelled or dead-lettered';
-    case 'same-priority': return `already ${priority}`;
+    case 'not-found':
+      return 'not found';
+    case 'finished':
+      return 'already finished';
+    case 'not-retryable':
+      return 'not failed, cancelled or dead-lettered';
+    case 'same-priority':
+      return `already ${priority}`;
   }
 }
 
@@ -41,9 +45,12 @@ const ORDER: SkipReason[] = ['finished', 'same-priority', 'not-retryable', 'not-
 
 export function bulkOutcome(action: BulkAction, results: BulkTaskResult[], priority?: Priority): BulkTaskOutcome {
   const applied = results.filter((r) => r.applied).length;
-  const head = action === 'cancel' ? `Cancelled ${tasks(applied)}`
-    : action === 'retry' ? `Retried ${tasks(applied)}`
-    : `Set ${tasks(applied)} to priority ${priority}`;
+  const head =
+    action === 'cancel'
+      ? `Cancelled ${tasks(applied)}`
+      : action === 'retry'
+        ? `Retried ${tasks(applied)}`
+        : `Set ${tasks(applied)} to priority ${priority}`;
   const tail = ORDER.flatMap((reason) => {
     const n = results.filter((r) => r.skipped === reason).length;
     return n ? [`${n} ${n === 1 ? 'was' : 'were'} ${skipPhrase(reason, priority)}`] : [];

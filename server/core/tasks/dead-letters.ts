@@ -5,22 +5,30 @@ import { conflict, notFound } from '../errors';
 import type { Task } from '../model';
 import type { EventBus, Store } from '../ports';
 
-export const RetryDeadLettersInput = z.object({
-  capability: z.string().trim().min(1).max(128).optional(),
-  errorContains: z.string().trim().min(1).max(200).optional(),
-  project: z.string().trim().min(1).max(128).optional(),
-}).default({});
+export const RetryDeadLettersInput = z
+  .object({
+    capability: z.string().trim().min(1).max(128).optional(),
+    errorContains: z.string().trim().min(1).max(200).optional(),
+    project: z.string().trim().min(1).max(128).optional(),
+  })
+  .default({});
 
 /** Operator actions on tasks that ran out of attempts: retry one, count and retry all matching, discard. */
 export class DeadLetters {
-  constructor(private readonly store: Store, private readonly bus: EventBus, private readonly onQueued: () => void) {}
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly onQueued: () => void,
+  ) {}
 
   async retry(req: RequestContext, id: string): Promise<Task> {
     const task = await this.store.tasks.retryTask(id);
     if (!task) {
       const existing = await this.store.tasks.get(id);
       if (!existing) throw notFound('task', id);
-      throw conflict(`task ${id} is ${existing.status}: only dead-lettered, failed or cancelled tasks can be retried`, { status: existing.status });
+      throw conflict(`task ${id} is ${existing.status}: only dead-lettered, failed or cancelled tasks can be retried`, {
+        status: existing.status,
+      });
     }
     await this.released(req, [id], 'retry');
     return task;
@@ -43,14 +51,21 @@ export class DeadLetters {
     if (!task) {
       const existing = await this.store.tasks.get(id);
       if (!existing) throw notFound('task', id);
-      throw conflict(`task ${id} is ${existing.status}: only dead-lettered tasks can be discarded`, { status: existing.status });
+      throw conflict(`task ${id} is ${existing.status}: only dead-lettered tasks can be discarded`, {
+        status: existing.status,
+      });
     }
     await this.store.taskActions.record({ taskIds: [id], action: 'discard', actor: actorRef(req.actor), detail: {} });
     await this.bus.publish('task:cancelled', { taskId: id });
     return task;
   }
 
-  private async released(req: RequestContext, ids: string[], action: 'retry', detail: Record<string, unknown> = {}): Promise<void> {
+  private async released(
+    req: RequestContext,
+    ids: string[],
+    action: 'retry',
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.store.taskActions.record({ taskIds: ids, action, actor: actorRef(req.actor), detail });
     await this.bus.publish('task:released', { taskIds: ids, reason: `retried by ${describeActor(req.actor)}` });
     this.onQueued();

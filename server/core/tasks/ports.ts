@@ -1,5 +1,14 @@
 import type { ActorRef } from '../access/actor';
-import type { Assignment, AssignmentDecision, Priority, ProgressEvent, Task, TaskAttempt, TaskState, TaskSummary } from '../model';
+import type {
+  Assignment,
+  AssignmentDecision,
+  Priority,
+  ProgressEvent,
+  Task,
+  TaskAttempt,
+  TaskState,
+  TaskSummary,
+} from '../model';
 
 /** What the task queue, dispatch and leases need of storage. The adapters implement these; the core depends on nothing else. */
 
@@ -107,22 +116,37 @@ export interface TaskStore {
    */
   settleBlocked(): Promise<{ released: string[]; cancelled: string[] }>;
   /** Applies assignments whose task is still queued; returns those applied, with dispatch latency. */
-  assign(plans: PlannedAssignment[]): Promise<{ taskId: string; agentId: string; attempt: number; waitedMs: number; priority: Priority }[]>;
+  assign(
+    plans: PlannedAssignment[],
+  ): Promise<{ taskId: string; agentId: string; attempt: number; waitedMs: number; priority: Priority }[]>;
   /** Hands the agent up to `limit` assignments not yet delivered. (An answer lost on the way is caught by the accept deadline.) */
   deliver(agentId: string, limit: number): Promise<Assignment[]>;
   /** Agents holding an assignment not yet delivered (written while no poll of theirs was open on the assigning replica). */
   agentsAwaitingDelivery(): Promise<string[]>;
   start(taskId: string, agentId: string, leaseToken: string): Promise<Task | null>;
-  progress(taskId: string, agentId: string, leaseToken: string, message: string, percent: number | null): Promise<{ attempt: number } | null>;
+  progress(
+    taskId: string,
+    agentId: string,
+    leaseToken: string,
+    message: string,
+    percent: number | null,
+  ): Promise<{ attempt: number } | null>;
   /** A final outcome also settles the task's blocked dependents: queued once all their dependencies succeeded, cancelled (transitively) when one failed. */
-  finish(taskId: string, agentId: string, leaseToken: string, outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: string; retry: boolean }): Promise<Task | null>;
+  finish(
+    taskId: string,
+    agentId: string,
+    leaseToken: string,
+    outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: string; retry: boolean },
+  ): Promise<Task | null>;
   /** Cancels a task not yet finished, and (transitively) its blocked dependents. */
   cancel(id: string): Promise<Task | null>;
   /**
    * Cancels those of these tasks not yet finished, in one statement, then (transitively) their
    * blocked dependents; the rest are left as they are.
    */
-  cancelMany(ids: string[]): Promise<{ cancelled: { id: string; agentId: string | null }[]; dependentsCancelled: string[] }>;
+  cancelMany(
+    ids: string[],
+  ): Promise<{ cancelled: { id: string; agentId: string | null }[]; dependentsCancelled: string[] }>;
   /** Those of these tasks that are dead-lettered, failed or cancelled back to the queue with a fresh set of attempts, in one statement; returns their ids. */
   retryMany(ids: string[]): Promise<string[]>;
   /** Sets the priority of those of these tasks not yet finished that have another one, in one statement; returns them with the priority they had. */

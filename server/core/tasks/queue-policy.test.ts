@@ -1,18 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import {
-  advanceClock, agingBoundMs, effectivePriority, orderQueue, parseProjectWeights, queuePolicy,
-  type QueueLoad, type QueuedEntry,
+  advanceClock,
+  agingBoundMs,
+  effectivePriority,
+  orderQueue,
+  parseProjectWeights,
+  queuePolicy,
+  type QueueLoad,
+  type QueuedEntry,
 } from './queue-policy';
 
 const S = 1_000;
 const NOW = 1_000_000;
 const policy = queuePolicy({ agingStepMs: S });
-const idle: QueueLoad = { runningByProject: new Map(), activeByKey: new Map(), finishByProject: new Map(), virtualTime: 0 };
+const idle: QueueLoad = {
+  runningByProject: new Map(),
+  activeByKey: new Map(),
+  finishByProject: new Map(),
+  virtualTime: 0,
+};
 
 let seq = 0;
 function entry(id: string, over: Partial<QueuedEntry> = {}): QueuedEntry {
   seq++;
-  return { id, rank: 2, project: 'default', queuedAt: NOW - 10, seq, concurrencyKey: null, concurrencyLimit: null, ...over };
+  return {
+    id,
+    rank: 2,
+    project: 'default',
+    queuedAt: NOW - 10,
+    seq,
+    concurrencyKey: null,
+    concurrencyLimit: null,
+    ...over,
+  };
 }
 const ids = (es: QueuedEntry[]) => es.map((e) => e.id);
 
@@ -31,7 +51,13 @@ describe('ageing', () => {
   });
 
   it('orders by priority, then oldest first, without ageing', () => {
-    const es = [entry('bg', { rank: 4 }), entry('n1'), entry('crit', { rank: 0 }), entry('n2'), entry('high', { rank: 1 })];
+    const es = [
+      entry('bg', { rank: 4 }),
+      entry('n1'),
+      entry('crit', { rank: 0 }),
+      entry('n2'),
+      entry('high', { rank: 1 }),
+    ];
     expect(ids(orderQueue(es, idle, policy, NOW, 10))).toEqual(['crit', 'high', 'n1', 'n2', 'bg']);
   });
 
@@ -48,12 +74,21 @@ describe('ageing', () => {
 
 describe('fair share between projects', () => {
   it('interleaves a project with 10 waiting and one with 2', () => {
-    const es = [...Array.from({ length: 10 }, (_, i) => entry(`a${i}`, { project: 'a' })), entry('b0', { project: 'b' }), entry('b1', { project: 'b' })];
+    const es = [
+      ...Array.from({ length: 10 }, (_, i) => entry(`a${i}`, { project: 'a' })),
+      entry('b0', { project: 'b' }),
+      entry('b1', { project: 'b' }),
+    ];
     expect(ids(orderQueue(es, idle, policy, NOW, 6))).toEqual(['a0', 'b0', 'a1', 'b1', 'a2', 'a3']);
   });
 
   it('serves the project running fewer tasks per weight first', () => {
-    const es = [entry('a0', { project: 'a' }), entry('a1', { project: 'a' }), entry('b0', { project: 'b' }), entry('b1', { project: 'b' })];
+    const es = [
+      entry('a0', { project: 'a' }),
+      entry('a1', { project: 'a' }),
+      entry('b0', { project: 'b' }),
+      entry('b1', { project: 'b' }),
+    ];
     const load = { ...idle, runningByProject: new Map([['a', 2]]) };
     expect(ids(orderQueue(es, load, policy, NOW, 10))).toEqual(['b0', 'b1', 'a0', 'a1']);
     const heavy = queuePolicy({ agingStepMs: S, projectWeights: { a: 4 } });
@@ -68,8 +103,20 @@ describe('fair share between projects', () => {
   });
 
   it('a project back from an idle spell banks no credit', () => {
-    const es = [entry('a0', { project: 'a' }), entry('a1', { project: 'a' }), entry('b0', { project: 'b' }), entry('b1', { project: 'b' })];
-    const load: QueueLoad = { ...idle, finishByProject: new Map([['a', 100], ['b', 1]]), virtualTime: 99 };
+    const es = [
+      entry('a0', { project: 'a' }),
+      entry('a1', { project: 'a' }),
+      entry('b0', { project: 'b' }),
+      entry('b1', { project: 'b' }),
+    ];
+    const load: QueueLoad = {
+      ...idle,
+      finishByProject: new Map([
+        ['a', 100],
+        ['b', 1],
+      ]),
+      virtualTime: 99,
+    };
     expect(ids(orderQueue(es, load, policy, NOW, 10))).toEqual(['b0', 'a0', 'b1', 'a1']);
   });
 
@@ -82,11 +129,26 @@ describe('fair share between projects', () => {
 
 describe('concurrency keys', () => {
   it('returns at most limit − active tasks of a key, the rest of the queue unaffected', () => {
-    const es = [entry('k0', { concurrencyKey: 'k', concurrencyLimit: 2 }), entry('k1', { concurrencyKey: 'k', concurrencyLimit: 2 }), entry('k2', { concurrencyKey: 'k', concurrencyLimit: 2 }), entry('free')];
+    const es = [
+      entry('k0', { concurrencyKey: 'k', concurrencyLimit: 2 }),
+      entry('k1', { concurrencyKey: 'k', concurrencyLimit: 2 }),
+      entry('k2', { concurrencyKey: 'k', concurrencyLimit: 2 }),
+      entry('free'),
+    ];
     expect(ids(orderQueue(es, idle, policy, NOW, 10))).toEqual(['k0', 'k1', 'free']);
     const busy = { ...idle, activeByKey: new Map([['k', 1]]) };
     expect(ids(orderQueue(es, busy, policy, NOW, 10))).toEqual(['k0', 'free']);
-    expect(ids(orderQueue([entry('one', { concurrencyKey: 'j' }), entry('two', { concurrencyKey: 'j' })], idle, policy, NOW, 10))).toEqual(['one']);
+    expect(
+      ids(
+        orderQueue(
+          [entry('one', { concurrencyKey: 'j' }), entry('two', { concurrencyKey: 'j' })],
+          idle,
+          policy,
+          NOW,
+          10,
+        ),
+      ),
+    ).toEqual(['one']);
   });
 });
 
@@ -107,7 +169,9 @@ describe('configuration', () => {
 
 /** One agent, one task at a time, each finished before the next is chosen: the projects served in order. */
 function serveOneAtATime(p: typeof policy, waiting: Record<string, number>, turns: number): string[] {
-  let queue = Object.entries(waiting).flatMap(([project, n]) => Array.from({ length: n }, (_, i) => entry(`${project}${i}`, { project })));
+  let queue = Object.entries(waiting).flatMap(([project, n]) =>
+    Array.from({ length: n }, (_, i) => entry(`${project}${i}`, { project })),
+  );
   const finish = new Map<string, number>();
   let virtualTime = 0;
   const served: string[] = [];

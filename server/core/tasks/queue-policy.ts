@@ -48,7 +48,10 @@ export const projectWeight = (policy: QueuePolicy, project: string): number => p
 /** Parses `alpha=3,beta=0.5`; throws naming the bad entry. */
 export function parseProjectWeights(text: string): Record<string, number> {
   const weights: Record<string, number> = {};
-  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [name, value, extra] = entry.split('=').map((p) => p.trim());
     const weight = Number(value);
     if (!name || extra !== undefined || !(weight > 0) || !Number.isFinite(weight)) {
@@ -61,7 +64,8 @@ export function parseProjectWeights(text: string): Record<string, number> {
 
 export function queuePolicy(over: Partial<QueuePolicy> = {}): QueuePolicy {
   const policy = { ...DEFAULT_QUEUE_POLICY, ...over };
-  if (!(policy.agingStepMs >= 1) || !Number.isFinite(policy.agingStepMs)) throw new Error('agingStepMs must be a finite number ≥ 1');
+  if (!(policy.agingStepMs >= 1) || !Number.isFinite(policy.agingStepMs))
+    throw new Error('agingStepMs must be a finite number ≥ 1');
   return policy;
 }
 
@@ -87,7 +91,12 @@ export interface QueueLoad {
 }
 
 /** A project's virtual clock after starting `n` tasks: its new last start and finish. */
-export function advanceClock(finish: number | undefined, virtualTime: number, n: number, weight: number): { lastStart: number; finish: number } {
+export function advanceClock(
+  finish: number | undefined,
+  virtualTime: number,
+  n: number,
+  weight: number,
+): { lastStart: number; finish: number } {
   const base = Math.max(finish ?? virtualTime, virtualTime);
   return { lastStart: base + (n - 1) / weight, finish: base + n / weight };
 }
@@ -99,8 +108,16 @@ const limitOf = (e: QueuedEntry) => e.concurrencyLimit ?? DEFAULT_CONCURRENCY_LI
  * (a full key's tasks are not even ranked; a key with some room keeps its first tasks in this
  * order). Mirrors the store's SQL.
  */
-export function orderQueue(all: readonly QueuedEntry[], load: QueueLoad, policy: QueuePolicy, now: number, limit: number): QueuedEntry[] {
-  const entries = all.filter((e) => e.concurrencyKey === null || (load.activeByKey.get(e.concurrencyKey) ?? 0) < limitOf(e));
+export function orderQueue(
+  all: readonly QueuedEntry[],
+  load: QueueLoad,
+  policy: QueuePolicy,
+  now: number,
+  limit: number,
+): QueuedEntry[] {
+  const entries = all.filter(
+    (e) => e.concurrencyKey === null || (load.activeByKey.get(e.concurrencyKey) ?? 0) < limitOf(e),
+  );
   const fifo = (a: QueuedEntry, b: QueuedEntry) => a.queuedAt - b.queuedAt || a.seq - b.seq;
   const eff = new Map(entries.map((e) => [e.id, effectivePriority(e.rank, now - e.queuedAt, policy.agingStepMs)]));
   const ahead = new Map<string, number>();
@@ -110,13 +127,15 @@ export function orderQueue(all: readonly QueuedEntry[], load: QueueLoad, policy:
     ahead.set(e.id, seen.get(group) ?? 0);
     seen.set(group, (seen.get(group) ?? 0) + 1);
   }
-  const keys = new Map(entries.map((e) => {
-    const w = projectWeight(policy, e.project);
-    const k = ahead.get(e.id)!;
-    const share = ((load.runningByProject.get(e.project) ?? 0) + k) / w;
-    const clock = Math.max(load.finishByProject.get(e.project) ?? load.virtualTime, load.virtualTime) + k / w;
-    return [e.id, { eff: eff.get(e.id)!, share, clock }];
-  }));
+  const keys = new Map(
+    entries.map((e) => {
+      const w = projectWeight(policy, e.project);
+      const k = ahead.get(e.id)!;
+      const share = ((load.runningByProject.get(e.project) ?? 0) + k) / w;
+      const clock = Math.max(load.finishByProject.get(e.project) ?? load.virtualTime, load.virtualTime) + k / w;
+      return [e.id, { eff: eff.get(e.id)!, share, clock }];
+    }),
+  );
   const ordered = [...entries].sort((a, b) => {
     const x = keys.get(a.id)!;
     const y = keys.get(b.id)!;

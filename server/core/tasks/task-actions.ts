@@ -14,7 +14,12 @@ export interface TaskAction {
 
 /** The port: every manual action on tasks, with who took it, for the task page and a later audit log. */
 export interface TaskActionStore {
-  record(action: { taskIds: string[]; action: TaskActionKind; actor: ActorRef; detail: Record<string, unknown> }): Promise<void>;
+  record(action: {
+    taskIds: string[];
+    action: TaskActionKind;
+    actor: ActorRef;
+    detail: Record<string, unknown>;
+  }): Promise<void>;
   /** Newest first. */
   forTask(taskId: string, limit: number): Promise<TaskAction[]>;
 }

@@ -13,7 +13,15 @@ export function createTaskModule({ store, bus, clock, metrics, log }: CoreDeps, 
   const module: CoreModule = {
     name: 'tasks',
     // Dependents of a task whose outcome landed just before a crash are settled here.
-    loops: [new Ticker('dependency-sweep', 30_000, async () => void (await settleBlockedTasks(store.tasks, bus, metrics, kickDispatch)), clock, log)],
+    loops: [
+      new Ticker(
+        'dependency-sweep',
+        30_000,
+        async () => void (await settleBlockedTasks(store.tasks, bus, metrics, kickDispatch)),
+        clock,
+        log,
+      ),
+    ],
   };
   return { tasks, bulkTasks, deadLetters, module };
 }

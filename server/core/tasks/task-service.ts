@@ -3,7 +3,13 @@ import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
 import { conflict, notFound } from '../errors';
 import {
-  PRIORITIES, TASK_STATES, TERMINAL_TASK_STATES, type AssignmentDecision, type ProgressEvent, type Task, type TaskAttempt,
+  PRIORITIES,
+  TASK_STATES,
+  TERMINAL_TASK_STATES,
+  type AssignmentDecision,
+  type ProgressEvent,
+  type Task,
+  type TaskAttempt,
 } from '../model';
 import type { EventBus, Logger, Metrics, Store, Clock } from '../ports';
 import { newId } from '../shared/ids';
@@ -14,18 +20,23 @@ import { checkDependencies } from './dependencies';
 import { DEFAULT_CONCURRENCY_LIMIT } from './queue-policy';
 import { SubmitTasksInput, toSpecs, type SubmitTasksInput as SubmitRaw } from './submit-input';
 
-export const ListTasksInput = z.object({
-  status: z.array(z.enum(TASK_STATES)).max(TASK_STATES.length).optional(),
-  priority: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
-  agentId: z.string().max(64).optional(),
-  search: z.string().trim().max(200).optional(),
-  cursor: PageCursorInput.nullish(),
-  limit: z.number().int().min(1).max(500).default(50),
-  /** A time window [since, until) in epoch ms or ISO 8601, on the finish time (default) or the creation time. */
-  since: TimeInput.optional(),
-  until: TimeInput.optional(),
-  timeField: z.enum(['finished', 'created']).default('finished'),
-}).refine((f) => f.since === undefined || f.until === undefined || f.until > f.since, { message: 'must be later than since', path: ['until'] })
+export const ListTasksInput = z
+  .object({
+    status: z.array(z.enum(TASK_STATES)).max(TASK_STATES.length).optional(),
+    priority: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
+    agentId: z.string().max(64).optional(),
+    search: z.string().trim().max(200).optional(),
+    cursor: PageCursorInput.nullish(),
+    limit: z.number().int().min(1).max(500).default(50),
+    /** A time window [since, until) in epoch ms or ISO 8601, on the finish time (default) or the creation time. */
+    since: TimeInput.optional(),
+    until: TimeInput.optional(),
+    timeField: z.enum(['finished', 'created']).default('finished'),
+  })
+  .refine((f) => f.since === undefined || f.until === undefined || f.until > f.since, {
+    message: 'must be later than since',
+    path: ['until'],
+  })
   .default({ limit: 50, timeField: 'finished' });
 
 export interface TaskDetail {
@@ -51,22 +62,24 @@ export class TaskService {
     const submittedBy = actorRef(req.actor);
     const specs = toSpecs(input);
     await checkDependencies(this.store.tasks, specs, 'tasks' in input);
-    const { ids, created } = await this.store.tasks.insert(specs.map((s) => ({
-      id: newId('tsk', this.clock.now()),
-      title: s.title,
-      payload: s.payload ?? null,
-      capabilities: [...new Set(s.capabilities)],
-      priority: s.priority,
-      maxAttempts: s.maxAttempts,
-      contextKey: s.contextKey ?? null,
-      idempotencyKey: s.idempotencyKey ?? null,
-      timeoutMs: s.timeoutMs ?? null,
-      submittedBy,
-      project: s.project,
-      concurrencyKey: s.concurrencyKey ?? null,
-      concurrencyLimit: s.concurrencyKey === undefined ? null : s.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT,
-      dependsOn: [...new Set(s.dependsOn)],
-    })));
+    const { ids, created } = await this.store.tasks.insert(
+      specs.map((s) => ({
+        id: newId('tsk', this.clock.now()),
+        title: s.title,
+        payload: s.payload ?? null,
+        capabilities: [...new Set(s.capabilities)],
+        priority: s.priority,
+        maxAttempts: s.maxAttempts,
+        contextKey: s.contextKey ?? null,
+        idempotencyKey: s.idempotencyKey ?? null,
+        timeoutMs: s.timeoutMs ?? null,
+        submittedBy,
+        project: s.project,
+        concurrencyKey: s.concurrencyKey ?? null,
+        concurrencyLimit: s.concurrencyKey === undefined ? null : (s.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT),
+        dependsOn: [...new Set(s.dependsOn)],
+      })),
+    );
     if (created.length) {
       this.metrics.submitted(created.length);
       await this.bus.publish('task:submitted', { taskIds: created });
@@ -103,12 +116,19 @@ export class TaskService {
     const task = await this.get(id);
     if (!changed) {
       if (TERMINAL_TASK_STATES.includes(task.status)) {
-        throw conflict(`task ${id} is ${task.status}: only a task not yet finished can be reprioritised`, { status: task.status });
+        throw conflict(`task ${id} is ${task.status}: only a task not yet finished can be reprioritised`, {
+          status: task.status,
+        });
       }
       return task; // it already had that priority
     }
     await this.bus.publish('task:reprioritised', { taskIds: [id], priority });
-    await this.store.taskActions.record({ taskIds: [id], action: 'set-priority', actor: actorRef(req.actor), detail: { from: changed.previous, to: priority } });
+    await this.store.taskActions.record({
+      taskIds: [id],
+      action: 'set-priority',
+      actor: actorRef(req.actor),
+      detail: { from: changed.previous, to: priority },
+    });
     req.log.info({ taskId: id, from: changed.previous, to: priority }, 'task reprioritised');
     this.onQueued();
     return task;
@@ -116,7 +136,8 @@ export class TaskService {
 
   async cancel(req: RequestContext, id: string): Promise<Task> {
     const task = await this.store.tasks.cancel(id);
-    if (task) await this.store.taskActions.record({ taskIds: [id], action: 'cancel', actor: actorRef(req.actor), detail: {} });
+    if (task)
+      await this.store.taskActions.record({ taskIds: [id], action: 'cancel', actor: actorRef(req.actor), detail: {} });
     if (!task) {
       const existing = await this.get(id);
       return existing; // already terminal: cancelling again changes nothing

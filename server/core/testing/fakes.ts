@@ -7,9 +7,15 @@ import { seededRandom } from '../shared/random';
 /** Test doubles for the core's ports: in memory, deterministic. */
 export class FakeClock implements Clock {
   constructor(public t = 1_700_000_000_000) {}
-  now() { return this.t; }
-  advance(ms: number) { this.t += ms; }
-  async sleep(ms: number) { this.t += ms; }
+  now() {
+    return this.t;
+  }
+  advance(ms: number) {
+    this.t += ms;
+  }
+  async sleep(ms: number) {
+    this.t += ms;
+  }
 }
 
 export class RecordingBus implements EventBus {
@@ -20,29 +26,92 @@ export class RecordingBus implements EventBus {
     this.events.push(e);
     for (const h of this.handlers) h(e);
   }
-  subscribe(h: (e: AnyBusEvent) => void) { this.handlers.add(h); return () => this.handlers.delete(h); }
-  async since() { return null; }
+  subscribe(h: (e: AnyBusEvent) => void) {
+    this.handlers.add(h);
+    return () => this.handlers.delete(h);
+  }
+  async since() {
+    return null;
+  }
   async close() {}
-  names() { return this.events.map((e) => e.name); }
+  names() {
+    return this.events.map((e) => e.name);
+  }
 }
 
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child() { return silentLogger; } };
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silentLogger;
+  },
+};
 
-export const nullMetrics: Metrics = { registration() {}, dispatch() {}, decision() {}, submitted() {}, finished() {}, requeued() {} };
+export const nullMetrics: Metrics = {
+  registration() {},
+  dispatch() {},
+  decision() {},
+  submitted() {},
+  finished() {},
+  requeued() {},
+};
 
 export function makeAgent(over: Partial<Agent> & { name: string }): Agent {
   return {
-    id: `agt_${over.name}`, runtime: 'test', capabilities: [], maxConcurrency: 1, labels: {}, status: 'idle', activeTasks: 0,
-    contextWindow: null, contextUsed: null, load: null, registeredAt: 0, lastHeartbeatAt: 0, statusChangedAt: 0,
-    activity: null, parkedUntil: null, sessionId: null, poolId: null, lastWorkAt: null, ...over,
+    id: `agt_${over.name}`,
+    runtime: 'test',
+    capabilities: [],
+    maxConcurrency: 1,
+    labels: {},
+    status: 'idle',
+    activeTasks: 0,
+    contextWindow: null,
+    contextUsed: null,
+    load: null,
+    registeredAt: 0,
+    lastHeartbeatAt: 0,
+    statusChangedAt: 0,
+    activity: null,
+    parkedUntil: null,
+    sessionId: null,
+    poolId: null,
+    lastWorkAt: null,
+    ...over,
   };
 }
 
 export function makeTask(over: Partial<Task> & { id: string }): Task {
   return {
-    title: over.id, payload: null, capabilities: [], priority: 'normal', status: 'queued', attempt: 0, maxAttempts: 3, agentId: null,
-    contextKey: null, project: 'default', concurrencyKey: null, concurrencyLimit: null, dependsOn: [], idempotencyKey: null, timeoutMs: null, submittedBy: null, result: null, error: null, progressPercent: null,
-    progressMessage: null, createdAt: 0, queuedAt: 0, assignedAt: null, startedAt: null, finishedAt: null, retryAt: null, leaseExpiresAt: null, ...over,
+    title: over.id,
+    payload: null,
+    capabilities: [],
+    priority: 'normal',
+    status: 'queued',
+    attempt: 0,
+    maxAttempts: 3,
+    agentId: null,
+    contextKey: null,
+    project: 'default',
+    concurrencyKey: null,
+    concurrencyLimit: null,
+    dependsOn: [],
+    idempotencyKey: null,
+    timeoutMs: null,
+    submittedBy: null,
+    result: null,
+    error: null,
+    progressPercent: null,
+    progressMessage: null,
+    createdAt: 0,
+    queuedAt: 0,
+    assignedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    retryAt: null,
+    leaseExpiresAt: null,
+    ...over,
   };
 }
 

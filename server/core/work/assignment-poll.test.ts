@@ -7,7 +7,15 @@ import { AssignmentPoll } from './assignment-poll';
 const systemClockForTests: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 const assignment = (taskId: string): Assignment => ({
-  taskId, attempt: 1, leaseToken: `lease-${taskId}`, title: taskId, payload: null, capabilities: [], priority: 'normal', contextKey: null, timeoutMs: null,
+  taskId,
+  attempt: 1,
+  leaseToken: `lease-${taskId}`,
+  title: taskId,
+  payload: null,
+  capabilities: [],
+  priority: 'normal',
+  contextKey: null,
+  timeoutMs: null,
 });
 
 /** A store whose only tasks are the assignments waiting per agent; counts reads. */

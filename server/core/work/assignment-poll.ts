@@ -19,7 +19,11 @@ export class AssignmentPoll {
   private seen = new Set<string>();
   private closed = false;
 
-  constructor(private readonly store: Store, private readonly onReady: () => void, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: Store,
+    private readonly onReady: () => void,
+    private readonly clock: Clock,
+  ) {}
 
   /** Up to `max` assignments, as soon as there is at least one; empty at the deadline. */
   async next(agentId: string, { max, deadline, signal }: PollWindow): Promise<Assignment[]> {

@@ -17,7 +17,11 @@ export interface LeaseView {
  * The lease rules of the sweep (`expireLeases`, which applies them in SQL with the database
  * clock), for one task at `now`: a timeout wins over a lapsed lease, as in the sweep.
  */
-export function leaseView(task: Pick<Task, 'status' | 'leaseExpiresAt' | 'startedAt' | 'timeoutMs'>, policy: LeasePolicy, now: number): LeaseView | null {
+export function leaseView(
+  task: Pick<Task, 'status' | 'leaseExpiresAt' | 'startedAt' | 'timeoutMs'>,
+  policy: LeasePolicy,
+  now: number,
+): LeaseView | null {
   if ((task.status !== 'assigned' && task.status !== 'running') || task.leaseExpiresAt == null) return null;
   const limit = task.timeoutMs ?? policy.defaultTaskTimeoutMs;
   const timeoutAt = task.status === 'running' && task.startedAt != null && limit ? task.startedAt + limit : null;
@@ -25,5 +29,11 @@ export function leaseView(task: Pick<Task, 'status' | 'leaseExpiresAt' | 'starte
   let expired: LeaseView['expired'] = null;
   if (timeoutAt !== null && timeoutAt < now) expired = 'timed-out';
   else if (task.leaseExpiresAt < now) expired = kind === 'accept' ? 'not-accepted' : 'stalled';
-  return { kind, expiresAt: task.leaseExpiresAt, remainingMs: Math.max(0, task.leaseExpiresAt - now), timeoutAt, expired };
+  return {
+    kind,
+    expiresAt: task.leaseExpiresAt,
+    remainingMs: Math.max(0, task.leaseExpiresAt - now),
+    timeoutAt,
+    expired,
+  };
 }

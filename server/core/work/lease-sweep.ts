@@ -19,7 +19,14 @@ export class LeaseSweep {
   async sweep(): Promise<{ expired: number; released: number }> {
     const expired = await this.store.tasks.expireLeases(BATCH);
     for (const e of expired) {
-      await announceOutcome(this.bus, this.metrics, { taskId: e.taskId, agentId: e.agentId, attempt: e.attempt, status: e.status, reason: e.reason, retryAt: e.retryAt });
+      await announceOutcome(this.bus, this.metrics, {
+        taskId: e.taskId,
+        agentId: e.agentId,
+        attempt: e.attempt,
+        status: e.status,
+        reason: e.reason,
+        retryAt: e.retryAt,
+      });
     }
     const released = await this.store.tasks.releaseRetries(BATCH);
     if (released.length) await this.bus.publish('task:released', { taskIds: released, reason: 'backoff over' });

@@ -51,7 +51,17 @@ describe('hand-off from the dispatcher', () => {
     expect(w.claim('a')).toBeNull(); // one assignment per poll
     const got = poll.wait(10);
     await new Promise((r) => setTimeout(r, 30));
-    give({ taskId: 't1', attempt: 1, leaseToken: 'l', title: 't', payload: null, capabilities: [], priority: 'normal', contextKey: null, timeoutMs: null });
+    give({
+      taskId: 't1',
+      attempt: 1,
+      leaseToken: 'l',
+      title: 't',
+      payload: null,
+      capabilities: [],
+      priority: 'normal',
+      contextKey: null,
+      timeoutMs: null,
+    });
     expect((await got)?.taskId).toBe('t1');
     expect(w.waiting).toBe(0);
   });

@@ -30,7 +30,9 @@ export class PollWaiters {
     let result: Assignment | null = null;
     const done = new Promise<Assignment | null>((r) => (resolve = r));
     const w: Waiter = {
-      agentId, claimable: false, claimed: false,
+      agentId,
+      claimable: false,
+      claimed: false,
       settle: (v) => {
         if (settled) return;
         settled = true;

@@ -11,7 +11,11 @@ export interface WorkOptions {
 }
 
 /** What agents call to take and report work, with the sweeps that keep leases honest. */
-export function createWorkModule(deps: CoreDeps, opts: WorkOptions, hooks: { kickDispatch: () => void; touchAgent: (agentId: string) => Promise<void> }) {
+export function createWorkModule(
+  deps: CoreDeps,
+  opts: WorkOptions,
+  hooks: { kickDispatch: () => void; touchAgent: (agentId: string) => Promise<void> },
+) {
   const { store, bus, clock, metrics, log } = deps;
   // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.
   const work = new WorkService(deps, { touchAgent: hooks.touchAgent, onReady: hooks.kickDispatch }, opts.inputLimits);
@@ -19,7 +23,13 @@ export function createWorkModule(deps: CoreDeps, opts: WorkOptions, hooks: { kic
   const module: CoreModule = {
     name: 'work',
     loops: [
-      new Ticker('lease-sweep', opts.leaseSweepIntervalMs ?? 1_000, async () => void (await leases.sweep()), clock, log),
+      new Ticker(
+        'lease-sweep',
+        opts.leaseSweepIntervalMs ?? 1_000,
+        async () => void (await leases.sweep()),
+        clock,
+        log,
+      ),
       // Assignments written while no poll was open on the assigning replica (an event lost on the way) get delivered.
       new Ticker('redelivery', opts.redeliveryIntervalMs ?? 5_000, () => work.polls.findAwaitingDelivery(), clock, log),
     ],

@@ -3,21 +3,37 @@ import { CoreError, conflict, notFound } from '../errors';
 import type { Assignment, Task } from '../model';
 import type { EventBus, Metrics, Store, Clock } from '../ports';
 import { announceOutcome } from '../tasks/announce-outcome';
-import { DEFAULT_INPUT_LIMITS, jsonSizeIssue, rejectIssues, textLengthIssue, type InputLimits } from '../shared/input-limits';
+import {
+  DEFAULT_INPUT_LIMITS,
+  jsonSizeIssue,
+  rejectIssues,
+  textLengthIssue,
+  type InputLimits,
+} from '../shared/input-limits';
 import { AssignmentPoll } from './assignment-poll';
 import type { CoreDeps } from '../shared/core-module';
 
-export const PollInput = z.object({
-  waitMs: z.number().int().min(0).max(30_000).default(25_000),
-  /** Answer with the assignment already started: saves the agent a `work.start` round trip. */
-  start: z.boolean().default(false),
-}).default({ waitMs: 25_000, start: false });
+export const PollInput = z
+  .object({
+    waitMs: z.number().int().min(0).max(30_000).default(25_000),
+    /** Answer with the assignment already started: saves the agent a `work.start` round trip. */
+    start: z.boolean().default(false),
+  })
+  .default({ waitMs: 25_000, start: false });
 const Lease = { taskId: z.string().min(1).max(64), leaseToken: z.string().min(1).max(128) };
 export const StartInput = z.object(Lease);
 // Message and result sizes are checked against the configured limits (InputLimits).
-export const ProgressInput = z.object({ ...Lease, message: z.string().default(''), percent: z.number().min(0).max(100).optional() });
+export const ProgressInput = z.object({
+  ...Lease,
+  message: z.string().default(''),
+  percent: z.number().min(0).max(100).optional(),
+});
 export const CompleteInput = z.object({ ...Lease, result: z.unknown().optional() });
-export const FailInput = z.object({ ...Lease, error: z.string().min(1).max(10_000), retryable: z.boolean().default(true) });
+export const FailInput = z.object({
+  ...Lease,
+  error: z.string().min(1).max(10_000),
+  retryable: z.boolean().default(true),
+});
 export const ReleaseInput = z.object({ ...Lease, reason: z.string().trim().min(1, 'must not be empty').max(500) });
 
 export const PollBatchInput = z.object({
@@ -64,11 +80,19 @@ export class WorkService {
   }
 
   /** `work.poll` for an agent that runs several tasks at once: up to `max` assignments per answer. */
-  async pollBatch(agentId: string, raw: z.input<typeof PollBatchInput>, signal?: AbortSignal): Promise<{ assignments: Assignment[] }> {
+  async pollBatch(
+    agentId: string,
+    raw: z.input<typeof PollBatchInput>,
+    signal?: AbortSignal,
+  ): Promise<{ assignments: Assignment[] }> {
     return { assignments: await this.take(agentId, PollBatchInput.parse(raw), signal) };
   }
 
-  private async take(agentId: string, { waitMs, max, start }: z.output<typeof PollBatchInput>, signal?: AbortSignal): Promise<Assignment[]> {
+  private async take(
+    agentId: string,
+    { waitMs, max, start }: z.output<typeof PollBatchInput>,
+    signal?: AbortSignal,
+  ): Promise<Assignment[]> {
     await this.touch(agentId);
     const deadline = this.clock.now() + waitMs;
     for (;;) {
@@ -83,11 +107,15 @@ export class WorkService {
 
   async start(agentId: string, raw: z.input<typeof StartInput>): Promise<{ status: 'running' }> {
     const { taskId, leaseToken } = StartInput.parse(raw);
-    if (!(await this.startAssigned(agentId, { taskId, leaseToken }))) throw await this.leaseError(taskId, agentId, 'start');
+    if (!(await this.startAssigned(agentId, { taskId, leaseToken })))
+      throw await this.leaseError(taskId, agentId, 'start');
     return { status: 'running' };
   }
 
-  private async startAssigned(agentId: string, { taskId, leaseToken }: { taskId: string; leaseToken: string }): Promise<boolean> {
+  private async startAssigned(
+    agentId: string,
+    { taskId, leaseToken }: { taskId: string; leaseToken: string },
+  ): Promise<boolean> {
     const task = await this.store.tasks.start(taskId, agentId, leaseToken);
     if (!task) return false;
     await this.bus.publish('task:started', { taskId, agentId, attempt: task.attempt });
@@ -106,7 +134,10 @@ export class WorkService {
   async complete(agentId: string, raw: z.input<typeof CompleteInput>): Promise<{ status: Task['status'] }> {
     const { taskId, leaseToken, result } = CompleteInput.parse(raw);
     rejectIssues([jsonSizeIssue(result, this.limits.resultBytes, 'result')]);
-    const task = await this.store.tasks.finish(taskId, agentId, leaseToken, { status: 'succeeded', result: result ?? null });
+    const task = await this.store.tasks.finish(taskId, agentId, leaseToken, {
+      status: 'succeeded',
+      result: result ?? null,
+    });
     if (!task) {
       const existing = await this.store.tasks.get(taskId);
       // A repeated completion of the same lease (the agent lost our first answer) is not an error.
@@ -119,7 +150,11 @@ export class WorkService {
 
   async fail(agentId: string, raw: z.input<typeof FailInput>): Promise<{ status: Task['status'] }> {
     const { taskId, leaseToken, error, retryable } = FailInput.parse(raw);
-    const task = await this.store.tasks.finish(taskId, agentId, leaseToken, { status: 'failed', error, retry: retryable });
+    const task = await this.store.tasks.finish(taskId, agentId, leaseToken, {
+      status: 'failed',
+      error,
+      retry: retryable,
+    });
     if (!task) throw await this.leaseError(taskId, agentId, 'fail');
     await this.finished(task, agentId);
     return { status: task.status };
@@ -134,7 +169,11 @@ export class WorkService {
     const released = await this.store.tasks.release(taskId, agentId, leaseToken, reason);
     if (!released) throw await this.leaseError(taskId, agentId, 'release');
     // No agentId: a hand-back says nothing against the agent's health.
-    await this.bus.publish('task:requeued', { taskId, attempt: released.attempt, reason: `released by its agent: ${reason}` });
+    await this.bus.publish('task:requeued', {
+      taskId,
+      attempt: released.attempt,
+      reason: `released by its agent: ${reason}`,
+    });
     this.metrics.requeued('released');
     this.onReady();
     return { ok: true };
@@ -148,10 +187,18 @@ export class WorkService {
   private async finished(task: Task, agentId: string): Promise<void> {
     // Freed capacity (and a retried task) can be placed now; kicks are coalesced by the dispatcher's ticker.
     this.onReady();
-    const reason = task.status === 'succeeded' ? 'succeeded' : `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim();
+    const reason =
+      task.status === 'succeeded' ? 'succeeded' : `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim();
     const durationMs = task.startedAt != null && task.finishedAt != null ? task.finishedAt - task.startedAt : null;
     await announceOutcome(this.bus, this.metrics, {
-      taskId: task.id, agentId, attempt: task.attempt, status: task.status, reason, durationMs, contextKey: task.contextKey, retryAt: task.retryAt,
+      taskId: task.id,
+      agentId,
+      attempt: task.attempt,
+      status: task.status,
+      reason,
+      durationMs,
+      contextKey: task.contextKey,
+      retryAt: task.retryAt,
     });
   }
 
@@ -166,8 +213,15 @@ export class WorkService {
   private async leaseError(taskId: string, agentId: string, verb: string): Promise<CoreError> {
     const task = await this.store.tasks.get(taskId);
     if (!task) return notFound('task', taskId);
-    if (task.agentId !== agentId) return conflict(`cannot ${verb} task ${taskId}: the lease is stale, the task is no longer assigned to this agent`, { status: task.status });
-    if (task.status === 'assigned' || task.status === 'running') return conflict(`cannot ${verb} task ${taskId}: the lease is stale (the task is at attempt ${task.attempt})`, { status: task.status });
+    if (task.agentId !== agentId)
+      return conflict(
+        `cannot ${verb} task ${taskId}: the lease is stale, the task is no longer assigned to this agent`,
+        { status: task.status },
+      );
+    if (task.status === 'assigned' || task.status === 'running')
+      return conflict(`cannot ${verb} task ${taskId}: the lease is stale (the task is at attempt ${task.attempt})`, {
+        status: task.status,
+      });
     return conflict(`cannot ${verb} task ${taskId}: it is already ${task.status}`, { status: task.status });
   }
 }

@@ -11,11 +11,18 @@ export async function runBackup(args: string[], ctx: CommandContext): Promise<vo
   const file = ctx.resolve(given);
   const url = optionString(options, 'url');
   if (ctx.env.DATABASE_URL && !url) {
-    throw refused('DATABASE_URL is set: production mode keeps its data in PostgreSQL, so back it up with pg_dump (see the README); unset DATABASE_URL to back up the embedded data directory');
+    throw refused(
+      'DATABASE_URL is set: production mode keeps its data in PostgreSQL, so back it up with pg_dump (see the README); unset DATABASE_URL to back up the embedded data directory',
+    );
   }
   checkWritable(file, options.force === true);
   const dataDir = dataDirOf(optionString(options, 'data-dir'), ctx);
-  const snapshot = await takeSnapshot({ dataDir, url, defaultUrl: defaultServerUrl(ctx.env), token: optionString(options, 'token') ?? ctx.env.FLIGHTDECK_ADMIN_TOKEN });
+  const snapshot = await takeSnapshot({
+    dataDir,
+    url,
+    defaultUrl: defaultServerUrl(ctx.env),
+    token: optionString(options, 'token') ?? ctx.env.FLIGHTDECK_ADMIN_TOKEN,
+  });
   const bytes = new Uint8Array(await snapshot.blob.arrayBuffer());
   const tarball = toTarball(Buffer.from(bytes), 'the copy');
   const contents = await withSnapshot(tarball, 'checking that the copy opens', (db) => readContents(db.db));

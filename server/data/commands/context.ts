@@ -15,4 +15,5 @@ export type DataCommand = (args: string[], ctx: CommandContext) => Promise<void>
 export const defaultServerUrl = (env: Env) => `http://127.0.0.1:${env.PORT}`;
 
 /** --data-dir (relative to the caller), else FLIGHTDECK_DATA_DIR as the server resolves it. */
-export const dataDirOf = (option: string | undefined, ctx: CommandContext) => (option ? ctx.resolve(option) : ctx.env.dataDir);
+export const dataDirOf = (option: string | undefined, ctx: CommandContext) =>
+  option ? ctx.resolve(option) : ctx.env.dataDir;

@@ -30,7 +30,12 @@ export async function runExport(args: string[], ctx: CommandContext): Promise<vo
     return;
   }
   const dataDir = dataDirOf(optionString(options, 'data-dir'), ctx);
-  const snapshot = await takeSnapshot({ dataDir, url, defaultUrl: defaultServerUrl(ctx.env), token: optionString(options, 'token') ?? ctx.env.FLIGHTDECK_ADMIN_TOKEN });
+  const snapshot = await takeSnapshot({
+    dataDir,
+    url,
+    defaultUrl: defaultServerUrl(ctx.env),
+    token: optionString(options, 'token') ?? ctx.env.FLIGHTDECK_ADMIN_TOKEN,
+  });
   const tarball = toTarball(Buffer.from(await snapshot.blob.arrayBuffer()), 'the copy');
   await withSnapshot(tarball, 'opening the copy', async (database) => {
     await runMigrations(database);
@@ -52,7 +57,8 @@ async function writeExport(database: Database, file: string, ctx: CommandContext
   let bar: RowBar | null = null;
   try {
     const header = await exportData(database.db, sink, {
-      flightdeck: ctx.version, source: database.kind,
+      flightdeck: ctx.version,
+      source: database.kind,
       onStart: (total) => (bar = rowBar('exporting', total)),
       onRows: (n) => bar?.add(n),
     });
@@ -62,7 +68,9 @@ async function writeExport(database: Database, file: string, ctx: CommandContext
     const total = Object.values(header.rows).reduce((a, b) => a + b, 0);
     (bar as RowBar | null)?.done(`exported ${total} rows`);
     const size = statSync(file).size;
-    ctx.say(`Exported ${from} to ${file} (${formatBytes(size)}): ${total} rows in ${Object.keys(header.rows).length} tables (${header.rows.agents ?? 0} agents, ${header.rows.tasks ?? 0} tasks, ${header.rows.assignment_decisions ?? 0} decisions).`);
+    ctx.say(
+      `Exported ${from} to ${file} (${formatBytes(size)}): ${total} rows in ${Object.keys(header.rows).length} tables (${header.rows.agents ?? 0} agents, ${header.rows.tasks ?? 0} tasks, ${header.rows.assignment_decisions ?? 0} decisions).`,
+    );
     ctx.say(`Load it into an empty database with: flightdeck import ${file}`);
     return header;
   } catch (e) {

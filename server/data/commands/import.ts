@@ -15,27 +15,42 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<vo
   const file = ctx.resolve(given);
   if (!existsSync(file)) throw failed(`${file}: no such file`);
   const lines = readLines(file);
-  const header = parseHeader(await lines.next().then((r) => (r.done ? undefined : r.value), (e: Error) => {
-    throw failed(`${file} is not a Flightdeck export (${e.message})`);
-  }), file);
+  const header = parseHeader(
+    await lines.next().then(
+      (r) => (r.done ? undefined : r.value),
+      (e: Error) => {
+        throw failed(`${file} is not a Flightdeck export (${e.message})`);
+      },
+    ),
+    file,
+  );
   const database = await openTarget(ctx.env.DATABASE_URL, dataDirOf(optionString(options, 'data-dir'), ctx));
   try {
     const s = step(`bringing ${database.describe} to this version's schema`);
-    await runMigrations(database).then(() => s.done(), (e) => {
-      s.fail();
-      throw e;
-    });
+    await runMigrations(database).then(
+      () => s.done(),
+      (e) => {
+        s.fail();
+        throw e;
+      },
+    );
     const total = Object.values(header.rows).reduce((a, b) => a + b, 0);
     let bar: RowBar | null = null;
     try {
-      await importData(database.db, header, lines, { onStart: () => (bar = rowBar('importing', total)), onRows: (n) => bar?.add(n) });
+      await importData(database.db, header, lines, {
+        onStart: () => (bar = rowBar('importing', total)),
+        onRows: (n) => bar?.add(n),
+      });
     } catch (e) {
       (bar as RowBar | null)?.fail();
-      if (e instanceof Error && e.name !== 'CommandError') throw failed(`the import failed, nothing was written: ${e.message}`);
+      if (e instanceof Error && e.name !== 'CommandError')
+        throw failed(`the import failed, nothing was written: ${e.message}`);
       throw e;
     }
     (bar as RowBar | null)?.done(`imported ${total} rows`);
-    ctx.say(`Imported ${file} (exported by Flightdeck ${header.flightdeck} at ${header.createdAt}) into ${database.describe}: ${total} rows in ${Object.keys(header.rows).length} tables (${header.rows.agents ?? 0} agents, ${header.rows.tasks ?? 0} tasks, ${header.rows.assignment_decisions ?? 0} decisions).`);
+    ctx.say(
+      `Imported ${file} (exported by Flightdeck ${header.flightdeck} at ${header.createdAt}) into ${database.describe}: ${total} rows in ${Object.keys(header.rows).length} tables (${header.rows.agents ?? 0} agents, ${header.rows.tasks ?? 0} tasks, ${header.rows.assignment_decisions ?? 0} decisions).`,
+    );
     ctx.say('Start the server on it; sign in with the same admin password and API tokens as before.');
   } finally {
     await lines.return?.();

@@ -13,7 +13,9 @@ export async function runRestore(args: string[], ctx: CommandContext): Promise<v
   const { file: given, options } = parseArgs(args, { values: ['data-dir'], flags: ['force'] });
   const file = ctx.resolve(given);
   if (ctx.env.DATABASE_URL) {
-    throw refused('DATABASE_URL is set: production mode keeps its data in PostgreSQL, so restore it with pg_restore or psql (see the README); unset DATABASE_URL to restore the embedded data directory');
+    throw refused(
+      'DATABASE_URL is set: production mode keeps its data in PostgreSQL, so restore it with pg_restore or psql (see the README); unset DATABASE_URL to restore the embedded data directory',
+    );
   }
   const dataDir = dataDirOf(optionString(options, 'data-dir'), ctx);
   const tarball = readBackupFile(file);
@@ -30,7 +32,9 @@ export async function runRestore(args: string[], ctx: CommandContext): Promise<v
     const current = path.join(dataDir, 'pglite');
     const occupied = existsSync(current) && readdirSync(current).length > 0;
     if (occupied && options.force !== true) {
-      throw refused(`${dataDir} already holds a database; pass --force to replace it (the current one is kept as ${current}.replaced-<time>)`);
+      throw refused(
+        `${dataDir} already holds a database; pass --force to replace it (the current one is kept as ${current}.replaced-<time>)`,
+      );
     }
     const contents = await loadBeside(dataDir, tarball);
     const staged = path.join(dataDir, STAGING, 'pglite');
@@ -65,7 +69,9 @@ async function loadBeside(dataDir: string, tarball: Blob): Promise<Contents> {
       await database.close();
     }
     if (newerThanThisVersion(contents.migrations)) {
-      throw refused('this backup was made by a newer version of Flightdeck (its schema has migrations this one does not know): restore it with that version or a later one');
+      throw refused(
+        'this backup was made by a newer version of Flightdeck (its schema has migrations this one does not know): restore it with that version or a later one',
+      );
     }
     s.done('loaded and checked the backup');
     return contents;

@@ -42,14 +42,20 @@ export async function startEntryPoints(env: Record<string, string> = {}) {
 }
 
 /** What Next does for a route handler, reduced: IncomingMessage → Request → Response → socket. */
-async function serveFetch(handle: (req: Request) => Promise<Response>, req: http.IncomingMessage, res: http.ServerResponse) {
+async function serveFetch(
+  handle: (req: Request) => Promise<Response>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
   const ac = new AbortController();
   res.on('close', () => ac.abort());
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) for (const item of [v ?? []].flat()) headers.append(k, item);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const request = new Request(`http://${req.headers.host}${req.url}`, {
-    method: req.method, headers, signal: ac.signal,
+    method: req.method,
+    headers,
+    signal: ac.signal,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
   } as RequestInit);
   try {
@@ -68,7 +74,9 @@ async function serveFetch(handle: (req: Request) => Promise<Response>, req: http
 /** Signs in as the test runtime's admin over HTTP and returns the session cookie (`fd_session=…`). */
 export async function signIn(entry: EntryPoint): Promise<string> {
   const res = await fetch(`${entry.origin}/api/trpc/auth.signIn`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'test-password' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'test-password' }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return res.headers.getSetCookie()[0].split(';')[0];

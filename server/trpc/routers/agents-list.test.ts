@@ -24,8 +24,17 @@ const SCALE = Array.from({ length: 12 }, (_, i) => `scale-${i + 1}`);
 beforeAll(async () => {
   rt = await startTestRuntime();
   // Registered out of order so neither insertion order nor id order passes for name order.
-  for (const name of [...SCALE].reverse()) await admin().agents.register({ name, runtime: name.endsWith('2') ? 'codex' : 'claude-code', capabilities: ['scale'] });
-  await admin().agents.register({ name: 'red-worker', capabilities: ['GPU-large'], labels: { team: 'red', zone: 'eu-1' } });
+  for (const name of [...SCALE].reverse())
+    await admin().agents.register({
+      name,
+      runtime: name.endsWith('2') ? 'codex' : 'claude-code',
+      capabilities: ['scale'],
+    });
+  await admin().agents.register({
+    name: 'red-worker',
+    capabilities: ['GPU-large'],
+    labels: { team: 'red', zone: 'eu-1' },
+  });
   await admin().agents.register({ name: 'blue-worker', capabilities: ['cpu'], labels: { team: 'blue' } });
 });
 afterAll(async () => {
@@ -35,7 +44,9 @@ afterAll(async () => {
 describe('agents.list pages on the server', () => {
   it('orders names naturally (scale-2 before scale-10) across pages, each agent exactly once', async () => {
     expect(await allPages({ search: 'scale-', limit: 5 })).toEqual(SCALE);
-    expect(await allPages({ search: 'scale-', limit: 5, sort: { by: 'name', dir: 'desc' } })).toEqual([...SCALE].reverse());
+    expect(await allPages({ search: 'scale-', limit: 5, sort: { by: 'name', dir: 'desc' } })).toEqual(
+      [...SCALE].reverse(),
+    );
     const first = await admin().agents.list({ search: 'scale-', limit: 5 });
     expect(first).toMatchObject({ total: 12 });
     expect(first.items).toHaveLength(5);
@@ -46,11 +57,13 @@ describe('agents.list pages on the server', () => {
     expect(byRuntime).toEqual([...SCALE.filter((n) => !n.endsWith('2')), ...SCALE.filter((n) => n.endsWith('2'))]);
     for (const by of ['status', 'activeTasks', 'lastHeartbeat', 'registeredAt'] as const) {
       for (const dir of ['asc', 'desc'] as const) {
-        expect((await allPages({ limit: 3, sort: { by, dir } })).sort()).toEqual([...SCALE, 'red-worker', 'blue-worker'].sort());
+        expect((await allPages({ limit: 3, sort: { by, dir } })).sort()).toEqual(
+          [...SCALE, 'red-worker', 'blue-worker'].sort(),
+        );
       }
     }
     // Registered last to first: newest first is scale-1's order.
-    expect((await allPages({ search: 'scale-', limit: 5, sort: { by: 'registeredAt', dir: 'desc' } }))).toEqual(SCALE);
+    expect(await allPages({ search: 'scale-', limit: 5, sort: { by: 'registeredAt', dir: 'desc' } })).toEqual(SCALE);
   });
 
   it('a cursor stays valid when agents are inserted before and after it', async () => {
@@ -59,7 +72,9 @@ describe('agents.list pages on the server', () => {
     await admin().agents.register({ name: 'scale-99', capabilities: ['scale'] });
     const rest = await allPages({ search: 'scale-', limit: 6, cursor: first.nextCursor });
     expect(rest).toEqual([...SCALE.slice(6), 'scale-99']);
-    await admin().agents.terminate({ id: (await admin().agents.list({ search: 'scale-0' })).items.find((a) => a.name === 'scale-0')!.id });
+    await admin().agents.terminate({
+      id: (await admin().agents.list({ search: 'scale-0' })).items.find((a) => a.name === 'scale-0')!.id,
+    });
     await admin().agents.terminate({ id: (await admin().agents.list({ search: 'scale-99' })).items[0]!.id });
   });
 
@@ -87,8 +102,14 @@ describe('agents.list pages on the server', () => {
     await admin().agents.terminate({ id: blue.id });
     const page = await admin().agents.list({ search: 'worker' });
     expect(page.items.map((a) => a.name)).toEqual(['red-worker']);
-    expect((await admin().agents.list({ search: 'worker', includeTerminated: true })).items.map((a) => a.name)).toEqual(['blue-worker', 'red-worker']);
-    expect((await admin().agents.list({ status: ['terminated'] })).items.map((a) => a.name)).toEqual(['blue-worker', 'scale-0', 'scale-99']);
+    expect((await admin().agents.list({ search: 'worker', includeTerminated: true })).items.map((a) => a.name)).toEqual(
+      ['blue-worker', 'red-worker'],
+    );
+    expect((await admin().agents.list({ status: ['terminated'] })).items.map((a) => a.name)).toEqual([
+      'blue-worker',
+      'scale-0',
+      'scale-99',
+    ]);
     // The counts are the fleet's whatever the filter: 13 not terminated, one of them heartbeating.
     expect(page.counts).toMatchObject({ registered: 13, healthy: 1, terminated: 3 });
     expect(page.counts.byStatus).toMatchObject({ idle: 1, starting: 12, terminated: 3, busy: 0 });
@@ -132,7 +153,11 @@ describe('agents.list pages on the server', () => {
 
   it('a cursor from another sort order is refused, naming the cursor', async () => {
     const { nextCursor } = await admin().agents.list({ limit: 2 });
-    const res = await httpCall(rt, 'agents.list', { input: { limit: 2, cursor: nextCursor, sort: { by: 'runtime', dir: 'asc' } }, token: ADMIN_TOKEN, query: true });
+    const res = await httpCall(rt, 'agents.list', {
+      input: { limit: 2, cursor: nextCursor, sort: { by: 'runtime', dir: 'asc' } },
+      token: ADMIN_TOKEN,
+      query: true,
+    });
     expect(res.status).toBe(400);
     expect(res.error?.message).toMatch(/cursor: belongs to another sort order/);
   });

@@ -15,7 +15,10 @@ describe('agent lifecycle', () => {
   it('registers as starting, becomes idle on its first heartbeat, busy while holding work', async () => {
     const a = await registerAgent(rt, { name: 'life-1', capabilities: ['life'] });
     expect((await admin().agents.get({ id: a.agentId })).status).toBe('starting');
-    expect(await a.caller.agents.heartbeat({ load: 0.2, contextUsed: 1000, contextWindow: 200_000 })).toMatchObject({ status: 'idle', heartbeatIntervalMs: 5000 });
+    expect(await a.caller.agents.heartbeat({ load: 0.2, contextUsed: 1000, contextWindow: 200_000 })).toMatchObject({
+      status: 'idle',
+      heartbeatIntervalMs: 5000,
+    });
     const agent = await admin().agents.get({ id: a.agentId });
     expect(agent).toMatchObject({ status: 'idle', load: 0.2, contextUsed: 1000, contextWindow: 200_000 });
     await admin().tasks.submit({ title: 'hold', capabilities: ['life'] });
@@ -39,10 +42,16 @@ describe('agent lifecycle', () => {
     const shown = async () => {
       const listed = (await admin().agents.list({ search: 'one-status' })).items;
       const byName = (name: string) => listed.find((a) => a.name === name)!;
-      const got = { holder: await admin().agents.get({ id: holder.agentId }), claimer: await admin().agents.get({ id: claimer.agentId }) };
+      const got = {
+        holder: await admin().agents.get({ id: holder.agentId }),
+        claimer: await admin().agents.get({ id: claimer.agentId }),
+      };
       for (const a of Object.values(got)) expectConsistent(a);
       expect(byName('one-status-holder')).toMatchObject({ status: got.holder.status, activity: got.holder.activity });
-      expect(byName('one-status-claimer')).toMatchObject({ status: got.claimer.status, activity: got.claimer.activity });
+      expect(byName('one-status-claimer')).toMatchObject({
+        status: got.claimer.status,
+        activity: got.claimer.activity,
+      });
       return got;
     };
     let got = await shown();
@@ -54,12 +63,17 @@ describe('agent lifecycle', () => {
     // The holder reports work, then finishes before its next heartbeat: idle, and not still "working".
     await holder.caller.agents.heartbeat({ activity: { state: 'waiting-for-input', detail: 'approve the edit?' } });
     got = await shown();
-    expect(got.holder).toMatchObject({ status: 'busy', activity: { state: 'waiting-for-input', detail: 'approve the edit?' } });
+    expect(got.holder).toMatchObject({
+      status: 'busy',
+      activity: { state: 'waiting-for-input', detail: 'approve the edit?' },
+    });
     await holder.caller.work.complete({ taskId: work!.taskId, leaseToken: work!.leaseToken });
     got = await shown();
     expect(got.holder).toMatchObject({ status: 'idle', activeTasks: 0, activity: { state: 'idle' } });
     // What routing needs from a report is kept whatever the tasks say.
-    await claimer.caller.agents.heartbeat({ activity: { state: 'rate-limited', detail: 'usage limit', resetAt: Date.now() + 60_000 } });
+    await claimer.caller.agents.heartbeat({
+      activity: { state: 'rate-limited', detail: 'usage limit', resetAt: Date.now() + 60_000 },
+    });
     expect((await shown()).claimer).toMatchObject({ status: 'idle', activity: { state: 'rate-limited' } });
   });
 
@@ -76,7 +90,9 @@ describe('agent lifecycle', () => {
     await second.caller.agents.heartbeat({});
     const again = await second.caller.work.poll({ waitMs: 3000 });
     expect(again).toMatchObject({ taskId: ids[0], attempt: 2 });
-    await expect(first.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(first.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('an agent that stops heartbeating turns unhealthy, then offline, and its running task completes elsewhere', async () => {
@@ -98,8 +114,13 @@ describe('agent lifecycle', () => {
     await rescuer.caller.work.complete({ taskId: ids[0], leaseToken: retry!.leaseToken, result: 'rescued' });
     const detail = await admin().tasks.detail({ id: ids[0] });
     expect(detail.task.status).toBe('succeeded');
-    expect(detail.attempts.map((a) => [a.agentName, a.status])).toEqual([['life-3', 'lost'], ['life-4', 'succeeded']]);
-    await expect(lost.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(detail.attempts.map((a) => [a.agentName, a.status])).toEqual([
+      ['life-3', 'lost'],
+      ['life-4', 'succeeded'],
+    ]);
+    await expect(lost.caller.work.complete({ taskId: ids[0], leaseToken: work!.leaseToken })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('a clean stop (agents.signOff) shows the agent stopped at once, hands its work on, and the sweep leaves it alone', async () => {
@@ -112,9 +133,16 @@ describe('agent lifecycle', () => {
     const res = await httpCall(rt, 'agents.signOff', { input: {}, token: a.token });
     expect(res.status).toBe(200);
     expect(res.data).toEqual({ status: 'stopped', requeued: 1 });
-    expect(await admin().agents.get({ id: a.agentId })).toMatchObject({ status: 'stopped', activeTasks: 0, activity: null });
+    expect(await admin().agents.get({ id: a.agentId })).toMatchObject({
+      status: 'stopped',
+      activeTasks: 0,
+      activity: null,
+    });
     expect(await admin().tasks.get({ id: ids[0] })).toMatchObject({ status: 'queued', agentId: null });
-    expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({ code: 'agents-unavailable', message: '1 agent matches but is stopped' });
+    expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({
+      code: 'agents-unavailable',
+      message: '1 agent matches but is stopped',
+    });
     expect((await admin().agents.list({ status: ['stopped'] })).items.map((x) => x.name)).toContain('stop-1');
     expect((await admin().overview.get()).agents.stopped).toBeGreaterThanOrEqual(1);
 
@@ -164,7 +192,10 @@ describe('agent lifecycle', () => {
     const after = callerAs(rt, await rt.core.auth.authenticateBearer(a.token));
     expect(await after.agents.heartbeat({})).toMatchObject({ status: 'terminated' });
     expect(await after.agents.me()).toMatchObject({ status: 'terminated' });
-    await expect(after.work.poll({ waitMs: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('agent life-5 was terminated') });
+    await expect(after.work.poll({ waitMs: 0 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('agent life-5 was terminated'),
+    });
     await expect(after.agents.deregister()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(after.agents.signOff()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await admin().agents.get({ id: a.agentId })).status).toBe('terminated');
@@ -175,7 +206,12 @@ const ON_A_TASK = ['working', 'waiting-for-input', 'stalled'];
 const ON_NO_TASK = ['idle', 'done', 'failed'];
 
 /** Status, tasks held and activity tell one story. */
-function expectConsistent(a: { name: string; status: string; activeTasks: number; activity: { state: string } | null }) {
+function expectConsistent(a: {
+  name: string;
+  status: string;
+  activeTasks: number;
+  activity: { state: string } | null;
+}) {
   const story = `${a.name}: status ${a.status}, ${a.activeTasks} task(s), activity ${a.activity?.state ?? 'none'}`;
   if (a.activeTasks > 0) {
     expect(a.status, story).not.toBe('idle');

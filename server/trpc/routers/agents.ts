@@ -43,8 +43,14 @@ export const agentsRouter = router({
     return { ok: true as const, requeued };
   }),
   /** A managed agent's recent output, from its provider (empty for agents no pool manages). */
-  logs: procedure.input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) })).query(({ ctx, input }) => ctx.runtime.core.views.agentLogs(input.id, input.tail)),
+  logs: procedure
+    .input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) }))
+    .query(({ ctx, input }) => ctx.runtime.core.views.agentLogs(input.id, input.tail)),
 
-  resetBreaker: procedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.reset(ctx.req, input.id, input.scope)),
-  forceOpenBreaker: procedure.input(BreakerAction).mutation(({ ctx, input }) => ctx.runtime.core.breakers.forceOpen(ctx.req, input.id, input.scope)),
+  resetBreaker: procedure
+    .input(BreakerAction)
+    .mutation(({ ctx, input }) => ctx.runtime.core.breakers.reset(ctx.req, input.id, input.scope)),
+  forceOpenBreaker: procedure
+    .input(BreakerAction)
+    .mutation(({ ctx, input }) => ctx.runtime.core.breakers.forceOpen(ctx.req, input.id, input.scope)),
 });

@@ -12,7 +12,14 @@ afterAll(() => rt.dispose());
 /** Keeps what the service warns about, as the boot log would show it. */
 function recordingLog(): Logger & { warnings: string[] } {
   const warnings: string[] = [];
-  const log: Logger & { warnings: string[] } = { warnings, debug() {}, info() {}, error() {}, warn: (_o: object, msg?: string) => void warnings.push(msg ?? ''), child: () => log };
+  const log: Logger & { warnings: string[] } = {
+    warnings,
+    debug() {},
+    info() {},
+    error() {},
+    warn: (_o: object, msg?: string) => void warnings.push(msg ?? ''),
+    child: () => log,
+  };
   return log;
 }
 
@@ -25,12 +32,19 @@ describe('the admin token at boot', () => {
     expect(first.generatedAdminToken).toBeUndefined();
     expect(await auth.authenticateBearer('test-admin-token-0123456789')).not.toBeNull();
 
-    const restart = await new AuthService(rt.store, log, rt.core.deps.clock).bootstrap({ adminToken: 'a-different-admin-token-456' });
+    const restart = await new AuthService(rt.store, log, rt.core.deps.clock).bootstrap({
+      adminToken: 'a-different-admin-token-456',
+    });
     expect(restart.replacedAdminToken).toBe(true);
-    expect(log.warnings.join('\n')).toMatch(/FLIGHTDECK_ADMIN_TOKEN differs from the admin token stored in this data directory/);
+    expect(log.warnings.join('\n')).toMatch(
+      /FLIGHTDECK_ADMIN_TOKEN differs from the admin token stored in this data directory/,
+    );
     const fresh = new AuthService(rt.store, log, rt.core.deps.clock);
     expect(await fresh.authenticateBearer('test-admin-token-0123456789')).toBeNull();
-    expect(await fresh.authenticateBearer('a-different-admin-token-456')).toMatchObject({ kind: 'api-token', role: 'admin' });
+    expect(await fresh.authenticateBearer('a-different-admin-token-456')).toMatchObject({
+      kind: 'api-token',
+      role: 'admin',
+    });
 
     // The same token again on the next start changes nothing and warns about nothing.
     log.warnings.length = 0;

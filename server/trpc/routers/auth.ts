@@ -6,7 +6,10 @@ export const authRouter = router({
   signIn: procedure.input(SignInInput).mutation(async ({ ctx, input }) => {
     const { sessionToken, expiresAt, user } = await ctx.runtime.core.auth.signIn(input);
     const maxAge = Math.floor((expiresAt - Date.now()) / 1000);
-    ctx.resHeaders?.append('set-cookie', `${SESSION_COOKIE}=${sessionToken}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`);
+    ctx.resHeaders?.append(
+      'set-cookie',
+      `${SESSION_COOKIE}=${sessionToken}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`,
+    );
     return { user };
   }),
 

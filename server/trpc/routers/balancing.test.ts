@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coefficientOfVariation } from '@/server/core/balancing/what-if';
-import { ADMIN_TOKEN, adminPrincipal, callerAs, httpCall, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+import {
+  ADMIN_TOKEN,
+  adminPrincipal,
+  callerAs,
+  httpCall,
+  registerAgent,
+  startTestRuntime,
+} from '@/server/testing/test-runtime';
 
 let rt: Awaited<ReturnType<typeof startTestRuntime>>;
 beforeAll(async () => {
@@ -14,10 +21,14 @@ const admin = () => callerAs(rt, adminPrincipal);
 
 /** Runs `n` tasks needing `cap` through the given agents, one poll each in turn, to completion. */
 async function runTasks(agents: Awaited<ReturnType<typeof registerAgent>>[], cap: string, n: number) {
-  const { ids } = await admin().tasks.submit({ tasks: Array.from({ length: n }, (_, i) => ({ title: `${cap}-${i}`, capabilities: [cap] })) });
+  const { ids } = await admin().tasks.submit({
+    tasks: Array.from({ length: n }, (_, i) => ({ title: `${cap}-${i}`, capabilities: [cap] })),
+  });
   let done = 0;
   while (done < n) {
-    const polled = await Promise.all(agents.map((a) => a.caller.work.poll({ waitMs: 200, start: true }).then((w) => ({ a, w }))));
+    const polled = await Promise.all(
+      agents.map((a) => a.caller.work.poll({ waitMs: 200, start: true }).then((w) => ({ a, w }))),
+    );
     for (const { a, w } of polled) {
       if (!w) continue;
       await a.caller.work.complete({ taskId: w.taskId, leaseToken: w.leaseToken });
@@ -34,9 +45,16 @@ describe('routing policy', () => {
     expect(before.strategies.map((s) => s.name)).toContain('round-robin');
 
     const changed = await admin().balancing.setStrategy({ strategy: { name: 'round-robin' } });
-    expect(changed).toMatchObject({ strategy: 'round-robin', changedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' } });
+    expect(changed).toMatchObject({
+      strategy: 'round-robin',
+      changedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' },
+    });
     const after = await admin().balancing.policy();
-    expect(after.history[0]).toMatchObject({ strategy: 'round-robin', changedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' }, scope: 'global' });
+    expect(after.history[0]).toMatchObject({
+      strategy: 'round-robin',
+      changedBy: { kind: 'api-token', id: 'tok_test', name: 'test-admin' },
+      scope: 'global',
+    });
     expect(after.history[0].changedAt).toBeGreaterThan(Date.now() - 60_000);
 
     const agent = await registerAgent(rt, { name: 'rr-1', capabilities: ['rr'] });
@@ -49,7 +67,8 @@ describe('routing policy', () => {
   });
 
   it('refuses unknown strategies and bad weights with a 400 naming the field, and changes nothing', async () => {
-    const set = (strategy: unknown) => httpCall(rt, 'balancing.setStrategy', { input: { strategy }, token: ADMIN_TOKEN });
+    const set = (strategy: unknown) =>
+      httpCall(rt, 'balancing.setStrategy', { input: { strategy }, token: ADMIN_TOKEN });
     const cases: [unknown, string][] = [
       [{ name: 'random' }, 'strategy.name'],
       [{ name: 'composite', weights: { load: -1 } }, 'strategy.weights.load'],
@@ -69,14 +88,19 @@ describe('routing policy', () => {
 describe('what-if replay', () => {
   it('replays the recorded window: same strategy reproduces it, numbers match a recomputation from the records', async () => {
     await admin().balancing.setStrategy({ strategy: { name: 'least-loaded' } });
-    const agents = await Promise.all(['wi-a', 'wi-b', 'wi-c'].map((name, i) => registerAgent(rt, { name, capabilities: ['whatif'], maxConcurrency: i + 1 })));
+    const agents = await Promise.all(
+      ['wi-a', 'wi-b', 'wi-c'].map((name, i) =>
+        registerAgent(rt, { name, capabilities: ['whatif'], maxConcurrency: i + 1 }),
+      ),
+    );
     for (const a of agents) await a.caller.agents.heartbeat({});
     const ids = await runTasks(agents, 'whatif', 12);
     await admin().balancing.setStrategy({ strategy: { name: 'composite' } });
 
     const decisions = (await Promise.all(ids.map((id) => admin().tasks.detail({ id })))).map((d) => d.decisions[0]);
     const recordedPerAgent = new Map<string, number>();
-    for (const d of decisions) recordedPerAgent.set(d.winnerAgentName, (recordedPerAgent.get(d.winnerAgentName) ?? 0) + 1);
+    for (const d of decisions)
+      recordedPerAgent.set(d.winnerAgentName, (recordedPerAgent.get(d.winnerAgentName) ?? 0) + 1);
 
     const same = await admin().balancing.whatIf({ strategy: { name: 'least-loaded' }, decisions: 12 });
     expect(same.decisions).toBe(12);

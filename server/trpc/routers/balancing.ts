@@ -9,8 +9,12 @@ export const balancingRouter = router({
     const routing = ctx.runtime.core.routing;
     return { current: routing.current(), strategies: routing.strategies(), history: await routing.history(20) };
   }),
-  setStrategy: procedure.input(SetRoutingInput).mutation(({ ctx, input }) => ctx.runtime.core.routing.set(ctx.req, input)),
-  distribution: procedure.input(DistributionInput).query(({ ctx, input }) => ctx.runtime.core.views.distribution(input)),
+  setStrategy: procedure
+    .input(SetRoutingInput)
+    .mutation(({ ctx, input }) => ctx.runtime.core.routing.set(ctx.req, input)),
+  distribution: procedure
+    .input(DistributionInput)
+    .query(({ ctx, input }) => ctx.runtime.core.views.distribution(input)),
   decisions: procedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
     .query(({ ctx, input }) => ctx.runtime.core.views.recentDecisions(input.limit)),

@@ -26,14 +26,19 @@ async function take(lastEventId: string | null, n: number, during?: () => Promis
   })();
   await new Promise((r) => setTimeout(r, 50));
   await during?.();
-  await Promise.race([reading, new Promise((_, rej) => setTimeout(() => rej(new Error(`only ${got.length} of ${n} events arrived`)), 5000))]);
+  await Promise.race([
+    reading,
+    new Promise((_, rej) => setTimeout(() => rej(new Error(`only ${got.length} of ${n} events arrived`)), 5000)),
+  ]);
   ac.abort();
   return got;
 }
 
 describe('live events', () => {
   it('streams core events with tracked ids', async () => {
-    const events = await take(null, 1, () => callerAs(rt, adminPrincipal).tasks.submit({ title: 'ev', capabilities: ['none'] }));
+    const events = await take(null, 1, () =>
+      callerAs(rt, adminPrincipal).tasks.submit({ title: 'ev', capabilities: ['none'] }),
+    );
     expect(events[0].data).toMatchObject({ name: 'task:submitted', payload: { taskIds: [expect.any(String)] } });
     expect(events[0].id).toBeTruthy();
   });

@@ -24,7 +24,12 @@ export const eventsRouter = router({
         if (lastId) {
           const missed = await ctx.runtime.bus.since(lastId);
           if (missed === null) {
-            yield tracked(`resync-${Date.now()}`, { id: 'resync', name: 'resync', payload: {}, at: Date.now() } as LiveEvent);
+            yield tracked(`resync-${Date.now()}`, {
+              id: 'resync',
+              name: 'resync',
+              payload: {},
+              at: Date.now(),
+            } as LiveEvent);
           } else {
             for (const e of missed) yield tracked(e.id, e as LiveEvent);
             lastId = missed.at(-1)?.id ?? lastId;

@@ -15,11 +15,13 @@ describe('overview and metrics', () => {
     const worker = await registerAgent(rt, { name: 'ov-1', capabilities: ['ov'] });
     await worker.caller.agents.heartbeat({});
     await registerAgent(rt, { name: 'ov-2', capabilities: ['ov'] });
-    await admin.tasks.submit({ tasks: [
-      { title: 'ok', capabilities: ['ov'], priority: 'high' },
-      { title: 'bad', capabilities: ['ov'], priority: 'high', maxAttempts: 1 },
-      { title: 'waits', capabilities: ['gpu'], priority: 'low' },
-    ] });
+    await admin.tasks.submit({
+      tasks: [
+        { title: 'ok', capabilities: ['ov'], priority: 'high' },
+        { title: 'bad', capabilities: ['ov'], priority: 'high', maxAttempts: 1 },
+        { title: 'waits', capabilities: ['gpu'], priority: 'low' },
+      ],
+    });
     for (const outcome of ['complete', 'fail'] as const) {
       const w = (await worker.caller.work.poll({ waitMs: 3000 }))!;
       if (outcome === 'complete') await worker.caller.work.complete({ taskId: w.taskId, leaseToken: w.leaseToken });

@@ -30,8 +30,14 @@ describe('a pool holding back', () => {
     const d = today(tz);
     const window = `${DAYS[d]},${DAYS[(d + 1) % 7]} 00:00-24:00`;
     const pool = await admin().pools.create({
-      name: 'sleepy', capabilities: ['sleepy'], provider: 'simulated', providerSettings: fast,
-      maxSize: 2, scaleUpCooldownMs: 0, sleepWindows: [window], timeZone: tz,
+      name: 'sleepy',
+      capabilities: ['sleepy'],
+      provider: 'simulated',
+      providerSettings: fast,
+      maxSize: 2,
+      scaleUpCooldownMs: 0,
+      sleepWindows: [window],
+      timeZone: tz,
     });
     expect(pool.timeZone).toBe(tz);
     const { ids } = await admin().tasks.submit({ title: 'wait for morning', capabilities: ['sleepy'] });
@@ -40,39 +46,64 @@ describe('a pool holding back', () => {
     const holds = (await admin().pools.decisions({ id: pool.id, limit: 10 })).filter((x) => x.action === 'hold');
     expect(holds).toHaveLength(1);
     const wakes = `${DAYS[(d + 2) % 7]} 00:00 ${tz}`;
-    expect(holds[0].reason).toBe(`backlog 1 for \`sleepy\`, 0 agents awake, target 2/agent → +1 held: sleep window \`${window}\` (${tz}) until ${wakes}`);
+    expect(holds[0].reason).toBe(
+      `backlog 1 for \`sleepy\`, 0 agents awake, target 2/agent → +1 held: sleep window \`${window}\` (${tz}) until ${wakes}`,
+    );
     expect((await admin().pools.get({ id: pool.id })).pool.hold).toMatchObject({ kind: 'sleep-window' });
     expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({
-      code: 'pool-held', message: `pool \`sleepy\` is asleep until ${wakes} (sleep window \`${window}\` ${tz})`,
+      code: 'pool-held',
+      message: `pool \`sleepy\` is asleep until ${wakes} (sleep window \`${window}\` ${tz})`,
     });
-    expect((await admin().tasks.list({ status: ['queued'], search: 'wait for morning' })).pending[ids[0]].code).toBe('pool-held');
+    expect((await admin().tasks.list({ status: ['queued'], search: 'wait for morning' })).pending[ids[0]].code).toBe(
+      'pool-held',
+    );
 
     // Lifting the window is a change the autoscaler acts on at once.
     await admin().pools.update({ id: pool.id, sleepWindows: [] });
     await ticks(1);
     expect((await admin().pools.get({ id: pool.id })).pool).toMatchObject({ size: 1, hold: null });
-    await expect.poll(async () => (await admin().tasks.get({ id: ids[0] })).status, { timeout: 10_000 }).toBe('succeeded');
+    await expect
+      .poll(async () => (await admin().tasks.get({ id: ids[0] })).status, { timeout: 10_000 })
+      .toBe('succeeded');
   });
 
   it('disabled with backlog: the hold is recorded once and named in the pending reason', async () => {
-    const pool = await admin().pools.create({ name: 'off', capabilities: ['off'], provider: 'simulated', providerSettings: fast, enabled: false });
+    const pool = await admin().pools.create({
+      name: 'off',
+      capabilities: ['off'],
+      provider: 'simulated',
+      providerSettings: fast,
+      enabled: false,
+    });
     await ticks(1);
     expect(await admin().pools.decisions({ id: pool.id, limit: 5 })).toEqual([]);
     const { ids } = await admin().tasks.submit({ title: 'for a disabled pool', capabilities: ['off'] });
     await ticks(3);
     const decisions = await admin().pools.decisions({ id: pool.id, limit: 5 });
     expect(decisions.map((x) => [x.action, x.reason])).toEqual([['hold', 'backlog 1 for `off` held: pool disabled']]);
-    expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({ code: 'pool-held', message: 'pool `off` is disabled' });
+    expect(await admin().tasks.whyPending({ id: ids[0] })).toEqual({
+      code: 'pool-held',
+      message: 'pool `off` is disabled',
+    });
     await admin().tasks.cancel({ id: ids[0] });
     await ticks(1);
     expect((await admin().pools.get({ id: pool.id })).pool.hold).toBeNull();
   });
 
   it('refuses a time zone it does not know, naming the field', async () => {
-    await expect(admin().pools.create({ name: 'nowhere', capabilities: ['x'], provider: 'simulated', timeZone: 'Mars/Olympus' }))
-      .rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('timeZone') });
-    const pool = await admin().pools.create({ name: 'somewhere', capabilities: ['x'], provider: 'simulated', enabled: false });
-    await expect(admin().pools.update({ id: pool.id, timeZone: 'Berlin' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('timeZone') });
+    await expect(
+      admin().pools.create({ name: 'nowhere', capabilities: ['x'], provider: 'simulated', timeZone: 'Mars/Olympus' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('timeZone') });
+    const pool = await admin().pools.create({
+      name: 'somewhere',
+      capabilities: ['x'],
+      provider: 'simulated',
+      enabled: false,
+    });
+    await expect(admin().pools.update({ id: pool.id, timeZone: 'Berlin' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('timeZone'),
+    });
     expect((await admin().pools.update({ id: pool.id, timeZone: 'Europe/Berlin' })).timeZone).toBe('Europe/Berlin');
   });
 });

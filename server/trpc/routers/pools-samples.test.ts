@@ -15,7 +15,11 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** A sample recorded `agoMs` before the database's now (the autoscaler only ever writes now). */
-async function sampleAgo(poolId: string, agoMs: number, s: { size: number; awake: number; busy: number; backlog: number }) {
+async function sampleAgo(
+  poolId: string,
+  agoMs: number,
+  s: { size: number; awake: number; busy: number; backlog: number },
+) {
   await rt.database.db.execute(sql`insert into pool_samples (pool_id, at, size, awake, busy, backlog)
     values (${poolId}, now() - ${agoMs}::bigint * interval '1 millisecond', ${s.size}, ${s.awake}, ${s.busy}, ${s.backlog})`);
 }
@@ -23,7 +27,12 @@ async function sampleAgo(poolId: string, agoMs: number, s: { size: number; awake
 describe('pools.samples over a time range', () => {
   it('answers the range in epoch-aligned buckets, each point the peak of its bucket, and only the range asked for', async () => {
     // Disabled: the autoscaler records nothing of its own beside these.
-    const pool = await admin().pools.create({ name: 'ranged', capabilities: ['ranged'], provider: 'simulated', enabled: false });
+    const pool = await admin().pools.create({
+      name: 'ranged',
+      capabilities: ['ranged'],
+      provider: 'simulated',
+      enabled: false,
+    });
     await sampleAgo(pool.id, 3 * 24 * HOUR, { size: 9, awake: 9, busy: 9, backlog: 90 });
     await sampleAgo(pool.id, 5 * HOUR, { size: 5, awake: 4, busy: 3, backlog: 20 });
     await sampleAgo(pool.id, 40 * MIN, { size: 2, awake: 2, busy: 1, backlog: 7 });
@@ -54,14 +63,32 @@ describe('pools.samples over a time range', () => {
   });
 
   it('refuses an unknown range naming the field, and an unknown pool with NOT_FOUND', async () => {
-    const pool = await admin().pools.create({ name: 'ranged-bad', capabilities: ['ranged'], provider: 'simulated', enabled: false });
-    await expect(admin().pools.samples({ id: pool.id, range: '30d' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('range') });
-    await expect(admin().pools.samples({ id: pool.id, windowMs: 60_000 } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('windowMs') });
-    await expect(admin().pools.samples({ id: 'no-such-pool', range: '1h' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const pool = await admin().pools.create({
+      name: 'ranged-bad',
+      capabilities: ['ranged'],
+      provider: 'simulated',
+      enabled: false,
+    });
+    await expect(admin().pools.samples({ id: pool.id, range: '30d' } as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('range'),
+    });
+    await expect(admin().pools.samples({ id: pool.id, windowMs: 60_000 } as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('windowMs'),
+    });
+    await expect(admin().pools.samples({ id: 'no-such-pool', range: '1h' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('keeps samples for the 7-day range when pruning, and drops older ones', async () => {
-    const pool = await admin().pools.create({ name: 'ranged-prune', capabilities: ['ranged'], provider: 'simulated', enabled: false });
+    const pool = await admin().pools.create({
+      name: 'ranged-prune',
+      capabilities: ['ranged'],
+      provider: 'simulated',
+      enabled: false,
+    });
     await sampleAgo(pool.id, 8 * 24 * HOUR, { size: 1, awake: 1, busy: 1, backlog: 1 });
     await sampleAgo(pool.id, 6 * 24 * HOUR, { size: 2, awake: 2, busy: 2, backlog: 2 });
     await rt.store.pools.prune(rt.env.FLIGHTDECK_METRICS_RETENTION_MS, 2_000);

@@ -3,7 +3,14 @@ import { unpackReplayInputs } from '@/server/adapters/store/replay-inputs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIORITIES, priorityRank } from '@/server/core/model';
 import { agingBoundMs, orderQueue, queuePolicy, type QueuedEntry } from '@/server/core/tasks/queue-policy';
-import { ADMIN_TOKEN, adminPrincipal, callerAs, httpCall, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+import {
+  ADMIN_TOKEN,
+  adminPrincipal,
+  callerAs,
+  httpCall,
+  registerAgent,
+  startTestRuntime,
+} from '@/server/testing/test-runtime';
 
 type TestRuntime = Awaited<ReturnType<typeof startTestRuntime>>;
 const STEP_MS = 200;
@@ -46,33 +53,62 @@ describe('queue order', () => {
     };
     const projects = ['cmp-a', 'cmp-b', 'w-heavy'];
     const keys = [null, null, 'cmp-k1', 'cmp-k2'];
-    const { ids } = await admin(steady).tasks.submit({ tasks: Array.from({ length: 80 }, (_, i) => {
-      const key = keys[rand(keys.length)];
-      return { title: `cmp ${i}`, capabilities: ['cmp'], priority: PRIORITIES[rand(5)], project: projects[rand(3)], ...(key ? { concurrencyKey: key, concurrencyLimit: key === 'cmp-k1' ? 3 : 1 } : {}) };
-    }) });
+    const { ids } = await admin(steady).tasks.submit({
+      tasks: Array.from({ length: 80 }, (_, i) => {
+        const key = keys[rand(keys.length)];
+        return {
+          title: `cmp ${i}`,
+          capabilities: ['cmp'],
+          priority: PRIORITIES[rand(5)],
+          project: projects[rand(3)],
+          ...(key ? { concurrencyKey: key, concurrencyLimit: key === 'cmp-k1' ? 3 : 1 } : {}),
+        };
+      }),
+    });
     // Half-step offsets keep every task clear of a step boundary while the query runs.
-    for (const id of ids) await exec(steady, sql`update tasks set queued_at = date_trunc('milliseconds', now()) - ${(rand(6) + 0.5) * policy.agingStepMs}::float8 * interval '1 millisecond' where id = ${id}`);
+    for (const id of ids)
+      await exec(
+        steady,
+        sql`update tasks set queued_at = date_trunc('milliseconds', now()) - ${(rand(6) + 0.5) * policy.agingStepMs}::float8 * interval '1 millisecond' where id = ${id}`,
+      );
     // Some running work: per project for the fair share, per key for the limits.
     const usage = [...(await steady.store.tasks.concurrencyUsage(ids))];
     const firstOf = (key: string) => usage.find(([, u]) => u.key === key)![0];
     const running = [...new Set([...ids.slice(0, 4), firstOf('cmp-k1'), firstOf('cmp-k2')])];
     for (const id of running) await exec(steady, sql`update tasks set status = 'running' where id = ${id}`);
-    await exec(steady, sql`insert into project_shares values ('cmp-a', 40, 41), ('cmp-b', 2, 3) on conflict (project) do update set last_start = excluded.last_start, finish = excluded.finish`);
+    await exec(
+      steady,
+      sql`insert into project_shares values ('cmp-a', 40, 41), ('cmp-b', 2, 3) on conflict (project) do update set last_start = excluded.last_start, finish = excluded.finish`,
+    );
 
-    const rows = await exec<Record<string, any>>(steady, sql`select *, extract(epoch from now()) * 1000 as now_ms from tasks where id in ${ids}`);
+    const rows = await exec<Record<string, any>>(
+      steady,
+      sql`select *, extract(epoch from now()) * 1000 as now_ms from tasks where id in ${ids}`,
+    );
     const active = rows.filter((r) => r.status === 'running');
-    const count = (values: string[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
-    const shares = await exec<{ project: string; last_start: number; finish: number }>(steady, sql`select * from project_shares`);
+    const count = (values: string[]) =>
+      values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+    const shares = await exec<{ project: string; last_start: number; finish: number }>(
+      steady,
+      sql`select * from project_shares`,
+    );
     const load = {
       runningByProject: count(active.map((r) => r.project)),
       activeByKey: count(active.filter((r) => r.concurrency_key).map((r) => r.concurrency_key)),
       finishByProject: new Map(shares.map((s) => [s.project, Number(s.finish)])),
       virtualTime: Math.max(0, ...shares.map((s) => Number(s.last_start))),
     };
-    const entries: QueuedEntry[] = rows.filter((r) => r.status === 'queued').map((r) => ({
-      id: r.id, rank: Number(r.priority), project: r.project, queuedAt: new Date(r.queued_at).getTime(), seq: Number(r.seq),
-      concurrencyKey: r.concurrency_key, concurrencyLimit: r.concurrency_limit,
-    }));
+    const entries: QueuedEntry[] = rows
+      .filter((r) => r.status === 'queued')
+      .map((r) => ({
+        id: r.id,
+        rank: Number(r.priority),
+        project: r.project,
+        queuedAt: new Date(r.queued_at).getTime(),
+        seq: Number(r.seq),
+        concurrencyKey: r.concurrency_key,
+        concurrencyLimit: r.concurrency_limit,
+      }));
     expect(load.activeByKey.size).toBe(2);
     expect(load.runningByProject.size).toBeGreaterThan(1);
     for (const limit of [5, 17, 200]) {
@@ -87,14 +123,27 @@ describe('queue order', () => {
   it('a waiting background task is handed out as critical after 4 ageing steps, before critical work queued after it', async () => {
     await admin(fast).tasks.submit({ title: 'old bg', capabilities: ['age'], priority: 'background' });
     await sleep(agingBoundMs(priorityRank('background'), STEP_MS) + STEP_MS / 2);
-    await admin(fast).tasks.submit({ tasks: [{ title: 'new crit', capabilities: ['age'], priority: 'critical' }, { title: 'new normal', capabilities: ['age'] }] });
+    await admin(fast).tasks.submit({
+      tasks: [
+        { title: 'new crit', capabilities: ['age'], priority: 'critical' },
+        { title: 'new normal', capabilities: ['age'] },
+      ],
+    });
     expect(await drain(fast, 'age-agent', 'age', 3)).toEqual(['old bg', 'new crit', 'new normal']);
   });
 
   it('starvation: under a saturating stream of high-priority work a background task starts within the documented bound', async () => {
     const backlog = 10;
-    await admin(fast).tasks.submit({ tasks: Array.from({ length: backlog }, (_, i) => ({ title: `early ${i}`, capabilities: ['starve'], priority: 'high' as const })) });
-    const { ids: [bgId] } = await admin(fast).tasks.submit({ title: 'bg', capabilities: ['starve'], priority: 'background' });
+    await admin(fast).tasks.submit({
+      tasks: Array.from({ length: backlog }, (_, i) => ({
+        title: `early ${i}`,
+        capabilities: ['starve'],
+        priority: 'high' as const,
+      })),
+    });
+    const {
+      ids: [bgId],
+    } = await admin(fast).tasks.submit({ title: 'bg', capabilities: ['starve'], priority: 'background' });
     const agent = await registerAgent(fast, { name: 'starve-agent', capabilities: ['starve'] });
     const started = Date.now();
     let served = 0;
@@ -123,23 +172,33 @@ describe('queue order', () => {
 
 describe('fair share', () => {
   it('interleaves a project with 10 waiting and one with 2, even for one agent taking one task at a time', async () => {
-    await admin(steady).tasks.submit({ tasks: Array.from({ length: 10 }, (_, i) => ({ title: `a${i}`, capabilities: ['fair'], project: 'fs-a' })) });
-    await admin(steady).tasks.submit({ tasks: [{ title: 'b0', capabilities: ['fair'], project: 'fs-b' }, { title: 'b1', capabilities: ['fair'], project: 'fs-b' }] });
+    await admin(steady).tasks.submit({
+      tasks: Array.from({ length: 10 }, (_, i) => ({ title: `a${i}`, capabilities: ['fair'], project: 'fs-a' })),
+    });
+    await admin(steady).tasks.submit({
+      tasks: [
+        { title: 'b0', capabilities: ['fair'], project: 'fs-b' },
+        { title: 'b1', capabilities: ['fair'], project: 'fs-b' },
+      ],
+    });
     expect(await drain(steady, 'fair-agent', 'fair', 5)).toEqual(['a0', 'b0', 'a1', 'b1', 'a2']);
   });
 
   it('serves a project of weight 2 twice as often', async () => {
-    const spec = (project: string) => Array.from({ length: 9 }, (_, i) => ({ title: `${project} ${i}`, capabilities: ['weight'], project }));
+    const spec = (project: string) =>
+      Array.from({ length: 9 }, (_, i) => ({ title: `${project} ${i}`, capabilities: ['weight'], project }));
     await admin(steady).tasks.submit({ tasks: [...spec('w-heavy'), ...spec('w-light')] });
     const got = await drain(steady, 'weight-agent', 'weight', 9);
     expect(got.filter((t) => t.startsWith('w-heavy'))).toHaveLength(6);
   });
 
   it('shares the slots of a parallel agent by running tasks per project', async () => {
-    await admin(steady).tasks.submit({ tasks: [
-      ...Array.from({ length: 6 }, (_, i) => ({ title: `p-a${i}`, capabilities: ['par'], project: 'par-a' })),
-      ...Array.from({ length: 6 }, (_, i) => ({ title: `p-b${i}`, capabilities: ['par'], project: 'par-b' })),
-    ] });
+    await admin(steady).tasks.submit({
+      tasks: [
+        ...Array.from({ length: 6 }, (_, i) => ({ title: `p-a${i}`, capabilities: ['par'], project: 'par-a' })),
+        ...Array.from({ length: 6 }, (_, i) => ({ title: `p-b${i}`, capabilities: ['par'], project: 'par-b' })),
+      ],
+    });
     const agent = await registerAgent(steady, { name: 'par-agent', capabilities: ['par'], maxConcurrency: 4 });
     await agent.caller.agents.heartbeat({});
     await steady.core.dispatchNow();
@@ -150,11 +209,21 @@ describe('fair share', () => {
 
 describe('concurrency keys', () => {
   it('never runs more tasks of a key than its limit, across dispatch passes', async () => {
-    const { ids } = await admin(steady).tasks.submit({ tasks: Array.from({ length: 5 }, (_, i) => ({ title: `k${i}`, capabilities: ['ckey'], concurrencyKey: 'deploy', concurrencyLimit: 2 })) });
+    const { ids } = await admin(steady).tasks.submit({
+      tasks: Array.from({ length: 5 }, (_, i) => ({
+        title: `k${i}`,
+        capabilities: ['ckey'],
+        concurrencyKey: 'deploy',
+        concurrencyLimit: 2,
+      })),
+    });
     await admin(steady).tasks.submit({ title: 'no key', capabilities: ['ckey'] });
     const agent = await registerAgent(steady, { name: 'ckey-agent', capabilities: ['ckey'], maxConcurrency: 5 });
     const done: string[] = [];
-    const activeOfKey = async () => (await admin(steady).tasks.list({ search: 'k', status: ['assigned', 'running'] })).items.filter((t) => t.concurrencyKey === 'deploy');
+    const activeOfKey = async () =>
+      (await admin(steady).tasks.list({ search: 'k', status: ['assigned', 'running'] })).items.filter(
+        (t) => t.concurrencyKey === 'deploy',
+      );
     for (let round = 0; round < 6 && done.length < 6; round++) {
       const { assignments } = await agent.caller.work.pollBatch({ waitMs: 500, max: 5 });
       const active = await activeOfKey();
@@ -173,7 +242,12 @@ describe('concurrency keys', () => {
   });
 
   it('a key without a limit runs one task at a time', async () => {
-    const { ids } = await admin(steady).tasks.submit({ tasks: [{ title: 'solo 1', capabilities: ['solo'], concurrencyKey: 'solo' }, { title: 'solo 2', capabilities: ['solo'], concurrencyKey: 'solo' }] });
+    const { ids } = await admin(steady).tasks.submit({
+      tasks: [
+        { title: 'solo 1', capabilities: ['solo'], concurrencyKey: 'solo' },
+        { title: 'solo 2', capabilities: ['solo'], concurrencyKey: 'solo' },
+      ],
+    });
     expect((await admin(steady).tasks.get({ id: ids[0] })).concurrencyLimit).toBe(1);
     expect((await steady.store.tasks.queued(10, [['solo']])).map((t) => t.title)).toEqual(['solo 1']);
   });
@@ -181,8 +255,12 @@ describe('concurrency keys', () => {
 
 describe('dependencies', () => {
   it('a dependent stays blocked until its dependency succeeds, then runs', async () => {
-    const { ids: [dep] } = await admin(steady).tasks.submit({ title: 'build', capabilities: ['dep'] });
-    const { ids: [child] } = await admin(steady).tasks.submit({ title: 'test', capabilities: ['dep'], dependsOn: [dep] });
+    const {
+      ids: [dep],
+    } = await admin(steady).tasks.submit({ title: 'build', capabilities: ['dep'] });
+    const {
+      ids: [child],
+    } = await admin(steady).tasks.submit({ title: 'test', capabilities: ['dep'], dependsOn: [dep] });
     expect(await admin(steady).tasks.get({ id: child })).toMatchObject({ status: 'blocked', dependsOn: [dep] });
     const agent = await registerAgent(steady, { name: 'dep-agent', capabilities: ['dep'] });
     const first = (await agent.caller.work.poll({ waitMs: 3000 }))!;
@@ -192,42 +270,94 @@ describe('dependencies', () => {
     await agent.caller.work.complete({ taskId: dep, leaseToken: first.leaseToken });
     expect((await admin(steady).tasks.get({ id: child })).status).toBe('queued');
     expect((await agent.caller.work.poll({ waitMs: 3000 }))?.taskId).toBe(child);
-    const { ids: [late] } = await admin(steady).tasks.submit({ title: 'after success', capabilities: ['nobody'], dependsOn: [dep] });
+    const {
+      ids: [late],
+    } = await admin(steady).tasks.submit({ title: 'after success', capabilities: ['nobody'], dependsOn: [dep] });
     expect((await admin(steady).tasks.get({ id: late })).status).toBe('queued');
   });
 
   it('waits for every dependency', async () => {
-    const { ids: [x, y] } = await admin(steady).tasks.submit({ tasks: [{ title: 'x', capabilities: ['both'] }, { title: 'y', capabilities: ['both'] }] });
-    const { ids: [z] } = await admin(steady).tasks.submit({ title: 'z', capabilities: ['both'], dependsOn: [x, y, x] });
+    const {
+      ids: [x, y],
+    } = await admin(steady).tasks.submit({
+      tasks: [
+        { title: 'x', capabilities: ['both'] },
+        { title: 'y', capabilities: ['both'] },
+      ],
+    });
+    const {
+      ids: [z],
+    } = await admin(steady).tasks.submit({ title: 'z', capabilities: ['both'], dependsOn: [x, y, x] });
     expect((await admin(steady).tasks.get({ id: z })).dependsOn).toEqual([x, y]);
     expect(await drain(steady, 'both-agent', 'both', 3)).toEqual(['x', 'y', 'z']);
   });
 
   it('a failed dependency cancels its dependents with the reason, transitively', async () => {
-    const { ids: [a] } = await admin(steady).tasks.submit({ title: 'a', capabilities: ['cascade'] });
-    const { ids: [b] } = await admin(steady).tasks.submit({ title: 'b', capabilities: ['cascade'], dependsOn: [a] });
-    const { ids: [c] } = await admin(steady).tasks.submit({ title: 'c', capabilities: ['cascade'], dependsOn: [b] });
+    const {
+      ids: [a],
+    } = await admin(steady).tasks.submit({ title: 'a', capabilities: ['cascade'] });
+    const {
+      ids: [b],
+    } = await admin(steady).tasks.submit({ title: 'b', capabilities: ['cascade'], dependsOn: [a] });
+    const {
+      ids: [c],
+    } = await admin(steady).tasks.submit({ title: 'c', capabilities: ['cascade'], dependsOn: [b] });
     const agent = await registerAgent(steady, { name: 'cascade-agent', capabilities: ['cascade'] });
     const w = (await agent.caller.work.poll({ waitMs: 3000 }))!;
     await agent.caller.work.fail({ taskId: a, leaseToken: w.leaseToken, error: 'broken', retryable: false });
-    expect(await admin(steady).tasks.get({ id: b })).toMatchObject({ status: 'cancelled', error: `dependency ${a} failed` });
-    expect(await admin(steady).tasks.get({ id: c })).toMatchObject({ status: 'cancelled', error: `dependency ${b} cancelled` });
+    expect(await admin(steady).tasks.get({ id: b })).toMatchObject({
+      status: 'cancelled',
+      error: `dependency ${a} failed`,
+    });
+    expect(await admin(steady).tasks.get({ id: c })).toMatchObject({
+      status: 'cancelled',
+      error: `dependency ${b} cancelled`,
+    });
   });
 
   it('cancelling a dependency, or losing it on its last attempt, cancels its dependents', async () => {
-    const { ids: [a, lost] } = await admin(steady).tasks.submit({ tasks: [{ title: 'to cancel', capabilities: ['nobody'] }, { title: 'to lose', capabilities: ['lose'], maxAttempts: 1 }] });
-    const { ids: [b, c] } = await admin(steady).tasks.submit({ tasks: [{ title: 'b', capabilities: ['nobody'], dependsOn: [a] }, { title: 'c', capabilities: ['nobody'], dependsOn: [lost] }] });
+    const {
+      ids: [a, lost],
+    } = await admin(steady).tasks.submit({
+      tasks: [
+        { title: 'to cancel', capabilities: ['nobody'] },
+        { title: 'to lose', capabilities: ['lose'], maxAttempts: 1 },
+      ],
+    });
+    const {
+      ids: [b, c],
+    } = await admin(steady).tasks.submit({
+      tasks: [
+        { title: 'b', capabilities: ['nobody'], dependsOn: [a] },
+        { title: 'c', capabilities: ['nobody'], dependsOn: [lost] },
+      ],
+    });
     await admin(steady).tasks.cancel({ id: a });
-    expect(await admin(steady).tasks.get({ id: b })).toMatchObject({ status: 'cancelled', error: `dependency ${a} cancelled` });
+    expect(await admin(steady).tasks.get({ id: b })).toMatchObject({
+      status: 'cancelled',
+      error: `dependency ${a} cancelled`,
+    });
     const agent = await registerAgent(steady, { name: 'lose-agent', capabilities: ['lose'] });
     expect((await agent.caller.work.poll({ waitMs: 3000 }))?.taskId).toBe(lost);
     await agent.caller.agents.deregister();
-    expect(await admin(steady).tasks.get({ id: c })).toMatchObject({ status: 'cancelled', error: `dependency ${lost} dead-lettered` });
+    expect(await admin(steady).tasks.get({ id: c })).toMatchObject({
+      status: 'cancelled',
+      error: `dependency ${lost} dead-lettered`,
+    });
   });
 
   it('a blocked task can be cancelled, and the recovery sweep settles what a cut-short write left blocked', async () => {
-    const { ids: [a] } = await admin(steady).tasks.submit({ title: 'a', capabilities: ['nobody'] });
-    const { ids: [b, c] } = await admin(steady).tasks.submit({ tasks: [{ title: 'b', capabilities: ['nobody'], dependsOn: [a] }, { title: 'c', capabilities: ['nobody'], dependsOn: [a] }] });
+    const {
+      ids: [a],
+    } = await admin(steady).tasks.submit({ title: 'a', capabilities: ['nobody'] });
+    const {
+      ids: [b, c],
+    } = await admin(steady).tasks.submit({
+      tasks: [
+        { title: 'b', capabilities: ['nobody'], dependsOn: [a] },
+        { title: 'c', capabilities: ['nobody'], dependsOn: [a] },
+      ],
+    });
     expect((await admin(steady).tasks.cancel({ id: c })).status).toBe('cancelled');
     await exec(steady, sql`update tasks set status = 'succeeded' where id = ${a}`);
     expect(await steady.store.tasks.settleBlocked()).toEqual({ released: [b], cancelled: [] });
@@ -237,9 +367,14 @@ describe('dependencies', () => {
 
 describe('assignment decisions', () => {
   it('keep the replay snapshot (strategy weights, candidate inputs) as json', async () => {
-    const { ids: [id] } = await admin(steady).tasks.submit({ title: 'recorded', capabilities: ['rec'] });
+    const {
+      ids: [id],
+    } = await admin(steady).tasks.submit({ title: 'recorded', capabilities: ['rec'] });
     expect(await drain(steady, 'rec-agent', 'rec', 1)).toEqual(['recorded']);
-    const [d] = await exec<Record<string, any>>(steady, sql`select weights, inputs, pg_typeof(candidates)::text as type from assignment_decisions where task_id = ${id}`);
+    const [d] = await exec<Record<string, any>>(
+      steady,
+      sql`select weights, inputs, pg_typeof(candidates)::text as type from assignment_decisions where task_id = ${id}`,
+    );
     expect(d.type).toBe('json');
     expect(typeof d.weights).toBe('object');
     expect(unpackReplayInputs(d.inputs)).toEqual([expect.objectContaining({ agentId: expect.any(String) })]);
@@ -247,15 +382,22 @@ describe('assignment decisions', () => {
 });
 
 describe('bad input gets a 400 naming the field, and writes nothing', () => {
-  const countTasks = async () => Number((await exec<{ n: number }>(steady, sql`select count(*)::int as n from tasks`))[0].n);
+  const countTasks = async () =>
+    Number((await exec<{ n: number }>(steady, sql`select count(*)::int as n from tasks`))[0].n);
 
   it.each([
     [{ title: 'x', concurrencyKey: 'k', concurrencyLimit: 0 }, /concurrencyLimit: must be ≥ 1/],
     [{ title: 'x', concurrencyLimit: 2 }, /concurrencyLimit: needs a concurrencyKey/],
     [{ title: 'x', project: ' ' }, /project: must not be empty/],
-    [{ title: 'x', dependsOn: Array.from({ length: 101 }, (_, i) => `t${i}`) }, /dependsOn: must hold at most 100 task ids/],
+    [
+      { title: 'x', dependsOn: Array.from({ length: 101 }, (_, i) => `t${i}`) },
+      /dependsOn: must hold at most 100 task ids/,
+    ],
     [{ title: 'x', dependsOn: ['tsk_nope'] }, /dependsOn\.0: task tsk_nope not found/],
-    [{ tasks: [{ title: 'ok' }, { title: 'bad', dependsOn: ['tsk_nope'] }] }, /tasks\.1\.dependsOn\.0: task tsk_nope not found/],
+    [
+      { tasks: [{ title: 'ok' }, { title: 'bad', dependsOn: ['tsk_nope'] }] },
+      /tasks\.1\.dependsOn\.0: task tsk_nope not found/,
+    ],
   ])('%j', async (input, message) => {
     const before = await countTasks();
     const res = await httpCall(steady, 'tasks.submit', { input, token: ADMIN_TOKEN });
@@ -265,7 +407,9 @@ describe('bad input gets a 400 naming the field, and writes nothing', () => {
   });
 
   it('refuses a dependency that already failed', async () => {
-    const { ids: [a] } = await admin(steady).tasks.submit({ title: 'doomed', capabilities: ['nobody'] });
+    const {
+      ids: [a],
+    } = await admin(steady).tasks.submit({ title: 'doomed', capabilities: ['nobody'] });
     await admin(steady).tasks.cancel({ id: a });
     const res = await httpCall(steady, 'tasks.submit', { input: { title: 'x', dependsOn: [a] }, token: ADMIN_TOKEN });
     expect(res.status).toBe(400);

@@ -19,7 +19,9 @@ type Agent = Awaited<ReturnType<typeof registerAgent>>;
 async function violations(): Promise<{ task: string; agent: string; status: string }[]> {
   const res = (await rt.database.db.execute(sql`
     select t.id as task, a.name as agent, a.status from tasks t join agents a on a.id = t.agent_id
-    where t.status in ('assigned', 'running') and a.status in ('sleeping', 'terminated')`)) as unknown as { rows: { task: string; agent: string; status: string }[] };
+    where t.status in ('assigned', 'running') and a.status in ('sleeping', 'terminated')`)) as unknown as {
+    rows: { task: string; agent: string; status: string }[];
+  };
   return res.rows;
 }
 
@@ -32,7 +34,11 @@ describe('sleep, wake and scale never meet an assignment', () => {
       const agents: Agent[] = [];
       let registered = 0;
       const scaleUp = async () => {
-        const a = await registerAgent(rt, { name: `prop-${seed}-${registered++}`, capabilities: [cap], maxConcurrency: 1 + Math.floor(random() * 3) });
+        const a = await registerAgent(rt, {
+          name: `prop-${seed}-${registered++}`,
+          capabilities: [cap],
+          maxConcurrency: 1 + Math.floor(random() * 3),
+        });
         await a.caller.agents.heartbeat({});
         agents.push(a);
       };
@@ -45,7 +51,10 @@ describe('sleep, wake and scale never meet an assignment', () => {
         async () => {
           const a = pick(agents);
           if (!a) return;
-          await rt.core.lifecycle.sleep(userContext('property'), a.agentId).then(() => slept.ok++, () => slept.refused++);
+          await rt.core.lifecycle.sleep(userContext('property'), a.agentId).then(
+            () => slept.ok++,
+            () => slept.refused++,
+          );
         },
         async () => {
           const a = pick(agents);
@@ -62,8 +71,11 @@ describe('sleep, wake and scale never meet an assignment', () => {
           // An agent takes what it was given and finishes it.
           const a = pick(agents);
           if (!a) return;
-          const { assignments } = await a.caller.work.pollBatch({ waitMs: 0, max: 5, start: true }).catch(() => ({ assignments: [] }));
-          for (const w of assignments) await a.caller.work.complete({ taskId: w.taskId, leaseToken: w.leaseToken }).catch(() => {});
+          const { assignments } = await a.caller.work
+            .pollBatch({ waitMs: 0, max: 5, start: true })
+            .catch(() => ({ assignments: [] }));
+          for (const w of assignments)
+            await a.caller.work.complete({ taskId: w.taskId, leaseToken: w.leaseToken }).catch(() => {});
         },
       ];
       for (let round = 0; round < 40; round++) {
@@ -82,7 +94,10 @@ describe('sleep, wake and scale never meet an assignment', () => {
       const a = await registerAgent(rt, { name: `race-${i}`, capabilities: [`race-${i}`] });
       await a.caller.agents.heartbeat({});
       const { ids } = await admin().tasks.submit({ title: 'race', capabilities: [`race-${i}`] });
-      const [sleep] = await Promise.allSettled([rt.core.lifecycle.sleep(userContext('race'), a.agentId), rt.core.dispatchNow()]);
+      const [sleep] = await Promise.allSettled([
+        rt.core.lifecycle.sleep(userContext('race'), a.agentId),
+        rt.core.dispatchNow(),
+      ]);
       const agent = await rt.core.registry.get(a.agentId);
       const task = await rt.core.tasks.get(ids[0]);
       if (sleep.status === 'fulfilled') {

@@ -19,7 +19,11 @@ const admin = () => callerAs(rt, adminPrincipal);
 async function fleet(cap: string, specs: { name: string; level?: number; max?: number }[]) {
   const agents = [];
   for (const s of specs) {
-    const { agentId, token } = await admin().agents.register({ name: s.name, capabilities: [{ name: cap, level: s.level ?? 1 }], maxConcurrency: s.max ?? 1 });
+    const { agentId, token } = await admin().agents.register({
+      name: s.name,
+      capabilities: [{ name: cap, level: s.level ?? 1 }],
+      maxConcurrency: s.max ?? 1,
+    });
     const caller = callerAs(rt, await rt.core.auth.authenticateBearer(token));
     await caller.agents.heartbeat({});
     agents.push({ agentId, name: s.name, caller });
@@ -29,7 +33,9 @@ async function fleet(cap: string, specs: { name: string; level?: number; max?: n
 
 /** Submits tasks in one batch (one dispatch pass places them all) and returns the winners in submission order. */
 async function winners(cap: string, n: number, extra: { contextKey?: string } = {}) {
-  const { ids } = await admin().tasks.submit({ tasks: Array.from({ length: n }, (_, i) => ({ title: `${cap}-${i}`, capabilities: [cap], ...extra })) });
+  const { ids } = await admin().tasks.submit({
+    tasks: Array.from({ length: n }, (_, i) => ({ title: `${cap}-${i}`, capabilities: [cap], ...extra })),
+  });
   await rt.core.dispatchNow();
   const details = await Promise.all(ids.map((id) => admin().tasks.detail({ id })));
   return details.map((d) => d.decisions[0]);
@@ -41,7 +47,11 @@ async function use(name: StrategyName, weights?: Record<string, number>) {
 
 describe('each strategy through the API', () => {
   it('round-robin: agents take turns in a stable order', async () => {
-    await fleet('s-rr', [{ name: 'rr-a', max: 3 }, { name: 'rr-b', max: 3 }, { name: 'rr-c', max: 3 }]);
+    await fleet('s-rr', [
+      { name: 'rr-a', max: 3 },
+      { name: 'rr-b', max: 3 },
+      { name: 'rr-c', max: 3 },
+    ]);
     await use('round-robin');
     const d = await winners('s-rr', 6);
     expect(d.every((x) => x.strategy === 'round-robin')).toBe(true);
@@ -51,16 +61,25 @@ describe('each strategy through the API', () => {
   });
 
   it('least-loaded: work spreads to the agent with the most free capacity', async () => {
-    await fleet('s-ll', [{ name: 'll-a', max: 2 }, { name: 'll-b', max: 2 }]);
+    await fleet('s-ll', [
+      { name: 'll-a', max: 2 },
+      { name: 'll-b', max: 2 },
+    ]);
     await use('least-loaded');
     const d = await winners('s-ll', 4);
-    const counts = d.reduce<Record<string, number>>((m, x) => ({ ...m, [x.winnerAgentName]: (m[x.winnerAgentName] ?? 0) + 1 }), {});
+    const counts = d.reduce<Record<string, number>>(
+      (m, x) => ({ ...m, [x.winnerAgentName]: (m[x.winnerAgentName] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ 'll-a': 2, 'll-b': 2 });
     expect(d[0].candidates[0].terms).toHaveProperty('freeCapacity');
   });
 
   it('capability-weighted: the most proficient agent wins', async () => {
-    await fleet('s-cw', [{ name: 'cw-novice', level: 0.3 }, { name: 'cw-expert', level: 0.9 }]);
+    await fleet('s-cw', [
+      { name: 'cw-novice', level: 0.3 },
+      { name: 'cw-expert', level: 0.9 },
+    ]);
     await use('capability-weighted');
     const [d] = await winners('s-cw', 1);
     expect(d.winnerAgentName).toBe('cw-expert');
@@ -76,7 +95,9 @@ describe('each strategy through the API', () => {
     const work = (await holder.caller.work.poll({ waitMs: 2_000 }))!;
     await holder.caller.work.complete({ taskId: work.taskId, leaseToken: work.leaseToken });
     // Routing learns held contexts from the completion event, which may travel through Redis.
-    await expect.poll(() => rt.core.signals.signals(holder.agentId).contextKeys, { timeout: 5_000 }).toContain('repo:web');
+    await expect
+      .poll(() => rt.core.signals.signals(holder.agentId).contextKeys, { timeout: 5_000 })
+      .toContain('repo:web');
     // The holder was assigned most recently, so only affinity makes it win again.
     const [second] = await winners('s-ca', 1, { contextKey: 'repo:web' });
     expect(second.winnerAgentName).toBe(holder.name);
@@ -84,7 +105,10 @@ describe('each strategy through the API', () => {
   });
 
   it('power-of-two: of two sampled agents the less loaded wins', async () => {
-    await fleet('s-p2', [{ name: 'p2-busy', max: 2 }, { name: 'p2-free', max: 2 }]);
+    await fleet('s-p2', [
+      { name: 'p2-busy', max: 2 },
+      { name: 'p2-free', max: 2 },
+    ]);
     await use('least-loaded');
     await admin().tasks.submit({ title: 'occupy', capabilities: ['s-p2'] });
     await rt.core.dispatchNow();
@@ -101,7 +125,15 @@ describe('each strategy through the API', () => {
     await fleet('s-co', [{ name: 'co-a' }, { name: 'co-b' }]);
     const [d] = await winners('s-co', 1);
     expect(d.strategy).toBe('composite');
-    expect(Object.keys(d.candidates[0].terms).sort()).toEqual(['affinity', 'breaker', 'capabilityFit', 'health', 'latency', 'load', 'successRate']);
+    expect(Object.keys(d.candidates[0].terms).sort()).toEqual([
+      'affinity',
+      'breaker',
+      'capabilityFit',
+      'health',
+      'latency',
+      'load',
+      'successRate',
+    ]);
     const c = d.candidates[0];
     expect(Object.values(c.terms).reduce((s, v) => s + v, 0)).toBeCloseTo(c.score, 3);
   });

@@ -16,17 +16,29 @@ export const tasksRouter = router({
   whyPending: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.whyPending(input.id)),
   cancel: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.tasks.cancel(ctx.req, input.id)),
   /** A task not yet finished gets another priority `{id, priority}`; the queue reorders at once. Answers the task. */
-  setPriority: procedure.input(SetPriorityInput).mutation(({ ctx, input }) => ctx.runtime.core.tasks.setPriority(ctx.req, input)),
+  setPriority: procedure
+    .input(SetPriorityInput)
+    .mutation(({ ctx, input }) => ctx.runtime.core.tasks.setPriority(ctx.req, input)),
   /** Cancels up to 500 tasks `{ids}` in one statement; answers each id's outcome and a one-line summary. */
-  cancelMany: procedure.input(TaskIdsInput).mutation(({ ctx, input }) => ctx.runtime.core.bulkTasks.cancelMany(ctx.req, input)),
+  cancelMany: procedure
+    .input(TaskIdsInput)
+    .mutation(({ ctx, input }) => ctx.runtime.core.bulkTasks.cancelMany(ctx.req, input)),
   /** Retries up to 500 dead-lettered, failed or cancelled tasks `{ids}`; answers each id's outcome and a summary. */
-  retryMany: procedure.input(TaskIdsInput).mutation(({ ctx, input }) => ctx.runtime.core.bulkTasks.retryMany(ctx.req, input)),
+  retryMany: procedure
+    .input(TaskIdsInput)
+    .mutation(({ ctx, input }) => ctx.runtime.core.bulkTasks.retryMany(ctx.req, input)),
   /** Reprioritises up to 500 unfinished tasks `{ids, priority}`; answers each id's outcome (with its previous priority) and a summary. */
-  setPriorityMany: procedure.input(SetPriorityManyInput).mutation(({ ctx, input }) => ctx.runtime.core.bulkTasks.setPriorityMany(ctx.req, input)),
+  setPriorityMany: procedure
+    .input(SetPriorityManyInput)
+    .mutation(({ ctx, input }) => ctx.runtime.core.bulkTasks.setPriorityMany(ctx.req, input)),
   /** A dead-lettered, failed or cancelled task back to the queue with a fresh set of attempts. */
   retry: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.deadLetters.retry(ctx.req, input.id)),
-  retryDeadLetters: procedure.input(RetryDeadLettersInput).mutation(({ ctx, input }) => ctx.runtime.core.deadLetters.retryMatching(ctx.req, input)),
+  retryDeadLetters: procedure
+    .input(RetryDeadLettersInput)
+    .mutation(({ ctx, input }) => ctx.runtime.core.deadLetters.retryMatching(ctx.req, input)),
   /** How many dead letters `retryDeadLetters` would retry with these filters: `{count}`. */
-  countDeadLetters: procedure.input(RetryDeadLettersInput).query(({ ctx, input }) => ctx.runtime.core.deadLetters.count(input)),
+  countDeadLetters: procedure
+    .input(RetryDeadLettersInput)
+    .query(({ ctx, input }) => ctx.runtime.core.deadLetters.count(input)),
   discard: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.deadLetters.discard(ctx.req, input.id)),
 });

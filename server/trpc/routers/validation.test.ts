@@ -58,7 +58,9 @@ describe('bad input gets a 4xx naming the problem, never a 500 or a half-written
   });
 
   it('answers an unknown id with 404 and an unknown procedure with 404', async () => {
-    expect((await httpCall(rt, 'tasks.get', { input: { id: 'tsk_nope' }, token: ADMIN_TOKEN, query: true })).status).toBe(404);
+    expect(
+      (await httpCall(rt, 'tasks.get', { input: { id: 'tsk_nope' }, token: ADMIN_TOKEN, query: true })).status,
+    ).toBe(404);
     expect((await httpCall(rt, 'tasks.nope', { input: {}, token: ADMIN_TOKEN })).status).toBe(404);
   });
 });
@@ -70,7 +72,11 @@ describe('NUL characters, foreign cursors and out-of-range numbers: 400 naming t
     ['tasks.submit', { title: 'a\u0000b' }, 'title'],
     ['tasks.submit', { title: 'ok', payload: { notes: ['fine', 'bad\u0000'] } }, 'payload.notes.1'],
     ['tasks.submit', { title: 'ok', payload: { 'k\u0000': 1 } }, 'payload'],
-    ['tasks.submit', { tasks: [{ title: 'ok' }, { title: 'ok', capabilities: ['x\u0000'] }] }, 'tasks.1.capabilities.0'],
+    [
+      'tasks.submit',
+      { tasks: [{ title: 'ok' }, { title: 'ok', capabilities: ['x\u0000'] }] },
+      'tasks.1.capabilities.0',
+    ],
     ['agents.register', { name: 'nul-labels', labels: { team: 'a\u0000' } }, 'labels.team'],
     ['tasks.cancel', { id: 'tsk_\u0000' }, 'id'],
   ])('%s %j', async (procedure, input, field) => {
@@ -118,10 +124,21 @@ describe('NUL characters, foreign cursors and out-of-range numbers: 400 naming t
   });
 
   it('pages through tasks.list with the cursors it hands out', async () => {
-    await httpCall(rt, 'tasks.submit', { input: { tasks: [{ title: 'page-1' }, { title: 'page-2' }, { title: 'page-3' }] }, token: ADMIN_TOKEN });
-    const first = await httpCall(rt, 'tasks.list', { input: { search: 'page-', limit: 2 }, token: ADMIN_TOKEN, query: true });
+    await httpCall(rt, 'tasks.submit', {
+      input: { tasks: [{ title: 'page-1' }, { title: 'page-2' }, { title: 'page-3' }] },
+      token: ADMIN_TOKEN,
+    });
+    const first = await httpCall(rt, 'tasks.list', {
+      input: { search: 'page-', limit: 2 },
+      token: ADMIN_TOKEN,
+      query: true,
+    });
     expect(first.data.items).toHaveLength(2);
-    const second = await httpCall(rt, 'tasks.list', { input: { search: 'page-', limit: 2, cursor: first.data.nextCursor }, token: ADMIN_TOKEN, query: true });
+    const second = await httpCall(rt, 'tasks.list', {
+      input: { search: 'page-', limit: 2, cursor: first.data.nextCursor },
+      token: ADMIN_TOKEN,
+      query: true,
+    });
     expect(second.status).toBe(200);
     const titles = [...first.data.items, ...second.data.items].map((t: { title: string }) => t.title);
     expect(titles.sort()).toEqual(['page-1', 'page-2', 'page-3']);
@@ -139,7 +156,11 @@ describe('authentication and roles', () => {
   });
 
   it('treats a malformed session cookie as no session (401, not 500)', async () => {
-    const res = await httpCall(rt, 'tasks.list', { input: {}, query: true, headers: { cookie: 'fd_session=%E0%A4%A' } });
+    const res = await httpCall(rt, 'tasks.list', {
+      input: {},
+      query: true,
+      headers: { cookie: 'fd_session=%E0%A4%A' },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -152,6 +173,8 @@ describe('authentication and roles', () => {
     expect(asAgent.status).toBe(403);
     const asAdmin = await httpCall(rt, 'work.poll', { input: { waitMs: 0 }, token: ADMIN_TOKEN });
     expect(asAdmin.status).toBe(403);
-    expect(asAdmin.error?.message).toMatch(/may not call work\.poll: it needs agent:self .* which agents \(with an agent token\) have/);
+    expect(asAdmin.error?.message).toMatch(
+      /may not call work\.poll: it needs agent:self .* which agents \(with an agent token\) have/,
+    );
   });
 });

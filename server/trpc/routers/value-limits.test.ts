@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPrincipal, ADMIN_TOKEN, callerAs, httpCall, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+import {
+  adminPrincipal,
+  ADMIN_TOKEN,
+  callerAs,
+  httpCall,
+  registerAgent,
+  startTestRuntime,
+} from '@/server/testing/test-runtime';
 
 let rt: Awaited<ReturnType<typeof startTestRuntime>>;
 beforeAll(async () => {
@@ -21,11 +28,18 @@ describe('limits on stored values: a 400 naming the field, nothing written', () 
     const agent = await registerAgent(rt, { name: 'big-result', capabilities: ['big-result'] });
     const { ids } = await admin.tasks.submit({ title: 'produces a lot', capabilities: ['big-result'] });
     const work = (await agent.caller.work.poll({ waitMs: 5000, start: true }))!;
-    const res = await httpCall(rt, 'work.complete', { token: agent.token, input: { taskId: work.taskId, leaseToken: work.leaseToken, result: { out: 'x'.repeat(3000) } } });
+    const res = await httpCall(rt, 'work.complete', {
+      token: agent.token,
+      input: { taskId: work.taskId, leaseToken: work.leaseToken, result: { out: 'x'.repeat(3000) } },
+    });
     expect(res.status).toBe(400);
     expect(res.error?.message).toMatch(/^result: must be at most 2000 bytes of JSON/);
     expect((await admin.tasks.get({ id: ids[0] })).status).toBe('running');
-    await agent.caller.work.complete({ taskId: work.taskId, leaseToken: work.leaseToken, result: { out: 'x'.repeat(1500) } });
+    await agent.caller.work.complete({
+      taskId: work.taskId,
+      leaseToken: work.leaseToken,
+      result: { out: 'x'.repeat(1500) },
+    });
     expect((await admin.tasks.get({ id: ids[0] })).result).toEqual({ out: 'x'.repeat(1500) });
   });
 
@@ -34,7 +48,10 @@ describe('limits on stored values: a 400 naming the field, nothing written', () 
     const agent = await registerAgent(rt, { name: 'chatty', capabilities: ['chatty'] });
     const { ids } = await admin.tasks.submit({ title: 'talks a lot', capabilities: ['chatty'] });
     const work = (await agent.caller.work.poll({ waitMs: 5000, start: true }))!;
-    const res = await httpCall(rt, 'work.progress', { token: agent.token, input: { taskId: work.taskId, leaseToken: work.leaseToken, message: 'y'.repeat(101) } });
+    const res = await httpCall(rt, 'work.progress', {
+      token: agent.token,
+      input: { taskId: work.taskId, leaseToken: work.leaseToken, message: 'y'.repeat(101) },
+    });
     expect(res.status).toBe(400);
     expect(res.error?.message).toMatch(/^message: must be at most 100 characters/);
     expect((await admin.tasks.detail({ id: ids[0] })).progress).toEqual([]);
@@ -49,18 +66,35 @@ describe('limits on stored values: a 400 naming the field, nothing written', () 
     const res = await httpCall(rt, 'agents.register', { token: ADMIN_TOKEN, input: { name, labels } });
     expect(res.status).toBe(400);
     expect(res.error?.message).toMatch(message);
-    expect((await callerAs(rt, adminPrincipal).agents.list({ search: name, includeTerminated: true })).items.map((a) => a.name)).not.toContain(name);
+    expect(
+      (await callerAs(rt, adminPrincipal).agents.list({ search: name, includeTerminated: true })).items.map(
+        (a) => a.name,
+      ),
+    ).not.toContain(name);
   });
 
   it('lists tasks without their payload and result (sizes instead); tasks.get has them whole', async () => {
     const admin = callerAs(rt, adminPrincipal);
     const agent = await registerAgent(rt, { name: 'lister', capabilities: ['listed'] });
-    const { ids } = await admin.tasks.submit({ title: 'listed-task', capabilities: ['listed'], payload: { prompt: 'p'.repeat(500) } });
+    const { ids } = await admin.tasks.submit({
+      title: 'listed-task',
+      capabilities: ['listed'],
+      payload: { prompt: 'p'.repeat(500) },
+    });
     const work = (await agent.caller.work.poll({ waitMs: 5000, start: true }))!;
-    await agent.caller.work.complete({ taskId: work.taskId, leaseToken: work.leaseToken, result: { out: 'r'.repeat(1000) } });
+    await agent.caller.work.complete({
+      taskId: work.taskId,
+      leaseToken: work.leaseToken,
+      result: { out: 'r'.repeat(1000) },
+    });
     const res = await httpCall(rt, 'tasks.list', { token: ADMIN_TOKEN, query: true, input: { search: 'listed-task' } });
     const [item] = res.data.items;
-    expect(item).toMatchObject({ id: ids[0], status: 'succeeded', payloadBytes: expect.any(Number), resultBytes: expect.any(Number) });
+    expect(item).toMatchObject({
+      id: ids[0],
+      status: 'succeeded',
+      payloadBytes: expect.any(Number),
+      resultBytes: expect.any(Number),
+    });
     expect(item.resultBytes).toBeGreaterThan(1000);
     expect(item).not.toHaveProperty('result');
     expect(item).not.toHaveProperty('payload');

@@ -16,9 +16,21 @@ describe('agent protocol', () => {
     await agent.caller.agents.heartbeat({});
     const { ids } = await admin.tasks.submit({ title: 'hello', capabilities: ['python'], payload: { x: 1 } });
     const work = await agent.caller.work.poll({ waitMs: 5000 });
-    expect(work).toMatchObject({ taskId: ids[0], attempt: 1, title: 'hello', payload: { x: 1 }, capabilities: ['python'], priority: 'normal' });
+    expect(work).toMatchObject({
+      taskId: ids[0],
+      attempt: 1,
+      title: 'hello',
+      payload: { x: 1 },
+      capabilities: ['python'],
+      priority: 'normal',
+    });
     await agent.caller.work.start({ taskId: work!.taskId, leaseToken: work!.leaseToken });
-    await agent.caller.work.progress({ taskId: work!.taskId, leaseToken: work!.leaseToken, message: 'halfway', percent: 50 });
+    await agent.caller.work.progress({
+      taskId: work!.taskId,
+      leaseToken: work!.leaseToken,
+      message: 'halfway',
+      percent: 50,
+    });
     await agent.caller.work.complete({ taskId: work!.taskId, leaseToken: work!.leaseToken, result: { ok: true } });
     const detail = await admin.tasks.detail({ id: ids[0] });
     expect(detail.task.status).toBe('succeeded');
@@ -36,7 +48,9 @@ describe('agent protocol', () => {
     await agent.caller.agents.heartbeat({});
     const { ids } = await admin.tasks.submit({ title: 'stale', capabilities: ['stale'] });
     const work = (await agent.caller.work.poll({ waitMs: 5000 }))!;
-    await expect(agent.caller.work.complete({ taskId: ids[0], leaseToken: 'not-the-lease' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(agent.caller.work.complete({ taskId: ids[0], leaseToken: 'not-the-lease' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect((await admin.tasks.get({ id: ids[0] })).status).toBe('assigned');
     await agent.caller.work.complete({ taskId: ids[0], leaseToken: work.leaseToken });
     expect((await admin.tasks.get({ id: ids[0] })).status).toBe('succeeded');
@@ -60,7 +74,9 @@ describe('agent protocol', () => {
     const admin = callerAs(rt, adminPrincipal);
     const agent = await registerAgent(rt, { name: 'proto-4', capabilities: ['multi'], maxConcurrency: 3 });
     await agent.caller.agents.heartbeat({});
-    const { ids } = await admin.tasks.submit({ tasks: Array.from({ length: 5 }, (_, i) => ({ title: `m${i}`, capabilities: ['multi'] })) });
+    const { ids } = await admin.tasks.submit({
+      tasks: Array.from({ length: 5 }, (_, i) => ({ title: `m${i}`, capabilities: ['multi'] })),
+    });
     const taken: string[] = [];
     while (taken.length < 3) {
       const { assignments } = await agent.caller.work.pollBatch({ waitMs: 5000, max: 10, start: true });
@@ -71,13 +87,24 @@ describe('agent protocol', () => {
     // At capacity: a further poll waits out its time with nothing.
     expect((await agent.caller.work.pollBatch({ waitMs: 300, max: 10 })).assignments).toEqual([]);
     const states = await Promise.all(ids.map((id) => admin.tasks.get({ id })));
-    expect(states.filter((t) => t.status === 'running').map((t) => t.id).sort()).toEqual([...taken].sort());
+    expect(
+      states
+        .filter((t) => t.status === 'running')
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...taken].sort());
     expect(states.filter((t) => t.status === 'queued')).toHaveLength(2);
   });
 
   it('rejects a pollBatch asking for more than 100 or fewer than 1 with a message naming `max`', async () => {
     const agent = await registerAgent(rt, { name: 'proto-5', capabilities: ['x'] });
-    await expect(agent.caller.work.pollBatch({ max: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('max') });
-    await expect(agent.caller.work.pollBatch({ max: 101 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('max') });
+    await expect(agent.caller.work.pollBatch({ max: 0 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('max'),
+    });
+    await expect(agent.caller.work.pollBatch({ max: 101 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('max'),
+    });
   });
 });

@@ -31,16 +31,39 @@ export function AgentView({ id }: { id: string }) {
 
   return (
     <>
-      <Link href="/agents" className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200">← Agents</Link>
+      <Link
+        href="/agents"
+        className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200"
+      >
+        ← Agents
+      </Link>
       {agent.error ? (
         <ErrorState error={agent.error} title="Could not load this agent" onRetry={() => void agent.refetch()} />
       ) : !a ? (
         <TableSkeleton rows={4} />
       ) : (
         <div className="space-y-4">
-          <PageHeader title={<span className="flex flex-wrap items-center gap-3">{a.name}<AgentStateBadge state={a.status} /><BreakerMarker state={a.breaker} /></span>}
-            description={<>{a.runtime} · {a.capabilities.length} capabilities · up to {a.maxConcurrency} tasks at once{a.poolId && <> · <PoolLink poolId={a.poolId} fallbackName={a.labels.pool} /></>}</>}
-            actions={<LifecycleActions agentId={a.id} agentName={a.name} status={a.status} />} />
+          <PageHeader
+            title={
+              <span className="flex flex-wrap items-center gap-3">
+                {a.name}
+                <AgentStateBadge state={a.status} />
+                <BreakerMarker state={a.breaker} />
+              </span>
+            }
+            description={
+              <>
+                {a.runtime} · {a.capabilities.length} capabilities · up to {a.maxConcurrency} tasks at once
+                {a.poolId && (
+                  <>
+                    {' '}
+                    · <PoolLink poolId={a.poolId} fallbackName={a.labels.pool} />
+                  </>
+                )}
+              </>
+            }
+            actions={<LifecycleActions agentId={a.id} agentName={a.name} status={a.status} />}
+          />
           <div className="grid items-start gap-4 lg:grid-cols-2">
             <ActivityCard agent={a} />
             <ContextCard agent={a} />
@@ -50,15 +73,27 @@ export function AgentView({ id }: { id: string }) {
           </Card>
           <BreakerCard agentId={a.id} agentName={a.name} />
           {a.poolId && <AgentLogsPanel agentId={a.id} />}
-          <Card title="Recent tasks" description={`The last ${AGENT_RECENT_TASKS} tasks held by this agent`} bodyClassName="">
+          <Card
+            title="Recent tasks"
+            description={`The last ${AGENT_RECENT_TASKS} tasks held by this agent`}
+            bodyClassName=""
+          >
             {tasks.error ? (
-              <div className="p-4"><ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} /></div>
+              <div className="p-4">
+                <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
+              </div>
             ) : !tasks.data ? (
-              <div className="p-4"><Spinner /></div>
+              <div className="p-4">
+                <Spinner />
+              </div>
             ) : tasks.data.items.length ? (
               <TasksTable tasks={tasks.data.items} agentNames={NO_NAMES} hideAgent />
             ) : (
-              <div className="p-4"><EmptyState title="No tasks yet">Tasks this agent is given show up here as they are assigned.</EmptyState></div>
+              <div className="p-4">
+                <EmptyState title="No tasks yet">
+                  Tasks this agent is given show up here as they are assigned.
+                </EmptyState>
+              </div>
             )}
           </Card>
         </div>

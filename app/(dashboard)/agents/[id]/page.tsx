@@ -16,7 +16,11 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     queryClient.prefetchQuery(trpc.tasks.list.queryOptions({ agentId: id, limit: AGENT_RECENT_TASKS })),
   ]);
   // An unknown (or pruned) agent is a 404 with the ways back, not an error to retry.
-  if ((queryClient.getQueryState(trpc.agents.get.queryKey({ id }))?.error as { code?: string } | null)?.code === 'NOT_FOUND') notFound();
+  if (
+    (queryClient.getQueryState(trpc.agents.get.queryKey({ id }))?.error as { code?: string } | null)?.code ===
+    'NOT_FOUND'
+  )
+    notFound();
   return (
     <HydrateClient>
       <AgentView id={id} />

@@ -25,7 +25,11 @@ export default async function PoolPage({ params, searchParams }: PoolPageProps) 
     queryClient.prefetchQuery(trpc.pools.samples.queryOptions(poolSamplesInput(id, range))),
   ]);
   // An unknown pool is a 404 with the ways back, not an error to retry.
-  if ((queryClient.getQueryState(trpc.pools.get.queryKey({ id }))?.error as { code?: string } | null)?.code === 'NOT_FOUND') notFound();
+  if (
+    (queryClient.getQueryState(trpc.pools.get.queryKey({ id }))?.error as { code?: string } | null)?.code ===
+    'NOT_FOUND'
+  )
+    notFound();
   // The server decides; this only spares others buttons that would be refused.
   const canAdmin = mayCall(actor, 'pools.create');
   return (

@@ -15,7 +15,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     if (e?.code === 'NOT_FOUND') notFound();
     return null;
   });
-  if (detail?.task.agentId) await queryClient.prefetchQuery(trpc.agents.list.queryOptions(agentNamesInput([detail.task.agentId])));
+  if (detail?.task.agentId)
+    await queryClient.prefetchQuery(trpc.agents.list.queryOptions(agentNamesInput([detail.task.agentId])));
   return (
     <HydrateClient>
       <TaskView id={id} />

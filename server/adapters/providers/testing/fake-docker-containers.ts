@@ -57,17 +57,31 @@ export class FakeContainers {
 
   create(name: string | null, body: Record<string, any>): EngineAnswer {
     const chosen = name ?? `fake_${randomBytes(4).toString('hex')}`;
-    if (!NAME.test(chosen)) return fail(400, `Invalid container name (${chosen}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-    if (typeof body?.Image !== 'string' || !body.Image) return fail(400, 'config cannot be empty in order to create a container');
+    if (!NAME.test(chosen))
+      return fail(400, `Invalid container name (${chosen}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    if (typeof body?.Image !== 'string' || !body.Image)
+      return fail(400, 'config cannot be empty in order to create a container');
     if (!this.images.has(imageKey(body.Image))) return fail(404, `No such image: ${imageKey(body.Image)}`);
     const clash = this.find(chosen.replace(/^\//, ''));
     if (clash && clash.name === chosen.replace(/^\//, '')) {
-      return fail(409, `Conflict. The container name "/${clash.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+      return fail(
+        409,
+        `Conflict. The container name "/${clash.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
     }
     const id = randomBytes(32).toString('hex');
     this.byId.set(id, {
-      id, name: chosen.replace(/^\//, ''), image: body.Image, config: body, created: Date.now(), status: 'created',
-      exitCode: 0, startedAt: null, finishedAt: null, frames: [], timer: null,
+      id,
+      name: chosen.replace(/^\//, ''),
+      image: body.Image,
+      config: body,
+      created: Date.now(),
+      status: 'created',
+      exitCode: 0,
+      startedAt: null,
+      finishedAt: null,
+      frames: [],
+      timer: null,
     });
     return { status: 201, body: { Id: id, Warnings: [] } };
   }
@@ -79,7 +93,8 @@ export class FakeContainers {
     c.startedAt = Date.now();
     c.finishedAt = null;
     // One frame per line, as the engine's log driver stores them.
-    for (const o of image.output ?? []) for (const line of o.text.replace(/\n$/, '').split('\n')) c.frames.push(muxFrame(o.stream, `${line}\n`));
+    for (const o of image.output ?? [])
+      for (const line of o.text.replace(/\n$/, '').split('\n')) c.frames.push(muxFrame(o.stream, `${line}\n`));
     if (image.exitsAfterMs !== undefined) {
       c.timer = setTimeout(() => this.exit(c, image.exitCode ?? 1), image.exitsAfterMs);
       c.timer.unref();
@@ -95,7 +110,10 @@ export class FakeContainers {
 
   remove(c: FakeContainer, force: boolean): EngineAnswer {
     if (c.status === 'running' && !force) {
-      return fail(409, `You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`);
+      return fail(
+        409,
+        `You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`,
+      );
     }
     this.exit(c, 137);
     this.byId.delete(c.id);
@@ -115,15 +133,34 @@ export class FakeContainers {
   inspect(c: FakeContainer): Record<string, unknown> {
     const iso = (t: number | null) => (t ? new Date(t).toISOString() : '0001-01-01T00:00:00Z');
     return {
-      Id: c.id, Created: iso(c.created), Path: c.config.Cmd?.[0] ?? '', Args: c.config.Cmd?.slice(1) ?? [], Name: `/${c.name}`,
+      Id: c.id,
+      Created: iso(c.created),
+      Path: c.config.Cmd?.[0] ?? '',
+      Args: c.config.Cmd?.slice(1) ?? [],
+      Name: `/${c.name}`,
       State: {
-        Status: c.status, Running: c.status === 'running', Paused: false, Restarting: false, OOMKilled: false, Dead: false,
-        Pid: c.status === 'running' ? 4242 : 0, ExitCode: c.exitCode, Error: '', StartedAt: iso(c.startedAt), FinishedAt: iso(c.finishedAt),
+        Status: c.status,
+        Running: c.status === 'running',
+        Paused: false,
+        Restarting: false,
+        OOMKilled: false,
+        Dead: false,
+        Pid: c.status === 'running' ? 4242 : 0,
+        ExitCode: c.exitCode,
+        Error: '',
+        StartedAt: iso(c.startedAt),
+        FinishedAt: iso(c.finishedAt),
       },
       Image: `sha256:${Buffer.from(imageKey(c.image)).toString('hex').padEnd(64, '0').slice(0, 64)}`,
       RestartCount: 0,
       HostConfig: c.config.HostConfig ?? {},
-      Config: { Image: c.image, Env: c.config.Env ?? [], Cmd: c.config.Cmd ?? null, Labels: c.config.Labels ?? {}, Tty: c.config.Tty ?? false },
+      Config: {
+        Image: c.image,
+        Env: c.config.Env ?? [],
+        Cmd: c.config.Cmd ?? null,
+        Labels: c.config.Labels ?? {},
+        Tty: c.config.Tty ?? false,
+      },
       NetworkSettings: { Networks: {} },
     };
   }
@@ -132,14 +169,24 @@ export class FakeContainers {
   list(all: boolean, labels: string[]): Record<string, unknown>[] {
     return [...this.byId.values()]
       .filter((c) => all || c.status === 'running')
-      .filter((c) => labels.every((f) => {
-        const [k, ...v] = f.split('=');
-        const have = c.config.Labels?.[k!];
-        return v.length ? have === v.join('=') : have !== undefined;
-      }))
+      .filter((c) =>
+        labels.every((f) => {
+          const [k, ...v] = f.split('=');
+          const have = c.config.Labels?.[k!];
+          return v.length ? have === v.join('=') : have !== undefined;
+        }),
+      )
       .map((c) => ({
-        Id: c.id, Names: [`/${c.name}`], Image: c.image, Command: (c.config.Cmd ?? []).join(' '), Created: Math.floor(c.created / 1000),
-        State: c.status, Status: describeStatus(c), Labels: c.config.Labels ?? {}, Ports: [], HostConfig: { NetworkMode: c.config.HostConfig?.NetworkMode ?? 'bridge' },
+        Id: c.id,
+        Names: [`/${c.name}`],
+        Image: c.image,
+        Command: (c.config.Cmd ?? []).join(' '),
+        Created: Math.floor(c.created / 1000),
+        State: c.status,
+        Status: describeStatus(c),
+        Labels: c.config.Labels ?? {},
+        Ports: [],
+        HostConfig: { NetworkMode: c.config.HostConfig?.NetworkMode ?? 'bridge' },
       }));
   }
 

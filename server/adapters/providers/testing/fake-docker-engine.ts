@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fail, FakeContainers, imageKey, type EngineAnswer, type FakeContainer, type FakeImage } from './fake-docker-containers';
+import {
+  fail,
+  FakeContainers,
+  imageKey,
+  type EngineAnswer,
+  type FakeContainer,
+  type FakeImage,
+} from './fake-docker-containers';
 
 export type { FakeImage } from './fake-docker-containers';
 
@@ -25,7 +32,11 @@ export class FakeDockerEngine {
   readonly calls: RecordedCall[] = [];
   readonly state = new FakeContainers();
 
-  private constructor(private readonly server: Server, private readonly dir: string, readonly socketPath: string) {}
+  private constructor(
+    private readonly server: Server,
+    private readonly dir: string,
+    readonly socketPath: string,
+  ) {}
 
   static async start(images: Record<string, FakeImage> = {}): Promise<FakeDockerEngine> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fake-docker-'));
@@ -77,13 +88,29 @@ export class FakeDockerEngine {
   }
 
   private answer(method: string, route: string, query: Record<string, string>, body: unknown): EngineAnswer {
-    if (route === '/_ping' && (method === 'GET' || method === 'HEAD')) return { status: 200, raw: Buffer.from('OK'), contentType: 'text/plain; charset=utf-8' };
+    if (route === '/_ping' && (method === 'GET' || method === 'HEAD'))
+      return { status: 200, raw: Buffer.from('OK'), contentType: 'text/plain; charset=utf-8' };
     if (route === '/version' && method === 'GET') {
-      return { status: 200, body: { Version: '27.0.0-fake', ApiVersion: API_VERSION, MinAPIVersion: '1.24', Os: 'linux', Arch: 'amd64', KernelVersion: os.release(), GitCommit: 'fake', GoVersion: 'go1.22' } };
+      return {
+        status: 200,
+        body: {
+          Version: '27.0.0-fake',
+          ApiVersion: API_VERSION,
+          MinAPIVersion: '1.24',
+          Os: 'linux',
+          Arch: 'amd64',
+          KernelVersion: os.release(),
+          GitCommit: 'fake',
+          GoVersion: 'go1.22',
+        },
+      };
     }
-    if (route === '/containers/create' && method === 'POST') return this.state.create(query.name ?? null, (body ?? {}) as Record<string, any>);
+    if (route === '/containers/create' && method === 'POST')
+      return this.state.create(query.name ?? null, (body ?? {}) as Record<string, any>);
     if (route === '/containers/json' && method === 'GET') {
-      const filters = query.filters ? (JSON.parse(query.filters) as { label?: string[] | Record<string, boolean> }) : {};
+      const filters = query.filters
+        ? (JSON.parse(query.filters) as { label?: string[] | Record<string, boolean> })
+        : {};
       // Old clients send `{"label":{"k=v":true}}`, newer ones `{"label":["k=v"]}`.
       const label = Array.isArray(filters.label) ? filters.label : Object.keys(filters.label ?? {});
       return { status: 200, body: this.state.list(truthy(query.all), label) };
@@ -94,16 +121,23 @@ export class FakeDockerEngine {
     if (!c) return fail(404, `No such container: ${decodeURIComponent(m[1]!)}`);
     const action = `${method} ${m[2] ?? ''}`;
     switch (action) {
-      case 'GET /json': return { status: 200, body: this.state.inspect(c) };
-      case 'POST /start': return this.state.start(c);
-      case 'POST /stop': return this.state.stop(c);
-      case 'DELETE ': return this.state.remove(c, truthy(query.force));
+      case 'GET /json':
+        return { status: 200, body: this.state.inspect(c) };
+      case 'POST /start':
+        return this.state.start(c);
+      case 'POST /stop':
+        return this.state.stop(c);
+      case 'DELETE ':
+        return this.state.remove(c, truthy(query.force));
       case 'GET /logs': {
         const tail = query.tail === undefined || query.tail === 'all' ? null : Number(query.tail);
-        const contentType = c.config.Tty ? 'application/vnd.docker.raw-stream' : 'application/vnd.docker.multiplexed-stream';
+        const contentType = c.config.Tty
+          ? 'application/vnd.docker.raw-stream'
+          : 'application/vnd.docker.multiplexed-stream';
         return { status: 200, raw: this.state.logs(c, truthy(query.stdout), truthy(query.stderr), tail), contentType };
       }
-      default: return fail(404, 'page not found');
+      default:
+        return fail(404, 'page not found');
     }
   }
 }

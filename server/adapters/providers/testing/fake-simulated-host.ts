@@ -1,6 +1,16 @@
-import type { SimulatedAssignment, SimulatedHeartbeat, SimulatedHeartbeatAnswer, SimulatedHost } from '../simulated-provider';
+import type {
+  SimulatedAssignment,
+  SimulatedHeartbeat,
+  SimulatedHeartbeatAnswer,
+  SimulatedHost,
+} from '../simulated-provider';
 
-type Outcome = { kind: 'progress' | 'complete' | 'fail' | 'release'; agentId: string; at: number; taskId: string } & Record<string, unknown>;
+type Outcome = {
+  kind: 'progress' | 'complete' | 'fail' | 'release';
+  agentId: string;
+  at: number;
+  taskId: string;
+} & Record<string, unknown>;
 
 /** An in-memory agent API: a queue of tasks, a scripted heartbeat answer, everything recorded. */
 export class FakeSimulatedHost implements SimulatedHost {
@@ -10,10 +20,21 @@ export class FakeSimulatedHost implements SimulatedHost {
   readonly taken: { agentId: string; taskId: string; at: number }[] = [];
   polls = 0;
   /** The answer to the next heartbeat; a function to answer from the report. */
-  answer: SimulatedHeartbeatAnswer | ((r: SimulatedHeartbeat) => SimulatedHeartbeatAnswer) = { status: 'idle', consolidate: false, parkedUntil: null };
+  answer: SimulatedHeartbeatAnswer | ((r: SimulatedHeartbeat) => SimulatedHeartbeatAnswer) = {
+    status: 'idle',
+    consolidate: false,
+    parkedUntil: null,
+  };
 
   submit(...titles: string[]): void {
-    for (const title of titles) this.queue.push({ taskId: `tsk_${title}`, leaseToken: `lease_${title}`, title, payload: { title }, contextKey: null });
+    for (const title of titles)
+      this.queue.push({
+        taskId: `tsk_${title}`,
+        leaseToken: `lease_${title}`,
+        title,
+        payload: { title },
+        contextKey: null,
+      });
   }
 
   of(kind: Outcome['kind']): Outcome[] {
@@ -26,7 +47,11 @@ export class FakeSimulatedHost implements SimulatedHost {
   }
 
   /** Like the server's long poll: hands out a queued task, else waits a little (abortable) and answers null. */
-  async poll(agentId: string, _opts: { waitMs: number; start: boolean }, signal: AbortSignal): Promise<SimulatedAssignment | null> {
+  async poll(
+    agentId: string,
+    _opts: { waitMs: number; start: boolean },
+    signal: AbortSignal,
+  ): Promise<SimulatedAssignment | null> {
     this.polls++;
     const deadline = Date.now() + 20;
     while (!signal.aborted && Date.now() < deadline) {
