@@ -166,6 +166,7 @@ export class Orchestrator {
       signals: this.signals,
       poolAgents: this.poolAgents,
       tasks: this.tasks,
+      deadLetters: this.deadLetters,
       pools: this.pools,
       dispatcher: this.dispatcher,
       contextPolicy,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ACTIVITIES } from '@/server/core/model';
 import { startTestRuntime } from '@/server/testing/test-runtime';
+import { userContext } from '@/server/core/testing/actors';
 
 type Rt = Awaited<ReturnType<typeof startTestRuntime>>;
 let rt: Rt;
@@ -15,7 +16,7 @@ afterAll(async () => rt?.dispose());
 
 describe('demo fleet (what a first `npm start` shows)', () => {
   it('registers its agents, routes its tasks, and a burst of migrations scales the demo pool up from 0', async () => {
-    const agents = await rt.core.views.listAgents({ search: 'demo-', limit: 500 });
+    const agents = await rt.core.views.listAgents(userContext('demo-test'), { search: 'demo-', limit: 500 });
     const fleet = agents.items.filter((a) => a.name.startsWith('demo-') && !a.poolId);
     expect(fleet).toHaveLength(3);
     // Their activity is reported like a real worker's, so the Agents page shows what they do.
@@ -33,7 +34,7 @@ describe('demo fleet (what a first `npm start` shows)', () => {
     await expect
       .poll(
         async () =>
-          (await rt.core.views.listAgents({ limit: 500 })).items.some(
+          (await rt.core.views.listAgents(userContext('demo-test'), { limit: 500 })).items.some(
             (a) => a.poolId === pool!.id && a.activity?.state === 'working',
           ),
         { timeout: 20_000, interval: 500 },

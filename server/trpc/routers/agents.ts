@@ -16,7 +16,7 @@ export const agentsRouter = router({
   }),
 
   /** The calling agent as the server knows it: a restarted worker resumes its CLI session from here. */
-  me: agentProcedure.query(({ ctx }) => ctx.runtime.core.views.getAgent(ctx.agent.id)),
+  me: agentProcedure.query(({ ctx }) => ctx.runtime.core.views.getAgent(ctx.req, ctx.agent.id)),
 
   deregister: agentProcedure.mutation(async ({ ctx }) => {
     await ctx.runtime.core.registry.deregister(ctx.agent.id);
@@ -27,12 +27,12 @@ export const agentsRouter = router({
   signOff: agentProcedure.mutation(({ ctx }) => ctx.runtime.core.registry.signOff(ctx.agent.id)),
 
   /** A page of agents: search, status, terminated shown or not, sort, and a cursor to the next page. */
-  list: procedure.input(AgentListInput).query(({ ctx, input }) => ctx.runtime.core.views.listAgents(input)),
+  list: procedure.input(AgentListInput).query(({ ctx, input }) => ctx.runtime.core.views.listAgents(ctx.req, input)),
 
-  get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.getAgent(input.id)),
+  get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.getAgent(ctx.req, input.id)),
 
   /** The agent's circuit breaker and its runtime's, with their transitions. */
-  breaker: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.breakers.view(input.id)),
+  breaker: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.breaker(ctx.req, input.id)),
   drain: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.drain(ctx.req, input.id)),
   resume: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.resume(ctx.req, input.id)),
   sleep: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.lifecycle.sleep(ctx.req, input.id)),
@@ -45,7 +45,7 @@ export const agentsRouter = router({
   /** A managed agent's recent output, from its provider (empty for agents no pool manages). */
   logs: procedure
     .input(ById.extend({ tail: z.number().int().min(1).max(2_000).default(200) }))
-    .query(({ ctx, input }) => ctx.runtime.core.views.agentLogs(input.id, input.tail)),
+    .query(({ ctx, input }) => ctx.runtime.core.views.agentLogs(ctx.req, input.id, input.tail)),
 
   resetBreaker: procedure
     .input(BreakerAction)

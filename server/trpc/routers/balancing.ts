@@ -14,10 +14,10 @@ export const balancingRouter = router({
     .mutation(({ ctx, input }) => ctx.runtime.core.routing.set(ctx.req, input)),
   distribution: procedure
     .input(DistributionInput)
-    .query(({ ctx, input }) => ctx.runtime.core.views.distribution(input)),
+    .query(({ ctx, input }) => ctx.runtime.core.views.distribution(ctx.req, input)),
   decisions: procedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
-    .query(({ ctx, input }) => ctx.runtime.core.views.recentDecisions(input.limit)),
+    .query(({ ctx, input }) => ctx.runtime.core.views.recentDecisions(ctx.req, input.limit)),
   // A mutation: it computes over up to 5,000 recorded decisions, which a GET URL should not carry or cache.
-  whatIf: procedure.input(WhatIfInput).mutation(({ ctx, input }) => ctx.runtime.core.views.whatIf(input)),
+  whatIf: procedure.input(WhatIfInput).mutation(({ ctx, input }) => ctx.runtime.core.views.whatIf(ctx.req, input)),
 });

@@ -9,11 +9,11 @@ const ById = z.object({ id: z.string().min(1).max(64) });
 
 export const tasksRouter = router({
   submit: procedure.input(SubmitTasksInput).mutation(({ ctx, input }) => ctx.runtime.core.tasks.submit(ctx.req, input)),
-  get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.tasks.get(input.id)),
-  detail: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.taskDetail(input.id)),
-  list: procedure.input(ListTasksInput).query(({ ctx, input }) => ctx.runtime.core.views.listTasks(input)),
+  get: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.task(ctx.req, input.id)),
+  detail: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.taskDetail(ctx.req, input.id)),
+  list: procedure.input(ListTasksInput).query(({ ctx, input }) => ctx.runtime.core.views.listTasks(ctx.req, input)),
   /** Why a queued (or blocked) task is not running: `{code, message}`, or null when it is not waiting. */
-  whyPending: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.whyPending(input.id)),
+  whyPending: procedure.input(ById).query(({ ctx, input }) => ctx.runtime.core.views.whyPending(ctx.req, input.id)),
   cancel: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.tasks.cancel(ctx.req, input.id)),
   /** A task not yet finished gets another priority `{id, priority}`; the queue reorders at once. Answers the task. */
   setPriority: procedure
@@ -39,6 +39,6 @@ export const tasksRouter = router({
   /** How many dead letters `retryDeadLetters` would retry with these filters: `{count}`. */
   countDeadLetters: procedure
     .input(RetryDeadLettersInput)
-    .query(({ ctx, input }) => ctx.runtime.core.deadLetters.count(input)),
+    .query(({ ctx, input }) => ctx.runtime.core.views.countDeadLetters(ctx.req, input)),
   discard: procedure.input(ById).mutation(({ ctx, input }) => ctx.runtime.core.deadLetters.discard(ctx.req, input.id)),
 });
