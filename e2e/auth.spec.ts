@@ -13,7 +13,7 @@ test.describe('sign in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
     await expect(page.getByTestId('kpi-agents')).toBeVisible();
     await expect(
-      page.getByRole('img', { name: /Tasks finished per 5 seconds/ }).or(page.getByText('Collecting samples').first()),
+      page.getByRole('img', { name: /Tasks finished per minute/ }).or(page.getByText('Collecting samples').first()),
     ).toBeVisible();
     await expectLive(page);
 

@@ -3,7 +3,7 @@ import { expect, expectLive, test } from './fixtures';
 import type { FlightdeckApi } from './support/api';
 
 interface Policy {
-  current: { strategy: string; changedBy: string | null };
+  current: { strategy: string; changedBy: { kind: string; name: string } | null };
 }
 
 /** The demo fleet routes tasks in e2e; the replay and the feed need some recorded decisions. */
@@ -48,7 +48,8 @@ test('an operator switches the strategy, sees it recorded, and replays the recor
     await expect(latest).toContainText('admin');
     expect((await api.query<Policy>('balancing.policy', {})).current).toMatchObject({
       strategy: 'round-robin',
-      changedBy: 'admin',
+      // The dashboard's signed-in user, stored as who acted.
+      changedBy: { kind: 'user', name: 'admin' },
     });
 
     // The feed and one decision taken apart.

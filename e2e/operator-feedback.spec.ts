@@ -8,12 +8,12 @@ interface Work {
 }
 interface Policy {
   current: { strategy: string; weights: Record<string, number> };
-  history: Array<{ strategy: string; changedBy: string; weights: Record<string, number> }>;
+  history: Array<{ strategy: string; changedBy: { kind: string; name: string }; weights: Record<string, number> }>;
 }
 interface Breaker {
   agent: { state: string };
   runtime: { state: string } | null;
-  history: Array<{ to: string; by: string | null }>;
+  history: Array<{ to: string; by: { kind: string; name: string } | null }>;
 }
 interface Decision {
   action: string;
@@ -153,11 +153,11 @@ test('breaker force-open asks first (agent and runtime), reset and force-open sa
     await expect(toast(page, /Breaker of runtime e2e-fb-breaker-rt-\S+ reset/)).toBeVisible();
 
     // Each action is in the breaker's history, by the operator, and on the page.
-    expect((await breaker()).history.map((t) => [t.to, t.by])).toEqual([
-      ['closed', 'admin'],
-      ['open', 'admin'],
-      ['closed', 'admin'],
-      ['open', 'admin'],
+    expect((await breaker()).history.map((t) => [t.to, t.by && `${t.by.kind} ${t.by.name}`])).toEqual([
+      ['closed', 'user admin'],
+      ['open', 'user admin'],
+      ['closed', 'user admin'],
+      ['open', 'user admin'],
     ]);
     await expect(page.getByTestId('breaker-history').locator('tbody tr')).toHaveCount(4);
   } finally {
@@ -199,9 +199,9 @@ test('a strategy change asks first, says what changed, and Undo restores the str
     await expect(page.getByTestId('current-strategy-name')).toHaveText(before.strategy);
     const after = await api.query<Policy>('balancing.policy', {});
     expect(after.current).toMatchObject({ strategy: before.strategy, weights: before.weights });
-    expect(after.history.slice(0, 2).map((h) => [h.strategy, h.changedBy])).toEqual([
-      [before.strategy, 'admin'],
-      [target, 'admin'],
+    expect(after.history.slice(0, 2).map((h) => [h.strategy, `${h.changedBy.kind} ${h.changedBy.name}`])).toEqual([
+      [before.strategy, 'user admin'],
+      [target, 'user admin'],
     ]);
     expect(after.history[0].weights).toEqual(before.weights);
     await expect(page.getByTestId('policy-history').locator('tbody tr').first()).toContainText(before.strategy);

@@ -1,5 +1,5 @@
 import { AGENT_STATES, type AgentState } from '@/server/core/model';
-import { AGENT_SORT_COLUMNS, type AgentSort, type AgentSortColumn } from '@/server/core/registry/agent-query';
+import { AGENT_SORT_COLUMNS, type AgentSort, type AgentSortColumn } from '@/server/core/registry/agent-sort';
 
 /** Agents page filters, kept in the URL (`?q=`, `?status=`, `?terminated=1`, `?sort=name.asc`) so a view can be shared and prefetched. */
 export interface AgentListParams {

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { AGENT_STATES, type AgentState } from '@/server/core/model';
-import { AGENT_SORT_COLUMNS, type AgentSortColumn } from '@/server/core/registry/agent-query';
+import { AGENT_SORT_COLUMNS, type AgentSortColumn } from '@/server/core/registry/agent-sort';
 import { FilterChips } from '@/components/ui/filter-chips';
 import type { AgentListParams } from './agent-list-params';
 

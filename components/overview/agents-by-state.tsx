@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { AGENT_STATES, type AgentState } from '@/server/core/model';
-import { countsOf } from '@/server/core/registry/agent-query';
+import { countsOf } from '@/server/core/registry/agent-counts';
 import { AGENT_STATE_TONE } from '@/components/agents/agent-state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';

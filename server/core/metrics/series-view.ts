@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Store } from '../ports';
 import type { SeriesPoint } from './ports';
-import { seriesPlan, TimeRangeInput, type TimeRange } from './time-range';
+import { seriesPlan, type TimeRange } from './time-range';
+import { TimeRangeInput } from './time-range-input';
 
 export const SeriesInput = z.object({ range: TimeRangeInput.default('15m') }).default({ range: '15m' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { seriesPlan, TimeRangeInput, type TimeRange } from '../metrics/time-range';
+import { seriesPlan, type TimeRange } from '../metrics/time-range';
+import { TimeRangeInput } from '../metrics/time-range-input';
 import type { Store } from '../ports';
 import type { PoolSample } from './pool-model';
 

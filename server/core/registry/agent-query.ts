@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { AGENT_STATES, type Agent, type AgentState } from '../model';
+import { countsOf, HEALTHY_STATES, type AgentCounts } from './agent-counts';
+import { AGENT_SORT_COLUMNS, type AgentSort, type AgentSortColumn } from './agent-sort';
 
-/** The Agents table's sortable columns. */
-export const AGENT_SORT_COLUMNS = [
-  'name',
-  'status',
-  'runtime',
-  'activeTasks',
-  'lastHeartbeat',
-  'registeredAt',
-] as const;
-export type AgentSortColumn = (typeof AGENT_SORT_COLUMNS)[number];
-export interface AgentSort {
-  by: AgentSortColumn;
-  dir: 'asc' | 'desc';
-}
+export { AGENT_SORT_COLUMNS, countsOf, HEALTHY_STATES, type AgentCounts, type AgentSort, type AgentSortColumn };
 
 /** Where a page ended: the last row's sort key (as the database computed it), its id, and the sort it belongs to. */
 export interface AgentCursor {
@@ -85,15 +74,6 @@ export interface AgentPageQuery {
   after?: { key: string; id: string };
 }
 
-export interface AgentCounts {
-  /** Every agent not terminated. */
-  registered: number;
-  /** Idle or busy: heartbeating and taking work (a silent agent is swept to unhealthy, then offline). */
-  healthy: number;
-  terminated: number;
-  byStatus: Record<AgentState, number>;
-}
-
 export interface AgentPage<A = Agent> {
   items: A[];
   nextCursor: string | null;
@@ -102,8 +82,6 @@ export interface AgentPage<A = Agent> {
   /** The whole fleet, whatever the filter. */
   counts: AgentCounts;
 }
-
-export const HEALTHY_STATES: readonly AgentState[] = ['idle', 'busy'];
 
 export function toPageQuery(raw: AgentListInput | undefined): AgentPageQuery {
   const q = AgentListInput.parse(raw);
@@ -121,17 +99,6 @@ export function toPageQuery(raw: AgentListInput | undefined): AgentPageQuery {
 
 export function nextCursorOf(sort: AgentSort, last: { key: string; id: string } | null): string | null {
   return last ? encodeAgentCursor({ sort: sortTag(sort), key: last.key, id: last.id }) : null;
-}
-
-export function countsOf(byStatus: Partial<Record<AgentState, number>>): AgentCounts {
-  const full = Object.fromEntries(AGENT_STATES.map((s) => [s, byStatus[s] ?? 0])) as Record<AgentState, number>;
-  const all = AGENT_STATES.reduce((n, s) => n + full[s], 0);
-  return {
-    registered: all - full.terminated,
-    healthy: HEALTHY_STATES.reduce((n, s) => n + full[s], 0),
-    terminated: full.terminated,
-    byStatus: full,
-  };
 }
 
 /** How many agents a status-only filter matches, read off the fleet counts (the store's filter, in the same words). */

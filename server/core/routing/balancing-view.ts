@@ -4,7 +4,8 @@ import { coefficientOfVariation, replayDecisions, type WhatIfResult } from '../b
 import type { Agent } from '../model';
 import { buildHeatmap } from '../metrics/heatmap';
 import { SAMPLE_INTERVAL_MS } from '../metrics/sampler';
-import { heatmapPlan, heatmapStrideMs, RANGE_MS, seriesPlan, TimeRangeInput } from '../metrics/time-range';
+import { heatmapPlan, heatmapStrideMs, RANGE_MS, seriesPlan } from '../metrics/time-range';
+import { TimeRangeInput } from '../metrics/time-range-input';
 import type { Store } from '../ports';
 
 export const DistributionInput = z
