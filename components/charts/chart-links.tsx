@@ -20,11 +20,12 @@ export function ChartLinks({ label, links }: { label: string; links: ChartLink[]
     >
       <ul className="flex flex-wrap gap-1 text-xs">
         {links.map((l) => (
-          <li key={l.href}>
+          // Long agent names or ids must wrap, never widen the page (the list is measured while hidden too).
+          <li key={l.href} className="min-w-0 max-w-full">
             <Link
               href={l.href}
               prefetch={false}
-              className="inline-block rounded border border-slate-300 px-1.5 py-0.5 text-indigo-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-slate-700 dark:text-indigo-400"
+              className="inline-block max-w-full break-all rounded border border-slate-300 px-1.5 py-0.5 text-indigo-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-slate-700 dark:text-indigo-400"
             >
               {l.label}
             </Link>
