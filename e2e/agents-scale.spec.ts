@@ -61,6 +61,8 @@ test('terminated agents are hidden until "Show terminated", and ?status= filters
   await page.goto(`/agents?q=${name}`);
   await expect(page.getByTestId('agents-summary')).toContainText('terminated hidden');
   await expect(page.getByText('No agents match')).toBeVisible();
+  // The server-rendered checkbox answers clicks once the page is hydrated (and live).
+  await expectLive(page);
   await page.getByRole('checkbox', { name: 'Show terminated' }).check();
   await expect(page.getByTestId('agents-table').locator('tbody tr')).toHaveCount(1);
   await expect(page).toHaveURL(/terminated=1/);
@@ -109,6 +111,7 @@ test(`the Agents page with ${FLEET.toLocaleString('en-US')} registered agents re
 
   // Sorted by name descending on the server: the last of the fleet in natural order comes first.
   const nameHeader = page.getByRole('columnheader', { name: 'Name' });
+  await expectLive(page); // hydrated: the header's button sorts
   await nameHeader.getByRole('button').click();
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByTestId('agents-table').locator('tbody tr').first()).toContainText(`${prefix}-${FLEET}`);
