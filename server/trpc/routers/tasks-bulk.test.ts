@@ -156,7 +156,10 @@ describe('tasks.retryMany', () => {
       [true, null],
       [false, 'not-retryable'],
     ]);
-    expect(await admin().tasks.get({ id: dead })).toMatchObject({ status: 'queued', maxAttempts: 2 });
+    const retried = await admin().tasks.get({ id: dead });
+    expect(retried.maxAttempts).toBe(2);
+    // Back in the queue, where the agent that failed it (still registered, idle) may already have it again.
+    expect(['queued', 'assigned']).toContain(retried.status);
     expect((await admin().tasks.get({ id: cancelled })).status).toBe('queued');
   });
 });
