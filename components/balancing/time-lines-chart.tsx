@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_COLOR, GRID_COLOR } from '@/components/charts/chart-colors';
+import { AXIS_COLOR, GRID_COLOR, unitLabel } from '@/components/charts/chart-colors';
 import {
   formatPointTime,
   formatTick,
@@ -91,13 +91,7 @@ export function TimeLinesChart({
           axisLine={false}
           width={52}
           allowDataOverflow={false}
-          label={{
-            value: unit,
-            angle: -90,
-            position: 'insideLeft',
-            offset: 6,
-            style: { fontSize: 11, fill: AXIS_COLOR, textAnchor: 'middle' },
-          }}
+          label={unitLabel(unit)}
         />
         <Tooltip
           labelFormatter={(v) => formatPointTime(Number(v), w.range)}

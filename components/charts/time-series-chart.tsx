@@ -5,7 +5,7 @@ import { formatNumber } from '@/components/ui/format';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { TimeRange } from '@/server/core/metrics/time-range';
-import { AXIS_COLOR, GRID_COLOR } from './chart-colors';
+import { AXIS_COLOR, GRID_COLOR, unitLabel } from './chart-colors';
 import {
   formatPointTime,
   formatTick,
@@ -109,13 +109,7 @@ export function TimeSeriesChart({
           axisLine={false}
           width={52}
           tickFormatter={format}
-          label={{
-            value: unit,
-            angle: -90,
-            position: 'insideLeft',
-            offset: 6,
-            style: { fontSize: 11, fill: AXIS_COLOR, textAnchor: 'middle' },
-          }}
+          label={unitLabel(unit)}
         />
         <Tooltip
           labelFormatter={(v) => formatPointTime(Number(v), w.range)}
