@@ -27,6 +27,11 @@ export interface Database {
    * holds every transaction committed before it and nothing of one still open.
    */
   snapshot?(): Promise<Blob>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (delivered on commit) and `onReconnect` when a
+   * lost listening connection is back (notifications may have been missed meanwhile); returns stop.
+   */
+  listen(channel: string, onNotify: () => void, onReconnect: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -68,7 +73,50 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
         client.release();
       }
     },
+    listen: (channel, onNotify, onReconnect) => listenPostgres(url, channel, onNotify, onReconnect),
     close: () => pool.end(),
+  };
+}
+
+/** A dedicated connection for LISTEN (a pooled one would be handed to queries), reconnecting while the server is away. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: () => void,
+  onReconnect: () => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const connect = async (again: boolean): Promise<void> => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    const retry = () => {
+      if (client !== c || stopped) return;
+      client = null;
+      void c.end().catch(() => {});
+      timer = setTimeout(() => void connect(true), 1_000);
+      timer.unref?.();
+    };
+    client = c;
+    c.on('error', retry);
+    c.on('end', retry);
+    c.on('notification', (n) => n.channel === channel && onNotify());
+    try {
+      await c.connect();
+      await c.query(`listen "${channel.replaceAll('"', '""')}"`);
+      if (again) onReconnect();
+    } catch {
+      retry();
+    }
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
   };
 }
 
@@ -87,6 +135,9 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
       kind: 'pglite',
       describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
       withSession: (fn) => fn(db),
+      async listen(channel, onNotify) {
+        return client.listen(channel, onNotify);
+      },
       async snapshot() {
         // After a checkpoint the copy needs no WAL replay when it is opened. Statements wait
         // while PGlite copies the files, so compress after, on the thread pool.

@@ -57,6 +57,12 @@ const EnvSchema = z.object({
     .int()
     .min(60_000)
     .default(7 * 24 * 3_600_000),
+  /** Events in the durable log are kept this long (then pruned in batches, once every durable consumer has them). */
+  FLIGHTDECK_EVENTS_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(7 * 24 * 3_600_000),
   /** Raw 5 s samples are kept this long, then rolled up (at least 6 h: the 6h chart reads them at full resolution). */
   FLIGHTDECK_METRICS_RAW_MS: z.coerce
     .number()

@@ -19,6 +19,6 @@ export async function checkReadiness(rt: Runtime) {
     }
   };
   await probe('database', () => rt.store.ping());
-  if (rt.mode.events === 'redis') await probe('redis', () => rt.bus.since('0-0'));
+  if (rt.mode.events === 'redis') await probe('redis', () => rt.bus.ping());
   return { ready: Object.values(checks).every((c) => c.ok), mode: rt.mode, checks };
 }

@@ -5,6 +5,7 @@ import { RedisBus } from './adapters/bus/redis-bus';
 import { createLogger } from './adapters/logger';
 import { PromMetrics } from './adapters/prom-metrics';
 import { createDrizzleStore } from './adapters/store/drizzle-store';
+import { databaseLogWakeups } from './adapters/store/log-wakeups';
 import { systemClock } from './adapters/system-clock';
 import { Orchestrator } from './core/orchestrator';
 import { queuePolicy } from './core/tasks/queue-policy';
@@ -78,6 +79,8 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
       autoscaleIntervalMs: env.FLIGHTDECK_AUTOSCALE_INTERVAL_MS,
       serverUrl: () => env.FLIGHTDECK_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
       inputLimits: inputLimitsFrom(env),
+      logWakeups: databaseLogWakeups(database),
+      eventRetentionMs: env.FLIGHTDECK_EVENTS_RETENTION_MS,
     },
   );
   const providers = createProviders(
@@ -97,7 +100,7 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
     adminPassword: env.FLIGHTDECK_ADMIN_PASSWORD,
   });
   if (!opts.quiet) announceCredentials(boot);
-  core.start();
+  await core.start();
   const demo = env.FLIGHTDECK_DEMO
     ? new DemoFleet(core, log.child({ part: 'demo' }), {
         agents: env.FLIGHTDECK_DEMO_AGENTS,

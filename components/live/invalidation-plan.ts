@@ -71,8 +71,21 @@ export function staleKeysFor(event: LiveEvent): string[] {
         'overview',
         'pools',
       ];
+    // The last attempt failed: the task leaves its agent's slot for the dead-letter queue.
     case 'task:dead-lettered':
-      return ['tasks', `task:${event.payload.taskId}`, 'dead-letters', 'overview'];
+      return [
+        'tasks',
+        `task:${event.payload.taskId}`,
+        'dead-letters',
+        'agents',
+        ...(event.payload.agentId ? [`agent:${event.payload.agentId}`] : []),
+        'distribution',
+        'pending',
+        'overview',
+        'pools',
+      ];
+    case 'task:changed':
+      return ['tasks', `task:${event.payload.taskId}`, 'agents', 'overview', 'pools'];
     // Backoffs that ended, or dead letters an operator retried (possibly thousands at once).
     case 'task:released':
       return ['tasks', ...taskKeys(event.payload.taskIds), 'dead-letters', 'pending', 'overview', 'pools'];

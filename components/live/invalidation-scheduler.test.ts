@@ -81,7 +81,7 @@ describe('staleKeysFor', () => {
         id: '3',
         at: 0,
         name: 'task:assigned',
-        payload: { taskId: 't1', agentId: 'a1', attempt: 1, decisionId: 'd', delivered: true },
+        payload: { taskId: 't1', agentId: 'a1', attempt: 1, delivered: true },
       }),
     ).toEqual(expect.arrayContaining(['tasks', 'task:t1', 'agent:a1', 'decisions', 'distribution']));
   });

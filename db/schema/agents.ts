@@ -19,6 +19,8 @@ export const agents = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastHeartbeatAt: timestamp('last_heartbeat_at', { withTimezone: true, mode: 'date' }),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Why the status last changed ("no heartbeat for 30 s", "drained by alice"); the event log carries it. */
+    statusReason: text('status_reason'),
     /** What the agent's CLI reports it is doing (working, waiting-for-input, rate-limited…). */
     activity: text('activity'),
     activityDetail: text('activity_detail'),

@@ -5,3 +5,4 @@ export * from './metrics';
 export * from './routing';
 export * from './breakers';
 export * from './pools';
+export * from './events';

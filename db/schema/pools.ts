@@ -28,6 +28,8 @@ export const pools = pgTable(
     /** Why the autoscaler holds the pool back (sleep window, cool-down, max size, crash loop…), set once per change. */
     hold: jsonb('hold').$type<Record<string, unknown>>(),
     createdBy: jsonb('created_by').$type<ActorRef>(),
+    /** Who last changed the settings (or disabled the pool before deleting it); the event log carries it. */
+    updatedBy: jsonb('updated_by').$type<ActorRef>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },

@@ -19,6 +19,7 @@ const EVENT_NAMES = [
   'task:dead-lettered',
   'task:released',
   'task:reprioritised',
+  'task:changed',
   'breaker:changed',
   'pool:scaled',
   'pool:changed',
@@ -33,8 +34,8 @@ const wire = [
   'event: connected',
   'data: {"reconnectAfterInactivityMs":25000}',
   '',
-  'data: {"id":"mxbdml63-90","name":"task:submitted","payload":{"taskIds":["tsk_mxbdmp131d28ddff1006"]},"at":1780000029000}',
-  'id: mxbdml63-90',
+  'data: {"id":"90","name":"task:submitted","payload":{"taskIds":["tsk_mxbdmp131d28ddff1006"],"status":"queued"},"at":1780000029000}',
+  'id: 90',
   '```',
 ].join('\n');
 
@@ -43,13 +44,13 @@ export default defineSection({
   id: 'events',
   title: 'Events (SSE)',
   intro:
-    'Every dashboard page stays live through one stream of core events. The events are small (ids and states); read the details with the queries above.',
+    'Every dashboard page stays live through one stream of core events. The events are small (ids and states); read the details with the queries above. State changes come from the durable event log, in commit order, whichever replica serves the stream; heartbeats, progress lines and CLI activity are signals that ride along and are not replayed.',
   procedures: {
     'events.live': {
       summary:
-        'Every core event as it happens, as server-sent events; after a reconnect it first sends what the client missed.',
+        'Every core event as it happens, as server-sent events; after a reconnect (to any replica) it first sends what the client missed, from the event log.',
       details: [
-        'The stream opens with a `connected` event, then sends each core event as a message whose `id:` is the event id and whose `data:` is the event as JSON; a ping comes every 10 s. To resume, send the last id seen as `lastEventId` (or the standard `Last-Event-ID` header): the missed events come first, or a `resync` event when they are too old to replay, after which the client should refetch what it shows.',
+        'The stream opens with a `connected` event, then sends each core event as a message whose `id:` is its position in the event log and whose `data:` is the event as JSON; a ping comes every 10 s. Signals (`agent:activity`, `agent:heartbeats`, `task:progress`) carry the position of the last state change instead (their own `data.id` starts with `~`). To resume, send the last id seen as `lastEventId` (or the standard `Last-Event-ID` header): every state change after it comes first, exactly once and in commit order, or a `resync` event when it cannot be replayed (pruned by `FLIGHTDECK_EVENTS_RETENTION_MS`, from another database, or more than 10,000 events behind), after which the client should refetch what it shows.',
         '',
         wire,
         '',
@@ -59,8 +60,13 @@ export default defineSection({
       example: {
         input: {},
         output: {
-          id: 'mxbdml63-90',
-          data: { id: 'mxbdml63-90', name: 'task:submitted', payload: { taskIds: [TASK.id] }, at: TIME.T0 + 29_000 },
+          id: '90',
+          data: {
+            id: '90',
+            name: 'task:submitted',
+            payload: { taskIds: [TASK.id], status: 'queued' },
+            at: TIME.T0 + 29_000,
+          },
         },
       },
       returns: 'a stream of messages, each an event id (`id:`) and the event `{id, name, payload, at}` (`data:`).',

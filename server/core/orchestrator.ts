@@ -4,6 +4,9 @@ import { createBreakerModule } from './breakers/breaker-module';
 import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/context-policy';
 import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, type HeartbeatPolicy } from './health/heartbeat-sweep';
+import { createLogModule } from './log/log-module';
+import type { LogFeed } from './log/log-feed';
+import type { LogWakeups } from './log/ports';
 import { createMetricsModule } from './metrics/metrics-module';
 import type { Autoscaler } from './pools/autoscaler';
 import type { PoolAgents } from './pools/pool-agents';
@@ -61,6 +64,12 @@ export interface OrchestratorOptions {
   serverUrl?: () => string;
   /** Largest result, progress message and labels the core stores. */
   inputLimits?: InputLimits;
+  /** Tells the log reader that events were committed (without it, it polls). */
+  logWakeups?: LogWakeups;
+  /** How long events stay in the log; default 7 days. */
+  eventRetentionMs?: number;
+  /** The log reader's poll when no wake-up comes; default 1 s. */
+  logPollMs?: number;
 }
 
 /** A week: long enough to read what a terminated agent did, short enough that the list stays small. */
@@ -91,6 +100,8 @@ export class Orchestrator {
   readonly contextPolicy: ContextPolicy;
   readonly heartbeatPolicy: HeartbeatPolicy;
   readonly leasePolicy: LeasePolicy;
+  /** The replica's reader of the event log: every state change of every replica, once, in commit order. */
+  readonly feed: LogFeed;
   private readonly modules: CoreModule[];
   private readonly dispatchLoop: Ticker;
   private readonly autoscaleLoop: Ticker;
@@ -107,6 +118,12 @@ export class Orchestrator {
     // Work or capacity appeared somewhere: dispatch soon. The loop exists once the dispatch module is built.
     const kickDispatch = () => this.dispatchLoop.kick();
 
+    const eventLog = createLogModule(deps, {
+      wakeups: opts.logWakeups,
+      retentionMs: opts.eventRetentionMs,
+      pollMs: opts.logPollMs,
+    });
+    this.feed = eventLog.feed;
     const security = createSecurityModule(deps);
     const fleet = createFleetModule(
       deps,
@@ -141,6 +158,7 @@ export class Orchestrator {
       rawMs: opts.metricsRawMs,
     });
     this.modules = [
+      eventLog.module,
       security.module,
       fleet.module,
       breakers.module,
@@ -174,15 +192,22 @@ export class Orchestrator {
     });
   }
 
-  start(): void {
-    this.unsubscribe = this.deps.bus.subscribe((e) => this.onEvent(e));
+  /** Resolves once the log reader knows where the log ends: every change from then on reaches the modules. */
+  async start(): Promise<void> {
+    const fromLog = this.feed.subscribe((e) => this.onEvent(e));
+    const signals = this.deps.bus.subscribe((e) => this.onEvent(e));
+    this.unsubscribe = () => {
+      fromLog();
+      signals();
+    };
     for (const m of this.modules) m.start?.();
     for (const loop of this.loops()) loop.start();
+    await this.feed.start();
   }
 
   async stop(): Promise<void> {
     for (const m of this.modules) m.stop?.();
-    await Promise.all(this.loops().map((l) => l.stop()));
+    await Promise.all([...this.loops(), this.feed.loop].map((l) => l.stop()));
     this.unsubscribe?.();
   }
 
@@ -197,7 +222,7 @@ export class Orchestrator {
   }
 
   loopSnapshots(): TickerSnapshot[] {
-    return this.loops().map((l) => l.snapshot());
+    return [...this.loops(), this.feed.loop].map((l) => l.snapshot());
   }
 
   private loops(): Ticker[] {

@@ -1,5 +1,6 @@
 import type { BreakerStore } from './breakers/ports';
-import type { AnyBusEvent, EventMap, EventName } from './events';
+import type { EventLogStore } from './log/ports';
+import type { AnyBusEvent, EventMap, SignalName } from './events';
 import type { StatsStore } from './metrics/ports';
 import type { Priority, TaskState } from './model';
 import type { PoolStore } from './pools/ports';
@@ -23,12 +24,17 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
+/**
+ * Signals that stay outside the event log (heartbeats, progress lines, CLI activity): best
+ * effort, to this replica and, with Redis, every other one. State changes never go this way;
+ * they are in the log (`store.events`).
+ */
 export interface EventBus {
-  publish<N extends EventName>(name: N, payload: EventMap[N]): Promise<void>;
-  /** Local delivery of every event (from this and, with Redis, every other replica). Returns unsubscribe. */
+  publish<N extends SignalName>(name: N, payload: EventMap[N]): Promise<void>;
+  /** Local delivery of every signal (from this and, with Redis, every other replica). Returns unsubscribe. */
   subscribe(handler: (event: AnyBusEvent) => void): () => void;
-  /** Events after `lastId` still retained, or null when `lastId` is too old to resume from. */
-  since(lastId: string): Promise<AnyBusEvent[] | null>;
+  /** Throws when the bus cannot carry signals to other replicas now (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,7 @@ export interface Store {
   routing: RoutingStore;
   breakers: BreakerStore;
   taskActions: TaskActionStore;
+  events: EventLogStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,13 +1,14 @@
 import { Redis } from 'ioredis';
-import type { AnyBusEvent, EventMap, EventName } from '@/server/core/events';
+import type { AnyBusEvent, EventMap, SignalName } from '@/server/core/events';
 import type { EventBus, Logger } from '@/server/core/ports';
-import { deliver } from './memory-bus';
+import { deliverAll } from '@/server/core/shared/deliver';
 
 type StreamEntry = [id: string, fields: string[]];
 
 /**
- * Events through a Redis stream: every replica reads it, so a change on one reaches the
- * dashboards served by all. The stream is capped; ids are Redis stream ids, so any replica can resume.
+ * Signals (heartbeats, progress lines, activity) through a short Redis stream that every replica
+ * reads, so a dashboard on one sees an agent's progress reported to another. State changes do not
+ * come this way: they are in the event log. While Redis is away, signals reach this replica only.
  */
 export class RedisBus implements EventBus {
   private readonly writer: Redis;
@@ -30,8 +31,8 @@ export class RedisBus implements EventBus {
     this.reader = new Redis(url, { ...common, maxRetriesPerRequest: null, enableAutoPipelining: false });
     for (const c of [this.writer, this.reader])
       c.on('error', (err) => this.log.warn({ err: err.message }, 'redis connection error'));
-    this.key = `${opts.prefix ?? 'flightdeck:'}events`;
-    this.retain = opts.retain ?? 10_000;
+    this.key = `${opts.prefix ?? 'flightdeck:'}signals`;
+    this.retain = opts.retain ?? 1_000;
     this.readLoop = this.read();
   }
 
@@ -51,14 +52,14 @@ export class RedisBus implements EventBus {
     });
   }
 
-  async publish<N extends EventName>(name: N, payload: EventMap[N]): Promise<void> {
+  async publish<N extends SignalName>(name: N, payload: EventMap[N]): Promise<void> {
     const body = JSON.stringify({ name, payload, at: Date.now() });
     try {
       await this.writer.xadd(this.key, 'MAXLEN', '~', String(this.retain), '*', 'e', body);
     } catch (err) {
-      // Redis may be lost: local subscribers still hear of the change; remote ones resync from the database.
-      this.log.warn({ err: (err as Error).message, event: name }, 'event not published to redis');
-      deliver(this.handlers, { id: `local-${Date.now()}`, name, payload, at: Date.now() } as AnyBusEvent);
+      // Redis may be lost: local subscribers still get the signal; the next one reaches the others.
+      this.log.warn({ err: (err as Error).message, event: name }, 'signal not published to redis');
+      deliverAll(this.handlers, { id: `~local-${Date.now()}`, name, payload, at: Date.now() } as AnyBusEvent);
     }
   }
 
@@ -67,12 +68,8 @@ export class RedisBus implements EventBus {
     return () => this.handlers.delete(handler);
   }
 
-  async since(lastId: string): Promise<AnyBusEvent[] | null> {
-    if (!/^\d+-\d+$/.test(lastId)) return null;
-    const first = (await this.writer.xrange(this.key, '-', '+', 'COUNT', 1)) as StreamEntry[];
-    if (!first.length || compareIds(lastId, first[0][0]) < 0) return null;
-    const entries = (await this.writer.xrange(this.key, `(${lastId}`, '+', 'COUNT', this.retain)) as StreamEntry[];
-    return entries.map(toEvent).filter((e): e is AnyBusEvent => e !== null);
+  async ping(): Promise<void> {
+    await this.writer.ping();
   }
 
   async close(): Promise<void> {
@@ -97,7 +94,7 @@ export class RedisBus implements EventBus {
           for (const entry of entries) {
             this.lastId = entry[0];
             const event = toEvent(entry);
-            if (event) deliver(this.handlers, event);
+            if (event) deliverAll(this.handlers, event);
           }
         }
       } catch (err) {
@@ -113,14 +110,8 @@ function toEvent([id, fields]: StreamEntry): AnyBusEvent | null {
   const body = fields[fields.indexOf('e') + 1];
   try {
     const { name, payload, at } = JSON.parse(body);
-    return { id, name, payload, at } as AnyBusEvent;
+    return { id: `~${id}`, name, payload, at } as AnyBusEvent;
   } catch {
     return null;
   }
-}
-
-function compareIds(a: string, b: string): number {
-  const [am, as] = a.split('-').map(BigInt);
-  const [bm, bs] = b.split('-').map(BigInt);
-  return am === bm ? Number(as - bs) : am < bm ? -1 : 1;
 }

@@ -45,6 +45,8 @@ function heartbeatBatcher(db: Db, stallTimeoutMs: number) {
         context_window = coalesce(v.context_window, a.context_window),
         status = case when a.status in ('starting', 'stopped', 'unhealthy', 'offline') then 'idle' else a.status end,
         status_changed_at = case when a.status in ('starting', 'stopped', 'unhealthy', 'offline') then now() else a.status_changed_at end,
+        status_reason = case when a.status in ('starting', 'stopped', 'unhealthy', 'offline')
+          then case when a.status = 'starting' then 'first heartbeat' else 'heard from again' end else a.status_reason end,
         activity = coalesce(v.activity, a.activity),
         activity_detail = case when v.activity is null then a.activity_detail else v.detail end,
         activity_at = case when v.activity is not null and v.activity is distinct from a.activity then now() else a.activity_at end,
@@ -86,16 +88,16 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
         db,
         sql`
         with prev as (select status from agents where name = ${a.name})
-        insert into agents (id, name, runtime, capabilities, max_concurrency, labels, status, token_hash, context_window, pool_id)
+        insert into agents (id, name, runtime, capabilities, max_concurrency, labels, status, token_hash, context_window, pool_id, status_reason)
         values (${newId('agt', Date.now())}, ${a.name}, ${a.runtime}, ${JSON.stringify(a.capabilities)}::jsonb, ${a.maxConcurrency},
-                ${JSON.stringify(a.labels)}::jsonb, 'starting', ${a.tokenHash}, ${a.contextWindow}, ${a.poolId ?? null})
+                ${JSON.stringify(a.labels)}::jsonb, 'starting', ${a.tokenHash}, ${a.contextWindow}, ${a.poolId ?? null}, 'registered')
         on conflict (name) do update set
           runtime = excluded.runtime, capabilities = excluded.capabilities, max_concurrency = excluded.max_concurrency,
           labels = excluded.labels, token_hash = excluded.token_hash, status = 'starting',
           context_window = coalesce(excluded.context_window, agents.context_window),
           pool_id = coalesce(excluded.pool_id, agents.pool_id), parked_until = null,
           activity = null, activity_detail = null, activity_at = null,
-          last_seen_at = now(), status_changed_at = now()
+          last_seen_at = now(), status_changed_at = now(), status_reason = 're-registered'
         returning *, (select status from prev) as previous`,
       );
       return { agent: toAgent(r), created: r.previous == null, previous: (r.previous ?? null) as AgentState | null };
@@ -124,7 +126,7 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
 
     heartbeat: (id, report) => heartbeats.run({ id, ...report }),
 
-    async setStatus(id, status, onlyFrom) {
+    async setStatus(id, status, reason, onlyFrom) {
       const guard = onlyFrom?.length
         ? sql` and status in (${sql.join(
             onlyFrom.map((s) => sql`${s}`),
@@ -135,19 +137,20 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
         db,
         sql`
         with prev as (select status from agents where id = ${id})
-        update agents set status = ${status}, status_changed_at = now()
+        update agents set status = ${status}, status_changed_at = now(), status_reason = ${reason}
         where id = ${id}${guard}
         returning (select status from prev) as previous`,
       );
       return r ?? null;
     },
 
-    async markStopped(id, onlyFrom) {
+    async markStopped(id, onlyFrom, reason) {
       const [r] = await rows<{ previous: AgentState }>(
         db,
         sql`
         with prev as (select status from agents where id = ${id})
-        update agents set status = 'stopped', status_changed_at = now(), activity = null, activity_detail = null, activity_at = null
+        update agents set status = 'stopped', status_changed_at = now(), status_reason = ${reason},
+          activity = null, activity_detail = null, activity_at = null
         where id = ${id} and status in (${sql.join(
           onlyFrom.map((s) => sql`${s}`),
           sql`, `,
@@ -157,7 +160,7 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
       return r ?? null;
     },
 
-    async sleep(id) {
+    async sleep(id, reason) {
       // The row lock first, then a fresh snapshot: an assignment committed while we waited for
       // the lock is seen, so an agent holding work is never put to sleep.
       return db.transaction(async (tx) => {
@@ -175,7 +178,7 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
         if (locked.status !== 'idle' || active > 0) return { slept: false, previous: locked.status, active };
         await rows(
           tx as unknown as Db,
-          sql`update agents set status = 'sleeping', status_changed_at = now() where id = ${id}`,
+          sql`update agents set status = 'sleeping', status_changed_at = now(), status_reason = ${reason} where id = ${id}`,
         );
         return { slept: true, previous: locked.status, active: 0 };
       });
@@ -194,7 +197,8 @@ export function createAgentStore(db: Db, lease: LeasePolicy = DEFAULT_LEASE_POLI
             and last_seen_at < now() - ${unhealthyAfterMs}::int * interval '1 millisecond'
           for update
         )
-        update agents a set status = c.next, status_changed_at = now()
+        update agents a set status = c.next, status_changed_at = now(),
+          status_reason = 'no heartbeat for ' || round(case when c.next = 'offline' then ${offlineAfterMs}::int else ${unhealthyAfterMs}::int end / 1000.0) || ' s'
         from c where a.id = c.id and c.next <> c.previous
         returning a.id, c.previous, a.status`,
       );

@@ -6,6 +6,7 @@ import type { LeasePolicy } from '@/server/core/work/lease-policy';
 import { createAgentStore } from './agent-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
+import { createEventLogStore } from './event-log-store';
 import { createPoolStore } from './pool-store';
 import { createRoutingStore } from './routing-store';
 import { createStatsStore } from './stats-store';
@@ -27,6 +28,7 @@ export function createDrizzleStore(
     routing: createRoutingStore(db),
     breakers: createBreakerStore(db),
     taskActions: createTaskActionStore(db),
+    events: createEventLogStore(db),
     async ping() {
       await db.execute(sql`select 1`);
     },

@@ -87,13 +87,13 @@ export function createPoolStore(db: Db): PoolStore {
       return r ? toPool(r) : null;
     },
 
-    async update(id, patch) {
+    async update(id, patch, by) {
       const sets = (Object.entries(patch) as [keyof PoolSettings, unknown][])
         .filter(([k, v]) => v !== undefined && COLUMNS[k])
         .map(([k, v]) => sql`${sql.raw(COLUMNS[k])} = ${value(COLUMNS[k], v)}`);
       const [r] = await rows(
         db,
-        sql`update pools set ${sql.join([...sets, sql`updated_at = now()`], sql`, `)} where id = ${id} returning *`,
+        sql`update pools set ${sql.join([...sets, sql`updated_at = now()`, sql`updated_by = ${by ? JSON.stringify(by) : null}::jsonb`], sql`, `)} where id = ${id} returning *`,
       );
       return r ? toPool(r) : null;
     },

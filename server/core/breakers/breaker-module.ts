@@ -3,8 +3,8 @@ import { Ticker } from '../shared/ticker';
 import { BreakerService } from './breaker-service';
 
 /** Circuit breakers per agent and runtime, fed by the outcomes of every replica. */
-export function createBreakerModule({ store, bus, clock, log }: CoreDeps, coolDownMs: number) {
-  const breakers = new BreakerService(store, bus, clock, log.child({ part: 'breakers' }), coolDownMs);
+export function createBreakerModule({ store, clock, log }: CoreDeps, coolDownMs: number) {
+  const breakers = new BreakerService(store, clock, log.child({ part: 'breakers' }), coolDownMs);
   const module: CoreModule = {
     name: 'breakers',
     loops: [new Ticker('breakers', 1_000, async () => breakers.refresh(), clock, log)],

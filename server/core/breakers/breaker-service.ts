@@ -3,17 +3,17 @@ import type { RequestContext } from '../access/request-context';
 import type { AgentSignals } from '../balancing/strategy';
 import { notFound } from '../errors';
 import type { AnyBusEvent } from '../events';
-import type { Clock, EventBus, Logger, Store } from '../ports';
+import type { Clock, Logger, Store } from '../ports';
 import { BreakerBoard } from './breaker-board';
-import { agentBreakerKey, parseBreakerKey, runtimeBreakerKey } from './breaker-keys';
+import { agentBreakerKey, runtimeBreakerKey } from './breaker-keys';
 import type { BreakerSnapshot, BreakerTransition } from './circuit-breaker';
 
 export type BreakerScope = 'agent' | 'runtime';
 
 /**
  * Circuit breakers wired to the fleet: fed by every finished attempt (from any replica, via the
- * bus), consulted by routing, persisted and announced on every transition. Operator actions
- * are announced too, and replayed by the other replicas.
+ * event log), consulted by routing, and persisted on every transition (the database logs each
+ * one as `breaker:changed`). Operator actions are replayed by the other replicas from the log.
  */
 export class BreakerService {
   readonly board: BreakerBoard;
@@ -24,7 +24,6 @@ export class BreakerService {
 
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     clock: Clock,
     private readonly log: Logger,
     coolDownMs: number,
@@ -60,7 +59,8 @@ export class BreakerService {
   async onEvent(e: AnyBusEvent): Promise<void> {
     if (e.name === 'task:completed' && e.payload.status !== 'cancelled')
       await this.outcome(e.payload.agentId, e.payload.status === 'succeeded', false);
-    else if (e.name === 'task:retrying' && e.payload.agentId) await this.outcome(e.payload.agentId, false, false);
+    else if ((e.name === 'task:retrying' || e.name === 'task:dead-lettered') && e.payload.agentId)
+      await this.outcome(e.payload.agentId, false, false);
     // Requeued at once: the agent was lost, went silent or never accepted; that is the agent's own record.
     else if (e.name === 'task:requeued' && e.payload.agentId) await this.outcome(e.payload.agentId, false, true);
     else if (e.name === 'breaker:changed' && e.payload.by) this.replay(e.payload.key, e.payload.to, e.payload.by);
@@ -134,19 +134,10 @@ export class BreakerService {
     }
   }
 
+  /** The history row; the database writes its `breaker:changed` event with it. */
   private async persist(t: BreakerTransition): Promise<void> {
-    const parsed = parseBreakerKey(t.key);
     try {
       await this.store.breakers.record(t);
-      await this.bus.publish('breaker:changed', {
-        key: t.key,
-        agentId: parsed?.kind === 'agent' ? parsed.id : null,
-        runtime: parsed?.kind === 'runtime' ? parsed.id : null,
-        from: t.from,
-        to: t.to,
-        reason: t.reason,
-        by: t.by ?? null,
-      });
     } catch (err) {
       this.log.error({ err, key: t.key }, 'breaker transition not recorded');
     }

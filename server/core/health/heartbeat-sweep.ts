@@ -1,4 +1,4 @@
-import type { EventBus, Logger, Store } from '../ports';
+import type { Logger, Store } from '../ports';
 import type { AgentRegistry } from '../registry/agent-registry';
 
 export interface HeartbeatPolicy {
@@ -18,23 +18,17 @@ export const DEFAULT_HEARTBEAT_POLICY: HeartbeatPolicy = {
 export class HeartbeatSweep {
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly registry: AgentRegistry,
     private readonly policy: HeartbeatPolicy,
     private readonly log: Logger,
   ) {}
 
   async sweep(): Promise<{ changed: number; requeued: number }> {
+    // The store words each change's reason ("no heartbeat for 30 s") and the database logs it.
     const changed = await this.store.agents.sweepSilent(this.policy.unhealthyAfterMs, this.policy.offlineAfterMs);
     let requeued = 0;
-    for (const c of changed) {
-      const reason =
-        c.status === 'offline'
-          ? `no heartbeat for ${this.policy.offlineAfterMs / 1000} s`
-          : `no heartbeat for ${this.policy.unhealthyAfterMs / 1000} s`;
-      await this.bus.publish('agent:changed', { agentId: c.id, status: c.status, previous: c.previous, reason });
+    for (const c of changed)
       if (c.status === 'offline') requeued += await this.registry.requeueWork(c.id, 'agent offline');
-    }
     if (changed.length) this.log.info({ changed: changed.length, requeued }, 'heartbeat sweep');
     await this.registry.announceHeartbeats();
     return { changed: changed.length, requeued };

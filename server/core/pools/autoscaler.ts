@@ -1,7 +1,7 @@
 import { actorRef, systemActor } from '../access/actor';
 import { type RequestContext, systemContext } from '../access/request-context';
 import type { Agent } from '../model';
-import type { EventBus, Logger, Store } from '../ports';
+import type { Logger, Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import { crashSummary } from './crash-report';
 import type { IdleClock } from './idle-clock';
@@ -30,7 +30,6 @@ export class Autoscaler {
 
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly agents: PoolAgents,
     private readonly lifecycle: AgentLifecycle,
     private readonly idle: IdleClock,
@@ -197,13 +196,6 @@ export class Autoscaler {
       reason: d.reason,
       inputs: d.inputs ?? { backlog },
       actor: AUTOSCALER,
-    });
-    await this.bus.publish('pool:scaled', {
-      poolId: pool.id,
-      pool: pool.name,
-      action: d.action,
-      delta: d.delta,
-      reason: d.reason,
     });
   }
 

@@ -11,7 +11,8 @@ export class IdleClock {
 
   observe(e: AnyBusEvent): void {
     if (e.name === 'task:assigned' || e.name === 'task:completed') this.lastWork.set(e.payload.agentId, e.at);
-    else if (e.name === 'task:requeued' && e.payload.agentId) this.lastWork.set(e.payload.agentId, e.at);
+    else if ((e.name === 'task:requeued' || e.name === 'task:dead-lettered') && e.payload.agentId)
+      this.lastWork.set(e.payload.agentId, e.at);
     else if (e.name === 'agent:deregistered') this.lastWork.delete(e.payload.agentId);
   }
 

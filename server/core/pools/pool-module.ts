@@ -28,7 +28,7 @@ export function createPoolModule(
   opts: PoolOptions,
   parts: { registry: AgentRegistry; lifecycle: AgentLifecycle },
 ) {
-  const { store, bus, clock, log } = deps;
+  const { store, clock, log } = deps;
   const { registry, lifecycle } = parts;
   const idleClock = new IdleClock();
   const poolAgents = new PoolAgents(
@@ -39,14 +39,8 @@ export function createPoolModule(
     () => clock.now(),
   );
   lifecycle.useManagedControl(poolAgents);
-  const autoscaler = new Autoscaler(
-    store,
-    bus,
-    poolAgents,
-    lifecycle,
-    idleClock,
-    log.child({ part: 'autoscaler' }),
-    () => clock.now(),
+  const autoscaler = new Autoscaler(store, poolAgents, lifecycle, idleClock, log.child({ part: 'autoscaler' }), () =>
+    clock.now(),
   );
   const idleSleepMs = opts.idleSleepMs ?? 0;
   const loop = new Ticker(

@@ -4,7 +4,7 @@ import { demand } from '../access/authorize';
 import type { RequestContext } from '../access/request-context';
 import { conflict, invalid, notFound } from '../errors';
 import type { Agent } from '../model';
-import type { EventBus, Store } from '../ports';
+import type { Store } from '../ports';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import { describePoolChange } from './pool-change';
 import { CreatePoolInput, UpdatePoolInput } from './pool-input';
@@ -31,14 +31,13 @@ export interface PoolServiceParts {
 
 export class PoolService {
   private readonly store: Store;
-  private readonly bus: EventBus;
   private readonly agents: PoolAgents;
   private readonly lifecycle: AgentLifecycle;
   private readonly onChange: () => void;
   private readonly holdOf: (agent: Agent) => string | null;
 
-  constructor(deps: Pick<CoreDeps, 'store' | 'bus'>, parts: PoolServiceParts) {
-    ({ store: this.store, bus: this.bus } = deps);
+  constructor(deps: Pick<CoreDeps, 'store'>, parts: PoolServiceParts) {
+    ({ store: this.store } = deps);
     ({ agents: this.agents, lifecycle: this.lifecycle, onChange: this.onChange } = parts);
     this.holdOf = parts.holdOf ?? (() => null);
   }
@@ -50,7 +49,6 @@ export class PoolService {
     this.checkProvider(input.provider, input.providerSettings);
     const pool = await this.store.pools.create({ ...input, createdBy: by });
     if (!pool) throw conflict(`a pool named ${input.name} already exists`);
-    await this.bus.publish('pool:changed', { poolId: pool.id, change: 'created', by });
     req.log.info({ pool: pool.name, provider: pool.provider }, 'pool created');
     this.onChange();
     return view(pool);
@@ -74,10 +72,9 @@ export class PoolService {
     }
     this.checkProvider(merged.provider, merged.providerSettings);
     await this.store.pools.setHold(current.id, null);
-    const pool = await this.store.pools.update(current.id, patch);
+    const pool = await this.store.pools.update(current.id, patch, by);
     if (!pool) throw notFound('pool', id);
     await this.recordChange(pool, describePoolChange(current, pool, Object.keys(patch), describeActor(by)), by);
-    await this.bus.publish('pool:changed', { poolId: pool.id, change: 'updated', by });
     // Field names only: settings may hold secrets.
     req.log.info({ pool: pool.name, fields: Object.keys(patch) }, 'pool updated');
     this.onChange();
@@ -89,11 +86,10 @@ export class PoolService {
     const by = actorRef(req.actor);
     const pool = await this.get(id);
     const agents = await this.store.pools.agentsOf(pool.id);
-    await this.store.pools.update(pool.id, { enabled: false });
+    await this.store.pools.update(pool.id, { enabled: false }, by);
     for (const a of agents)
       await this.lifecycle.terminate(req, a.id, `pool ${pool.name} deleted by ${describeActor(by)}`);
     await this.store.pools.remove(pool.id);
-    await this.bus.publish('pool:changed', { poolId: pool.id, change: 'deleted', by });
     req.log.info({ pool: pool.name, terminated: agents.length }, 'pool deleted');
     return { terminated: agents.length };
   }

@@ -8,7 +8,8 @@ import type { Pool, PoolHold, PoolMember, PoolSample, ScaleRecord } from './pool
 export interface PoolStore {
   /** Null when the name is taken. */
   create(pool: PoolSettings & { createdBy: ActorRef | null }): Promise<Pool | null>;
-  update(id: string, patch: Partial<PoolSettings>): Promise<Pool | null>;
+  /** `by` is kept with the pool: the database names it in the change's event (and in a deletion's that follows). */
+  update(id: string, patch: Partial<PoolSettings>, by: ActorRef | null): Promise<Pool | null>;
   remove(id: string): Promise<boolean>;
   get(id: string): Promise<Pool | null>;
   list(): Promise<Pool[]>;

@@ -2,7 +2,7 @@ import { describeActor } from '../access/actor';
 import type { RequestContext } from '../access/request-context';
 import { conflict, notFound } from '../errors';
 import type { Agent, AgentState } from '../model';
-import type { EventBus, Logger, Store } from '../ports';
+import type { Logger, Store } from '../ports';
 import type { AgentRegistry } from './agent-registry';
 
 /** What a pool does for its own agents when they sleep, wake or go (stop, restart, remove them). */
@@ -22,7 +22,6 @@ export class AgentLifecycle {
 
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly registry: AgentRegistry,
     private readonly log: Logger,
     private readonly onCapacityChange: () => void,
@@ -44,7 +43,7 @@ export class AgentLifecycle {
   /** Only an idle agent holding no work sleeps; drain a busy one first. */
   async sleep(req: RequestContext, agentId: string): Promise<Agent> {
     const agent = await this.registry.get(agentId);
-    const result = await this.store.agents.sleep(agentId);
+    const result = await this.store.agents.sleep(agentId, `put to sleep by ${by(req)}`);
     if (!result) throw notFound('agent', agentId);
     if (!result.slept) {
       const why =
@@ -53,12 +52,6 @@ export class AgentLifecycle {
           : `it is ${result.previous}`;
       throw conflict(`cannot put agent ${agent.name} to sleep: ${why}`, { status: result.previous });
     }
-    await this.bus.publish('agent:changed', {
-      agentId,
-      status: 'sleeping',
-      previous: result.previous,
-      reason: `put to sleep by ${by(req)}`,
-    });
     if (agent.poolId && this.managed)
       await this.managed
         .sleep(agent)
@@ -94,12 +87,11 @@ export class AgentLifecycle {
   }
 
   private async transition(agentId: string, to: AgentState, from: AgentState[], reason: string): Promise<Agent> {
-    const changed = await this.store.agents.setStatus(agentId, to, from);
+    const changed = await this.store.agents.setStatus(agentId, to, reason, from);
     if (!changed) {
       const agent = await this.registry.get(agentId);
       throw conflict(`cannot move agent ${agent.name} to ${to}: it is ${agent.status}`, { status: agent.status });
     }
-    await this.bus.publish('agent:changed', { agentId, status: to, previous: changed.previous, reason });
     this.onCapacityChange();
     return this.registry.get(agentId);
   }

@@ -7,7 +7,7 @@ import { newSecret } from '../shared/ids';
 import { DEFAULT_INPUT_LIMITS, labelIssues, rejectIssues, type InputLimits } from '../shared/input-limits';
 import { AGENT_TOKEN_PREFIX } from '../security/auth-service';
 import { hashSecret } from '../security/secrets';
-import { announceOutcome } from '../tasks/announce-outcome';
+import { countOutcome } from '../tasks/count-outcome';
 import { countsOf, matchingCount, nextCursorOf, toPageQuery, type AgentListInput, type AgentPage } from './agent-query';
 import { HeartbeatInput, RegisterAgentInput } from './register-input';
 
@@ -81,16 +81,7 @@ export class AgentRegistry {
       await this.requeueWork(agent.id, 'agent re-registered');
     }
     this.metrics.registration(performance.now() - started);
-    await this.bus.publish('agent:registered', { agentId: agent.id, name: agent.name, reregistered: !created });
-    if (previous !== agent.status) {
-      await this.bus.publish('agent:changed', {
-        agentId: agent.id,
-        status: agent.status,
-        previous,
-        reason: created ? 'registered' : 're-registered',
-      });
-    }
-    this.log.info({ agentId: agent.id, name: agent.name, reregistered: !created }, 'agent registered');
+    this.log.info({ agentId: agent.id, name: agent.name, reregistered: !created, previous }, 'agent registered');
     return { agentId: agent.id, token, reregistered: !created };
   }
 
@@ -103,15 +94,7 @@ export class AgentRegistry {
     const changed = await this.store.agents.heartbeat(agentId, report);
     if (!changed) throw notFound('agent', agentId);
     this.heardFrom.add(agentId);
-    if (changed.previous !== changed.status) {
-      await this.bus.publish('agent:changed', {
-        agentId,
-        status: changed.status,
-        previous: changed.previous,
-        reason: 'heartbeat',
-      });
-      this.onCapacityChange();
-    }
+    if (changed.previous !== changed.status) this.onCapacityChange();
     if (changed.activityChanged) {
       await this.bus.publish('agent:activity', {
         agentId,
@@ -136,15 +119,9 @@ export class AgentRegistry {
    * stopped it) and a terminated one terminated; the answer is the status it has after the call.
    */
   async signOff(agentId: string): Promise<{ status: AgentState; requeued: number }> {
-    const changed = await this.store.agents.markStopped(agentId, SIGN_OFF_FROM);
+    const changed = await this.store.agents.markStopped(agentId, SIGN_OFF_FROM, 'its worker stopped cleanly');
     if (!changed) return { status: (await this.get(agentId)).status, requeued: 0 };
     const requeued = await this.requeueWork(agentId, 'agent stopped');
-    await this.bus.publish('agent:changed', {
-      agentId,
-      status: 'stopped',
-      previous: changed.previous,
-      reason: 'its worker stopped cleanly',
-    });
     this.onCapacityChange();
     this.log.info({ agentId, previous: changed.previous, requeued }, 'agent stopped cleanly');
     return { status: 'stopped', requeued };
@@ -153,13 +130,10 @@ export class AgentRegistry {
   /** Takes the agent out of rotation for good; its active work goes back to the queue. */
   /** Returns how many of its tasks went back to the queue. */
   async deregister(agentId: string, reason = 'deregistered'): Promise<number> {
-    const changed = await this.store.agents.setStatus(agentId, 'terminated');
+    const changed = await this.store.agents.setStatus(agentId, 'terminated', reason);
     if (!changed) throw notFound('agent', agentId);
     this.forgetToken(agentId);
-    const requeued = await this.requeueWork(agentId, `agent ${reason}`);
-    await this.bus.publish('agent:changed', { agentId, status: 'terminated', previous: changed.previous, reason });
-    await this.bus.publish('agent:deregistered', { agentId });
-    return requeued;
+    return this.requeueWork(agentId, `agent ${reason}`);
   }
 
   async get(agentId: string): Promise<Agent> {
@@ -199,7 +173,7 @@ export class AgentRegistry {
 
   async requeueWork(agentId: string, reason: string): Promise<number> {
     const requeued = await this.store.tasks.requeueAgentWork(agentId, reason);
-    for (const t of requeued) await announceOutcome(this.bus, this.metrics, { ...t, agentId, reason });
+    for (const t of requeued) countOutcome(this.metrics, { status: t.status, reason });
     if (requeued.length) this.onCapacityChange();
     return requeued.length;
   }

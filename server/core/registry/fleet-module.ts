@@ -21,14 +21,14 @@ export function createFleetModule(
   opts: FleetOptions,
   hooks: { kickDispatch: () => void; forgetAgent: (agentId: string) => void },
 ) {
-  const { store, bus, clock, log } = deps;
+  const { store, clock, log } = deps;
   const registry = new AgentRegistry(
     deps,
     { onCapacityChange: hooks.kickDispatch, forgetToken: hooks.forgetAgent },
     opts,
   );
-  const lifecycle = new AgentLifecycle(store, bus, registry, log.child({ part: 'lifecycle' }), hooks.kickDispatch);
-  const sweep = new HeartbeatSweep(store, bus, registry, opts.heartbeat, log.child({ part: 'sweep' }));
+  const lifecycle = new AgentLifecycle(store, registry, log.child({ part: 'lifecycle' }), hooks.kickDispatch);
+  const sweep = new HeartbeatSweep(store, registry, opts.heartbeat, log.child({ part: 'sweep' }));
   const module: CoreModule = {
     name: 'fleet',
     loops: [

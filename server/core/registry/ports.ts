@@ -54,11 +54,20 @@ export interface AgentStore {
   /** Records a sign of life (heartbeat or poll); a starting, stopped, unhealthy or offline agent becomes idle. */
   heartbeat(id: string, report: HeartbeatReport): Promise<HeartbeatOutcome | null>;
   /** Puts an idle agent holding no work to sleep, atomically against assignments in flight. */
-  sleep(id: string): Promise<{ slept: boolean; previous: AgentState; active: number } | null>;
-  setStatus(id: string, status: AgentState, onlyFrom?: AgentState[]): Promise<{ previous: AgentState } | null>;
+  sleep(id: string, reason: string): Promise<{ slept: boolean; previous: AgentState; active: number } | null>;
+  /**
+   * Every status change carries its reason ("drained by alice"): the database writes it into the
+   * change's event (`agent:changed`), in the same transaction.
+   */
+  setStatus(
+    id: string,
+    status: AgentState,
+    reason: string,
+    onlyFrom?: AgentState[],
+  ): Promise<{ previous: AgentState } | null>;
   /** `stopped` (from one of `onlyFrom`), forgetting the activity of the worker that stopped. */
-  markStopped(id: string, onlyFrom: AgentState[]): Promise<{ previous: AgentState } | null>;
-  /** Mark silent agents by database time; returns the agents that changed. */
+  markStopped(id: string, onlyFrom: AgentState[], reason: string): Promise<{ previous: AgentState } | null>;
+  /** Mark silent agents by database time ("no heartbeat for 30 s"); returns the agents that changed. */
   sweepSilent(
     unhealthyAfterMs: number,
     offlineAfterMs: number,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoutingStrategy } from '../balancing/strategy';
 import type { Store } from '../ports';
 import type { RoutingChange } from './ports';
-import { RecordingBus, silentLogger } from '../testing/fakes';
+import { silentLogger } from '../testing/fakes';
 import { RoutingPolicy } from './routing-policy';
 import { userContext, userRef } from '../testing/actors';
 
@@ -23,11 +23,10 @@ function memoryRoutingStore() {
 }
 
 describe('routing policy', () => {
-  it('records a change, applies a fresh strategy and tells other replicas', async () => {
+  it('records a change and applies a fresh strategy', async () => {
     const { store, changes } = memoryRoutingStore();
-    const bus = new RecordingBus();
     const applied: RoutingStrategy[] = [];
-    const policy = new RoutingPolicy(store, bus, silentLogger, (s) => applied.push(s));
+    const policy = new RoutingPolicy(store, silentLogger, (s) => applied.push(s));
     expect(policy.current()).toMatchObject({ strategy: 'composite', changedBy: null });
     const state = await policy.set(userContext('ops'), {
       strategy: { name: 'context-affinity', weights: { stickyMs: 5_000 } },
@@ -40,16 +39,15 @@ describe('routing policy', () => {
     });
     expect(applied.map((s) => s.name)).toEqual(['context-affinity']);
     expect(changes).toHaveLength(1);
-    expect(bus.names()).toEqual(['routing:changed']);
   });
 
   it('loads the stored policy, as a replica that did not make the change', async () => {
     const { store } = memoryRoutingStore();
-    await new RoutingPolicy(store, new RecordingBus(), silentLogger, () => {}).set(userContext('ops'), {
+    await new RoutingPolicy(store, silentLogger, () => {}).set(userContext('ops'), {
       strategy: { name: 'power-of-two' },
     });
     const applied: string[] = [];
-    const other = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
+    const other = new RoutingPolicy(store, silentLogger, (s) => applied.push(s.name));
     await other.load();
     expect(applied).toEqual(['power-of-two']);
     expect(other.current()).toMatchObject({ strategy: 'power-of-two', changedBy: userRef('ops') });
@@ -66,7 +64,7 @@ describe('routing policy', () => {
       changedAt: 1,
     });
     const applied: string[] = [];
-    const policy = new RoutingPolicy(store, new RecordingBus(), silentLogger, (s) => applied.push(s.name));
+    const policy = new RoutingPolicy(store, silentLogger, (s) => applied.push(s.name));
     await policy.load();
     expect(applied).toEqual([]);
     expect(policy.current().strategy).toBe('composite');

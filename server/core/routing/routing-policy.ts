@@ -9,7 +9,7 @@ import {
   type StrategyConfig,
 } from '../balancing/catalog';
 import type { RoutingStrategy } from '../balancing/strategy';
-import type { EventBus, Logger, Store } from '../ports';
+import type { Logger, Store } from '../ports';
 import type { RoutingChange } from './ports';
 
 export const GLOBAL_SCOPE = 'global';
@@ -38,7 +38,6 @@ export class RoutingPolicy {
 
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly log: Logger,
     private readonly apply: (strategy: RoutingStrategy) => void,
   ) {
@@ -72,7 +71,6 @@ export class RoutingPolicy {
     });
     this.state = toState(change, strategy);
     this.apply(strategy);
-    await this.bus.publish('routing:changed', { scope: input.scope, strategy: strategy.name, changedBy });
     return this.state;
   }
 

@@ -23,13 +23,12 @@ export function createDispatchModule(
   opts: DispatchOptions,
   parts: { breakers: BreakerService; handoff: Handoff },
 ) {
-  const { store, bus, clock, metrics, log } = deps;
+  const { store, clock, metrics, log } = deps;
   const { breakers } = parts;
   /** Recent outcomes, latency and held contexts per agent: what the composite strategy weighs. */
   const signals = new AgentSignalsTracker();
   const dispatcher = new Dispatcher(
     store,
-    bus,
     metrics,
     log.child({ part: 'dispatcher' }),
     createStrategy(DEFAULT_STRATEGY),
@@ -46,7 +45,7 @@ export function createDispatchModule(
     },
   );
   // The stored policy replaces the default once loaded (start), and on every change.
-  const routing = new RoutingPolicy(store, bus, log.child({ part: 'routing' }), (strategy) =>
+  const routing = new RoutingPolicy(store, log.child({ part: 'routing' }), (strategy) =>
     dispatcher.setStrategy(strategy),
   );
   const loop: Ticker = new Ticker(
@@ -88,7 +87,8 @@ export function createDispatchModule(
         });
         if (e.payload.contextKey) signals.recordContext(e.payload.agentId, e.payload.contextKey);
       }
-      if (e.name === 'task:requeued' && e.payload.agentId)
+      // A last attempt that failed on its agent ends in the dead-letter queue: a failure all the same.
+      if ((e.name === 'task:requeued' || e.name === 'task:dead-lettered') && e.payload.agentId)
         signals.recordOutcome(e.payload.agentId, { ok: false, durationMs: null, at: e.at });
       if (e.name === 'routing:changed')
         void routing.load().catch((err) => log.error({ err }, 'reloading the routing policy failed'));

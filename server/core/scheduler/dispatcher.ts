@@ -1,6 +1,6 @@
 import { NEUTRAL_SIGNALS, type AgentSignals, type RoutingContext, type RoutingStrategy } from '../balancing/strategy';
 import type { Agent, Assignment, Task } from '../model';
-import type { EventBus, Logger, Metrics, Store } from '../ports';
+import type { Logger, Metrics, Store } from '../ports';
 import type { PlannedAssignment } from '../tasks/ports';
 import { newLeaseToken } from '../shared/ids';
 import { decide, MAX_CANDIDATES_RECORDED } from './decide';
@@ -65,7 +65,6 @@ export class Dispatcher {
 
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private strategy: RoutingStrategy,
@@ -146,18 +145,8 @@ export class Dispatcher {
     } finally {
       this.settleHandoffs(handoffs, applied, plans, tasks);
     }
-    const byTask = new Map(plans.map((p) => [p.taskId, p]));
-    for (const a of applied) {
-      this.metrics.dispatch(a.waitedMs, a.priority);
-      const plan = byTask.get(a.taskId)!;
-      await this.bus.publish('task:assigned', {
-        taskId: a.taskId,
-        agentId: a.agentId,
-        attempt: a.attempt,
-        decisionId: plan.decision.id,
-        delivered: plan.delivered,
-      });
-    }
+    // Each assignment's `task:assigned` event is written by the database with it.
+    for (const a of applied) this.metrics.dispatch(a.waitedMs, a.priority);
     if (applied.length < plans.length)
       this.log.debug({ planned: plans.length, applied: applied.length }, 'some tasks changed while dispatching');
     return { considered: tasks.length, assigned: applied.length, more: tasks.length === limit && applied.length > 0 };

@@ -1,7 +1,7 @@
-import { actorRef, describeActor } from '../access/actor';
+import { actorRef } from '../access/actor';
 import type { RequestContext } from '../access/request-context';
 import { TERMINAL_TASK_STATES, type TaskState } from '../model';
-import type { EventBus, Logger, Metrics, Store } from '../ports';
+import type { Logger, Metrics, Store } from '../ports';
 import { SetPriorityManyInput, TaskIdsInput } from './bulk-input';
 import { bulkOutcome, type BulkAction, type BulkTaskOutcome, type SkipReason } from './bulk-outcome';
 
@@ -16,7 +16,6 @@ const LOGGED_IDS = 20;
 export class BulkTaskActions {
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly onQueued: () => void,
@@ -25,10 +24,7 @@ export class BulkTaskActions {
   async cancelMany(req: RequestContext, raw: TaskIdsInput): Promise<BulkTaskOutcome> {
     const { ids } = TaskIdsInput.parse(raw);
     const { cancelled, dependentsCancelled } = await this.store.tasks.cancelMany(ids);
-    for (const taskId of [...cancelled.map((c) => c.id), ...dependentsCancelled]) {
-      this.metrics.finished('cancelled');
-      await this.bus.publish('task:cancelled', { taskId });
-    }
+    for (let i = 0; i < cancelled.length + dependentsCancelled.length; i++) this.metrics.finished('cancelled');
     // A cancelled assignment frees its agent's slot.
     if (cancelled.some((c) => c.agentId)) this.onQueued();
     const outcome = await this.outcome('cancel', ids, new Set(cancelled.map((c) => c.id)), () => 'finished');
@@ -39,10 +35,7 @@ export class BulkTaskActions {
   async retryMany(req: RequestContext, raw: TaskIdsInput): Promise<BulkTaskOutcome> {
     const { ids } = TaskIdsInput.parse(raw);
     const retried = await this.store.tasks.retryMany(ids);
-    if (retried.length) {
-      await this.bus.publish('task:released', { taskIds: retried, reason: `retried by ${describeActor(req.actor)}` });
-      this.onQueued();
-    }
+    if (retried.length) this.onQueued();
     const outcome = await this.outcome('retry', ids, new Set(retried), () => 'not-retryable');
     await this.logged(req, outcome, ids);
     return outcome;
@@ -51,10 +44,7 @@ export class BulkTaskActions {
   async setPriorityMany(req: RequestContext, raw: SetPriorityManyInput): Promise<BulkTaskOutcome> {
     const { ids, priority } = SetPriorityManyInput.parse(raw);
     const changed = await this.store.tasks.setPriority(ids, priority);
-    if (changed.length) {
-      await this.bus.publish('task:reprioritised', { taskIds: changed.map((c) => c.id), priority });
-      this.onQueued();
-    }
+    if (changed.length) this.onQueued();
     const previous = new Map(changed.map((c) => [c.id, c.previous]));
     const outcome = await this.outcome(
       'set-priority',

@@ -1,9 +1,9 @@
-import { actorRef, describeActor } from '../access/actor';
+import { actorRef } from '../access/actor';
 import type { RequestContext } from '../access/request-context';
 import { z } from 'zod';
 import { conflict, notFound } from '../errors';
 import type { Task } from '../model';
-import type { EventBus, Store } from '../ports';
+import type { Store } from '../ports';
 
 export const RetryDeadLettersInput = z
   .object({
@@ -17,7 +17,6 @@ export const RetryDeadLettersInput = z
 export class DeadLetters {
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly onQueued: () => void,
   ) {}
 
@@ -56,7 +55,6 @@ export class DeadLetters {
       });
     }
     await this.store.taskActions.record({ taskIds: [id], action: 'discard', actor: actorRef(req.actor), detail: {} });
-    await this.bus.publish('task:cancelled', { taskId: id });
     return task;
   }
 
@@ -67,7 +65,6 @@ export class DeadLetters {
     detail: Record<string, unknown> = {},
   ): Promise<void> {
     await this.store.taskActions.record({ taskIds: ids, action, actor: actorRef(req.actor), detail });
-    await this.bus.publish('task:released', { taskIds: ids, reason: `retried by ${describeActor(req.actor)}` });
     this.onQueued();
   }
 }

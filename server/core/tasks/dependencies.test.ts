@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskState } from '../model';
 import type { TaskStore } from './ports';
-import { nullMetrics, RecordingBus } from '../testing/fakes';
+import { nullMetrics } from '../testing/fakes';
 import { checkDependencies, settleBlockedTasks } from './dependencies';
 
 function storeWith(
@@ -51,17 +51,14 @@ describe('checkDependencies', () => {
 });
 
 describe('settleBlockedTasks', () => {
-  it('announces cascaded cancellations and wakes the dispatcher for released tasks', async () => {
-    const bus = new RecordingBus();
+  it('counts cascaded cancellations and wakes the dispatcher for released tasks', async () => {
     let kicks = 0;
     const out = await settleBlockedTasks(
       storeWith({}, { released: ['r1'], cancelled: ['c1', 'c2'] }),
-      bus,
       nullMetrics,
       () => kicks++,
     );
     expect(out).toEqual({ released: 1, cancelled: 2 });
-    expect(bus.names()).toEqual(['task:cancelled', 'task:cancelled']);
     expect(kicks).toBe(1);
   });
 });

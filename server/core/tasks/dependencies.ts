@@ -1,5 +1,5 @@
 import { invalid } from '../errors';
-import type { EventBus, Metrics } from '../ports';
+import type { Metrics } from '../ports';
 import type { TaskStore } from './ports';
 
 const MAX_PROBLEMS_NAMED = 5;
@@ -35,15 +35,11 @@ export async function checkDependencies(
  */
 export async function settleBlockedTasks(
   store: TaskStore,
-  bus: EventBus,
   metrics: Metrics,
   onQueued: () => void,
 ): Promise<{ released: number; cancelled: number }> {
   const { released, cancelled } = await store.settleBlocked();
-  for (const taskId of cancelled) {
-    metrics.finished('cancelled');
-    await bus.publish('task:cancelled', { taskId });
-  }
+  for (let i = 0; i < cancelled.length; i++) metrics.finished('cancelled');
   if (released.length) onQueued();
   return { released: released.length, cancelled: cancelled.length };
 }

@@ -6,10 +6,10 @@ import { settleBlockedTasks } from './dependencies';
 import { TaskService } from './task-service';
 
 /** Submitting and operating tasks, dead letters, and the sweep that settles dependents. */
-export function createTaskModule({ store, bus, clock, metrics, log }: CoreDeps, kickDispatch: () => void) {
-  const tasks = new TaskService(store, bus, metrics, log.child({ part: 'tasks' }), kickDispatch, clock);
-  const bulkTasks = new BulkTaskActions(store, bus, metrics, log.child({ part: 'tasks' }), kickDispatch);
-  const deadLetters = new DeadLetters(store, bus, kickDispatch);
+export function createTaskModule({ store, clock, metrics, log }: CoreDeps, kickDispatch: () => void) {
+  const tasks = new TaskService(store, metrics, log.child({ part: 'tasks' }), kickDispatch, clock);
+  const bulkTasks = new BulkTaskActions(store, metrics, log.child({ part: 'tasks' }), kickDispatch);
+  const deadLetters = new DeadLetters(store, kickDispatch);
   const module: CoreModule = {
     name: 'tasks',
     // Dependents of a task whose outcome landed just before a crash are settled here.
@@ -17,7 +17,7 @@ export function createTaskModule({ store, bus, clock, metrics, log }: CoreDeps, 
       new Ticker(
         'dependency-sweep',
         30_000,
-        async () => void (await settleBlockedTasks(store.tasks, bus, metrics, kickDispatch)),
+        async () => void (await settleBlockedTasks(store.tasks, metrics, kickDispatch)),
         clock,
         log,
       ),

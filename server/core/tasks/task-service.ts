@@ -11,7 +11,7 @@ import {
   type Task,
   type TaskAttempt,
 } from '../model';
-import type { EventBus, Logger, Metrics, Store, Clock } from '../ports';
+import type { Logger, Metrics, Store, Clock } from '../ports';
 import { newId } from '../shared/ids';
 import { PageCursorInput } from '../shared/page-cursor';
 import { TimeInput } from '../shared/time-input';
@@ -50,7 +50,6 @@ export interface TaskDetail {
 export class TaskService {
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly onQueued: () => void,
@@ -82,7 +81,6 @@ export class TaskService {
     );
     if (created.length) {
       this.metrics.submitted(created.length);
-      await this.bus.publish('task:submitted', { taskIds: created });
       this.onQueued();
     }
     return { ids };
@@ -122,7 +120,6 @@ export class TaskService {
       }
       return task; // it already had that priority
     }
-    await this.bus.publish('task:reprioritised', { taskIds: [id], priority });
     await this.store.taskActions.record({
       taskIds: [id],
       action: 'set-priority',
@@ -143,7 +140,6 @@ export class TaskService {
       return existing; // already terminal: cancelling again changes nothing
     }
     this.metrics.finished('cancelled');
-    await this.bus.publish('task:cancelled', { taskId: id });
     if (task.agentId) this.onQueued();
     return task;
   }

@@ -1,5 +1,5 @@
 import { NEUTRAL_SIGNALS, type AgentSignals, type RoutingContext } from '../balancing/strategy';
-import type { AnyBusEvent, EventMap, EventName } from '../events';
+import type { AnyBusEvent, EventMap, SignalName } from '../events';
 import type { Agent, Task } from '../model';
 import type { Clock, EventBus, Logger, Metrics } from '../ports';
 import { seededRandom } from '../shared/random';
@@ -21,7 +21,7 @@ export class FakeClock implements Clock {
 export class RecordingBus implements EventBus {
   events: AnyBusEvent[] = [];
   private handlers = new Set<(e: AnyBusEvent) => void>();
-  async publish<N extends EventName>(name: N, payload: EventMap[N]) {
+  async publish<N extends SignalName>(name: N, payload: EventMap[N]) {
     const e = { id: String(this.events.length + 1), name, payload, at: 0 } as AnyBusEvent;
     this.events.push(e);
     for (const h of this.handlers) h(e);
@@ -30,9 +30,7 @@ export class RecordingBus implements EventBus {
     this.handlers.add(h);
     return () => this.handlers.delete(h);
   }
-  async since() {
-    return null;
-  }
+  async ping() {}
   async close() {}
   names() {
     return this.events.map((e) => e.name);

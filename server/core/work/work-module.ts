@@ -16,10 +16,10 @@ export function createWorkModule(
   opts: WorkOptions,
   hooks: { kickDispatch: () => void; touchAgent: (agentId: string) => Promise<void> },
 ) {
-  const { store, bus, clock, metrics, log } = deps;
+  const { store, clock, metrics, log } = deps;
   // A poll opening is the moment an agent can take work: dispatch then, and hand the task over directly.
   const work = new WorkService(deps, { touchAgent: hooks.touchAgent, onReady: hooks.kickDispatch }, opts.inputLimits);
-  const leases = new LeaseSweep(store, bus, metrics, hooks.kickDispatch);
+  const leases = new LeaseSweep(store, metrics, hooks.kickDispatch);
   const module: CoreModule = {
     name: 'work',
     loops: [

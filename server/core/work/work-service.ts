@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CoreError, conflict, notFound } from '../errors';
 import type { Assignment, Task } from '../model';
 import type { EventBus, Metrics, Store, Clock } from '../ports';
-import { announceOutcome } from '../tasks/announce-outcome';
+import { countOutcome } from '../tasks/count-outcome';
 import {
   DEFAULT_INPUT_LIMITS,
   jsonSizeIssue,
@@ -118,7 +118,6 @@ export class WorkService {
   ): Promise<boolean> {
     const task = await this.store.tasks.start(taskId, agentId, leaseToken);
     if (!task) return false;
-    await this.bus.publish('task:started', { taskId, agentId, attempt: task.attempt });
     return true;
   }
 
@@ -144,7 +143,7 @@ export class WorkService {
       if (existing?.status === 'succeeded' && existing.agentId === agentId) return { status: 'succeeded' };
       throw await this.leaseError(taskId, agentId, 'complete');
     }
-    await this.finished(task, agentId);
+    this.finished(task);
     return { status: task.status };
   }
 
@@ -156,7 +155,7 @@ export class WorkService {
       retry: retryable,
     });
     if (!task) throw await this.leaseError(taskId, agentId, 'fail');
-    await this.finished(task, agentId);
+    this.finished(task);
     return { status: task.status };
   }
 
@@ -168,12 +167,7 @@ export class WorkService {
     const { taskId, leaseToken, reason } = ReleaseInput.parse(raw);
     const released = await this.store.tasks.release(taskId, agentId, leaseToken, reason);
     if (!released) throw await this.leaseError(taskId, agentId, 'release');
-    // No agentId: a hand-back says nothing against the agent's health.
-    await this.bus.publish('task:requeued', {
-      taskId,
-      attempt: released.attempt,
-      reason: `released by its agent: ${reason}`,
-    });
+    // Its event names no agent: a hand-back says nothing against the agent's health.
     this.metrics.requeued('released');
     this.onReady();
     return { ok: true };
@@ -184,22 +178,12 @@ export class WorkService {
     this.polls.close();
   }
 
-  private async finished(task: Task, agentId: string): Promise<void> {
+  private finished(task: Task): void {
     // Freed capacity (and a retried task) can be placed now; kicks are coalesced by the dispatcher's ticker.
     this.onReady();
     const reason =
       task.status === 'succeeded' ? 'succeeded' : `attempt ${task.attempt} failed: ${task.error ?? ''}`.trim();
-    const durationMs = task.startedAt != null && task.finishedAt != null ? task.finishedAt - task.startedAt : null;
-    await announceOutcome(this.bus, this.metrics, {
-      taskId: task.id,
-      agentId,
-      attempt: task.attempt,
-      status: task.status,
-      reason,
-      durationMs,
-      contextKey: task.contextKey,
-      retryAt: task.retryAt,
-    });
+    countOutcome(this.metrics, { status: task.status, reason });
   }
 
   private async touch(agentId: string): Promise<void> {
