@@ -7,9 +7,14 @@
 -- for "position > last seen" never skips a slower transaction's events. Writers hold it only from
 -- the end of their statement to COMMIT (row triggers fire after the statement's work is done).
 -- NOTIFY is delivered on commit, once per transaction: it wakes every replica's log reader.
+-- `flightdeck import` sets flightdeck.importing for its transaction: it loads the exported log as
+-- it was, and the rows it copies are not new changes.
 CREATE FUNCTION flightdeck_append_event(p_name text, p_payload jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('flightdeck.importing', true) = 'on' THEN
+    RETURN;
+  END IF;
   PERFORM pg_advisory_xact_lock(7305954212399461);
   INSERT INTO events (name, payload) VALUES (p_name, p_payload);
   PERFORM pg_notify('flightdeck_events', '');
