@@ -36,6 +36,8 @@ export interface RunSpec {
   poisonAt?: number;
   /** Share of the tasks completed before the fault is injected. */
   faultAt?: number;
+  /** Submission slowed (below the suite's rate) so it lasts at least this long: the fault then falls mid-run. */
+  minRunSeconds?: number;
   recoveryWhat: string;
   inject(ctx: RunContext): Promise<FaultOutcome>;
   /** Scenario checks once every task is terminal (agents already stopped). */
@@ -72,7 +74,7 @@ export async function runScenario(suite: Suite, spec: RunSpec): Promise<Scenario
       runId: suite.runId,
       capability,
       tasks: suite.tasks,
-      ratePerSecond: suite.rate,
+      ratePerSecond: pace(suite, spec.minRunSeconds),
       poisonAt: spec.poisonAt,
     });
     ctx = { suite, fleet, workload, capability, note };
@@ -180,6 +182,10 @@ async function drain(
   }
   return { ok: false, detail: `not all terminal after ${DRAIN_DEADLINE_MS / 1000} s: ${describeCounts(counts)}` };
 }
+
+/** The suite's rate, or less when the run would otherwise end sooner than `minRunSeconds`. */
+const pace = (suite: Suite, minRunSeconds = 0) =>
+  minRunSeconds > 0 ? Math.min(suite.rate, Math.max(1, Math.floor(suite.tasks / minRunSeconds))) : suite.rate;
 
 async function waitUntil(suite: Suite, ok: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

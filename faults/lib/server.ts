@@ -1,4 +1,5 @@
 import { startLocalServer, type LocalServer } from '../../bench/lib/local-server';
+import { startBuiltServer, type BuiltServer } from '../../server/testing/built-server';
 
 /** Health and breaker timings short enough for a scenario to see a fault through in seconds. */
 export const TIMINGS = {
@@ -26,4 +27,12 @@ export async function startFaultServer(databaseUrl: string, redisUrl: string): P
     FLIGHTDECK_RETRY_BASE_MS: process.env.FLIGHTDECK_RETRY_BASE_MS ?? '200',
   });
   return startLocalServer();
+}
+
+/**
+ * A second server process on the suite's database and Redis, with the suite's settings (they are
+ * in the environment by now) and its admin token: another token would revoke the first server's.
+ */
+export function startReplica(databaseUrl: string, adminToken: string): Promise<BuiltServer> {
+  return startBuiltServer({ databaseUrl, env: { LOG_LEVEL: 'warn', FLIGHTDECK_ADMIN_TOKEN: adminToken } });
 }
