@@ -55,7 +55,9 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
     // Our queries are short and many: JIT compilation cost more than it saved on the queue read.
-    options: '-c jit=off',
+    // A process stopped inside a transaction (SIGSTOP, a debugger) must not hold the event-log
+    // lock, and so every state change of every replica, for longer than a minute.
+    options: '-c jit=off -c idle_in_transaction_session_timeout=60000',
   });
   // An idle client that loses its server (PostgreSQL restart) must not crash the process.
   pool.on('error', () => {});
