@@ -28,10 +28,12 @@ export interface Database {
    */
   snapshot?(): Promise<Blob>;
   /**
-   * Calls `onNotify` for every NOTIFY on `channel` (delivered on commit) and `onReconnect` when a
-   * lost listening connection is back (notifications may have been missed meanwhile); returns stop.
+   * Calls `onEvents` soon after any process commits event-log rows, and `onReconnect` when a lost
+   * watch is back (commits may have been missed meanwhile); returns stop. PostgreSQL: LISTEN on
+   * the channel the log's trigger notifies. PGlite: after each statement or transaction of its one
+   * session (no other process can write), without NOTIFY.
    */
-  listen(channel: string, onNotify: () => void, onReconnect: () => void): Promise<() => Promise<void>>;
+  watchEvents(onEvents: () => void, onReconnect: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,9 @@ export interface DatabaseOptions {
   loadSnapshot?: Blob;
   poolSize?: number;
 }
+
+/** The channel migration 0011's event-log trigger notifies on commit. */
+export const EVENTS_CHANNEL = 'flightdeck_events';
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir, opts.loadSnapshot);
@@ -75,7 +80,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
         client.release();
       }
     },
-    listen: (channel, onNotify, onReconnect) => listenPostgres(url, channel, onNotify, onReconnect),
+    watchEvents: (onEvents, onReconnect) => listenPostgres(url, EVENTS_CHANNEL, onEvents, onReconnect),
     close: () => pool.end(),
   };
 }
@@ -131,14 +136,17 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   try {
     const client = new PGlite({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir });
     await client.waitReady;
+    // One session, so event writers are serial already (see migration 0011).
+    await client.exec(`set flightdeck.single_writer = 'on'`);
+    const commits = watchPgliteCommits(client);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
       describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
       withSession: (fn) => fn(db),
-      async listen(channel, onNotify) {
-        return client.listen(channel, onNotify);
+      async watchEvents(onEvents) {
+        return commits.watch(onEvents);
       },
       async snapshot() {
         // After a checkpoint the copy needs no WAL replay when it is opened. Statements wait
@@ -158,4 +166,34 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
     release();
     throw e;
   }
+}
+
+/**
+ * Everything PGlite writes comes through this process, so a finished statement (outside a
+ * transaction) or transaction is the commit signal that NOTIFY is on PostgreSQL. Reads signal
+ * too; the log reader coalesces wake-ups, so a busy server reads the log at most every 20 ms.
+ */
+function watchPgliteCommits(client: PGlite) {
+  const watchers = new Set<() => void>();
+  const signal = () => {
+    for (const w of watchers) w();
+  };
+  const after =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } finally {
+        if (watchers.size) signal();
+      }
+    };
+  client.query = after(client.query.bind(client)) as typeof client.query;
+  client.exec = after(client.exec.bind(client)) as typeof client.exec;
+  client.transaction = after(client.transaction.bind(client)) as typeof client.transaction;
+  return {
+    watch(onCommit: () => void): () => Promise<void> {
+      watchers.add(onCommit);
+      return async () => void watchers.delete(onCommit);
+    },
+  };
 }

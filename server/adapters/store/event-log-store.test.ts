@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPrincipal, callerAs, startTestRuntime } from '@/server/testing/test-runtime';
+import { databaseLogWakeups } from './log-wakeups';
 
 let rt: Awaited<ReturnType<typeof startTestRuntime>>;
 beforeAll(async () => {
@@ -52,6 +53,22 @@ describe('event log store', () => {
     await submit('young');
     expect(await rt.store.events.prune(day, 100)).toBe(2);
     expect((await rt.store.events.after(0, 10)).map((e) => e.name)).toEqual(['task:submitted']);
+  });
+
+  it('wakes a watcher when a change commits (NOTIFY on PostgreSQL, in-process on PGlite)', async () => {
+    let wakes = 0;
+    const stop = await databaseLogWakeups(rt.database).watch(() => wakes++);
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const before = wakes;
+      const started = performance.now();
+      await submit('wake-me');
+      await expect.poll(() => wakes, { timeout: 900, interval: 5 }).toBeGreaterThan(before);
+      // Well inside the reader's 1 s poll: the wake-up, not the poll, brought it.
+      expect(performance.now() - started).toBeLessThan(900);
+    } finally {
+      await stop();
+    }
   });
 
   it('moves a consumer cursor only from where the caller saw it', async () => {

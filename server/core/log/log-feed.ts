@@ -8,6 +8,11 @@ import type { EventLogStore } from './ports';
 const READ_BATCH = 1_000;
 /** The safety net when no wake-up comes (the notification connection is down): a replica is never further behind than this. */
 export const DEFAULT_LOG_POLL_MS = 1_000;
+/**
+ * Wake-ups closer together than this share one read: under load every commit wakes the reader,
+ * and reading back each one alone cost the write path a fifth of its throughput (embedded mode).
+ */
+export const LOG_READ_GAP_MS = 20;
 
 /**
  * The replica's one reader of the event log: it follows the log in position (= commit) order and
@@ -26,7 +31,7 @@ export class LogFeed {
     logger: Logger,
     pollMs = DEFAULT_LOG_POLL_MS,
   ) {
-    this.loop = new Ticker('event-log-reader', pollMs, () => this.catchUp(), clock, logger);
+    this.loop = new Ticker('event-log-reader', pollMs, () => this.catchUp(), clock, logger, LOG_READ_GAP_MS);
   }
 
   /** The last position handed out: a live stream that starts now resumes from here. */
