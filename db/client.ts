@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { FencedPool, runFenced } from './fenced-pool';
 import * as schema from './schema';
 
 const gzipAsync = promisify(gzip);
@@ -34,6 +35,12 @@ export interface Database {
    * session (no other process can write), without NOTIFY.
    */
   watchEvents(onEvents: () => void, onReconnect: () => void): Promise<() => Promise<void>>;
+  /**
+   * Runs a cluster loop's tick so that each of its statements is refused once the leader lease
+   * is past `epoch` (PostgreSQL: `fenced-pool.ts`). PGlite has one process, always the leader:
+   * it runs `fn` as it is.
+   */
+  runFenced<T>(epoch: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -55,7 +62,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({
+  const pool = new FencedPool({
     connectionString: url,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
@@ -81,6 +88,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
       }
     },
     watchEvents: (onEvents, onReconnect) => listenPostgres(url, EVENTS_CHANNEL, onEvents, onReconnect),
+    runFenced,
     close: () => pool.end(),
   };
 }
@@ -148,6 +156,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
       async watchEvents(onEvents) {
         return commits.watch(onEvents);
       },
+      runFenced: (_epoch, fn) => fn(),
       async snapshot() {
         // After a checkpoint the copy needs no WAL replay when it is opened. Statements wait
         // while PGlite copies the files, so compress after, on the thread pool.

@@ -1,3 +1,4 @@
+import { outsideFence } from '@/db/fenced-pool';
 import { retryOnConflict } from './conflict-retry';
 
 /**
@@ -18,7 +19,8 @@ export class Batcher<In, Out> {
   run(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.running) void this.drain();
+      // A batch carries other callers' items: it must not inherit this caller's lease fence.
+      if (!this.running) void outsideFence(() => this.drain());
     });
   }
 
