@@ -46,7 +46,11 @@ export class Leadership {
     this.replica = opts.replica;
     this.ttlMs = opts.ttlMs ?? DEFAULT_LEASE_TTL_MS;
     const renewMs = opts.renewMs ?? Math.max(1, Math.floor(this.ttlMs / 3));
-    this.loop = new Ticker('leader-lease', renewMs, () => this.claim(), clock, log, { scope: 'replica' });
+    // A database back from an outage gets a leader at the next renewal, not after a long backoff.
+    this.loop = new Ticker('leader-lease', renewMs, () => this.claim(), clock, log, {
+      scope: 'replica',
+      maxBackoffMs: renewMs,
+    });
   }
 
   get isLeader(): boolean {

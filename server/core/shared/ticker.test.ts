@@ -173,4 +173,24 @@ describe('Ticker', () => {
     expect(seen.filter((x) => x === 'epoch1:begin')).toHaveLength(1);
     expect(t.snapshot()).toMatchObject({ name: 'cluster-loop', scope: 'cluster', running: false });
   });
+
+  it('a loop with its own backoff cap keeps trying at that pace while failing', async () => {
+    const at: number[] = [];
+    const t = new Ticker(
+      'lease',
+      100,
+      async () => {
+        at.push(Date.now());
+        throw new Error('ECONNREFUSED');
+      },
+      new FakeClock(),
+      silentLogger,
+      { scope: 'replica', maxBackoffMs: 100 },
+    );
+    const start = Date.now();
+    t.start();
+    await vi.advanceTimersByTimeAsync(1_050);
+    expect(at.map((x) => x - start)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+    await t.stop();
+  });
 });

@@ -13,6 +13,8 @@ export interface TickerOptions {
    * than the last tick took: under load, work piles up and is done in fewer, larger ticks.
    */
   minKickGapMs?: number;
+  /** Longest wait after failed ticks (default 30 s); a loop that must come back quickly keeps its own pace. */
+  maxBackoffMs?: number;
 }
 
 /** Runs a tick on the loop's behalf: a cluster loop's ticks run inside the write fence of its lease term. */
@@ -124,7 +126,8 @@ export class Ticker {
 
   private backoffMs(): number {
     const n = Math.min(this.stats.consecutiveErrors, 16);
-    return Math.min(MAX_ERROR_BACKOFF_MS, Math.max(this.intervalMs, 250 * 2 ** (n - 1)));
+    const max = this.opts.maxBackoffMs ?? MAX_ERROR_BACKOFF_MS;
+    return Math.min(max, Math.max(this.intervalMs, 250 * 2 ** (n - 1)));
   }
 
   private schedule(delayMs: number): void {
