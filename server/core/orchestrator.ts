@@ -128,8 +128,7 @@ export class Orchestrator {
     // Gaining the lease starts the cluster loops, each tick inside the fence of the new term; losing it stops them.
     this.cluster = createClusterModule(deps, opts.cluster ?? {}, {
       gained: (epoch) => {
-        const fenced = this.leadership.fenced(epoch);
-        for (const loop of this.loops('cluster')) loop.start((tick) => fenced(tick));
+        for (const loop of this.loops('cluster')) loop.start(this.leadership.fenced(epoch));
       },
       lost: async () => void (await Promise.all(this.loops('cluster').map((l) => l.stop()))),
     });
