@@ -41,9 +41,7 @@ export function createClusterModule(deps: CoreDeps, opts: ClusterOptions, hooks:
     () => store.replicas.heartbeat(replica),
     clock,
     log,
-    {
-      scope: 'replica',
-    },
+    { scope: 'replica' },
   );
   const module: CoreModule = {
     name: 'cluster',
@@ -55,9 +53,7 @@ export function createClusterModule(deps: CoreDeps, opts: ClusterOptions, hooks:
         async () => void (await store.replicas.prune(FORGET_REPLICA_MS)),
         clock,
         log,
-        {
-          scope: 'cluster',
-        },
+        { scope: 'cluster' },
       ),
     ],
   };
