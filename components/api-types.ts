@@ -15,3 +15,6 @@ export type DecisionRow = TaskDetailData['decisions'][number];
 /** A decision in a feed, with the title of the task it routed. */
 export type RecentDecisionRow = Outputs['overview']['decisions'][number];
 export type OverviewData = Outputs['overview']['get'];
+/** The replicas on this database, the leader and its epoch (`system.replicas`). */
+export type ClusterData = Outputs['system']['replicas'];
+export type ReplicaRow = ClusterData['replicas'][number];

@@ -70,6 +70,8 @@ const EnvSchema = z.object({
     .min(6 * 3_600_000)
     .default(6 * 3_600_000),
   FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** The leader lease: renewed every third of this; a leader that stops renewing is replaced within about this. */
+  FLIGHTDECK_LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(120_000).default(6_000),
   /** Signal to exit: agents, HTTP requests and the core share it (server/shutdown/budget.ts); past it the process exits 1. */
   FLIGHTDECK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(600_000).default(10_000),
   /** How agents started by pools reach this server (default http://127.0.0.1:$PORT). */

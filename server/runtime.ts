@@ -6,12 +6,15 @@ import { createLogger } from './adapters/logger';
 import { PromMetrics } from './adapters/prom-metrics';
 import { createDrizzleStore } from './adapters/store/drizzle-store';
 import { databaseLogWakeups } from './adapters/store/log-wakeups';
+import { replicaIdentity } from './adapters/replica-identity';
 import { systemClock } from './adapters/system-clock';
+import { passThroughFence } from './core/cluster/pass-through-fence';
+import type { WriteFence } from './core/cluster/ports';
 import { Orchestrator } from './core/orchestrator';
 import { queuePolicy } from './core/tasks/queue-policy';
 import type { LeasePolicy } from './core/work/lease-policy';
 import type { EventBus, Logger, Store } from './core/ports';
-import { DemoFleet } from './demo/demo-fleet';
+import { runDemoOnLeader } from './demo/demo-on-leader';
 import { createProviders } from './adapters/providers/catalog';
 import { inputLimitsFrom, readEnv, type Env } from './env';
 import { shutdownBudget, type ShutdownBudget } from './shutdown/budget';
@@ -35,8 +38,18 @@ export interface Runtime {
   killAgentProcesses(): void;
 }
 
+export interface RuntimeOptions {
+  redisPrefix?: string;
+  quiet?: boolean;
+  /**
+   * Refuses the writes of a former leader's cluster loops. Without it, none are refused: right for
+   * embedded PGlite (one process per data directory), not for PostgreSQL replicas.
+   */
+  fence?: (database: Database) => WriteFence;
+}
+
 /** Composition root: environment → adapters → orchestrator. */
-export async function createRuntime(env: Env, opts: { redisPrefix?: string; quiet?: boolean } = {}): Promise<Runtime> {
+export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promise<Runtime> {
   const log = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({
     url: env.DATABASE_URL,
@@ -60,8 +73,9 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
   await redis?.ready();
   const bus: EventBus = redis ?? new MemoryBus();
   const metrics = new PromMetrics(() => store);
+  const fence = opts.fence?.(database) ?? passThroughFence;
   const core = new Orchestrator(
-    { store, bus, clock: systemClock, metrics, log },
+    { store, bus, clock: systemClock, metrics, log, fence },
     {
       heartbeat: {
         intervalMs: env.FLIGHTDECK_HEARTBEAT_INTERVAL_MS,
@@ -81,6 +95,7 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
       inputLimits: inputLimitsFrom(env),
       logWakeups: databaseLogWakeups(database),
       eventRetentionMs: env.FLIGHTDECK_EVENTS_RETENTION_MS,
+      cluster: { replica: replicaIdentity(Date.now()), leaseTtlMs: env.FLIGHTDECK_LEASE_TTL_MS },
     },
   );
   const providers = createProviders(
@@ -102,14 +117,20 @@ export async function createRuntime(env: Env, opts: { redisPrefix?: string; quie
   if (!opts.quiet) announceCredentials(boot);
   await core.start();
   const demo = env.FLIGHTDECK_DEMO
-    ? new DemoFleet(core, log.child({ part: 'demo' }), {
+    ? runDemoOnLeader(core, log.child({ part: 'demo' }), {
         agents: env.FLIGHTDECK_DEMO_AGENTS,
         tasksPerMinute: env.FLIGHTDECK_DEMO_TASKS_PER_MIN,
       })
     : null;
-  await demo?.start();
+  await demo?.ready;
   log.info(
-    { storage: database.describe, events: env.REDIS_URL ? 'redis' : 'memory', demo: !!demo },
+    {
+      storage: database.describe,
+      events: env.REDIS_URL ? 'redis' : 'memory',
+      demo: !!demo,
+      replica: core.replica.id,
+      leader: core.leadership.isLeader,
+    },
     'flightdeck core started',
   );
   const drains: ((hurry: AbortSignal) => Promise<void>)[] = [];

@@ -13,6 +13,7 @@ import { OverviewSkeleton } from '@/components/overview/overview-skeleton';
 import { QueueByPriority } from '@/components/overview/queue-by-priority';
 import { RECENT_DECISIONS } from '@/components/overview/queries';
 import { RecentDecisions } from '@/components/overview/recent-decisions';
+import { ReplicaPanel } from '@/components/overview/replica-panel';
 import { useTRPC } from '@/components/trpc/client';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -25,6 +26,8 @@ export function OverviewView() {
   const trpc = useTRPC();
   const overview = useQuery(trpc.overview.get.queryOptions());
   const decisions = useQuery(trpc.overview.decisions.queryOptions({ limit: RECENT_DECISIONS }));
+  // "Last seen" moves every few seconds; the live stream refreshes the leader at once.
+  const cluster = useQuery({ ...trpc.system.replicas.queryOptions(), refetchInterval: 15_000 });
   const [range, setRange] = useTimeRange();
   const series = useQuery({
     ...trpc.overview.series.queryOptions({ range }),
@@ -115,6 +118,11 @@ export function OverviewView() {
               </div>
             )}
           </Card>
+          {cluster.error ? (
+            <ErrorState error={cluster.error} onRetry={() => void cluster.refetch()} />
+          ) : cluster.data ? (
+            <ReplicaPanel cluster={cluster.data} />
+          ) : null}
         </div>
       )}
     </>

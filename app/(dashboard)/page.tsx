@@ -18,6 +18,7 @@ export default async function OverviewPage({
     queryClient.prefetchQuery(trpc.overview.get.queryOptions()),
     queryClient.prefetchQuery(trpc.overview.series.queryOptions({ range })),
     queryClient.prefetchQuery(trpc.overview.decisions.queryOptions({ limit: RECENT_DECISIONS })),
+    queryClient.prefetchQuery(trpc.system.replicas.queryOptions()),
   ]);
   return (
     <HydrateClient>

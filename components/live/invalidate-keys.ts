@@ -43,6 +43,8 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
       return [trpc.overview.get.pathFilter()];
     case 'decisions':
       return [trpc.overview.decisions.pathFilter(), trpc.balancing.decisions.pathFilter()];
+    case 'replicas':
+      return [trpc.system.replicas.pathFilter()];
     case 'distribution':
       return [trpc.balancing.distribution.pathFilter()];
     case 'routing':

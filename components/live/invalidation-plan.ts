@@ -2,7 +2,7 @@ import type { LiveEvent } from '@/server/trpc/routers/events';
 
 /**
  * What a live event makes stale, as keys: 'agents' | 'tasks' | 'dead-letters' | 'breakers' |
- * 'overview' | 'decisions' | 'distribution' | 'routing' | 'pending' | 'pools' | 'all' | `agent:<id>` |
+ * 'overview' | 'decisions' | 'distribution' | 'routing' | 'pending' | 'pools' | 'replicas' | 'all' | `agent:<id>` |
  * `task:<id>` | 'task:*' | `ns:<namespace>`. Events carry ids only; the views refetch the details.
  * Pools count their agents (awake, busy) and their backlog (queued tasks), so agent events and
  * the task events that move work in or out of the queue or a slot make them stale too.
@@ -99,6 +99,9 @@ export function staleKeysFor(event: LiveEvent): string[] {
     case 'pool:scaled':
     case 'pool:changed':
       return ['pools'];
+    // Another replica leads (or the same one, after its lease lapsed): the replica panel's badge moves.
+    case 'cluster:leader-changed':
+      return ['replicas'];
     case 'resync':
       return ['all'];
     default: {

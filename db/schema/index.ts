@@ -6,3 +6,4 @@ export * from './routing';
 export * from './breakers';
 export * from './pools';
 export * from './events';
+export * from './cluster';

@@ -24,6 +24,7 @@ const EVENT_NAMES = [
   'pool:scaled',
   'pool:changed',
   'routing:changed',
+  'cluster:leader-changed',
 ] as const satisfies readonly EventName[];
 // tsc fails here when the core gains an event this list does not name.
 const everyEventNamed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never ? true : never = true;

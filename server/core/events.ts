@@ -69,6 +69,8 @@ export interface EventMap {
   'pool:changed': { poolId: string; change: 'created' | 'updated' | 'deleted'; by: ActorRef | null };
   /** An operator changed the routing policy of a scope; every replica applies it. */
   'routing:changed': { scope: string; strategy: string; changedBy: ActorRef };
+  /** A new term of the leader lease: `holder` runs the cluster loops under `epoch` (`previous`: the last holder). */
+  'cluster:leader-changed': { holder: string; epoch: number; previous: string | null };
 }
 
 export type EventName = keyof EventMap;

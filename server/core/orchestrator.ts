@@ -1,6 +1,8 @@
 import type { AgentSignalsTracker } from './balancing/agent-signals';
 import type { BreakerService } from './breakers/breaker-service';
 import { createBreakerModule } from './breakers/breaker-module';
+import { createClusterModule, type ClusterOptions, type ReplicaIdentity } from './cluster/cluster-module';
+import type { Leadership } from './cluster/leadership';
 import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/context-policy';
 import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, type HeartbeatPolicy } from './health/heartbeat-sweep';
@@ -23,7 +25,7 @@ import type { AuthService } from './security/auth-service';
 import { createSecurityModule } from './security/security-module';
 import type { CoreDeps, CoreModule } from './shared/core-module';
 import type { InputLimits } from './shared/input-limits';
-import type { Ticker, TickerSnapshot } from './shared/ticker';
+import type { LoopScope, Ticker, TickerSnapshot } from './shared/ticker';
 import type { BulkTaskActions } from './tasks/bulk-actions';
 import type { DeadLetters } from './tasks/dead-letters';
 import { createTaskModule } from './tasks/task-module';
@@ -70,6 +72,8 @@ export interface OrchestratorOptions {
   eventRetentionMs?: number;
   /** The log reader's poll when no wake-up comes; default 1 s. */
   logPollMs?: number;
+  /** This replica, and the leader lease it competes for (cluster loops run on the leader only). */
+  cluster?: ClusterOptions;
 }
 
 /** A week: long enough to read what a terminated agent did, short enough that the list stays small. */
@@ -102,6 +106,10 @@ export class Orchestrator {
   readonly leasePolicy: LeasePolicy;
   /** The replica's reader of the event log: every state change of every replica, once, in commit order. */
   readonly feed: LogFeed;
+  /** Whether this replica leads the cluster (runs the cluster loops), and under which epoch. */
+  readonly leadership: Leadership;
+  readonly replica: ReplicaIdentity;
+  private readonly cluster: ReturnType<typeof createClusterModule>;
   private readonly modules: CoreModule[];
   private readonly dispatchLoop: Ticker;
   private readonly autoscaleLoop: Ticker;
@@ -117,6 +125,14 @@ export class Orchestrator {
     const contextPolicy = this.contextPolicy;
     // Work or capacity appeared somewhere: dispatch soon. The loop exists once the dispatch module is built.
     const kickDispatch = () => this.dispatchLoop.kick();
+    // Gaining the lease starts the cluster loops, each tick inside the fence of the new term; losing it stops them.
+    this.cluster = createClusterModule(deps, opts.cluster ?? {}, {
+      gained: (epoch) => {
+        for (const loop of this.loops('cluster')) loop.start(this.leadership.fenced(epoch));
+      },
+      lost: async () => void (await Promise.all(this.loops('cluster').map((l) => l.stop()))),
+    });
+    ({ leadership: this.leadership, replica: this.replica } = this.cluster);
 
     const eventLog = createLogModule(deps, {
       wakeups: opts.logWakeups,
@@ -136,7 +152,7 @@ export class Orchestrator {
       },
       { kickDispatch, forgetAgent: (id) => security.auth.forgetAgent(id) },
     );
-    const breakers = createBreakerModule(deps, opts.breakerCoolDownMs ?? 30_000);
+    const breakers = createBreakerModule(deps, opts.breakerCoolDownMs ?? 30_000, this.leadership);
     const tasks = createTaskModule(deps, kickDispatch);
     const work = createWorkModule(deps, opts, {
       kickDispatch,
@@ -158,6 +174,7 @@ export class Orchestrator {
       rawMs: opts.metricsRawMs,
     });
     this.modules = [
+      this.cluster.module,
       eventLog.module,
       security.module,
       fleet.module,
@@ -189,10 +206,14 @@ export class Orchestrator {
       dispatcher: this.dispatcher,
       contextPolicy,
       leasePolicy: this.leasePolicy,
+      replicaId: this.replica.id,
     });
   }
 
-  /** Resolves once the log reader knows where the log ends: every change from then on reaches the modules. */
+  /**
+   * Resolves once this replica has competed for the lease once (a lone replica leads by then) and
+   * the log reader knows where the log ends: every change from then on reaches the modules.
+   */
   async start(): Promise<void> {
     const fromLog = this.feed.subscribe((e) => this.onEvent(e));
     const signals = this.deps.bus.subscribe((e) => this.onEvent(e));
@@ -201,12 +222,15 @@ export class Orchestrator {
       signals();
     };
     for (const m of this.modules) m.start?.();
-    for (const loop of this.loops()) loop.start();
+    for (const loop of this.loops('replica')) loop.start();
+    await this.cluster.join();
     await this.feed.start();
   }
 
+  /** The cluster loops stop and the lease is handed over first, so another replica takes over at once. */
   async stop(): Promise<void> {
     for (const m of this.modules) m.stop?.();
+    await this.cluster.leave();
     await Promise.all([...this.loops(), this.feed.loop].map((l) => l.stop()));
     this.unsubscribe?.();
   }
@@ -221,12 +245,14 @@ export class Orchestrator {
     return this.dispatchLoop.runOnce();
   }
 
+  /** Every loop of this replica; a cluster loop shows `running` only on the leader. */
   loopSnapshots(): TickerSnapshot[] {
-    return [...this.loops(), this.feed.loop].map((l) => l.snapshot());
+    return [...this.loops(), this.feed.loop, this.leadership.loop].map((l) => l.snapshot());
   }
 
-  private loops(): Ticker[] {
-    return this.modules.flatMap((m) => m.loops);
+  private loops(scope?: LoopScope): Ticker[] {
+    const all = this.modules.flatMap((m) => m.loops);
+    return scope ? all.filter((l) => l.scope === scope) : all;
   }
 
   /** Every event of every replica goes to each capability that listens; one failing never stops the others. */

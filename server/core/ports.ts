@@ -1,4 +1,5 @@
 import type { BreakerStore } from './breakers/ports';
+import type { LeaderLeaseStore, ReplicaStore } from './cluster/ports';
 import type { EventLogStore } from './log/ports';
 import type { AnyBusEvent, EventMap, SignalName } from './events';
 import type { StatsStore } from './metrics/ports';
@@ -58,6 +59,9 @@ export interface Store {
   breakers: BreakerStore;
   taskActions: TaskActionStore;
   events: EventLogStore;
+  /** The cluster's leader lease (database clock). */
+  lease: LeaderLeaseStore;
+  replicas: ReplicaStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from './access/request-context';
 import type { BreakerService } from './breakers/breaker-service';
+import { readClusterView } from './cluster/cluster-view';
 import type { AgentSignalsTracker } from './balancing/agent-signals';
 import { needsConsolidation, type ContextPolicy } from './context/context-policy';
 import { readOverview } from './metrics/overview';
@@ -30,6 +31,8 @@ export interface ReadViewParts {
   dispatcher: Dispatcher;
   contextPolicy: ContextPolicy;
   leasePolicy: LeasePolicy;
+  /** The replica answering (the replica panel marks it). */
+  replicaId: string;
 }
 
 /**
@@ -120,6 +123,11 @@ export class ReadViews {
 
   overview(_req: RequestContext) {
     return readOverview(this.p.store, this.p.clock.now());
+  }
+
+  /** The server processes of the cluster, which one leads, and its epoch. */
+  replicas(_req: RequestContext) {
+    return readClusterView(this.p.store, this.p.replicaId);
   }
 
   recentDecisions(_req: RequestContext, limit: number) {

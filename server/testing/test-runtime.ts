@@ -8,19 +8,26 @@ import { createCaller } from '@/server/trpc/root';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
+export type TestRuntime = Runtime & { redisPrefix: string; dispose(): Promise<void> };
+
 /**
  * A real runtime for integration tests: in-memory PGlite by default, or a fresh database on
- * PostgreSQL and a fresh stream on Redis when DATABASE_URL / REDIS_URL are set.
+ * PostgreSQL and a fresh stream on Redis when DATABASE_URL / REDIS_URL are set. `replicaOf`
+ * (PostgreSQL only) starts another replica on that runtime's database and stream instead; the
+ * database is dropped by the runtime that created it.
  */
 export async function startTestRuntime(
   overrides: Record<string, string> = {},
-): Promise<Runtime & { dispose(): Promise<void> }> {
+  opts: { replicaOf?: TestRuntime } = {},
+): Promise<TestRuntime> {
   const id = randomBytes(4).toString('hex');
-  const database = process.env.DATABASE_URL
-    ? await createTestDatabase(process.env.DATABASE_URL, `fd_test_${id}`)
-    : null;
+  const joined = opts.replicaOf;
+  if (joined && !joined.env.DATABASE_URL) throw new Error('replicas share a database on PostgreSQL only');
+  const database =
+    process.env.DATABASE_URL && !joined ? await createTestDatabase(process.env.DATABASE_URL, `fd_test_${id}`) : null;
+  const redisPrefix = joined?.redisPrefix ?? `fdtest:${id}:`;
   const env = readEnv({
-    DATABASE_URL: database?.url,
+    DATABASE_URL: joined?.env.DATABASE_URL ?? database?.url,
     REDIS_URL: process.env.REDIS_URL,
     FLIGHTDECK_DEMO: '0',
     FLIGHTDECK_ADMIN_TOKEN: ADMIN_TOKEN,
@@ -31,9 +38,10 @@ export async function startTestRuntime(
   });
   // Embedded mode runs in memory, so test files never share a data directory.
   if (!env.DATABASE_URL) env.dataDir = '';
-  const rt = await createRuntime(env, { redisPrefix: `fdtest:${id}:`, quiet: true });
+  const rt = await createRuntime(env, { redisPrefix, quiet: true });
   return {
     ...rt,
+    redisPrefix,
     async dispose() {
       await rt.stop().catch(() => {});
       await database?.drop();

@@ -7,7 +7,9 @@ import { createAgentStore } from './agent-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
 import { createEventLogStore } from './event-log-store';
+import { createLeaseStore } from './lease-store';
 import { createPoolStore } from './pool-store';
+import { createReplicaStore } from './replica-store';
 import { createRoutingStore } from './routing-store';
 import { createStatsStore } from './stats-store';
 import { createTaskActionStore } from './task-action-store';
@@ -29,6 +31,8 @@ export function createDrizzleStore(
     breakers: createBreakerStore(db),
     taskActions: createTaskActionStore(db),
     events: createEventLogStore(db),
+    lease: createLeaseStore(db),
+    replicas: createReplicaStore(db),
     async ping() {
       await db.execute(sql`select 1`);
     },

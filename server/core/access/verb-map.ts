@@ -87,6 +87,7 @@ export const VERB_MAP = {
   'overview.series': read('fleet:read'),
   'events.live': read('fleet:read'),
   'system.info': read('fleet:read'),
+  'system.replicas': read('fleet:read'),
 
   // HTTP endpoints outside tRPC
   'data.backup': write('data:backup'),

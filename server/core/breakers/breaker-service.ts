@@ -27,6 +27,8 @@ export class BreakerService {
     clock: Clock,
     private readonly log: Logger,
     coolDownMs: number,
+    /** Runs the write of a transition the breaker made on its own (no operator): once cluster-wide. */
+    private readonly recordOwn: (write: () => Promise<void>) => Promise<unknown> = (write) => write(),
   ) {
     this.board = new BreakerBoard({
       clock,
@@ -137,7 +139,8 @@ export class BreakerService {
   /** The history row; the database writes its `breaker:changed` event with it. */
   private async persist(t: BreakerTransition): Promise<void> {
     try {
-      await this.store.breakers.record(t);
+      const write = () => this.store.breakers.record(t);
+      await (t.by ? write() : this.recordOwn(write));
     } catch (err) {
       this.log.error({ err, key: t.key }, 'breaker transition not recorded');
     }

@@ -3,6 +3,7 @@ import type { Store } from '../ports';
 import { AgentRegistry } from '../registry/agent-registry';
 import { FakeClock, nullMetrics, RecordingBus, silentLogger } from '../testing/fakes';
 import { HeartbeatSweep } from './heartbeat-sweep';
+import { passThroughFence } from '../cluster/pass-through-fence';
 
 describe('heartbeat sweep', () => {
   it('requeues the work of agents gone offline', async () => {
@@ -27,7 +28,7 @@ describe('heartbeat sweep', () => {
     } as unknown as Store;
     const bus = new RecordingBus();
     const registry = new AgentRegistry(
-      { store, bus, clock: new FakeClock(), metrics: nullMetrics, log: silentLogger },
+      { store, bus, clock: new FakeClock(), metrics: nullMetrics, log: silentLogger, fence: passThroughFence },
       { onCapacityChange: () => kicks++ },
     );
     const sweep = new HeartbeatSweep(

@@ -30,7 +30,6 @@ export class HeartbeatSweep {
     for (const c of changed)
       if (c.status === 'offline') requeued += await this.registry.requeueWork(c.id, 'agent offline');
     if (changed.length) this.log.info({ changed: changed.length, requeued }, 'heartbeat sweep');
-    await this.registry.announceHeartbeats();
     return { changed: changed.length, requeued };
   }
 }

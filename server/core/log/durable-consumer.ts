@@ -32,7 +32,10 @@ export class DurableConsumer {
     private readonly opts: DurableConsumerOptions = {},
   ) {
     this.batch = opts.batch ?? 100;
-    this.loop = new Ticker(`consumer:${name}`, opts.intervalMs ?? 5_000, () => this.drain(), clock, logger);
+    // Deliveries happen once cluster-wide: the leader runs them (its cursor moves conditionally all the same).
+    this.loop = new Ticker(`consumer:${name}`, opts.intervalMs ?? 5_000, () => this.drain(), clock, logger, {
+      scope: 'cluster',
+    });
   }
 
   /** New events are in the log. */

@@ -31,7 +31,11 @@ export class LogFeed {
     logger: Logger,
     pollMs = DEFAULT_LOG_POLL_MS,
   ) {
-    this.loop = new Ticker('event-log-reader', pollMs, () => this.catchUp(), clock, logger, LOG_READ_GAP_MS);
+    // Every replica reads the whole log for its own modules.
+    this.loop = new Ticker('event-log-reader', pollMs, () => this.catchUp(), clock, logger, {
+      scope: 'replica',
+      minKickGapMs: LOG_READ_GAP_MS,
+    });
   }
 
   /** The last position handed out: a live stream that starts now resumes from here. */

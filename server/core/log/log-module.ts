@@ -26,6 +26,7 @@ export function createLogModule(
     },
     clock,
     log,
+    { scope: 'cluster' },
   );
   const module: CoreModule = {
     name: 'event-log',

@@ -11,7 +11,10 @@ export function createMetricsModule(
   const module: CoreModule = {
     name: 'metrics',
     loops: [
-      new Ticker('metric-sampler', opts.sampleIntervalMs ?? SAMPLE_INTERVAL_MS, () => sampler.sample(), clock, log),
+      // One sample per interval for the cluster (it reads the shared tables), rolled up and pruned with it.
+      new Ticker('metric-sampler', opts.sampleIntervalMs ?? SAMPLE_INTERVAL_MS, () => sampler.sample(), clock, log, {
+        scope: 'cluster',
+      }),
     ],
   };
   return { module };

@@ -52,7 +52,7 @@ export function createPoolModule(
     },
     clock,
     log,
-    200,
+    { scope: 'cluster', minKickGapMs: 200 },
   );
   const pools = new PoolService(deps, {
     agents: poolAgents,
@@ -70,6 +70,7 @@ export function createPoolModule(
         () => store.pools.prune(opts.samplesRetentionMs ?? DEFAULT_RETENTION_MS, 2_000),
         clock,
         log,
+        { scope: 'cluster' },
       ),
     ],
     onEvent(e) {

@@ -32,13 +32,20 @@ export function createFleetModule(
   const module: CoreModule = {
     name: 'fleet',
     loops: [
-      new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log),
+      new Ticker('heartbeat-sweep', opts.sweepIntervalMs ?? 1_000, async () => void (await sweep.sweep()), clock, log, {
+        scope: 'cluster',
+      }),
+      // Each replica announces the heartbeats it received itself.
+      new Ticker('heartbeat-signals', opts.sweepIntervalMs ?? 1_000, () => registry.announceHeartbeats(), clock, log, {
+        scope: 'replica',
+      }),
       new Ticker(
         'agent-pruner',
         60_000,
         async () => void (await registry.pruneTerminated(opts.terminatedRetentionMs)),
         clock,
         log,
+        { scope: 'cluster' },
       ),
     ],
   };

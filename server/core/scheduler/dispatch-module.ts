@@ -48,6 +48,10 @@ export function createDispatchModule(
   const routing = new RoutingPolicy(store, log.child({ part: 'routing' }), (strategy) =>
     dispatcher.setStrategy(strategy),
   );
+  // Every replica dispatches: each assignment is a conditional update (a task still queued, a
+  // free slot), so two replicas never place one task twice, and a replica hands what it places
+  // straight to the long-polls open on it. Dispatching on the leader alone would send every
+  // assignment through the log and the other replicas' polls, and stall dispatch during a takeover.
   const loop: Ticker = new Ticker(
     'dispatcher',
     opts.dispatchIntervalMs ?? 1_000,
@@ -56,7 +60,7 @@ export function createDispatchModule(
     },
     clock,
     log,
-    opts.dispatchMinGapMs ?? 5,
+    { scope: 'replica', minKickGapMs: opts.dispatchMinGapMs ?? 5 },
   );
   const module: CoreModule = {
     name: 'dispatch',
@@ -68,6 +72,7 @@ export function createDispatchModule(
         async () => void (await store.stats.pruneDecisions(opts.decisionHistory ?? 200_000)),
         clock,
         log,
+        { scope: 'cluster' },
       ),
     ],
     start() {

@@ -1,3 +1,4 @@
+import type { WriteFence } from '../cluster/ports';
 import type { AnyBusEvent } from '../events';
 import type { Clock, EventBus, Logger, Metrics, Store } from '../ports';
 import type { Ticker } from './ticker';
@@ -9,6 +10,8 @@ export interface CoreDeps {
   clock: Clock;
   metrics: Metrics;
   log: Logger;
+  /** Refuses the writes of a cluster loop whose lease term is over (a paused former leader). */
+  fence: WriteFence;
 }
 
 /**

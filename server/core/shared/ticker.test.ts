@@ -22,6 +22,7 @@ describe('Ticker', () => {
       },
       new FakeClock(),
       silentLogger,
+      { scope: 'replica' },
     );
     t.start();
     t.kick();
@@ -46,6 +47,7 @@ describe('Ticker', () => {
       },
       new FakeClock(),
       silentLogger,
+      { scope: 'replica' },
     );
     t.start();
     t.kick();
@@ -68,6 +70,7 @@ describe('Ticker', () => {
       },
       new FakeClock(),
       silentLogger,
+      { scope: 'replica' },
     );
     t.start();
     await vi.advanceTimersByTimeAsync(500);
@@ -89,6 +92,7 @@ describe('Ticker', () => {
       },
       new FakeClock(),
       silentLogger,
+      { scope: 'replica' },
     );
     const start = Date.now();
     t.start();
@@ -121,6 +125,7 @@ describe('Ticker', () => {
       },
       new FakeClock(),
       silentLogger,
+      { scope: 'replica' },
     );
     t.start();
     await vi.advanceTimersByTimeAsync(1);
@@ -130,5 +135,62 @@ describe('Ticker', () => {
     expect(finished).toBe(true);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(ticks).toBe(1);
+  });
+
+  it('runs each tick inside the guard it was started with; a restart with a new guard never overlaps the old tick', async () => {
+    const seen: string[] = [];
+    let running = 0;
+    let maxRunning = 0;
+    const t = new Ticker(
+      'cluster-loop',
+      50,
+      async () => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise((r) => setTimeout(r, 30));
+        running--;
+      },
+      new FakeClock(),
+      silentLogger,
+      { scope: 'cluster' },
+    );
+    const guard = (term: string) => async (tick: () => Promise<void>) => {
+      seen.push(`${term}:begin`);
+      await tick();
+      seen.push(`${term}:end`);
+    };
+    t.start(guard('epoch1'));
+    await vi.advanceTimersByTimeAsync(1);
+    // Lost and won again while the first tick is in flight: the next ticks run under the new term.
+    void t.stop();
+    t.start(guard('epoch2'));
+    await vi.advanceTimersByTimeAsync(200);
+    const stopped = t.stop();
+    await vi.advanceTimersByTimeAsync(100);
+    await stopped;
+    expect(maxRunning).toBe(1);
+    expect(seen.slice(0, 3)).toEqual(['epoch1:begin', 'epoch1:end', 'epoch2:begin']);
+    expect(seen.filter((x) => x === 'epoch1:begin')).toHaveLength(1);
+    expect(t.snapshot()).toMatchObject({ name: 'cluster-loop', scope: 'cluster', running: false });
+  });
+
+  it('a loop with its own backoff cap keeps trying at that pace while failing', async () => {
+    const at: number[] = [];
+    const t = new Ticker(
+      'lease',
+      100,
+      async () => {
+        at.push(Date.now());
+        throw new Error('ECONNREFUSED');
+      },
+      new FakeClock(),
+      silentLogger,
+      { scope: 'replica', maxBackoffMs: 100 },
+    );
+    const start = Date.now();
+    t.start();
+    await vi.advanceTimersByTimeAsync(1_050);
+    expect(at.map((x) => x - start)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+    await t.stop();
   });
 });

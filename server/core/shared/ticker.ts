@@ -1,7 +1,28 @@
 import type { Clock, Logger } from '../ports';
 
+/**
+ * `replica`: runs on every server process (local hand-offs, caches, its own reads).
+ * `cluster`: must run once cluster-wide (sweeps, the autoscaler, pruning): the leader alone runs it.
+ */
+export type LoopScope = 'replica' | 'cluster';
+
+export interface TickerOptions {
+  scope: LoopScope;
+  /**
+   * A kick runs the next tick no sooner than this after the last one began, and never sooner
+   * than the last tick took: under load, work piles up and is done in fewer, larger ticks.
+   */
+  minKickGapMs?: number;
+  /** Longest wait after failed ticks (default 30 s); a loop that must come back quickly keeps its own pace. */
+  maxBackoffMs?: number;
+}
+
+/** Runs a tick on the loop's behalf: a cluster loop's ticks run inside the write fence of its lease term. */
+export type TickGuard = (tick: () => Promise<void>) => Promise<void>;
+
 export interface TickerSnapshot {
   name: string;
+  scope: LoopScope;
   running: boolean;
   intervalMs: number;
   ticks: number;
@@ -26,6 +47,7 @@ export class Ticker {
   private inFlight: Promise<void> | null = null;
   private running = false;
   private kicked = false;
+  private guard: TickGuard | null = null;
   private stats = {
     ticks: 0,
     errors: 0,
@@ -41,15 +63,17 @@ export class Ticker {
     private readonly tick: () => Promise<void>,
     private readonly clock: Clock,
     private readonly log: Logger,
-    /**
-     * A kick runs the next tick no sooner than this after the last one began, and never sooner
-     * than the last tick took: under load, work piles up and is done in fewer, larger ticks.
-     */
-    private readonly minKickGapMs = 0,
+    private readonly opts: TickerOptions,
   ) {}
 
-  start(): void {
+  get scope(): LoopScope {
+    return this.opts.scope;
+  }
+
+  /** `guard` wraps every tick from now on (until the next start), `runOnce` included. */
+  start(guard?: TickGuard): void {
     if (this.running) return;
+    this.guard = guard ?? null;
     this.running = true;
     this.schedule(0);
   }
@@ -76,8 +100,9 @@ export class Ticker {
   }
 
   private kickDelay(): number {
-    if (!this.minKickGapMs || this.stats.lastTickAt === null) return 0;
-    const gap = Math.max(this.minKickGapMs, this.stats.lastTickMs ?? 0);
+    const minGap = this.opts.minKickGapMs ?? 0;
+    if (!minGap || this.stats.lastTickAt === null) return 0;
+    const gap = Math.max(minGap, this.stats.lastTickMs ?? 0);
     return Math.max(0, this.stats.lastTickAt + gap - this.clock.now());
   }
 
@@ -88,14 +113,21 @@ export class Ticker {
   }
 
   snapshot(): TickerSnapshot {
-    return { name: this.name, running: this.running, intervalMs: this.intervalMs, ...this.stats };
+    return {
+      name: this.name,
+      scope: this.opts.scope,
+      running: this.running,
+      intervalMs: this.intervalMs,
+      ...this.stats,
+    };
   }
 
   private dueAt = 0;
 
   private backoffMs(): number {
     const n = Math.min(this.stats.consecutiveErrors, 16);
-    return Math.min(MAX_ERROR_BACKOFF_MS, Math.max(this.intervalMs, 250 * 2 ** (n - 1)));
+    const max = this.opts.maxBackoffMs ?? MAX_ERROR_BACKOFF_MS;
+    return Math.min(max, Math.max(this.intervalMs, 250 * 2 ** (n - 1)));
   }
 
   private schedule(delayMs: number): void {
@@ -121,9 +153,10 @@ export class Ticker {
 
   private async execute(): Promise<void> {
     const started = this.clock.now();
+    const guard = this.guard;
     const run = (async () => {
       try {
-        await this.tick();
+        await (guard ? guard(this.tick) : this.tick());
         this.stats.consecutiveErrors = 0;
       } catch (e) {
         this.stats.errors++;

@@ -20,6 +20,7 @@ export function createTaskModule({ store, clock, metrics, log }: CoreDeps, kickD
         async () => void (await settleBlockedTasks(store.tasks, metrics, kickDispatch)),
         clock,
         log,
+        { scope: 'cluster' },
       ),
     ],
   };

@@ -29,9 +29,18 @@ export function createWorkModule(
         async () => void (await leases.sweep()),
         clock,
         log,
+        { scope: 'cluster' },
       ),
-      // Assignments written while no poll was open on the assigning replica (an event lost on the way) get delivered.
-      new Ticker('redelivery', opts.redeliveryIntervalMs ?? 5_000, () => work.polls.findAwaitingDelivery(), clock, log),
+      // Assignments written while no poll was open on the assigning replica (an event lost on the way) get
+      // delivered: it only wakes this replica's own long-polls, so every replica runs it.
+      new Ticker(
+        'redelivery',
+        opts.redeliveryIntervalMs ?? 5_000,
+        () => work.polls.findAwaitingDelivery(),
+        clock,
+        log,
+        { scope: 'replica' },
+      ),
     ],
     onEvent(e) {
       // Assignment events may come from any replica: wake the long-polls of our agents.

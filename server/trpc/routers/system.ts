@@ -11,4 +11,6 @@ export const systemRouter = router({
     waitingPolls: ctx.runtime.core.work.polls.waiters.waiting,
     demo: ctx.runtime.env.FLIGHTDECK_DEMO,
   })),
+  /** The Overview's replica panel: every server process on this database, the leader and its epoch. */
+  replicas: procedure.query(({ ctx }) => ctx.runtime.core.views.replicas(ctx.req)),
 });
