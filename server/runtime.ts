@@ -8,7 +8,6 @@ import { createDrizzleStore } from './adapters/store/drizzle-store';
 import { databaseLogWakeups } from './adapters/store/log-wakeups';
 import { replicaIdentity } from './adapters/replica-identity';
 import { systemClock } from './adapters/system-clock';
-import { passThroughFence } from './core/cluster/pass-through-fence';
 import type { WriteFence } from './core/cluster/ports';
 import { Orchestrator } from './core/orchestrator';
 import { queuePolicy } from './core/tasks/queue-policy';
@@ -41,11 +40,6 @@ export interface Runtime {
 export interface RuntimeOptions {
   redisPrefix?: string;
   quiet?: boolean;
-  /**
-   * Refuses the writes of a former leader's cluster loops. Without it, none are refused: right for
-   * embedded PGlite (one process per data directory), not for PostgreSQL replicas.
-   */
-  fence?: (database: Database) => WriteFence;
 }
 
 /** Composition root: environment → adapters → orchestrator. */
@@ -73,7 +67,8 @@ export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promis
   await redis?.ready();
   const bus: EventBus = redis ?? new MemoryBus();
   const metrics = new PromMetrics(() => store);
-  const fence = opts.fence?.(database) ?? passThroughFence;
+  // PostgreSQL refuses a former leader's cluster-loop writes (db/fenced-pool.ts); PGlite is one process, always the leader.
+  const fence: WriteFence = { run: (epoch, fn) => database.runFenced(epoch, fn) };
   const core = new Orchestrator(
     { store, bus, clock: systemClock, metrics, log, fence },
     {
