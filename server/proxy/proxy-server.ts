@@ -16,9 +16,8 @@ export function createProxyServer(pool: ReplicaPool): http.Server {
   const server = http.createServer((req, res) => serve(pool, agent, req, res, false));
   // `Expect: 100-continue`: the replica decides (it refuses an oversized body before it is sent).
   server.on('checkContinue', (req, res) => serve(pool, agent, req, res, true));
-  // Longer than a long-poll (30 s) and than a replica's own keep-alive; no limit on an answer's length.
+  // Idle client connections live as long as on a replica; answers have no time limit (`timeout` is 0).
   server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 0;
   server.on('close', () => agent.destroy());
   return server;
 }

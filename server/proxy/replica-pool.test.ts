@@ -91,9 +91,10 @@ describe('what the pool learns about a replica', () => {
     expect(pool.get(1)!.state).toBe('starting');
   });
 
-  it('marks an exited replica down with no process', () => {
+  it('marks an exited replica down with no process, whatever a late health check says', () => {
     const { pool } = poolOf('ready');
     pool.exited(1, 'exit code 1');
+    pool.report(1, 4000, 'ready');
     expect(pool.get(1)).toMatchObject({ state: 'down', pid: null, why: 'exit code 1' });
     expect(pool.ready).toBe(false);
   });

@@ -59,7 +59,8 @@ export class ReplicaPool {
 
   /**
    * Records what a health check or a forwarded request learnt about the process on `port`.
-   * A report about an earlier process of the same replica (another port) is ignored.
+   * A report about an earlier process of the same replica (another port) is ignored, and so is
+   * one that arrives after the process exited.
    */
   report(
     id: number,
@@ -68,7 +69,8 @@ export class ReplicaPool {
     detail: { why?: string; mode?: unknown } = {},
   ) {
     const r = this.get(id);
-    if (!r || r.port !== port) return;
+    // A check that began before the process exited says nothing about it now.
+    if (!r || r.port !== port || r.pid === null) return;
     // A process that never answered yet stays `starting` until it does (or exits).
     if (r.state === 'starting' && state === 'down') return;
     if (state === 'ready') r.mode = detail.mode;
