@@ -14,6 +14,7 @@ Usage: flightdeck <command> [options]
 
 Commands:
   start     build if needed, then run the server (dashboard + API) on $PORT or 3000
+            (--replicas N: N server processes behind a built-in proxy, on PostgreSQL)
   test      eslint, prettier, tsc, vitest, next build, playwright; ends with "N passed, N failed"
   agent     run a coding CLI (claude, gemini, codex, aider, shell) as an agent of a server
             (on a host without this checkout: npm install -g <server>/api/agent/package.tgz,

@@ -76,6 +76,8 @@ export interface BuiltServerOptions {
   detached?: boolean;
   /** Through `flightdeck start` (the launcher `npm start` runs, which spawns serve.ts), not serve.ts directly. */
   launcher?: boolean;
+  /** Through `flightdeck start --replicas N`: N servers behind its proxy (needs DATABASE_URL); ready when one is. */
+  replicas?: number;
 }
 
 /**
@@ -108,9 +110,11 @@ export async function startBuiltServer(opts: BuiltServerOptions = {}): Promise<B
     ...opts.env,
   };
   const detached = opts.detached ?? true;
-  const [command, args] = opts.launcher
-    ? [process.execPath, [path.join(ROOT, 'cli', 'bin.mjs'), 'start', '--port', env.PORT]]
-    : [cmd.command, cmd.args];
+  const replicas = opts.replicas ? ['--replicas', String(opts.replicas)] : [];
+  const [command, args] =
+    opts.launcher || opts.replicas
+      ? [process.execPath, [path.join(ROOT, 'cli', 'bin.mjs'), 'start', '--port', env.PORT, ...replicas]]
+      : [cmd.command, cmd.args];
   const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
     detached,
