@@ -23,6 +23,10 @@ const LOOPS_WITHIN_MS = 15_000;
 /** The stopped leader stays stopped this many lease TTLs. */
 const STOP_TTLS = 3;
 const STEP_DOWN_WITHIN_MS = 10_000;
+/** After stepping down, a former leader's cluster loops must stay quiet this long. */
+const QUIET_MS = 3_000;
+/** Ticks in flight at the step-down end within this. */
+const IN_FLIGHT_MS = 2_000;
 /** The faults take about 45 s; submission goes on through them. */
 const MIN_RUN_SECONDS = 50;
 const RECOVERY = 'from SIGCONT of the stopped leader until throughput is back above half its pre-fault rate';
@@ -217,10 +221,13 @@ async function afterResume(
     (log) => log.includes('no longer leads the cluster'),
     STEP_DOWN_WITHIN_MS,
   );
-  // Let A's overdue ticks run out, then compare the new term's writes with one writer's.
-  await sleep(Math.max(0, resumedAt + 6_000 - Date.now()));
-  const log = since();
-  const refused = count(log, `moved past epoch ${old.epoch}`);
+  // Ticks in flight when it stepped down fail after it says so; then its cluster loops are stopped and nothing more is tried.
+  const refusedBy = () => count(since(), `moved past epoch ${old.epoch}`);
+  await sleep(IN_FLIGHT_MS);
+  const settled = refusedBy();
+  await sleep(Math.max(QUIET_MS, resumedAt + 6_000 - Date.now()));
+  const refused = refusedBy();
+  const stopped = refused === settled;
   const lease = await readLease(sql);
   const terms = await termsAfter(sql, current.epoch);
   const samples = await samplesBetween(sql, current.acquiredAt, new Date());
@@ -230,8 +237,8 @@ async function afterResume(
   return [
     check(
       'the resumed former leader steps down',
-      !!steppedDown && held && terms.length === 0,
-      `${steppedDown ? `A logged "no longer leads the cluster" ${logLine(steppedDown, 'no longer leads')}` : `A did not say it stepped down within ${STEP_DOWN_WITHIN_MS / 1000} s`}; lease ${held ? `still B's at epoch ${current.epoch}` : `now ${JSON.stringify(lease)}`}; ${terms.length} terms since`,
+      !!steppedDown && stopped && held && terms.length === 0,
+      `${steppedDown ? `A logged "no longer leads the cluster" ${logLine(steppedDown, 'no longer leads')}` : `A did not say it stepped down within ${STEP_DOWN_WITHIN_MS / 1000} s`}; ${stopped ? `no cluster write tried from ${seconds(IN_FLIGHT_MS)} after it on (its loops stopped)` : `${refused - settled} cluster writes refused more than ${seconds(IN_FLIGHT_MS)} after it`}; lease ${held ? `still B's at epoch ${current.epoch}` : `now ${JSON.stringify(lease)}`}; ${terms.length} terms since`,
     ),
     check(
       'the resumed former leader writes nothing under its old epoch',
