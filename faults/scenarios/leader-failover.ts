@@ -36,7 +36,7 @@ const RECOVERY = 'from SIGCONT of the stopped leader until throughput is back ab
  * talk to A, which leads (it started first). A is stopped (SIGSTOP) past its lease: B must take
  * over, and A, resumed, must write nothing under its old epoch and step down. Then B, the
  * leader now, is killed (-9): A must lead again within 10 s, and the cluster loops (autoscaler,
- * sampler) must run there. A pool with no agents gets one task after each takeover, so the
+ * sampler) must run there. An empty pool gets one task after each takeover, so the
  * autoscaler has a decision to make. A stays the suite's server throughout.
  */
 export const leaderFailover: Scenario = {
@@ -69,43 +69,17 @@ export const leaderFailover: Scenario = {
 };
 
 async function inject(ctx: RunContext, replica: BuiltServer) {
-  const { sql, adminToken: token, runId } = ctx.suite;
-  const capability = `faults-${NAME}-pool-${runId}`;
-  const pool = await ctx.suite.api.mutate<{ id: string }>(
-    'pools.create',
-    {
-      name: `failover-${runId}`,
-      capabilities: [capability],
-      provider: 'simulated',
-      minSize: 0,
-      maxSize: 1,
-      scaleUpCooldownMs: 0,
-      scaleDownCooldownMs: 0,
-      idleTimeoutMs: 1_000,
-    },
-    token,
-  );
-  const poolTask = (api: Api, label: string) =>
-    api.mutate(
-      'tasks.submit',
-      {
-        tasks: [
-          {
-            title: `failover ${label}`,
-            capabilities: [capability],
-            idempotencyKey: `faults:failover:${runId}:${label}`,
-          },
-        ],
-      },
-      token,
-    );
+  const { sql, adminToken: token } = ctx.suite;
+  // One empty pool per takeover: a member started by a leader that is then killed would muddle the next decision.
+  const stopPool = await emptyPool(ctx, 'stop');
+  const killPool = await emptyPool(ctx, 'kill');
   const ids = await replicaIds(ctx, replica);
   const first = await readLease(sql);
   const checks: Check[] = [oneLeader(first, ids, await listReplicas(sql))];
   if (!first || first.holder !== ids.a) return { faultAt: Date.now(), recoveryMs: null, checks };
   const ttlMs = first.ttlMs;
 
-  const stop = await stopLeader(ctx, ids, first, ttlMs, () => poolTask(new Api(replica.url), 'after-sigstop'), pool.id);
+  const stop = await stopLeader(ctx, ids, first, ttlMs, () => stopPool.submit(new Api(replica.url)), stopPool.id);
   checks.push(...stop.checks);
 
   // B leads now: kill it outright.
@@ -128,11 +102,41 @@ async function inject(ctx: RunContext, replica: BuiltServer) {
     ),
   );
   if (takeover) {
-    await poolTask(ctx.suite.api, 'after-kill');
-    checks.push(await loopsRan(ctx, pool.id, takeover.lease, 'A after the kill'));
+    await killPool.submit(ctx.suite.api);
+    checks.push(await loopsRan(ctx, killPool.id, takeover.lease, 'A after the kill'));
   }
-  await ctx.suite.api.mutate('pools.update', { id: pool.id, enabled: false }, token).catch(() => undefined);
+  for (const pool of [stopPool, killPool])
+    await ctx.suite.api.mutate('pools.update', { id: pool.id, enabled: false }, token).catch(() => undefined);
   return { faultAt: stop.stoppedAt, backAt: stop.resumedAt, checks };
+}
+
+/**
+ * A pool of simulated agents with none yet and nothing to do; `submit` gives it one task, which
+ * its capability's backlog turns into a scale-up decision by whichever replica leads.
+ */
+async function emptyPool(ctx: RunContext, label: string) {
+  const { api, adminToken: token, runId } = ctx.suite;
+  const capability = `faults-${NAME}-${label}-${runId}`;
+  const pool = await api.mutate<{ id: string }>(
+    'pools.create',
+    {
+      name: `failover-${label}-${runId}`,
+      capabilities: [capability],
+      provider: 'simulated',
+      minSize: 0,
+      maxSize: 1,
+      scaleUpCooldownMs: 0,
+      scaleDownCooldownMs: 0,
+      idleTimeoutMs: 1_000,
+    },
+    token,
+  );
+  const task = {
+    title: `failover ${label}`,
+    capabilities: [capability],
+    idempotencyKey: `faults:failover:${runId}:${label}`,
+  };
+  return { id: pool.id, submit: (through: Api) => through.mutate('tasks.submit', { tasks: [task] }, token) };
 }
 
 /** Which replica row is A (the suite's server) and which is B, by process id. */
