@@ -9,6 +9,7 @@ import {
   waitForLeader,
   type LeaseRow,
 } from '../lib/cluster-lease';
+import { countIn, logLine, logSince, resume } from '../lib/server-log';
 import { check, type Check, type Scenario, type ScenarioResult } from '../lib/scenario';
 import { runScenario, type RunContext } from '../lib/scenario-run';
 import { startReplica } from '../lib/server';
@@ -226,7 +227,7 @@ async function afterResume(
     STEP_DOWN_WITHIN_MS,
   );
   // Ticks in flight when it stepped down fail after it says so; then its cluster loops are stopped and nothing more is tried.
-  const refusedBy = () => count(since(), `moved past epoch ${old.epoch}`);
+  const refusedBy = () => countIn(since(), `moved past epoch ${old.epoch}`);
   await sleep(IN_FLIGHT_MS);
   const settled = refusedBy();
   await sleep(Math.max(QUIET_MS, resumedAt + 6_000 - Date.now()));
@@ -261,31 +262,6 @@ async function loopsRan(ctx: RunContext, poolId: string, lease: LeaseRow, where:
     !!ran.decision && !!ran.sampleAt,
     `epoch ${lease.epoch}: autoscaler ${ran.decision ? `"${ran.decision.action}" ${after(ran.decision.at)}` : `no decision within ${LOOPS_WITHIN_MS / 1000} s`}; sampler row ${after(ran.sampleAt)}`,
   );
-}
-
-/** What `after` (a bounded tail of the server's output) holds beyond `before`. */
-function logSince(before: string, after: string): string {
-  if (after.startsWith(before)) return after.slice(before.length);
-  const tail = before.slice(-200);
-  const at = tail ? after.lastIndexOf(tail) : -1;
-  return at >= 0 ? after.slice(at + tail.length) : after;
-}
-
-const count = (text: string, needle: string) => text.split(needle).length - 1;
-
-/** The log line holding `needle`, shortened. */
-function logLine(log: string, needle: string): string {
-  const line = log.split('\n').find((l) => l.includes(needle)) ?? '';
-  const reason = /"reason":"([^"]*)"/.exec(line)?.[1];
-  return reason ? `(${reason})` : '';
-}
-
-function resume(pid: number): void {
-  try {
-    process.kill(pid, 'SIGCONT');
-  } catch {
-    /* gone */
-  }
 }
 
 /** The replica did not start: the scenario fails without running. */
