@@ -129,6 +129,8 @@ async function main(): Promise<number> {
       progress,
       leaseColumn,
       serverAlive: () => serverAlive(server!),
+      serverPid: server.pid,
+      serverLog: () => server!.log(),
       runId: randomBytes(3).toString('hex'),
       tasks: opts.tasks,
       rate: opts.rate,

@@ -20,6 +20,9 @@ export interface Suite {
   progress: Progress;
   /** False once the server process is gone: scenarios stop waiting for it. */
   serverAlive(): boolean;
+  /** The server's process id (to signal it) and its recent output. */
+  serverPid: number;
+  serverLog(): string;
 }
 
 export interface Check {
