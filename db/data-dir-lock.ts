@@ -31,7 +31,7 @@ export class DataDirInUseError extends Error {
 export function lockDataDir(dataDir: string): () => void {
   const lockFile = path.join(dataDir, LOCK_FILE);
   const mine = ownLock();
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 50; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
       writeSync(fd, mine);
@@ -44,6 +44,12 @@ export function lockDataDir(dataDir: string): () => void {
     }
     const content = readLock(lockFile);
     if (content === null) continue;
+    // Created but not written yet: another starter is between its open and its write. Taking an
+    // empty file for a stale lock would let both win; one still empty after ~200 ms was left by a crash.
+    if (content === '' && attempt < 20) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
     if (content === mine) return () => {};
     const holder = liveHolder(content, lockFile);
     if (holder) throw new DataDirInUseError(dataDir, holder);

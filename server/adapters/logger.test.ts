@@ -55,7 +55,8 @@ describe('failed SQL in the logs', () => {
   });
 
   it('drops the values a driver error carries itself (detail, params) when it is logged directly', async () => {
-    await rt.database.db.execute(sql`create temporary table if not exists log_probe (k text primary key)`);
+    // A plain table: a temporary one lives on one pooled connection, and the next statement may get another.
+    await rt.database.db.execute(sql`create table if not exists log_probe (k text primary key)`);
     await rt.database.db.execute(sql`insert into log_probe values (${SECRET})`);
     const err = await failing(sql`insert into log_probe values (${SECRET})`);
     const cause = (err as { cause?: unknown }).cause ?? err;
