@@ -63,7 +63,11 @@ test('terminated agents are hidden until "Show terminated", and ?status= filters
   await expect(page.getByText('No agents match')).toBeVisible();
   // The server-rendered checkbox answers clicks once the page is hydrated (and live).
   await expectLive(page);
-  await page.getByRole('checkbox', { name: 'Show terminated' }).check();
+  // Its state follows the URL, which the click changes through a router transition: click, then
+  // wait for it to show ticked (\`check()\` wants the state changed the instant the click returns).
+  const showTerminated = page.getByRole('checkbox', { name: 'Show terminated' });
+  await showTerminated.click();
+  await expect(showTerminated).toBeChecked();
   await expect(page.getByTestId('agents-table').locator('tbody tr')).toHaveCount(1);
   await expect(page).toHaveURL(/terminated=1/);
 
