@@ -4,6 +4,7 @@ import { readEnv } from '@/server/env';
 import { getRuntime } from '@/server/runtime';
 import { createAgentPackageHandler } from './agent-package-handler';
 import { createApiHandler } from './api-handler';
+import { listen } from './listen';
 import { refuseEarly } from './early-refusals';
 import { requestLimits } from './request-limits';
 
@@ -65,29 +66,6 @@ async function main() {
     { url: where, storage: runtime.database.describe, events: runtime.mode.events },
     'flightdeck listening',
   );
-}
-
-/** Listens, or fails with a message naming the port (not an uncaught exception in a server that serves nothing). */
-function listen(server: http.Server, port: number, host: string | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const failed = (err: NodeJS.ErrnoException) => {
-      const where = `port ${port}${host ? ` on ${host}` : ''}`;
-      reject(
-        new Error(
-          err.code === 'EADDRINUSE'
-            ? `${where} is already in use: stop the other server or choose another port (PORT=…, or --port)`
-            : err.code === 'EACCES'
-              ? `no permission to listen on ${where}`
-              : `cannot listen on ${where}: ${err.message}`,
-        ),
-      );
-    };
-    server.once('error', failed);
-    server.listen(port, host, () => {
-      server.off('error', failed);
-      resolve();
-    });
-  });
 }
 
 function drainHttp(server: http.Server, ms: number, hurry: AbortSignal): Promise<void> {

@@ -1,8 +1,8 @@
 import type http from 'node:http';
-import { createServer } from 'node:net';
 import { ROOT, serverCommand } from '../../cli/build.mjs';
 import { describeMode } from '../../cli/ready.mjs';
 import { readEnv, type Env } from '../env';
+import { freePort, listen } from '../http/listen';
 import { STOP_SIGNALS } from '../shutdown/stop-signals';
 import { HealthChecks } from './health-checks';
 import { createProxyServer } from './proxy-server';
@@ -194,37 +194,4 @@ class Launcher {
     })();
     return this.stopping;
   }
-}
-
-/** A free local port, found by letting the kernel pick one. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function listen(server: http.Server, port: number, host: string | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const failed = (err: NodeJS.ErrnoException) => {
-      const where = `port ${port}${host ? ` on ${host}` : ''}`;
-      reject(
-        new Error(
-          err.code === 'EADDRINUSE'
-            ? `${where} is already in use: stop the other server or choose another port (PORT=…, or --port)`
-            : `cannot listen on ${where}: ${err.message}`,
-        ),
-      );
-    };
-    server.once('error', failed);
-    server.listen(port, host, () => {
-      server.off('error', failed);
-      resolve();
-    });
-  });
 }

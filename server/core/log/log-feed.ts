@@ -3,9 +3,8 @@ import type { Clock, Logger } from '../ports';
 import { deliverAll } from '../shared/deliver';
 import { Ticker } from '../shared/ticker';
 import type { EventLogStore } from './ports';
+import { readAfter } from './read-after';
 
-/** How many events one read takes; a replica behind by more reads again at once. */
-const READ_BATCH = 1_000;
 /** The safety net when no wake-up comes (the notification connection is down): a replica is never further behind than this. */
 export const DEFAULT_LOG_POLL_MS = 1_000;
 /**
@@ -63,13 +62,9 @@ export class LogFeed {
 
   /** Reads and hands out everything committed since the last read. */
   async catchUp(): Promise<void> {
-    for (;;) {
-      const batch = await this.log.after(this.last, READ_BATCH);
-      for (const e of batch) {
-        this.last = Number(e.id);
-        deliverAll(this.handlers, e);
-      }
-      if (batch.length < READ_BATCH) return;
+    for await (const e of readAfter(this.log, this.last)) {
+      this.last = Number(e.id);
+      deliverAll(this.handlers, e);
     }
   }
 

@@ -2,13 +2,13 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { AnyBusEvent } from '@/server/core/events';
 import type { EventLogStore } from '@/server/core/log/ports';
+import { readAfter } from '@/server/core/log/read-after';
 import { procedure, router } from '../init';
 
 export type LiveEvent = AnyBusEvent | { id: string; name: 'resync'; payload: Record<string, never>; at: number };
 
 /** A client further behind than this refetches its views instead of replaying every event. */
 export const MAX_REPLAY = 10_000;
-const READ_BATCH = 1_000;
 
 /**
  * Whether a stream can resume after `from` from the log: it must be a position of this database
@@ -52,13 +52,9 @@ export const eventsRouter = router({
             yield tracked(String(last), resync);
           } else {
             last = from;
-            for (;;) {
-              const missed = await log.after(last, READ_BATCH);
-              for (const e of missed) {
-                last = Number(e.id);
-                yield tracked(e.id, e as LiveEvent);
-              }
-              if (missed.length < READ_BATCH) break;
+            for await (const e of readAfter(log, from)) {
+              last = Number(e.id);
+              yield tracked(e.id, e as LiveEvent);
             }
           }
         }
