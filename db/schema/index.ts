@@ -7,3 +7,5 @@ export * from './breakers';
 export * from './pools';
 export * from './events';
 export * from './cluster';
+export * from './alerts';
+export * from './deliveries';

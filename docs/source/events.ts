@@ -25,6 +25,10 @@ const EVENT_NAMES = [
   'pool:changed',
   'routing:changed',
   'cluster:leader-changed',
+  'alert:firing',
+  'alert:acknowledged',
+  'alert:resolved',
+  'alert:changed',
 ] as const satisfies readonly EventName[];
 // tsc fails here when the core gains an event this list does not name.
 const everyEventNamed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never ? true : never = true;

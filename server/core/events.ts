@@ -71,6 +71,30 @@ export interface EventMap {
   'routing:changed': { scope: string; strategy: string; changedBy: ActorRef };
   /** A new term of the leader lease: `holder` runs the cluster loops under `epoch` (`previous`: the last holder). */
   'cluster:leader-changed': { holder: string; epoch: number; previous: string | null };
+  /** A step of an alert's timeline (written with it, migration 0015): it fired, was acknowledged, resolved… */
+  'alert:firing': AlertEventPayload;
+  'alert:acknowledged': AlertEventPayload;
+  'alert:resolved': AlertEventPayload;
+  /** Any other step: pending, assigned, silenced, unsilenced, inhibited, a remedy run. */
+  'alert:changed': AlertEventPayload;
+}
+
+/** An alert as its timeline step left it; `kind` names the step, `state` the alert's state after it. */
+export interface AlertEventPayload {
+  alertId: string;
+  kind: string;
+  state: string;
+  previous: string | null;
+  rule: string;
+  ruleId: string;
+  severity: string;
+  labels: Record<string, string>;
+  summary: string;
+  groupKey: string;
+  fingerprint: string;
+  by: ActorRef;
+  reason: string;
+  note: string | null;
 }
 
 export type EventName = keyof EventMap;

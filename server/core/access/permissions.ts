@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   'pools:operate': "change pools' sizes, cool-downs, windows and enable or disable them",
   'pools:configure': 'create and delete pools, change their provider, adapter and provider settings',
   'agents:enrol': 'register agents (issue their tokens)',
+  'alerts:operate': 'acknowledge, assign, silence and resolve alerts (a remedy also needs the permission of what it does)',
+  'alerts:configure': 'create, change and delete alert rules',
+  'integrations:manage': 'manage notification channels and webhook hooks (outgoing requests, their secrets)',
   'users:manage': 'manage users and their roles',
   'tokens:manage': 'issue and revoke API tokens',
   'data:backup': 'take backups of the embedded database',
@@ -35,6 +38,8 @@ const OPERATOR: Permission[] = [
   'breakers:operate',
   'routing:change',
   'pools:operate',
+  'alerts:operate',
+  'alerts:configure',
 ];
 const ADMIN: Permission[] = [
   ...OPERATOR,
@@ -43,6 +48,7 @@ const ADMIN: Permission[] = [
   'users:manage',
   'tokens:manage',
   'data:backup',
+  'integrations:manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

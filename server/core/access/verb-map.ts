@@ -81,6 +81,37 @@ export const VERB_MAP = {
   'pools.update': write('pools:operate'),
   'pools.remove': write('pools:configure'),
 
+  // Alerts, silences and rules
+  'alerts.list': read('fleet:read'),
+  'alerts.get': read('fleet:read'),
+  'alerts.counts': read('fleet:read'),
+  'alerts.acknowledge': write('alerts:operate'),
+  'alerts.assign': write('alerts:operate'),
+  'alerts.resolve': write('alerts:operate'),
+  // The remedy's own permission (agents:operate, tasks:operate…) is checked by the core as well.
+  'alerts.remedy': write('alerts:operate'),
+  'alerts.silence': write('alerts:operate'),
+  'alerts.silences': read('fleet:read'),
+  'alerts.expireSilence': write('alerts:operate'),
+  'alerts.rules.list': read('fleet:read'),
+  'alerts.rules.create': write('alerts:configure'),
+  'alerts.rules.update': write('alerts:configure'),
+  'alerts.rules.delete': write('alerts:configure'),
+
+  // Notification channels and hooks (outgoing, signed requests)
+  'channels.list': read('fleet:read'),
+  'channels.create': write('integrations:manage'),
+  'channels.update': write('integrations:manage'),
+  'channels.delete': write('integrations:manage'),
+  'channels.test': write('integrations:manage'),
+  'channels.deliveries': read('fleet:read'),
+  'hooks.list': read('fleet:read'),
+  'hooks.catalogue': read('fleet:read'),
+  'hooks.create': write('integrations:manage'),
+  'hooks.delete': write('integrations:manage'),
+  'hooks.deliveries': read('fleet:read'),
+  'hooks.redeliver': write('integrations:manage'),
+
   // Overview, live events, the system
   'overview.get': read('fleet:read'),
   'overview.decisions': read('fleet:read'),
