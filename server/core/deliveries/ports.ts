@@ -59,3 +59,33 @@ export interface WebhookRequest {
 export interface WebhookSender {
   post(req: WebhookRequest): Promise<WebhookResponse>;
 }
+
+/** The outcome of one attempt, and what happens next. */
+export interface DeliveryAttempt {
+  response: WebhookResponse;
+  at: number;
+  /** delivered (2xx), pending again at `nextAttemptAt` (retry), or failed (gave up). */
+  status: DeliveryStatus;
+  nextAttemptAt: number;
+}
+
+export interface DeliveryStore {
+  /** Writes the deliveries whose (targetKind, targetId, dedupeKey) is new; returns the ids written. */
+  enqueue(rows: NewDelivery[]): Promise<string[]>;
+  /** Pending deliveries due now, each the oldest pending one of its (target, subject), oldest first. */
+  due(limit: number): Promise<Delivery[]>;
+  recordAttempt(id: string, attempt: DeliveryAttempt): Promise<void>;
+  get(id: string): Promise<Delivery | null>;
+  /** A target's deliveries, newest first. */
+  list(targetId: string, page: { cursor?: string | null; limit: number }): Promise<{ items: Delivery[]; nextCursor: string | null }>;
+}
+
+/** Where a target's deliveries go and how they are signed; null when the target is gone or disabled. */
+export interface DeliveryTarget {
+  url: string;
+  secret: string;
+  enabled: boolean;
+  timeoutMs: number;
+}
+
+export type DeliveryTargetLookup = (targetId: string) => Promise<DeliveryTarget | null>;
