@@ -65,16 +65,29 @@ describe('the no-capable-agent alert', () => {
     expect((await admin().alerts.get({ id: firing.id })).silencedBy).toBe(silence.id);
     expect((await admin().alerts.silences()).map((s) => s.id)).toContain(silence.id);
 
+    await alice().alerts.expireSilence({ id: silence.id });
+    await expect
+      .poll(async () => (await admin().alerts.get({ id: firing.id })).silencedBy, { timeout: 10_000 })
+      .toBeNull();
+    expect((await admin().alerts.silences()).map((s) => s.id)).not.toContain(silence.id);
+
     await registerAgent(rt, { name: 'gpu-box', capabilities: ['gpu-x'] });
     await expect
       .poll(async () => (await admin().alerts.get({ id: firing.id })).state, { timeout: 10_000 })
       .toBe('resolved');
 
     const { timeline } = await admin().alerts.get({ id: firing.id });
-    expect(timeline.map((t) => t.kind)).toEqual(['pending', 'firing', 'acknowledged', 'silenced', 'resolved']);
+    expect(timeline.map((t) => t.kind)).toEqual([
+      'pending',
+      'firing',
+      'acknowledged',
+      'silenced',
+      'unsilenced',
+      'resolved',
+    ]);
     expect(timeline[2]).toMatchObject({ actor: { kind: 'user', name: 'alice' }, note: 'looking for a GPU box' });
     expect(timeline[3].actor.name).toBe('alice');
-    expect(timeline[4].actor).toMatchObject({ kind: 'system', id: 'alert-evaluator' });
+    expect(timeline[5].actor).toMatchObject({ kind: 'system', id: 'alert-evaluator' });
     await expect
       .poll(() => alertEvents(firing.id))
       .toEqual([
@@ -82,6 +95,7 @@ describe('the no-capable-agent alert', () => {
         'alert:firing:firing',
         'alert:acknowledged:acknowledged',
         'alert:changed:silenced',
+        'alert:changed:unsilenced',
         'alert:resolved:resolved',
       ]);
   });
