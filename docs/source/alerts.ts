@@ -153,7 +153,7 @@ export default defineSection({
         },
       },
       returns:
-        'the alert, with `timeline` (oldest first: `kind` is `pending`, `firing`, `acknowledged`, `resolved`, `assigned`, `silenced`, `unsilenced`, `inhibited`, `uninhibited` or `remedy`), `remedies` (actions for `alerts.remedy`), `affects` (agents, pools, capability, up to 20 queued task ids) and `samples` (the rule’s reading at each evaluation while open, the newest 120).',
+        'the alert, with `timeline` (oldest first: `kind` is `pending`, `firing`, `acknowledged`, `resolved`, `cleared` (a pending alert whose condition went away before it fired: resolved without an `alert:resolved` event), `assigned`, `silenced`, `unsilenced`, `inhibited`, `uninhibited` or `remedy`), `remedies` (actions for `alerts.remedy`), `affects` (agents, pools, capability, up to 20 queued task ids) and `samples` (the rule’s reading at each evaluation while open, the newest 120).',
       errors: notFound,
     },
     'alerts.counts': {

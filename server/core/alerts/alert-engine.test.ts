@@ -39,7 +39,9 @@ function harness(rules: AlertRule[], resolveDelayMs = 30_000) {
       byKey.set(
         key,
         (readings[r.metric] ?? []).map((x) =>
-          Array.isArray(x) ? { metric: r.metric, labels: x[0], value: x[1] } : { metric: r.metric, labels: x, value: 1 },
+          Array.isArray(x)
+            ? { metric: r.metric, labels: x[0], value: x[1] }
+            : { metric: r.metric, labels: x, value: 1 },
         ),
       );
     }
@@ -112,6 +114,7 @@ describe('the alert engine', () => {
     h.pass({ queue_depth: [] });
     const [a] = h.byLabel('capability', 'gpu');
     expect(a).toMatchObject({ state: 'resolved', firingAt: null });
+    expect(h.kinds(a.id)).toEqual(['pending', 'cleared']);
     expect(h.steps.at(-1)!.reason).toMatch(/cleared before it held for 1 min/);
   });
 
@@ -231,7 +234,12 @@ describe('the alert engine', () => {
       }),
     ];
     const h = harness(rules);
-    h.pass({ queue_depth: [[gpu, 4], [{ capability: 'cpu' }, 50]] });
+    h.pass({
+      queue_depth: [
+        [gpu, 4],
+        [{ capability: 'cpu' }, 50],
+      ],
+    });
     expect(h.alerts.size).toBe(0);
     h.pass({ queue_depth: [[gpu, 5.5]] });
     const [a] = h.byLabel('capability', 'gpu');
