@@ -36,6 +36,12 @@ const VERB: Record<RemedyAction, Parameters<typeof authorizeCall>[1]> = {
 };
 
 const MAX_WAKE = 10;
+const CAPACITY_METRICS = new Set([
+  'queue_depth',
+  'unservable_queued',
+  'pool_at_max_backlog',
+  'pool_sleep_window_backlog',
+]);
 
 /** Which remedies apply to an alert of this metric, given what its labels point at now. */
 export function remediesFor(metric: string | undefined, alert: Alert, t: Targets): Remedy[] {
@@ -50,15 +56,15 @@ export function remediesFor(metric: string | undefined, alert: Alert, t: Targets
   }
   if (metric === 'dead_letter_growth' && t.capability)
     out.push({ action: 'retry-dead-letters', label: `Retry the ${t.capability} dead letters` });
-  const sleeping = t.agents.filter((a) => a.status === 'sleeping');
-  if (sleeping.length && (t.capability || alert.labels.pool_id))
-    out.push({
-      action: 'wake-pool',
-      label: `Wake ${sleeping.length} sleeping agent${sleeping.length === 1 ? '' : 's'}`,
-    });
+  // More agents help only where work waits for capacity.
+  if (!CAPACITY_METRICS.has(metric ?? '')) return out;
+  const sleeping = t.agents.filter((a) => a.status === 'sleeping').length;
+  if (sleeping) {
+    const n = Math.min(sleeping, MAX_WAKE);
+    out.push({ action: 'wake-pool', label: `Wake ${n} sleeping agent${n === 1 ? '' : 's'}` });
+  }
   const pool = scalablePool(t);
-  if (pool && (t.capability || alert.labels.pool_id))
-    out.push({ action: 'scale-pool', label: `Add an agent to pool ${pool.name}` });
+  if (pool) out.push({ action: 'scale-pool', label: `Add an agent to pool ${pool.name}` });
   return out;
 }
 
