@@ -86,6 +86,8 @@ export const alerts = pgTable(
     /** The silence that mutes it now, or the alert that inhibits it (neither notifies while set). */
     silencedBy: text('silenced_by'),
     inhibitedBy: text('inhibited_by'),
+    /** The rule's reading at each evaluation while open, newest last (bounded): the alert's chart. */
+    samples: jsonb('samples').$type<{ at: number; value: number }[]>().notNull().default([]),
     lastEvaluatedAt: timestamp('last_evaluated_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -105,7 +107,10 @@ export const alertTransitions = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     alertId: text('alert_id').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    /** pending, firing, acknowledged, resolved — or a handling step: assigned, silenced, unsilenced, inhibited, remedy. */
+    /**
+     * pending, firing, acknowledged, resolved, cleared (a pending alert's condition went away before it
+     * fired: resolved quietly) — or a handling step: assigned, silenced, unsilenced, inhibited, uninhibited, remedy.
+     */
     kind: text('kind').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
