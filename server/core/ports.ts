@@ -1,5 +1,6 @@
 import type { BreakerStore } from './breakers/ports';
 import type { LeaderLeaseStore, ReplicaStore } from './cluster/ports';
+import type { HookStore } from './hooks/ports';
 import type { EventLogStore } from './log/ports';
 import type { AnyBusEvent, EventMap, SignalName } from './events';
 import type { StatsStore } from './metrics/ports';
@@ -59,6 +60,8 @@ export interface Store {
   breakers: BreakerStore;
   taskActions: TaskActionStore;
   events: EventLogStore;
+  /** Webhook subscriptions, pre-assignment hooks, and the holds and amends of their answers. */
+  hooks: HookStore;
   /** The cluster's leader lease (database clock). */
   lease: LeaderLeaseStore;
   replicas: ReplicaStore;

@@ -7,6 +7,7 @@ import { createAgentStore } from './agent-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
 import { createEventLogStore } from './event-log-store';
+import { createHookStore } from './hook-store';
 import { createLeaseStore } from './lease-store';
 import { createPoolStore } from './pool-store';
 import { createReplicaStore } from './replica-store';
@@ -31,6 +32,7 @@ export function createDrizzleStore(
     breakers: createBreakerStore(db),
     taskActions: createTaskActionStore(db),
     events: createEventLogStore(db),
+    hooks: createHookStore(db),
     lease: createLeaseStore(db),
     replicas: createReplicaStore(db),
     async ping() {
