@@ -3,6 +3,7 @@ import { agentsRouter } from './routers/agents';
 import { authRouter } from './routers/auth';
 import { balancingRouter } from './routers/balancing';
 import { eventsRouter } from './routers/events';
+import { hooksRouter } from './routers/hooks';
 import { overviewRouter } from './routers/overview';
 import { poolsRouter } from './routers/pools';
 import { systemRouter } from './routers/system';
@@ -17,6 +18,7 @@ export const appRouter = router({
   balancing: balancingRouter,
   pools: poolsRouter,
   events: eventsRouter,
+  hooks: hooksRouter,
   auth: authRouter,
   system: systemRouter,
 });
