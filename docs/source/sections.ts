@@ -5,6 +5,7 @@ import auth from './auth';
 import balancing from './balancing';
 import deadLetters from './dead-letters';
 import events from './events';
+import hooks from './hooks';
 import overview from './overview';
 import pools from './pools';
 import system from './system';
@@ -21,6 +22,7 @@ export const SECTIONS: Section[] = [
   deadLetters,
   balancing,
   pools,
+  hooks,
   events,
   auth,
   system,
