@@ -60,6 +60,14 @@ export function createHooksModule(deps: CoreDeps, opts: HooksOptions = {}) {
   const module: CoreModule = {
     name: 'hooks',
     loops: consumer ? [consumer.loop] : [],
+    start() {
+      // The cursor exists from start-up, so events before the consumer's first pass are not skipped.
+      if (consumer)
+        void deps.store.events
+          .head()
+          .then((head) => deps.store.events.cursor(consumer.name, head))
+          .catch((err) => log.error({ err }, 'creating the hooks cursor failed'));
+    },
     onEvent(e) {
       const mapped = hookEventsOf(e);
       if (!mapped.length) return;
