@@ -48,7 +48,7 @@ describe('hook subscriptions', () => {
   });
 
   it('queues one delivery per event in log order per subject, and redelivers a copy', async () => {
-    const { hook, secret } = await admin().hooks.create({
+    const { hook } = await admin().hooks.create({
       name: 'tasks',
       url: 'https://ci.example.com/t',
       patterns: ['task:*'],
