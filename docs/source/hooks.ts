@@ -68,8 +68,12 @@ export default defineSection({
     '',
     '**Event deliveries.** Each event is a signed POST (`Flightdeck-Signature: t=<unix s>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, with the hook’s secret; `Flightdeck-Delivery` is the same on every retry) of `{"id", "event", "at", "subject", "data"}`. One subject’s deliveries (`task:<id>`, `agent:<id>`, `alert:<id>`, `pool:<id>`, `breaker:<key>`, `cluster`) arrive in order: a failing delivery holds back only its subject and is retried with backoff until the deliverer gives up on it (its attempts are in `hooks.deliveries`, status `failed`). Deliveries are queued by the leader from the event log, so none is lost across a restart or a change of leader; a receiver may see one twice (same `Flightdeck-Delivery`) and should drop it.',
     '',
-    '**Events** (`hooks.catalogue` answers this list with an example body each): ' +
-      HOOK_EVENTS.map((e) => `\`${e.name}\` — ${e.description}`).join(' '),
+    '**Events** (`hooks.catalogue` answers the same list with a whole example body each), with the `data` of an example:',
+    '',
+    ...HOOK_EVENTS.map(
+      (e) =>
+        `- \`${e.name}\` (from the log’s \`${e.from}\`; subject \`${e.example.subject.replace(/^breaker:.*$/, 'breaker:<key>').replace(/^(task|agent|alert|pool):.*$/, '$1:<id>')}\`) — ${e.description} \`${JSON.stringify(e.example.data)}\``,
+    ),
     '',
     `**Pre-assignment hooks.** Before the dispatcher commits an assignment it POSTs \`{"id", "event": "pre-assignment", "at", "task": {id, title, capabilities, labels, priority, project}, "agent": {id, name, runtime, labels}}\` (signed the same way) and waits at most the hook’s \`timeoutMs\` (default 2 s, at most 10 s); a pass asks about all its assignments in parallel. The answer is \`{"allow": true}\`, \`{"allow": false, "reason": "…"}\` or \`{"allow": true, "amend": {"labels"?: {…}, "priority"?: "high", "note"?: "…"}}\` (labels are merged into the task’s). Anything else — an amend of the agent or the capabilities, a non-2xx answer, a timeout — follows the hook’s \`failMode\`: \`open\` assigns, \`closed\` holds the task like a veto. A held task is not offered again for ${backoff}; \`tasks.whyPending\` says \`vetoed by hook <name>: <reason>\` or \`hook <name> timed out (fail-closed)\` (code \`hook-held\`), and the decision record of its later assignment (\`hookNote\`) says \`amended by hook <name>: <note>\`, \`hook <name> timed out (fail-open)\` or the earlier veto.`,
     '',
