@@ -28,7 +28,12 @@ export function createAssignmentScreen(
             log.info({ taskId: task.id, reason: o.reason, until }, 'assignment held back by a pre-assignment hook');
             return { keep: false, note: null };
           }
-          if (o.amend && !(await hooks.amend(task.id, o.amend))) return { keep: false, note: null };
+          if (o.amend) {
+            if (!(await hooks.amend(task.id, o.amend))) return { keep: false, note: null };
+            // What the agent is handed (a poll waiting here) carries the amended task.
+            if (o.amend.priority) task.priority = o.amend.priority;
+            if (o.amend.labels) task.labels = { ...task.labels, ...o.amend.labels };
+          }
           const earlier = task.hookHold ? `earlier ${task.hookHold.reason}` : null;
           const note = [earlier, o.note].filter(Boolean).join('; ');
           return { keep: true, note: note || null };
