@@ -90,6 +90,8 @@ describe('pre-assignment hooks', () => {
       const { task, decisions } = await admin().tasks.detail({ id });
       expect(task).toMatchObject({ priority: 'high', labels: { team: 'infra' } });
       expect(decisions[0].hookNote).toBe('amended by hook amender: escalated');
+      const recent = await admin().balancing.decisions({ limit: 50 });
+      expect(recent.find((d) => d.taskId === id)?.hookNote).toBe('amended by hook amender: escalated');
     });
   });
 
