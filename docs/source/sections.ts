@@ -6,6 +6,7 @@ import auth from './auth';
 import balancing from './balancing';
 import deadLetters from './dead-letters';
 import events from './events';
+import hooks from './hooks';
 import overview from './overview';
 import pools from './pools';
 import system from './system';
@@ -23,6 +24,7 @@ export const SECTIONS: Section[] = [
   balancing,
   pools,
   alerts,
+  hooks,
   events,
   auth,
   system,
