@@ -4,12 +4,16 @@ import { createBreakerModule } from './breakers/breaker-module';
 import { createClusterModule, type ClusterOptions, type ReplicaIdentity } from './cluster/cluster-module';
 import type { Leadership } from './cluster/leadership';
 import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/context-policy';
+import { createDeliveryModule, type DeliveryQueue } from './deliveries/delivery-module';
+import type { WebhookSender } from './deliveries/ports';
 import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, type HeartbeatPolicy } from './health/heartbeat-sweep';
 import { createLogModule } from './log/log-module';
 import type { LogFeed } from './log/log-feed';
 import type { LogWakeups } from './log/ports';
 import { createMetricsModule } from './metrics/metrics-module';
+import type { ChannelService } from './notify/channel-service';
+import { createNotifyModule } from './notify/notify-module';
 import type { Autoscaler } from './pools/autoscaler';
 import type { PoolAgents } from './pools/pool-agents';
 import { createPoolModule } from './pools/pool-module';
@@ -74,6 +78,10 @@ export interface OrchestratorOptions {
   logPollMs?: number;
   /** This replica, and the leader lease it competes for (cluster loops run on the leader only). */
   cluster?: ClusterOptions;
+  /** Sends channels' and hooks' webhooks (the HTTP adapter); without it every delivery fails, saying so. */
+  webhookSender?: WebhookSender;
+  /** FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: webhook URLs may be loopback or private addresses. */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** A week: long enough to read what a terminated agent did, short enough that the list stays small. */
@@ -109,6 +117,10 @@ export class Orchestrator {
   /** Whether this replica leads the cluster (runs the cluster loops), and under which epoch. */
   readonly leadership: Leadership;
   readonly replica: ReplicaIdentity;
+  /** Outgoing webhook deliveries (channels, hooks): queued here, sent by the leader. */
+  readonly deliveries: DeliveryQueue;
+  /** Alert notification channels. */
+  readonly channels: ChannelService;
   private readonly cluster: ReturnType<typeof createClusterModule>;
   private readonly modules: CoreModule[];
   private readonly dispatchLoop: Ticker;
@@ -173,6 +185,14 @@ export class Orchestrator {
       retentionMs: opts.metricsRetentionMs,
       rawMs: opts.metricsRawMs,
     });
+    const deliveries = createDeliveryModule(deps, {
+      sender: opts.webhookSender,
+      userAgent: `Flightdeck/${this.replica.version}`,
+    });
+    const notify = createNotifyModule(deps, deliveries.queue, {
+      allowPrivate: opts.allowPrivateWebhooks ?? false,
+      publicUrl: opts.serverUrl ?? (() => 'http://127.0.0.1:3000'),
+    });
     this.modules = [
       this.cluster.module,
       eventLog.module,
@@ -184,7 +204,11 @@ export class Orchestrator {
       dispatch.module,
       pools.module,
       metrics.module,
+      deliveries.module,
+      notify.module,
     ];
+    this.deliveries = deliveries.queue;
+    this.channels = notify.channels;
 
     ({ auth: this.auth } = security);
     ({ registry: this.registry, lifecycle: this.lifecycle } = fleet);

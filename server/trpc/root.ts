@@ -2,6 +2,7 @@ import { createCallerFactory, router } from './init';
 import { agentsRouter } from './routers/agents';
 import { authRouter } from './routers/auth';
 import { balancingRouter } from './routers/balancing';
+import { channelsRouter } from './routers/channels';
 import { eventsRouter } from './routers/events';
 import { overviewRouter } from './routers/overview';
 import { poolsRouter } from './routers/pools';
@@ -16,6 +17,7 @@ export const appRouter = router({
   overview: overviewRouter,
   balancing: balancingRouter,
   pools: poolsRouter,
+  channels: channelsRouter,
   events: eventsRouter,
   auth: authRouter,
   system: systemRouter,

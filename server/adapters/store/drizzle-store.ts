@@ -6,8 +6,11 @@ import type { LeasePolicy } from '@/server/core/work/lease-policy';
 import { createAgentStore } from './agent-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
+import { createChannelStore } from './channel-store';
+import { createDeliveryStore } from './delivery-store';
 import { createEventLogStore } from './event-log-store';
 import { createLeaseStore } from './lease-store';
+import { createNotificationStore } from './notification-store';
 import { createPoolStore } from './pool-store';
 import { createReplicaStore } from './replica-store';
 import { createRoutingStore } from './routing-store';
@@ -33,6 +36,9 @@ export function createDrizzleStore(
     events: createEventLogStore(db),
     lease: createLeaseStore(db),
     replicas: createReplicaStore(db),
+    deliveries: createDeliveryStore(db),
+    channels: createChannelStore(db),
+    notifications: createNotificationStore(db),
     async ping() {
       await db.execute(sql`select 1`);
     },
