@@ -3,6 +3,7 @@ import agentRegistration from './agent-registration';
 import agents from './agents';
 import auth from './auth';
 import balancing from './balancing';
+import channels from './channels';
 import deadLetters from './dead-letters';
 import events from './events';
 import overview from './overview';
@@ -21,6 +22,7 @@ export const SECTIONS: Section[] = [
   deadLetters,
   balancing,
   pools,
+  channels,
   events,
   auth,
   system,
