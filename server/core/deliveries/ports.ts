@@ -79,7 +79,10 @@ export interface DeliveryStore {
   recordAttempt(id: string, attempt: DeliveryAttempt): Promise<void>;
   get(id: string): Promise<Delivery | null>;
   /** A target's deliveries, newest first. */
-  list(targetId: string, page: { cursor?: string | null; limit: number }): Promise<{ items: Delivery[]; nextCursor: string | null }>;
+  list(
+    targetId: string,
+    page: { cursor?: string | null; limit: number },
+  ): Promise<{ items: Delivery[]; nextCursor: string | null }>;
 }
 
 /** Where a target's deliveries go and how they are signed; null when the target is gone or disabled. */
