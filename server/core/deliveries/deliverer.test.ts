@@ -129,3 +129,21 @@ describe('the deliverer', () => {
     });
   });
 });
+
+describe('a target with its own idea of success', () => {
+  it('is retried when its check refuses a 2xx (Slack answers 200 "ok", or 200 with an error word)', async () => {
+    target = { ...target!, accepts: (r) => r.status === 200 && r.body === 'ok' };
+    answer = () => ({ status: 200, latencyMs: 1, body: 'invalid_token', error: null });
+    const [id] = await store.enqueue([row('g', 'a')]);
+    await deliverer.tick();
+    expect(await store.get(id!)).toMatchObject({
+      status: 'pending',
+      responseStatus: 200,
+      responseExcerpt: 'invalid_token',
+    });
+    answer = () => ({ status: 200, latencyMs: 1, body: 'ok', error: null });
+    clock.advance(1_000);
+    await deliverer.tick();
+    expect(await store.get(id!)).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+});

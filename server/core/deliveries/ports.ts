@@ -91,6 +91,8 @@ export interface DeliveryTarget {
   secret: string;
   enabled: boolean;
   timeoutMs: number;
+  /** Whether an answer means delivered (default: any 2xx). */
+  accepts?: (response: WebhookResponse) => boolean;
 }
 
 export type DeliveryTargetLookup = (targetId: string) => Promise<DeliveryTarget | null>;
