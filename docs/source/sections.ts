@@ -4,6 +4,7 @@ import agents from './agents';
 import alerts from './alerts';
 import auth from './auth';
 import balancing from './balancing';
+import channels from './channels';
 import deadLetters from './dead-letters';
 import events from './events';
 import hooks from './hooks';
@@ -25,6 +26,7 @@ export const SECTIONS: Section[] = [
   pools,
   alerts,
   hooks,
+  channels,
   events,
   auth,
   system,

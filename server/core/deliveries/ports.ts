@@ -18,6 +18,8 @@ export interface NewDelivery {
   /** The exact JSON body to send. */
   body: string;
   replayOf?: string | null;
+  /** When it is first due (default now); later keeps the deliverer off a row sent by its caller (a test send). */
+  nextAttemptAt?: number;
 }
 
 export interface Delivery extends NewDelivery {
@@ -89,6 +91,8 @@ export interface DeliveryTarget {
   secret: string;
   enabled: boolean;
   timeoutMs: number;
+  /** Whether an answer means delivered (default: any 2xx). */
+  accepts?: (response: WebhookResponse) => boolean;
 }
 
 export type DeliveryTargetLookup = (targetId: string) => Promise<DeliveryTarget | null>;
