@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '@/server/testing/built-server';
 import { ReplicaPool } from './replica-pool';
@@ -36,6 +39,15 @@ const STAYS_UP = 'setInterval(() => {}, 1000)';
 /** Exits 0 on SIGTERM, like the server after a clean drain. */
 const STOPS_CLEANLY = `process.on('SIGTERM', () => process.exit(0)); ${STAYS_UP}`;
 
+/** The script, then a file it writes once its handlers are in place (a loaded machine starts node slowly). */
+function withReadyFile(script: string) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'fd-replica-')), 'ready');
+  return {
+    script: `${script}; require('node:fs').writeFileSync(${JSON.stringify(file)}, '')`,
+    ready: () => expect.poll(() => existsSync(file), { timeout: 10_000 }).toBe(true),
+  };
+}
+
 describe('a supervised replica process', () => {
   it('gets PORT and HOSTNAME of its own and is announced with its pid and port', async () => {
     const { replica, pool, lines } = supervise(
@@ -71,9 +83,10 @@ describe('a supervised replica process', () => {
   });
 
   it('stops cleanly on a signal when it exits 0, and is not restarted', async () => {
-    const { replica, pool, exits } = supervise(STOPS_CLEANLY);
+    const child = withReadyFile(STOPS_CLEANLY);
+    const { replica, pool, exits } = supervise(child.script);
     await replica.start();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await child.ready();
     expect(await replica.stop('SIGTERM', 5_000)).toBe(true);
     expect(replica.running).toBe(false);
     expect(pool.get(1)!.state).toBe('down');
@@ -81,9 +94,10 @@ describe('a supervised replica process', () => {
   });
 
   it('is killed past its grace period, and that stop is not clean', async () => {
-    const { replica, lines } = supervise(`process.on('SIGTERM', () => {}); ${STAYS_UP}`);
+    const child = withReadyFile(`process.on('SIGTERM', () => {}); ${STAYS_UP}`);
+    const { replica, lines } = supervise(child.script);
     await replica.start();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await child.ready();
     expect(await replica.stop('SIGTERM', 300)).toBe(false);
     expect(replica.running).toBe(false);
     expect(lines).toContain('  replica 1 did not stop within 300 ms: killing it');

@@ -6,7 +6,10 @@ import type { Runtime } from '@/server/runtime';
 /**
  * Alerts written the way the alert engine writes them: the `alerts` row first, then its timeline
  * step in `alert_transitions`, whose trigger puts the `alert:*` event in the log. For tests of
- * what reads those events (notifications, hooks) without running the engine.
+ * what reads those events (notifications, hooks) without the engine deciding when they fire.
+ * The engine still runs: it resolves an alert whose rule is gone at once, and one whose condition
+ * is clear after the resolve delay; so each alert gets a real rule that reads nothing, and tests
+ * start their runtime with a long `FLIGHTDECK_ALERT_RESOLVE_DELAY_MS`.
  */
 export interface TestAlert {
   id: string;
@@ -16,11 +19,14 @@ export interface TestAlert {
 
 const ENGINE = JSON.stringify({ kind: 'system', id: 'alert-engine', name: 'alert engine' });
 
+/** A rule on the queue depth of a capability no task needs: it never fires by itself. */
 export async function insertRule(rt: Runtime, r: { id: string; name: string; groupBy?: string[]; severity?: string }) {
+  const filters = [{ name: 'capability', value: `test-${r.id}`, op: '=' }];
   await rt.database.db.execute(
     sql`insert into alert_rules (id, name, metric, filters, comparison, threshold, for_ms, severity, labels, summary, group_by, params)
-        values (${r.id}, ${r.name}, 'queue_depth', '[]'::jsonb, '>', 10, 0, ${r.severity ?? 'warning'}, '{}'::jsonb,
-          'queue too deep', ${JSON.stringify(r.groupBy ?? [])}::jsonb, '{}'::jsonb)`,
+        values (${r.id}, ${r.name}, 'queue_depth', ${JSON.stringify(filters)}::jsonb, '>', 10, 0, ${r.severity ?? 'warning'},
+          '{}'::jsonb, 'queue too deep', ${JSON.stringify(r.groupBy ?? [])}::jsonb, '{}'::jsonb)
+        on conflict (id) do nothing`,
   );
 }
 
@@ -37,12 +43,14 @@ export async function fireAlert(
     silencedBy?: string | null;
   },
 ): Promise<TestAlert> {
+  const ruleId = a.ruleId ?? `rule_${a.rule}`;
+  await insertRule(rt, { id: ruleId, name: a.rule });
   const id = `alr_${randomBytes(6).toString('hex')}`;
   const fingerprint = randomBytes(8).toString('hex');
   await rt.database.db.execute(
     sql`insert into alerts (id, fingerprint, rule_id, rule_name, state, severity, labels, summary, group_key,
           starts_at, firing_at, silenced_by, last_evaluated_at)
-        values (${id}, ${fingerprint}, ${a.ruleId ?? `rule_${a.rule}`}, ${a.rule}, 'firing', ${a.severity ?? 'warning'},
+        values (${id}, ${fingerprint}, ${ruleId}, ${a.rule}, 'firing', ${a.severity ?? 'warning'},
           ${JSON.stringify(a.labels ?? {})}::jsonb, ${a.summary ?? `${a.rule} fires`}, ${a.groupKey},
           now() - interval '1 minute', now(), ${a.silencedBy ?? null}, now())`,
   );

@@ -47,16 +47,20 @@ describe('event log store', () => {
     for (let n = 2; n === 2; deleted += n) n = await rt.store.events.prune(day, 2);
     expect(await rt.store.events.oldest()).toBe(head - 1);
     expect(deleted).toBeGreaterThanOrEqual(3);
+    // The runtime writes on meanwhile (the alert evaluator sees the queued tasks nobody can run).
+    const now = await rt.store.events.head();
     expect(await rt.store.events.consumers()).toContainEqual({
       name: 'test-slow-consumer',
       position: head - 2,
-      behind: 2,
+      behind: now - (head - 2),
     });
     // Once it has caught up, the rest goes too; a younger event stays.
     expect(await rt.store.events.advance('test-slow-consumer', head - 2, head)).toBe(true);
     await submit('young');
     expect(await rt.store.events.prune(day, 100)).toBe(2);
-    expect((await rt.store.events.after(0, 10)).map((e) => e.name)).toEqual(['task:submitted']);
+    const left = await rt.store.events.after(0, 100);
+    expect(left.every((e) => Number(e.id) > head)).toBe(true);
+    expect(left.map((e) => e.name)).toContain('task:submitted');
   });
 
   it('wakes a watcher when a change commits (NOTIFY on PostgreSQL, in-process on PGlite)', async () => {

@@ -14,7 +14,10 @@ const PUBLIC_URL = 'https://flightdeck.example.com';
 let rt: TestRuntime;
 let rx: WebhookReceiver;
 beforeAll(async () => {
-  [rt, rx] = await Promise.all([startTestRuntime({ FLIGHTDECK_PUBLIC_URL: PUBLIC_URL }), startWebhookReceiver()]);
+  [rt, rx] = await Promise.all([
+    startTestRuntime({ FLIGHTDECK_PUBLIC_URL: PUBLIC_URL, FLIGHTDECK_ALERT_RESOLVE_DELAY_MS: '3600000' }),
+    startWebhookReceiver(),
+  ]);
 });
 afterAll(async () => {
   await rt?.dispose();
@@ -212,16 +215,22 @@ describe('notifications', () => {
 
   it('a group whose only firing alert is silenced sends nothing; once the silence lifts it is sent', async () => {
     const c = await channel(rt, 'silenced', 'webhook');
+    const silence = await admin().alerts.silence({
+      matchers: [{ name: 'suite', value: 'silenced', op: '=' }],
+      durationMs: 3_600_000,
+      comment: 'maintenance',
+    });
     const a = await fireAlert(rt, {
       rule: 'BreakerOpen',
       groupKey: 'silenced:g',
       labels: { suite: 'silenced' },
-      silencedBy: 'sil_maintenance',
+      silencedBy: silence.id,
     });
     await settled(rt);
     expect(rx.requests).toHaveLength(0);
     expect((await admin().channels.deliveries({ id: c.id })).items).toEqual([]);
-    await alertStep(rt, a.id, 'unsilenced');
+    // The engine notices the silence has ended and unsilences the alert: then it is sent.
+    await admin().alerts.expireSilence({ id: silence.id });
     await received(1);
     expect(rx.requests[0]!.json()).toMatchObject({ status: 'firing', alerts: [{ id: a.id }] });
   });
