@@ -70,6 +70,10 @@ const EnvSchema = z.object({
     .min(6 * 3_600_000)
     .default(6 * 3_600_000),
   FLIGHTDECK_AUTOSCALE_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** How often alert rules are evaluated; state changes (a task queued, an agent lost) kick a pass sooner. */
+  FLIGHTDECK_ALERT_EVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** How long a firing alert's condition must stay clear before it resolves (against flapping). */
+  FLIGHTDECK_ALERT_RESOLVE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** The leader lease: renewed every third of this; a leader that stops renewing is replaced within about this. */
   FLIGHTDECK_LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(120_000).default(6_000),
   /** Signal to exit: agents, HTTP requests and the core share it (server/shutdown/budget.ts); past it the process exits 1. */

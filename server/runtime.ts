@@ -86,6 +86,8 @@ export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promis
       contextPolicy: { consolidateAt: env.FLIGHTDECK_CONTEXT_CONSOLIDATE_AT, fullAt: env.FLIGHTDECK_CONTEXT_FULL_AT },
       idleSleepMs: env.FLIGHTDECK_IDLE_SLEEP_MS,
       autoscaleIntervalMs: env.FLIGHTDECK_AUTOSCALE_INTERVAL_MS,
+      alertEvalIntervalMs: env.FLIGHTDECK_ALERT_EVAL_MS,
+      alertResolveDelayMs: env.FLIGHTDECK_ALERT_RESOLVE_DELAY_MS,
       serverUrl: () => env.FLIGHTDECK_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
       inputLimits: inputLimitsFrom(env),
       logWakeups: databaseLogWakeups(database),

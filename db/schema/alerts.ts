@@ -1,6 +1,17 @@
 import type { ActorRef } from '@/server/core/access/actor';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** A label matcher of a rule filter or a silence: `=`, `!=`, `=~`, `!~` (Alertmanager's four). */
 export interface LabelMatcherRow {
@@ -75,11 +86,15 @@ export const alerts = pgTable(
     /** The silence that mutes it now, or the alert that inhibits it (neither notifies while set). */
     silencedBy: text('silenced_by'),
     inhibitedBy: text('inhibited_by'),
+    /** The rule's reading at each evaluation while open, newest last (bounded): the alert's chart. */
+    samples: jsonb('samples').$type<{ at: number; value: number }[]>().notNull().default([]),
     lastEvaluatedAt: timestamp('last_evaluated_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('alerts_open_fingerprint_uq').on(t.fingerprint).where(sql`state <> 'resolved'`),
+    uniqueIndex('alerts_open_fingerprint_uq')
+      .on(t.fingerprint)
+      .where(sql`state <> 'resolved'`),
     index('alerts_state_idx').on(t.state, t.startsAt),
     index('alerts_group_idx').on(t.groupKey),
   ],

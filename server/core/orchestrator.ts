@@ -1,3 +1,6 @@
+import { createAlertModule } from './alerts/alert-module';
+import type { AlertRules } from './alerts/alert-rules';
+import type { AlertService } from './alerts/alert-service';
 import type { AgentSignalsTracker } from './balancing/agent-signals';
 import type { BreakerService } from './breakers/breaker-service';
 import { createBreakerModule } from './breakers/breaker-module';
@@ -72,6 +75,10 @@ export interface OrchestratorOptions {
   eventRetentionMs?: number;
   /** The log reader's poll when no wake-up comes; default 1 s. */
   logPollMs?: number;
+  /** How often alert rules are evaluated (default 5 s). */
+  alertEvalIntervalMs?: number;
+  /** How long a firing alert's condition stays clear before it resolves (default 30 s). */
+  alertResolveDelayMs?: number;
   /** This replica, and the leader lease it competes for (cluster loops run on the leader only). */
   cluster?: ClusterOptions;
 }
@@ -99,6 +106,9 @@ export class Orchestrator {
   readonly pools: PoolService;
   readonly poolAgents: PoolAgents;
   readonly autoscaler: Autoscaler;
+  /** Alerts: the operator's verbs, and the rules they are raised by. */
+  readonly alerts: AlertService;
+  readonly alertRules: AlertRules;
   /** Reads across capabilities: agents with their breakers, tasks with why they wait, overview, charts. */
   readonly views: ReadViews;
   readonly contextPolicy: ContextPolicy;
@@ -113,6 +123,7 @@ export class Orchestrator {
   private readonly modules: CoreModule[];
   private readonly dispatchLoop: Ticker;
   private readonly autoscaleLoop: Ticker;
+  private readonly alertLoop: Ticker;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -173,6 +184,11 @@ export class Orchestrator {
       retentionMs: opts.metricsRetentionMs,
       rawMs: opts.metricsRawMs,
     });
+    const alerts = createAlertModule(
+      deps,
+      { evalIntervalMs: opts.alertEvalIntervalMs, resolveDelayMs: opts.alertResolveDelayMs },
+      { lifecycle: fleet.lifecycle, breakers: breakers.breakers, deadLetters: tasks.deadLetters, pools: pools.pools },
+    );
     this.modules = [
       this.cluster.module,
       eventLog.module,
@@ -184,6 +200,7 @@ export class Orchestrator {
       dispatch.module,
       pools.module,
       metrics.module,
+      alerts.module,
     ];
 
     ({ auth: this.auth } = security);
@@ -193,6 +210,7 @@ export class Orchestrator {
     ({ work: this.work } = work);
     ({ dispatcher: this.dispatcher, routing: this.routing, signals: this.signals, loop: this.dispatchLoop } = dispatch);
     ({ pools: this.pools, poolAgents: this.poolAgents, autoscaler: this.autoscaler, loop: this.autoscaleLoop } = pools);
+    ({ alerts: this.alerts, rules: this.alertRules, loop: this.alertLoop } = alerts);
     this.views = new ReadViews({
       store: deps.store,
       clock: deps.clock,
@@ -243,6 +261,11 @@ export class Orchestrator {
   /** Runs one dispatch pass now (tests, and callers that want an answer without waiting). */
   dispatchNow(): Promise<void> {
     return this.dispatchLoop.runOnce();
+  }
+
+  /** Runs one alert evaluation pass now, never alongside the loop's own (tests). */
+  evaluateAlertsNow(): Promise<void> {
+    return this.alertLoop.runOnce();
   }
 
   /** Every loop of this replica; a cluster loop shows `running` only on the leader. */

@@ -1,3 +1,4 @@
+import type { AlertStore } from './alerts/ports';
 import type { BreakerStore } from './breakers/ports';
 import type { LeaderLeaseStore, ReplicaStore } from './cluster/ports';
 import type { EventLogStore } from './log/ports';
@@ -59,6 +60,8 @@ export interface Store {
   breakers: BreakerStore;
   taskActions: TaskActionStore;
   events: EventLogStore;
+  /** Alert rules, alerts and their timelines, silences. */
+  alerts: AlertStore;
   /** The cluster's leader lease (database clock). */
   lease: LeaderLeaseStore;
   replicas: ReplicaStore;

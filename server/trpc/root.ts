@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './init';
 import { agentsRouter } from './routers/agents';
+import { alertsRouter } from './routers/alerts';
 import { authRouter } from './routers/auth';
 import { balancingRouter } from './routers/balancing';
 import { eventsRouter } from './routers/events';
@@ -16,6 +17,7 @@ export const appRouter = router({
   overview: overviewRouter,
   balancing: balancingRouter,
   pools: poolsRouter,
+  alerts: alertsRouter,
   events: eventsRouter,
   auth: authRouter,
   system: systemRouter,

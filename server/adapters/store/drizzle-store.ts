@@ -4,6 +4,7 @@ import type { Store } from '@/server/core/ports';
 import type { QueuePolicy } from '@/server/core/tasks/queue-policy';
 import type { LeasePolicy } from '@/server/core/work/lease-policy';
 import { createAgentStore } from './agent-store';
+import { createAlertStore } from './alert-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
 import { createEventLogStore } from './event-log-store';
@@ -31,6 +32,7 @@ export function createDrizzleStore(
     breakers: createBreakerStore(db),
     taskActions: createTaskActionStore(db),
     events: createEventLogStore(db),
+    alerts: createAlertStore(db),
     lease: createLeaseStore(db),
     replicas: createReplicaStore(db),
     async ping() {

@@ -12,7 +12,12 @@ export interface LabelMatcher {
 
 export const LabelMatcherInput = z
   .object({
-    name: z.string().trim().min(1, 'name: a label name').max(100).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'name: letters, digits and _'),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'name: a label name')
+      .max(100)
+      .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'name: letters, digits and _'),
     value: z.string().max(500),
     op: z.enum(MATCH_OPS).default('='),
   })
