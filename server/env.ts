@@ -26,6 +26,16 @@ const EnvSchema = z.object({
   FLIGHTDECK_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
   FLIGHTDECK_DECISION_HISTORY: z.coerce.number().int().min(1_000).default(200_000),
   FLIGHTDECK_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** In-process plugins: module paths, comma-separated (absolute or from the working directory). */
+  FLIGHTDECK_PLUGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
   /** Queue ageing: a waiting task's priority improves by one level per step. */
   FLIGHTDECK_AGING_STEP_MS: z.coerce.number().int().min(10).default(60_000),
   /** Fair-share weights, `alpha=3,beta=0.5`; other projects weigh 1. */

@@ -10,6 +10,8 @@ import { replicaIdentity } from './adapters/replica-identity';
 import { systemClock } from './adapters/system-clock';
 import type { WriteFence } from './core/cluster/ports';
 import { Orchestrator } from './core/orchestrator';
+import type { DeliveryStore, WebhookSender } from './core/deliveries/ports';
+import { loadPlugins } from './adapters/plugins/plugin-loader';
 import { queuePolicy } from './core/tasks/queue-policy';
 import type { LeasePolicy } from './core/work/lease-policy';
 import type { EventBus, Logger, Store } from './core/ports';
@@ -40,11 +42,15 @@ export interface Runtime {
 export interface RuntimeOptions {
   redisPrefix?: string;
   quiet?: boolean;
+  /** The delivery queue and the webhook sender hooks use. */
+  outgoing?: { deliveries?: DeliveryStore; sender?: WebhookSender };
 }
 
 /** Composition root: environment → adapters → orchestrator. */
 export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promise<Runtime> {
   const log = createLogger(env.LOG_LEVEL);
+  // Before anything opens: a plugin that cannot load stops the start.
+  const plugins = await loadPlugins(env.FLIGHTDECK_PLUGINS, log.child({ part: 'plugins' }));
   const database = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.dataDir || undefined,
@@ -93,6 +99,7 @@ export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promis
       logWakeups: databaseLogWakeups(database),
       eventRetentionMs: env.FLIGHTDECK_EVENTS_RETENTION_MS,
       cluster: { replica: replicaIdentity(Date.now()), leaseTtlMs: env.FLIGHTDECK_LEASE_TTL_MS },
+      hooks: { ...opts.outgoing, plugins },
     },
   );
   const providers = createProviders(

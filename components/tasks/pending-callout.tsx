@@ -13,6 +13,7 @@ const NEXT: Record<PendingReason['code'], string> = {
   dispatching: 'The scheduler assigns it within moments.',
   'pool-held':
     'A pool that could run it is holding back: it starts when the hold ends, or change the pool (its page shows the hold and its scale decisions).',
+  'hook-held': 'A pre-assignment hook held it back: it is offered again when the hold ends (see Hooks for the hook).',
 };
 
 /** The prominent "why it hasn't started" box on a waiting task's page. */

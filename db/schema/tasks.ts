@@ -58,6 +58,13 @@ export const tasks = pgTable(
     leaseExpiresAt: ts('lease_expires_at'),
     /** When a task in retry-wait goes back to the queue. */
     retryAt: ts('retry_at'),
+    /** Free-form labels; a pre-assignment hook may amend them. */
+    labels: jsonb('labels').$type<Record<string, string>>().notNull().default({}),
+    /** A pre-assignment hook held it back (veto, or failed closed): dispatch skips it until then. */
+    hookHoldUntil: ts('hook_hold_until'),
+    /** Holds in a row (the backoff doubles with each); back to 0 once a hook lets it through. */
+    hookHolds: integer('hook_holds').notNull().default(0),
+    hookHoldReason: text('hook_hold_reason'),
   },
   (t) => [
     index('tasks_lease_idx')
@@ -164,6 +171,8 @@ export const assignmentDecisions = pgTable(
     /** What-if replay snapshot: the strategy's weights and the decision's inputs. */
     weights: json('weights'),
     inputs: json('inputs'),
+    /** What pre-assignment hooks said of this assignment (amended, failed open, an earlier veto). */
+    hookNote: text('hook_note'),
   },
   (t) => [
     index('assignment_decisions_task_idx').on(t.taskId),

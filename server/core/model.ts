@@ -138,6 +138,10 @@ export interface Task {
   retryAt: number | null;
   /** Database time by which an assigned task must be accepted, or a running one show a sign of life. */
   leaseExpiresAt: number | null;
+  /** Free-form labels (a pre-assignment hook may amend them). */
+  labels?: Record<string, string>;
+  /** A pre-assignment hook held it back: not offered again before `until`; the reason stays until it is assigned. */
+  hookHold?: { until: number; reason: string } | null;
 }
 
 /** A task as lists show it: its payload and result stay out (`tasks.get` has them), their sizes in. */
@@ -204,6 +208,8 @@ export interface AssignmentDecision {
   excludedCount: number;
   decidedAt: number;
   durationUs: number;
+  /** What pre-assignment hooks said (amended, failed open, an earlier veto); null when none spoke. */
+  hookNote?: string | null;
 }
 
 export interface Assignment {

@@ -9,6 +9,9 @@ import type { Leadership } from './cluster/leadership';
 import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/context-policy';
 import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, type HeartbeatPolicy } from './health/heartbeat-sweep';
+import { createHooksModule, type HooksOptions } from './hooks/hooks-module';
+import type { HookService } from './hooks/hook-service';
+import type { DeliveryTargetLookup } from './deliveries/ports';
 import { createLogModule } from './log/log-module';
 import type { LogFeed } from './log/log-feed';
 import type { LogWakeups } from './log/ports';
@@ -81,6 +84,8 @@ export interface OrchestratorOptions {
   alertResolveDelayMs?: number;
   /** This replica, and the leader lease it competes for (cluster loops run on the leader only). */
   cluster?: ClusterOptions;
+  /** The delivery queue and sender hooks use, and the in-process plugins. */
+  hooks?: HooksOptions;
 }
 
 /** A week: long enough to read what a terminated agent did, short enough that the list stays small. */
@@ -119,6 +124,9 @@ export class Orchestrator {
   /** Whether this replica leads the cluster (runs the cluster loops), and under which epoch. */
   readonly leadership: Leadership;
   readonly replica: ReplicaIdentity;
+  readonly hooks: HookService;
+  /** The deliverer's lookup for `hook` deliveries (url, secret, enabled, timeout). */
+  readonly hookTargets: DeliveryTargetLookup;
   private readonly cluster: ReturnType<typeof createClusterModule>;
   private readonly modules: CoreModule[];
   private readonly dispatchLoop: Ticker;
@@ -169,10 +177,11 @@ export class Orchestrator {
       kickDispatch,
       touchAgent: async (agentId) => void (await fleet.registry.heartbeat(agentId, {})),
     });
+    const hooks = createHooksModule(deps, opts.hooks);
     const dispatch = createDispatchModule(
       deps,
       { ...opts, contextPolicy },
-      { breakers: breakers.breakers, handoff: work.work.polls.waiters },
+      { breakers: breakers.breakers, handoff: work.work.polls.waiters, screen: hooks.screen },
     );
     const pools = createPoolModule(
       deps,
@@ -198,6 +207,7 @@ export class Orchestrator {
       tasks.module,
       work.module,
       dispatch.module,
+      hooks.module,
       pools.module,
       metrics.module,
       alerts.module,
@@ -208,6 +218,7 @@ export class Orchestrator {
     ({ breakers: this.breakers } = breakers);
     ({ tasks: this.tasks, bulkTasks: this.bulkTasks, deadLetters: this.deadLetters } = tasks);
     ({ work: this.work } = work);
+    ({ service: this.hooks, hookTargets: this.hookTargets } = hooks);
     ({ dispatcher: this.dispatcher, routing: this.routing, signals: this.signals, loop: this.dispatchLoop } = dispatch);
     ({ pools: this.pools, poolAgents: this.poolAgents, autoscaler: this.autoscaler, loop: this.autoscaleLoop } = pools);
     ({ alerts: this.alerts, rules: this.alertRules, loop: this.alertLoop } = alerts);

@@ -1,6 +1,7 @@
 import type { AlertStore } from './alerts/ports';
 import type { BreakerStore } from './breakers/ports';
 import type { LeaderLeaseStore, ReplicaStore } from './cluster/ports';
+import type { HookStore } from './hooks/ports';
 import type { EventLogStore } from './log/ports';
 import type { AnyBusEvent, EventMap, SignalName } from './events';
 import type { StatsStore } from './metrics/ports';
@@ -62,6 +63,8 @@ export interface Store {
   events: EventLogStore;
   /** Alert rules, alerts and their timelines, silences. */
   alerts: AlertStore;
+  /** Webhook subscriptions, pre-assignment hooks, and the holds and amends of their answers. */
+  hooks: HookStore;
   /** The cluster's leader lease (database clock). */
   lease: LeaderLeaseStore;
   replicas: ReplicaStore;

@@ -4,6 +4,7 @@ import { alertsRouter } from './routers/alerts';
 import { authRouter } from './routers/auth';
 import { balancingRouter } from './routers/balancing';
 import { eventsRouter } from './routers/events';
+import { hooksRouter } from './routers/hooks';
 import { overviewRouter } from './routers/overview';
 import { poolsRouter } from './routers/pools';
 import { systemRouter } from './routers/system';
@@ -19,6 +20,7 @@ export const appRouter = router({
   pools: poolsRouter,
   alerts: alertsRouter,
   events: eventsRouter,
+  hooks: hooksRouter,
   auth: authRouter,
   system: systemRouter,
 });

@@ -8,6 +8,7 @@ import { createAlertStore } from './alert-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
 import { createEventLogStore } from './event-log-store';
+import { createHookStore } from './hook-store';
 import { createLeaseStore } from './lease-store';
 import { createPoolStore } from './pool-store';
 import { createReplicaStore } from './replica-store';
@@ -33,6 +34,7 @@ export function createDrizzleStore(
     taskActions: createTaskActionStore(db),
     events: createEventLogStore(db),
     alerts: createAlertStore(db),
+    hooks: createHookStore(db),
     lease: createLeaseStore(db),
     replicas: createReplicaStore(db),
     async ping() {

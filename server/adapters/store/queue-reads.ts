@@ -57,6 +57,7 @@ export function createQueueReads(db: Db, policy: QueuePolicy): Reads {
           select t.* from bands b cross join lateral (
             select t.id, t.project, t.priority, t.queued_at, t.seq, t.concurrency_key, t.concurrency_limit from tasks t
             where t.status = 'queued' and t.project = b.project and t.priority = b.priority ${fit}
+              and (t.hook_hold_until is null or t.hook_hold_until <= now())
               and (t.concurrency_key is null
                 or coalesce((select n from keyed where key = t.concurrency_key), 0) < coalesce(t.concurrency_limit, ${DEFAULT_CONCURRENCY_LIMIT}))
             order by t.queued_at, t.seq limit ${limit}) t

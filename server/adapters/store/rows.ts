@@ -82,6 +82,8 @@ export function toTask(r: Record<string, any>): Task {
     finishedAt: ms(r.finished_at),
     retryAt: ms(r.retry_at),
     leaseExpiresAt: ms(r.lease_expires_at),
+    labels: r.labels ?? {},
+    hookHold: r.hook_hold_reason ? { until: msOr(r.hook_hold_until), reason: r.hook_hold_reason } : null,
   };
 }
 
@@ -99,6 +101,7 @@ export function toDecision(r: Record<string, any>): AssignmentDecision {
     excludedCount: Number(r.excluded_count),
     decidedAt: msOr(r.decided_at),
     durationUs: Number(r.duration_us),
+    hookNote: r.hook_note ?? null,
   };
 }
 

@@ -62,7 +62,7 @@ export function createTaskStore(
           const replay = d as Partial<Pick<RecordedDecision, 'weights' | 'snapshot'>>;
           return sql`(${p.taskId}, ${p.agentId}, ${p.leaseToken}, ${p.delivered}::boolean, ${d.id}, ${d.strategy}, ${d.winnerAgentName},
           ${json(d.candidates)}::json, ${d.candidateCount}::int, ${json(d.excluded)}::json, ${d.excludedCount}::int,
-          ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int, ${jsonOrNull(replay.weights)}::json, ${packReplayInputs(replay.snapshot)}::json)`;
+          ${new Date(d.decidedAt)}::timestamptz, ${d.durationUs}::int, ${jsonOrNull(replay.weights)}::json, ${packReplayInputs(replay.snapshot)}::json, ${d.hookNote ?? null}::text)`;
         }),
         sql`, `,
       );
@@ -70,7 +70,7 @@ export function createTaskStore(
         rows(
           db,
           sql`
-        with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)
+        with v(id, agent_id, lease, delivered, decision_id, strategy, winner_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs, hook_note)
           as (values ${values}),
         -- Only agents still awake and unparked; the share lock makes a concurrent sleep wait for
         -- this statement (and then see its assignment), so no sleeping agent ever holds work.
@@ -80,6 +80,7 @@ export function createTaskStore(
           update tasks t set status = 'assigned', agent_id = v.agent_id, lease_token = v.lease, attempt = t.attempt + 1,
             assigned_at = now(), delivered_at = case when v.delivered then now() end, started_at = null,
             progress_percent = null, progress_message = null, retry_at = null,
+            hook_hold_until = null, hook_holds = 0, hook_hold_reason = null,
             lease_expires_at = now() + ${lease.acceptDeadlineMs}::int * interval '1 millisecond'
           from v where t.id = v.id and t.status = 'queued' and v.agent_id in (select id from awake)
           returning t.id, t.agent_id, t.attempt, t.lease_token, t.queued_at, t.assigned_at, t.priority, t.project
@@ -92,9 +93,9 @@ export function createTaskStore(
         ),
         dec as (
           insert into assignment_decisions
-            (id, task_id, attempt, strategy, winner_agent_id, winner_agent_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs)
+            (id, task_id, attempt, strategy, winner_agent_id, winner_agent_name, candidates, candidate_count, excluded, excluded_count, decided_at, duration_us, weights, inputs, hook_note)
           select v.decision_id, upd.id, upd.attempt, v.strategy, upd.agent_id, v.winner_name, v.candidates, v.candidate_count,
-                 v.excluded, v.excluded_count, v.decided_at, v.duration_us, v.weights, v.inputs
+                 v.excluded, v.excluded_count, v.decided_at, v.duration_us, v.weights, v.inputs, v.hook_note
           from upd join v on v.id = upd.id
         )
         select id, agent_id, attempt, priority, extract(epoch from (assigned_at - queued_at)) * 1000 as waited_ms from upd`,

@@ -6,6 +6,7 @@ import { RoutingPolicy } from '../routing/routing-policy';
 import type { CoreDeps, CoreModule } from '../shared/core-module';
 import { Ticker } from '../shared/ticker';
 import { Dispatcher, type Handoff } from './dispatcher';
+import type { AssignmentScreen } from './screen-plans';
 
 export interface DispatchOptions {
   contextPolicy: ContextPolicy;
@@ -21,7 +22,7 @@ export interface DispatchOptions {
 export function createDispatchModule(
   deps: CoreDeps,
   opts: DispatchOptions,
-  parts: { breakers: BreakerService; handoff: Handoff },
+  parts: { breakers: BreakerService; handoff: Handoff; screen?: AssignmentScreen },
 ) {
   const { store, clock, metrics, log } = deps;
   const { breakers } = parts;
@@ -42,6 +43,7 @@ export function createDispatchModule(
       onRoster: (agents) => breakers.observe(agents),
       onAssigned: (id) => breakers.assigned(id),
       contextPolicy: opts.contextPolicy,
+      screen: parts.screen,
     },
   );
   // The stored policy replaces the default once loaded (start), and on every change.

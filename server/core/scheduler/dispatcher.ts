@@ -8,6 +8,7 @@ import { explainQueue, type PendingReason, type QueueFacts } from './pending-rea
 import { RosterIndex } from './roster-index';
 import { markHolds } from './agent-hold';
 import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from '../context/context-policy';
+import { screenPlans, type AssignmentScreen } from './screen-plans';
 
 export { MAX_CANDIDATES_RECORDED, type RecordedDecision } from './decide';
 export { MAX_EXCLUDED_RECORDED, summariseExcluded } from './eligibility';
@@ -45,6 +46,8 @@ export interface DispatcherOptions {
   onAssigned?: (agentId: string) => void;
   /** Context thresholds past which an agent takes no new work (default 85 % / 95 %). */
   contextPolicy?: ContextPolicy;
+  /** Pre-assignment review (hooks, plugins); answers null when nothing reviews, and the pass is unchanged. */
+  screen?: AssignmentScreen;
 }
 
 const NEUTRAL_SOURCE: SignalsSource = { signals: () => NEUTRAL_SIGNALS };
@@ -104,7 +107,13 @@ export class Dispatcher {
     const roster = await this.store.agents.live();
     markHolds(roster, this.now(), this.contextPolicy);
     const index = new RosterIndex(roster);
-    return explainQueue(tasks, { ...facts, index, signals: (id) => this.source.signals(id), waits: this.waits });
+    return explainQueue(tasks, {
+      ...facts,
+      index,
+      signals: (id) => this.source.signals(id),
+      waits: this.waits,
+      now: this.now(),
+    });
   }
 
   async dispatchOnce(): Promise<DispatchResult> {
@@ -119,13 +128,15 @@ export class Dispatcher {
     const tasks = await this.store.tasks.queued(limit, capabilitySets(index.freeAgents()));
     if (!tasks.length) return { considered: 0, assigned: 0, more: false };
     const ctx = this.routingContext(index);
-    const plans: PlannedAssignment[] = [];
+    let plans: PlannedAssignment[] = [];
+    const chosen = new Map<string, Agent>();
     const handoffs = new Map<string, (a: Assignment | null) => void>();
     for (const task of tasks) {
       const outcome = decide(task, index, strategy, ctx);
       this.rememberWait(task.id, outcome.kind === 'wait' ? outcome.reason : null);
       if (outcome.kind !== 'assign') continue;
       const { decision } = outcome;
+      chosen.set(task.id, index.agents[outcome.agentIndex]);
       this.metrics.decision(decision.durationUs);
       this.options.onAssigned?.(decision.winnerAgentId);
       const give = this.handoff?.claim(decision.winnerAgentId);
@@ -139,17 +150,25 @@ export class Dispatcher {
       });
     }
     if (!plans.length) return { considered: tasks.length, assigned: 0, more: false };
+    const planned = plans;
     let applied: Awaited<ReturnType<Store['tasks']['assign']>> = [];
+    let held = 0;
     try {
-      applied = await this.store.tasks.assign(plans);
+      if (this.options.screen) {
+        plans = await screenPlans(this.options.screen, plans, tasks, chosen);
+        held = planned.length - plans.length;
+      }
+      if (plans.length) applied = await this.store.tasks.assign(plans);
     } finally {
-      this.settleHandoffs(handoffs, applied, plans, tasks);
+      this.settleHandoffs(handoffs, applied, planned, tasks);
     }
     // Each assignment's `task:assigned` event is written by the database with it.
     for (const a of applied) this.metrics.dispatch(a.waitedMs, a.priority);
     if (applied.length < plans.length)
       this.log.debug({ planned: plans.length, applied: applied.length }, 'some tasks changed while dispatching');
-    return { considered: tasks.length, assigned: applied.length, more: tasks.length === limit && applied.length > 0 };
+    // A held task took a slot in this pass that another task may use: look again soon.
+    const more = (tasks.length === limit && applied.length > 0) || held > 0;
+    return { considered: tasks.length, assigned: applied.length, more };
   }
 
   private routingContext(index: RosterIndex): RoutingContext {

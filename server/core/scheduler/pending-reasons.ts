@@ -13,6 +13,7 @@ export const PENDING_CODES = [
   'behind-higher-priority',
   'dispatching',
   'pool-held',
+  'hook-held',
 ] as const;
 export type PendingCode = (typeof PENDING_CODES)[number];
 
@@ -39,6 +40,8 @@ export interface PendingFacts {
   signals?: (agentId: string) => AgentSignals;
   /** Strategy waits the dispatcher remembered, by task id. */
   waits?: ReadonlyMap<string, string>;
+  /** Clock time, for holds that end (a pre-assignment hook's veto). */
+  now?: number;
 }
 
 export interface TaskFacts {
@@ -89,6 +92,9 @@ function explain(
   claims: Int32Array | null,
 ): PendingReason {
   if (blockedBy?.length) return { code: 'blocked', message: blockedMessage(blockedBy) };
+  const hold = task.hookHold;
+  if (hold && facts.now !== undefined && hold.until > facts.now)
+    return { code: 'hook-held', message: `${hold.reason}; offered again in ~${formatWait(hold.until - facts.now)}` };
   if (usage && usage.running >= usage.limit) {
     return {
       code: 'concurrency-key-full',

@@ -1,0 +1,68 @@
+import type { DeliveryStore, DeliveryTargetLookup, WebhookSender } from '../deliveries/ports';
+import { DurableConsumer } from '../log/durable-consumer';
+import type { CoreDeps, CoreModule } from '../shared/core-module';
+import { createAssignmentScreen } from './assignment-screen';
+import { hookEventsOf } from './catalogue';
+import { createEventDeliveries } from './event-deliveries';
+import { HookService } from './hook-service';
+import { httpReviewer } from './http-reviewer';
+import { notifyPlugins, pluginReviewer, type Plugin } from './plugin';
+import { PreAssignGate } from './pre-assign-gate';
+import type { AssignmentReviewer } from './reviewer';
+
+export interface HooksOptions {
+  /** The outgoing delivery queue; without it event subscriptions are kept but nothing is queued. */
+  deliveries?: DeliveryStore | null;
+  /** The safe sender pre-assignment hooks are asked through; without it they fail (and follow their fail mode). */
+  sender?: WebhookSender | null;
+  plugins?: readonly Plugin[];
+}
+
+/**
+ * Hooks: event subscriptions (a durable consumer of the log queues their deliveries, on the
+ * leader), pre-assignment hooks and plugins (the dispatcher's screen, on every replica), and
+ * plugins' `onEvent`, called on every replica for each catalogue event it reads from the log.
+ */
+export function createHooksModule(deps: CoreDeps, opts: HooksOptions = {}) {
+  const { clock, log } = deps;
+  const hooks = deps.store.hooks;
+  const plugins = opts.plugins ?? [];
+  const sender = opts.sender ?? null;
+  const noSender: WebhookSender = {
+    post: async () => ({ status: null, latencyMs: 0, body: '', error: 'no webhook sender is configured' }),
+  };
+  const gate = new PreAssignGate(
+    async (): Promise<AssignmentReviewer[]> => [
+      ...(await hooks.enabled('pre-assignment')).map((h) => httpReviewer(h, sender ?? noSender, () => clock.now())),
+      ...plugins.filter((p) => p.preAssign).map(pluginReviewer),
+    ],
+    clock,
+    log.child({ part: 'pre-assign' }),
+  );
+  const screen = createAssignmentScreen(gate, hooks, log.child({ part: 'pre-assign' }));
+  const queue = opts.deliveries ?? null;
+  const events = queue ? createEventDeliveries(hooks, (rows) => queue.enqueue(rows), clock) : null;
+  const consumer = events
+    ? new DurableConsumer('hooks', deps.store.events, (e) => events.handle(e), clock, log.child({ part: 'hooks' }))
+    : null;
+  const service = new HookService(hooks, clock, {
+    deliveries: queue,
+    onChange: () => {
+      gate.invalidate();
+      events?.invalidate();
+    },
+  });
+  /** The deliverer's lookup for `hook` deliveries. */
+  const hookTargets: DeliveryTargetLookup = (id) => hooks.target(id);
+  const module: CoreModule = {
+    name: 'hooks',
+    loops: consumer ? [consumer.loop] : [],
+    onEvent(e) {
+      const mapped = hookEventsOf(e);
+      if (!mapped.length) return;
+      consumer?.wake();
+      for (const h of mapped) notifyPlugins(plugins, h, log);
+    },
+  };
+  return { service, screen, gate, hookTargets, consumer, module };
+}
