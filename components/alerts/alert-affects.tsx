@@ -6,7 +6,17 @@ const LINK = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
 /** What the alert is about, each a link to its page: agents, pools, the capability's queued tasks. */
 export function AlertAffects({ affects: f }: { affects: AlertDetail['affects'] }) {
   const rows: { label: string; items: React.ReactNode[] }[] = [
-    { label: 'Agents', items: f.agents.map((g) => <Link key={g.id} href={`/agents/${g.id}`} className={LINK}>{g.name}</Link>) },
+    {
+      label: 'Agents',
+      items: f.agents.map((g) => (
+        <span key={g.id}>
+          <Link href={`/agents/${g.id}`} className={LINK}>
+            {g.name}
+          </Link>{' '}
+          <span className="text-xs text-slate-500">{g.status}</span>
+        </span>
+      )),
+    },
     { label: 'Pools', items: f.pools.map((p) => <Link key={p.id} href={`/pools/${p.id}`} className={LINK}>{p.name}</Link>) },
     {
       label: 'Capability',
@@ -14,9 +24,9 @@ export function AlertAffects({ affects: f }: { affects: AlertDetail['affects'] }
     },
     {
       label: 'Queued tasks',
-      items: f.tasks.map((t) => (
-        <Link key={t.id} href={`/tasks/${t.id}`} className={LINK}>
-          {t.title ?? t.id}
+      items: f.tasks.map((id) => (
+        <Link key={id} href={`/tasks/${id}`} className={`${LINK} font-mono text-xs`}>
+          {id}
         </Link>
       )),
     },

@@ -8,6 +8,7 @@ import { errorToast } from '@/components/ui/action-toast';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
+import { REMEDY_EFFECTS } from './remedy-effects';
 import type { AlertDetail, AlertRemedy } from './types';
 import { useAlertsChanged } from './use-alert-mutation';
 
@@ -22,23 +23,27 @@ export function AlertRemedies({ alert: a }: { alert: AlertDetail }) {
     trpc.alerts.remedy.mutationOptions({
       onSuccess: (r) => {
         changed();
-        toast({ title: r.did, description: 'Recorded in the alert’s timeline with your name.' });
+        toast({ title: `${r.did.charAt(0).toUpperCase()}${r.did.slice(1)}`, description: 'Recorded in the alert’s timeline with your name.' });
       },
       onError: (err, v) => toast(errorToast(`Could not run “${v.action}”`, err)),
       onSettled: () => setRunning(null),
     }),
   );
   const run = async (r: AlertRemedy) => {
-    const yes = await confirm({ title: `${r.label}?`, body: r.description, confirmLabel: r.label });
+    const yes = await confirm({
+      title: `${r.label}?`,
+      body: `${REMEDY_EFFECTS[r.action]} It is recorded in the alert’s timeline with your name.`,
+      confirmLabel: r.label,
+    });
     if (!yes) return;
     setRunning(r.action);
-    remedy.mutate({ id: a.id, action: r.action, ...(r.poolId ? { poolId: r.poolId } : {}) });
+    remedy.mutate({ id: a.id, action: r.action });
   };
   if (!a.remedies.length) return <p className="text-sm text-slate-500 dark:text-slate-400">No remedy is linked to this kind of alert.</p>;
   return (
     <div className="flex flex-wrap gap-2" data-testid="alert-remedies">
       {a.remedies.map((r) => (
-        <Button key={`${r.action}:${r.poolId ?? ''}`} size="sm" disabled={remedy.isPending || a.state === 'resolved'} title={r.description} onClick={() => void run(r)}>
+        <Button key={r.action} size="sm" disabled={remedy.isPending || a.state === 'resolved'} title={REMEDY_EFFECTS[r.action]} onClick={() => void run(r)}>
           {running === r.action && <ButtonSpinner />}
           {r.label}
         </Button>

@@ -8,11 +8,11 @@ import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { METRICS } from '@/server/core/alerts/metric-catalogue';
 import { formErrors } from './form-errors';
 import { MatchersEditor } from './matchers-editor';
 import { EMPTY_RULE_DRAFT, ruleInputFromDraft, type RuleDraft } from './rule-draft';
 import { COMPARISONS, SEVERITIES } from './rule-options';
+import type { MetricRow } from './types';
 import { useAlertsChanged } from './use-alert-mutation';
 
 const Field = ({ label, htmlFor, error, help, children }: { label: string; htmlFor: string; error?: string; help?: string; children: React.ReactNode }) => (
@@ -32,7 +32,7 @@ const Field = ({ label, htmlFor, error, help, children }: { label: string; htmlF
 );
 
 /** An operator's rule over the metric catalogue: metric, filters, comparison, threshold, for, severity, labels, summary. */
-export function RuleForm({ onDone }: { onDone: () => void }) {
+export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; onDone: () => void }) {
   const trpc = useTRPC();
   const toast = useToast();
   const changed = useAlertsChanged();
@@ -52,7 +52,7 @@ export function RuleForm({ onDone }: { onDone: () => void }) {
   const [tried, setTried] = useState(false);
   const server = formErrors(create.error, ['name', 'metric', 'filters', 'comparison', 'threshold', 'forMs', 'severity', 'labels', 'summary']);
   const err = (key: keyof typeof problems | string) => (tried ? (problems as Record<string, string>)[key] : undefined) ?? server.fields[key];
-  const spec = METRICS.find((m) => m.name === d.metric);
+  const spec = metrics.find((m) => m.name === d.metric);
 
   return (
     <form
@@ -70,8 +70,8 @@ export function RuleForm({ onDone }: { onDone: () => void }) {
         </Field>
         <Field label="Metric" htmlFor="rule-metric" error={err('metric')} help={spec ? `${spec.description} (labels: ${spec.labels.join(', ') || 'none'}; unit: ${spec.unit})` : undefined}>
           <select id="rule-metric" value={d.metric} onChange={(e) => set({ metric: e.target.value })} className={INPUT_CLASS}>
-            {METRICS.map((m) => (
-              <option key={m.name} value={m.name}>
+            {metrics.map((m) => (
+              <option key={m.name} value={m.name} title={m.description}>
                 {m.name}
               </option>
             ))}

@@ -33,6 +33,7 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
   const headed = /^(name|url|type|repeatIntervalMs): ([\s\S]*)$/.exec(server.form ?? '');
   const err = (k: string) => server.fields[k] ?? (headed?.[1] === k ? headed[2] : undefined);
   const formMessage = headed ? null : server.form;
+  const repeatError = (tried && problem) || err('repeatIntervalMs') || undefined;
   const label = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
   const errorLine = (m?: string) => m && <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">{m}</p>;
 
@@ -82,8 +83,8 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
         </fieldset>
         <div>
           <label htmlFor="channel-repeat" className={label}>Repeat while firing, every</label>
-          <input id="channel-repeat" value={d.repeatText} onChange={(e) => set({ repeatText: e.target.value })} className={INPUT_CLASS} autoComplete="off" aria-invalid={!!((tried && problem) || err('repeatIntervalMs')) || undefined} />
-          {errorLine((tried ? problem ?? undefined : undefined) ?? err('repeatIntervalMs'))}
+          <input id="channel-repeat" value={d.repeatText} onChange={(e) => set({ repeatText: e.target.value })} className={INPUT_CLASS} autoComplete="off" aria-invalid={!!repeatError || undefined} />
+          {errorLine(repeatError)}
         </div>
         <label className="inline-flex items-center gap-2 self-end pb-2 text-sm">
           <input type="checkbox" checked={d.enabled} onChange={(e) => set({ enabled: e.target.checked })} />

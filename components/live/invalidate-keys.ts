@@ -75,7 +75,7 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
         : [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
     // Few open alerts: the whole router (list, counts for the nav badge, an open alert's timeline) refetches.
     case 'alerts':
-      return [routerFilter('alerts')];
+      return [trpc.alerts.pathFilter()];
     case 'ns':
       return [routerFilter(id, `${id}s`)];
     default:

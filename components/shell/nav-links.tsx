@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useFiringAlertCount } from '@/components/alerts/use-firing-alert-count';
 import { useDeadLetterCount } from '@/components/dead-letters/use-dead-letter-count';
 import { isCurrentPage, MAIN_PAGES } from './pages';
 
@@ -17,6 +18,7 @@ interface NavLinksProps {
 export function NavLinks({ open, onNavigate }: NavLinksProps) {
   const pathname = usePathname();
   const deadLetters = useDeadLetterCount();
+  const firing = useFiringAlertCount();
   return (
     <nav
       id={NAV_ID}
@@ -39,6 +41,15 @@ export function NavLinks({ open, onNavigate }: NavLinksProps) {
             }`}
           >
             {l.label}
+            {l.href === '/alerts' && firing != null && firing > 0 && (
+              <span
+                data-testid="firing-alert-count"
+                title={`${firing} firing alert${firing === 1 ? '' : 's'} nobody has acknowledged (silenced ones not counted)`}
+                className="ml-1.5 rounded-full bg-red-600 px-1.5 py-px text-xs font-semibold tabular-nums text-white dark:bg-red-500"
+              >
+                {firing}
+              </span>
+            )}
             {l.href === '/dead-letters' && deadLetters && deadLetters.count > 0 && (
               <span
                 data-testid="dead-letter-count"

@@ -59,7 +59,7 @@ export function AlertView({ id, me, canOperate }: { id: string; me: string; canO
             <div className="space-y-4 lg:col-span-2">
               <Card title="Reading" description="The rule's value at each evaluation while the alert was open.">
                 {a.samples.length > 1 ? (
-                  <AlertMetricChart samples={a.samples} severity={a.severity} threshold={a.threshold} firingAt={a.firingAt} />
+                  <AlertMetricChart samples={a.samples} severity={a.severity} threshold={a.threshold?.value} firingAt={a.firingAt} />
                 ) : (
                   <p className="text-sm text-slate-500 dark:text-slate-400">Not enough readings yet to draw.</p>
                 )}

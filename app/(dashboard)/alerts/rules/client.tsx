@@ -16,7 +16,7 @@ export function RulesView({ canConfigure }: { canConfigure: boolean }) {
   const trpc = useTRPC();
   const rules = useQuery(trpc.alerts.rules.list.queryOptions());
   const [showForm, setShowForm] = useState(false);
-  const list = rules.data ? [...rules.data].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name)) : [];
+  const list = rules.data ? [...rules.data.rules].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name)) : [];
   return (
     <>
       <PageHeader
@@ -33,7 +33,7 @@ export function RulesView({ canConfigure }: { canConfigure: boolean }) {
       <AlertsTabs />
       {showForm && (
         <Card title="New rule" className="mb-4" description="Over the same metrics as the built-in rules.">
-          <RuleForm onDone={() => setShowForm(false)} />
+          {rules.data ? <RuleForm metrics={rules.data.metrics} onDone={() => setShowForm(false)} /> : <TableSkeleton rows={3} />}
         </Card>
       )}
       {rules.error ? (
