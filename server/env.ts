@@ -90,6 +90,8 @@ const EnvSchema = z.object({
   FLIGHTDECK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(600_000).default(10_000),
   /** How agents started by pools reach this server (default http://127.0.0.1:$PORT). */
   FLIGHTDECK_PUBLIC_URL: z.string().url().optional(),
+  /** Webhooks (channels, hooks) may target loopback, link-local and private addresses (tests, trusted networks). */
+  FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: bool.default(false),
   /** Request bodies past this answer 413 before they are parsed. */
   FLIGHTDECK_MAX_BODY_BYTES: z.coerce
     .number()

@@ -5,6 +5,7 @@ import { RedisBus } from './adapters/bus/redis-bus';
 import { createLogger } from './adapters/logger';
 import { PromMetrics } from './adapters/prom-metrics';
 import { createDrizzleStore } from './adapters/store/drizzle-store';
+import { createWebhookSender } from './adapters/http/webhook-sender';
 import { databaseLogWakeups } from './adapters/store/log-wakeups';
 import { replicaIdentity } from './adapters/replica-identity';
 import { systemClock } from './adapters/system-clock';
@@ -100,6 +101,8 @@ export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promis
       eventRetentionMs: env.FLIGHTDECK_EVENTS_RETENTION_MS,
       cluster: { replica: replicaIdentity(Date.now()), leaseTtlMs: env.FLIGHTDECK_LEASE_TTL_MS },
       hooks: { ...opts.outgoing, plugins },
+      webhookSender: createWebhookSender({ allowPrivate: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS }),
+      allowPrivateWebhooks: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS,
     },
   );
   const providers = createProviders(

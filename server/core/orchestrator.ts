@@ -7,6 +7,8 @@ import { createBreakerModule } from './breakers/breaker-module';
 import { createClusterModule, type ClusterOptions, type ReplicaIdentity } from './cluster/cluster-module';
 import type { Leadership } from './cluster/leadership';
 import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/context-policy';
+import { createDeliveryModule, type DeliveryQueue } from './deliveries/delivery-module';
+import type { WebhookSender } from './deliveries/ports';
 import type { AnyBusEvent } from './events';
 import { DEFAULT_HEARTBEAT_POLICY, type HeartbeatPolicy } from './health/heartbeat-sweep';
 import { createHooksModule, type HooksOptions } from './hooks/hooks-module';
@@ -16,6 +18,8 @@ import { createLogModule } from './log/log-module';
 import type { LogFeed } from './log/log-feed';
 import type { LogWakeups } from './log/ports';
 import { createMetricsModule } from './metrics/metrics-module';
+import type { ChannelService } from './notify/channel-service';
+import { createNotifyModule } from './notify/notify-module';
 import type { Autoscaler } from './pools/autoscaler';
 import type { PoolAgents } from './pools/pool-agents';
 import { createPoolModule } from './pools/pool-module';
@@ -86,6 +90,10 @@ export interface OrchestratorOptions {
   cluster?: ClusterOptions;
   /** The delivery queue and sender hooks use, and the in-process plugins. */
   hooks?: HooksOptions;
+  /** Sends channels' and hooks' webhooks (the HTTP adapter); without it every delivery fails, saying so. */
+  webhookSender?: WebhookSender;
+  /** FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: webhook URLs may be loopback or private addresses. */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** A week: long enough to read what a terminated agent did, short enough that the list stays small. */
@@ -127,6 +135,10 @@ export class Orchestrator {
   readonly hooks: HookService;
   /** The deliverer's lookup for `hook` deliveries (url, secret, enabled, timeout). */
   readonly hookTargets: DeliveryTargetLookup;
+  /** Outgoing webhook deliveries (channels, hooks): queued here, sent by the leader. */
+  readonly deliveries: DeliveryQueue;
+  /** Alert notification channels. */
+  readonly channels: ChannelService;
   private readonly cluster: ReturnType<typeof createClusterModule>;
   private readonly modules: CoreModule[];
   private readonly dispatchLoop: Ticker;
@@ -177,7 +189,11 @@ export class Orchestrator {
       kickDispatch,
       touchAgent: async (agentId) => void (await fleet.registry.heartbeat(agentId, {})),
     });
-    const hooks = createHooksModule(deps, opts.hooks);
+    const hooks = createHooksModule(deps, {
+      deliveries: deps.store.deliveries,
+      sender: opts.webhookSender ?? null,
+      ...opts.hooks,
+    });
     const dispatch = createDispatchModule(
       deps,
       { ...opts, contextPolicy },
@@ -198,6 +214,14 @@ export class Orchestrator {
       { evalIntervalMs: opts.alertEvalIntervalMs, resolveDelayMs: opts.alertResolveDelayMs },
       { lifecycle: fleet.lifecycle, breakers: breakers.breakers, deadLetters: tasks.deadLetters, pools: pools.pools },
     );
+    const deliveries = createDeliveryModule(deps, {
+      sender: opts.webhookSender,
+      userAgent: `Flightdeck/${this.replica.version}`,
+    });
+    const notify = createNotifyModule(deps, deliveries.queue, {
+      allowPrivate: opts.allowPrivateWebhooks ?? false,
+      publicUrl: opts.serverUrl ?? (() => 'http://127.0.0.1:3000'),
+    });
     this.modules = [
       this.cluster.module,
       eventLog.module,
@@ -211,7 +235,12 @@ export class Orchestrator {
       pools.module,
       metrics.module,
       alerts.module,
+      deliveries.module,
+      notify.module,
     ];
+    this.deliveries = deliveries.queue;
+    deliveries.queue.registerTarget('hook', hooks.hookTargets);
+    this.channels = notify.channels;
 
     ({ auth: this.auth } = security);
     ({ registry: this.registry, lifecycle: this.lifecycle } = fleet);

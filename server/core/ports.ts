@@ -2,11 +2,13 @@ import type { AlertStore } from './alerts/ports';
 import type { BreakerStore } from './breakers/ports';
 import type { LeaderLeaseStore, ReplicaStore } from './cluster/ports';
 import type { HookStore } from './hooks/ports';
+import type { DeliveryStore } from './deliveries/ports';
 import type { EventLogStore } from './log/ports';
 import type { AnyBusEvent, EventMap, SignalName } from './events';
 import type { StatsStore } from './metrics/ports';
 import type { Priority, TaskState } from './model';
 import type { PoolStore } from './pools/ports';
+import type { ChannelStore, NotificationStore } from './notify/ports';
 import type { AgentStore } from './registry/ports';
 import type { RoutingStore } from './routing/ports';
 import type { AuthStore } from './security/ports';
@@ -68,6 +70,11 @@ export interface Store {
   /** The cluster's leader lease (database clock). */
   lease: LeaderLeaseStore;
   replicas: ReplicaStore;
+  /** Outgoing webhook requests of channels and hooks, sent by the leader. */
+  deliveries: DeliveryStore;
+  channels: ChannelStore;
+  /** What each channel was last told about each alert group. */
+  notifications: NotificationStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

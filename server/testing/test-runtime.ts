@@ -34,6 +34,8 @@ export async function startTestRuntime(
     FLIGHTDECK_ADMIN_PASSWORD: 'test-password',
     LOG_LEVEL: 'silent',
     FLIGHTDECK_DB_POOL: '4',
+    // Test receivers listen on 127.0.0.1.
+    FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: '1',
     ...overrides,
   });
   // Embedded mode runs in memory, so test files never share a data directory.

@@ -3,6 +3,7 @@ import { agentsRouter } from './routers/agents';
 import { alertsRouter } from './routers/alerts';
 import { authRouter } from './routers/auth';
 import { balancingRouter } from './routers/balancing';
+import { channelsRouter } from './routers/channels';
 import { eventsRouter } from './routers/events';
 import { hooksRouter } from './routers/hooks';
 import { overviewRouter } from './routers/overview';
@@ -19,6 +20,7 @@ export const appRouter = router({
   balancing: balancingRouter,
   pools: poolsRouter,
   alerts: alertsRouter,
+  channels: channelsRouter,
   events: eventsRouter,
   hooks: hooksRouter,
   auth: authRouter,

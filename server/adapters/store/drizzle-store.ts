@@ -7,9 +7,12 @@ import { createAgentStore } from './agent-store';
 import { createAlertStore } from './alert-store';
 import { createAuthStore } from './auth-store';
 import { createBreakerStore } from './breaker-store';
+import { createChannelStore } from './channel-store';
+import { createDeliveryStore } from './delivery-store';
 import { createEventLogStore } from './event-log-store';
 import { createHookStore } from './hook-store';
 import { createLeaseStore } from './lease-store';
+import { createNotificationStore } from './notification-store';
 import { createPoolStore } from './pool-store';
 import { createReplicaStore } from './replica-store';
 import { createRoutingStore } from './routing-store';
@@ -37,6 +40,9 @@ export function createDrizzleStore(
     hooks: createHookStore(db),
     lease: createLeaseStore(db),
     replicas: createReplicaStore(db),
+    deliveries: createDeliveryStore(db),
+    channels: createChannelStore(db),
+    notifications: createNotificationStore(db),
     async ping() {
       await db.execute(sql`select 1`);
     },

@@ -18,6 +18,8 @@ export interface NewDelivery {
   /** The exact JSON body to send. */
   body: string;
   replayOf?: string | null;
+  /** When it is first due (default now); later keeps the deliverer off a row sent by its caller (a test send). */
+  nextAttemptAt?: number;
 }
 
 export interface Delivery extends NewDelivery {
