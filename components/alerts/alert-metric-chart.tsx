@@ -58,7 +58,7 @@ export function AlertMetricChart({ samples, severity, threshold, firingAt, unit 
           wrapperStyle={{ zIndex: 10 }}
         />
         {threshold != null && (
-          <ReferenceLine y={threshold} stroke={AXIS_COLOR} strokeDasharray="4 3" label={{ value: `threshold ${formatNumber(threshold, 2)}`, position: 'insideTopRight', fontSize: 10, fill: AXIS_COLOR }} />
+          <ReferenceLine y={threshold} stroke={AXIS_COLOR} strokeDasharray="4 3" />
         )}
         {firingAt != null && firingAt >= from && firingAt <= to && (
           <ReferenceLine x={firingAt} stroke={color} strokeDasharray="2 2" label={{ value: 'firing', position: 'insideTopLeft', fontSize: 10, fill: color }} />

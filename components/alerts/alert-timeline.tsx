@@ -1,6 +1,6 @@
 import { ActorName } from '@/components/ui/actor-name';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { ActorRef } from '@/server/core/access/actor';
+import { describeActor, type ActorRef } from '@/server/core/access/actor';
 
 export interface TimelineStep {
   id: number | string;
@@ -24,6 +24,13 @@ const DOT: Record<string, string> = {
   resolved: 'bg-emerald-500',
 };
 
+/** The reason without the "acknowledged by alice" the line's head already says: "until 14:00: deploying". */
+export function reasonAfterActor(s: Pick<TimelineStep, 'kind' | 'actor' | 'reason'>): string {
+  const head = `${s.kind} by ${describeActor(s.actor)}`;
+  if (!s.reason.toLowerCase().startsWith(head.toLowerCase())) return s.reason;
+  return s.reason.slice(head.length).replace(/^[\s:,;]+/, '');
+}
+
 /** Each step of the alert, oldest first: when, who (the evaluator or an operator), what, and their note. */
 export function AlertTimeline({ steps }: { steps: TimelineStep[] }) {
   return (
@@ -38,7 +45,7 @@ export function AlertTimeline({ steps }: { steps: TimelineStep[] }) {
             </span>
             <RelativeTime at={s.at} className="text-xs text-slate-400" />
           </p>
-          {s.reason && <p className="text-slate-600 dark:text-slate-300">{s.reason}</p>}
+          {reasonAfterActor(s) && <p className="text-slate-600 dark:text-slate-300">{reasonAfterActor(s)}</p>}
           {s.note && (
             <p className="mt-1 rounded-md bg-slate-50 px-2 py-1 text-slate-700 italic dark:bg-slate-800/60 dark:text-slate-200">“{s.note}”</p>
           )}

@@ -69,7 +69,8 @@ function Shell({ user, children }: DashboardShellProps) {
             >
               F
             </span>
-            <span className="sr-only sm:not-sr-only">Flightdeck</span>
+            {/* Between lg and xl the eight links need the room: the logo stands alone. */}
+            <span className="sr-only sm:not-sr-only lg:sr-only xl:not-sr-only">Flightdeck</span>
           </Link>
           <NavLinks open={menuOpen} onNavigate={closeMenu} />
           <div className="ml-auto flex shrink-0 items-center gap-1.5 sm:gap-2">

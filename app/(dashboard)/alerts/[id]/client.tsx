@@ -20,7 +20,11 @@ import { TableSkeleton } from '@/components/ui/table-skeleton';
 export function AlertView({ id, me, canOperate }: { id: string; me: string; canOperate: boolean }) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.alerts.get.queryOptions({ id }));
+  // The metric's description and unit come with the rules (one small list, cached for the Rules tab too).
+  const rules = useQuery(trpc.alerts.rules.list.queryOptions());
   const a = detail.data;
+  const metric = rules.data?.metrics.find((m) => m.name === a?.metric);
+  const unit = metric?.unit === 'count' || metric?.unit === 'boolean' ? '' : metric?.unit;
   return (
     <>
       <Link href="/alerts" className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200">
@@ -57,9 +61,12 @@ export function AlertView({ id, me, canOperate }: { id: string; me: string; canO
           )}
           <div className="grid gap-4 lg:grid-cols-3">
             <div className="space-y-4 lg:col-span-2">
-              <Card title="Reading" description="The rule's value at each evaluation while the alert was open.">
+              <Card
+                title={a.metric ? <span className="font-mono">{a.metric}</span> : 'Reading'}
+                description={`${metric ? `${metric.description}. ` : ''}Its value at each evaluation while the alert was open${a.threshold ? `; dashed: the threshold (${a.threshold.comparison} ${a.threshold.value})` : ''}.`}
+              >
                 {a.samples.length > 1 ? (
-                  <AlertMetricChart samples={a.samples} severity={a.severity} threshold={a.threshold?.value} firingAt={a.firingAt} />
+                  <AlertMetricChart samples={a.samples} severity={a.severity} threshold={a.threshold?.value} firingAt={a.firingAt} unit={unit} />
                 ) : (
                   <p className="text-sm text-slate-500 dark:text-slate-400">Not enough readings yet to draw.</p>
                 )}
@@ -70,7 +77,7 @@ export function AlertView({ id, me, canOperate }: { id: string; me: string; canO
             </div>
             <div className="space-y-4">
               <Card title="Details">
-                <AlertFacts alert={a} />
+                <AlertFacts alert={a} unit={unit} />
               </Card>
               <Card title="Affects">
                 <AlertAffects affects={a.affects} />

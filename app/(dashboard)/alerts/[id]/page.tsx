@@ -15,7 +15,10 @@ export default async function AlertPage({ params }: AlertPageProps) {
   const { actor } = await requireSession();
   const trpc = await serverTrpc();
   const queryClient = getServerQueryClient();
-  await queryClient.prefetchQuery(trpc.alerts.get.queryOptions({ id }));
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.alerts.get.queryOptions({ id })),
+    queryClient.prefetchQuery(trpc.alerts.rules.list.queryOptions()),
+  ]);
   // An unknown alert is a 404 with the ways back, not an error to retry.
   if ((queryClient.getQueryState(trpc.alerts.get.queryKey({ id }))?.error as { code?: string } | null)?.code === 'NOT_FOUND')
     notFound();
