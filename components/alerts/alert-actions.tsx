@@ -81,17 +81,17 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
           title={a.state === 'firing' ? 'Say you are on it; repeats stop' : 'Only a firing alert can be acknowledged'}
           onClick={() => toggle('ack')}
         >
-          Acknowledge
+          Acknowledge…
         </Button>
         <Button size="sm" disabled={busy || resolved} aria-expanded={open === 'assign'} onClick={() => toggle('assign')}>
-          Assign
+          Assign…
         </Button>
         <Button size="sm" disabled={busy || resolved} aria-expanded={open === 'silence'} onClick={() => toggle('silence')}>
-          Silence
+          Silence…
         </Button>
         <Button size="sm" disabled={busy || resolved} onClick={() => void askResolve()}>
           {resolve.isPending && <ButtonSpinner />}
-          Resolve
+          Resolve…
         </Button>
       </div>
       {open === 'ack' && (

@@ -31,7 +31,7 @@ describe('criticalAlertNotice', () => {
       alertId: 'alt_1',
       title: 'Critical alert: No capable agent',
       description: 'Queued work needs gpu and no healthy agent has it',
-      href: '/alerts?id=alt_1',
+      href: '/alerts/alt_1',
     });
   });
 

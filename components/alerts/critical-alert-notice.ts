@@ -11,8 +11,8 @@ export interface CriticalAlertNotice {
 /** Older events come from a resumed stream catching up: the badge and the page show them, a toast would be noise. */
 export const NOTICE_MAX_AGE_MS = 5 * 60_000;
 
-/** The link the notifications carry too (`generatorURL`): the Alerts page with the alert open. */
-export const alertHref = (alertId: string): string => `/alerts?id=${encodeURIComponent(alertId)}`;
+/** The alert's page (notifications link to `/alerts?id=…`, which leads there too). */
+export const alertHref = (alertId: string): string => `/alerts/${encodeURIComponent(alertId)}`;
 
 /**
  * Whether a live event announces a critical alert that just started firing (not one that was
