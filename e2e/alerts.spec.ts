@@ -79,7 +79,9 @@ test('a task needing a capability nobody has raises a critical alert; the operat
       await actions.getByRole('button', { name: 'Acknowledge…' }).click();
       await page.getByLabel('Note (optional, shown in the timeline)').fill('on it: finding a GPU box');
       await actions.getByRole('button', { name: 'Acknowledge', exact: true }).click();
-      await expect(page.locator('[data-toast="success"]', { hasText: 'Acknowledged “No capable agent”' })).toBeVisible();
+      await expect(
+        page.locator('[data-toast="success"]', { hasText: 'Acknowledged “No capable agent”' }),
+      ).toBeVisible();
       await expect(detail).toHaveAttribute('data-state', 'acknowledged');
       await expect(step(page, 'acknowledged')).toContainText('by admin');
       await expect(step(page, 'acknowledged')).toContainText('on it: finding a GPU box');
@@ -111,10 +113,17 @@ test('a task needing a capability nobody has raises a critical alert; the operat
       await expect(step(page, 'resolved')).toContainText('by the alert evaluator');
       await expect(page.getByTestId('alert-affects')).toContainText(`${pool.name}-`);
       await expect(actions).toHaveCount(0);
-      const kinds = await page.getByTestId('alert-timeline').locator('li').evaluateAll((els) =>
-        els.map((e) => e.getAttribute('data-step')),
-      );
-      expect(kinds.filter((k) => k !== 'pending')).toEqual(['firing', 'acknowledged', 'silenced', 'remedy', 'resolved']);
+      const kinds = await page
+        .getByTestId('alert-timeline')
+        .locator('li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+      expect(kinds.filter((k) => k !== 'pending')).toEqual([
+        'firing',
+        'acknowledged',
+        'silenced',
+        'remedy',
+        'resolved',
+      ]);
       await sameDocument();
 
       // Notifications link to /alerts?id=…: it leads to the same page.
@@ -161,7 +170,9 @@ test('a breaker-open alert: "reset breaker" run from the alert closes the breake
     const confirm = page.getByRole('alertdialog');
     await expect(confirm).toContainText('The breaker closes with a fresh window');
     await confirm.getByRole('button', { name: `Reset the breaker of ${agentName}` }).click();
-    await expect(page.locator('[data-toast="success"]', { hasText: `Reset the breaker of ${agentName}` })).toBeVisible();
+    await expect(
+      page.locator('[data-toast="success"]', { hasText: `Reset the breaker of ${agentName}` }),
+    ).toBeVisible();
     await expect(step(page, 'remedy')).toContainText('by admin');
 
     await expect(detail).toHaveAttribute('data-state', 'resolved', { timeout: 20_000 });

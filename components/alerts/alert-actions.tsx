@@ -34,7 +34,10 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
       onSuccess: () => {
         done();
         setNote('');
-        toast({ title: `Acknowledged “${a.rule}”`, description: 'It stays open until its condition clears; repeats stop.' });
+        toast({
+          title: `Acknowledged “${a.rule}”`,
+          description: 'It stays open until its condition clears; repeats stop.',
+        });
       },
       onError: (err) => toast(errorToast(`Could not acknowledge “${a.rule}”`, err)),
     }),
@@ -52,7 +55,10 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
     trpc.alerts.resolve.mutationOptions({
       onSuccess: () => {
         done();
-        toast({ title: `Resolved “${a.rule}”`, description: 'If its condition still holds, a new alert opens on the next evaluation.' });
+        toast({
+          title: `Resolved “${a.rule}”`,
+          description: 'If its condition still holds, a new alert opens on the next evaluation.',
+        });
       },
       onError: (err) => toast(errorToast(`Could not resolve “${a.rule}”`, err)),
     }),
@@ -83,10 +89,20 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
         >
           Acknowledge…
         </Button>
-        <Button size="sm" disabled={busy || resolved} aria-expanded={open === 'assign'} onClick={() => toggle('assign')}>
+        <Button
+          size="sm"
+          disabled={busy || resolved}
+          aria-expanded={open === 'assign'}
+          onClick={() => toggle('assign')}
+        >
           Assign…
         </Button>
-        <Button size="sm" disabled={busy || resolved} aria-expanded={open === 'silence'} onClick={() => toggle('silence')}>
+        <Button
+          size="sm"
+          disabled={busy || resolved}
+          aria-expanded={open === 'silence'}
+          onClick={() => toggle('silence')}
+        >
           Silence…
         </Button>
         <Button size="sm" disabled={busy || resolved} onClick={() => void askResolve()}>
@@ -105,7 +121,14 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
           <label htmlFor="ack-note" className="block text-xs font-medium text-slate-700 dark:text-slate-200">
             Note (optional, shown in the timeline)
           </label>
-          <textarea id="ack-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} className={INPUT_CLASS} placeholder="Looking into it: …" />
+          <textarea
+            id="ack-note"
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            className={INPUT_CLASS}
+            placeholder="Looking into it: …"
+          />
           <Button type="submit" variant="primary" size="sm" disabled={ack.isPending}>
             {ack.isPending && <ButtonSpinner />}
             Acknowledge
@@ -124,7 +147,13 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
             <label htmlFor="assign-to" className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
               Assign to (user name)
             </label>
-            <input id="assign-to" value={to} onChange={(e) => setTo(e.target.value)} className={INPUT_CLASS} autoComplete="off" />
+            <input
+              id="assign-to"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              className={INPUT_CLASS}
+              autoComplete="off"
+            />
           </div>
           <Button type="submit" variant="primary" size="sm" disabled={assign.isPending || !to.trim()}>
             {assign.isPending && <ButtonSpinner />}
@@ -137,7 +166,9 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
           )}
         </form>
       )}
-      {open === 'silence' && <SilenceForm initialMatchers={matchersFromLabels(a.labels)} onDone={() => setOpen(null)} />}
+      {open === 'silence' && (
+        <SilenceForm initialMatchers={matchersFromLabels(a.labels)} onDone={() => setOpen(null)} />
+      )}
     </div>
   );
 }

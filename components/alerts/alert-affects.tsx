@@ -17,10 +17,23 @@ export function AlertAffects({ affects: f }: { affects: AlertDetail['affects'] }
         </span>
       )),
     },
-    { label: 'Pools', items: f.pools.map((p) => <Link key={p.id} href={`/pools/${p.id}`} className={LINK}>{p.name}</Link>) },
+    {
+      label: 'Pools',
+      items: f.pools.map((p) => (
+        <Link key={p.id} href={`/pools/${p.id}`} className={LINK}>
+          {p.name}
+        </Link>
+      )),
+    },
     {
       label: 'Capability',
-      items: f.capability ? [<Link key="c" href={`/tasks?capability=${encodeURIComponent(f.capability)}`} className={LINK}>{f.capability}</Link>] : [],
+      items: f.capability
+        ? [
+            <Link key="c" href={`/tasks?capability=${encodeURIComponent(f.capability)}`} className={LINK}>
+              {f.capability}
+            </Link>,
+          ]
+        : [],
     },
     {
       label: 'Queued tasks',
@@ -31,12 +44,19 @@ export function AlertAffects({ affects: f }: { affects: AlertDetail['affects'] }
       )),
     },
   ].filter((r) => r.items.length);
-  if (!rows.length) return <p className="text-sm text-slate-500 dark:text-slate-400">Nothing in particular: it is about the fleet as a whole.</p>;
+  if (!rows.length)
+    return (
+      <p className="text-sm text-slate-500 dark:text-slate-400">
+        Nothing in particular: it is about the fleet as a whole.
+      </p>
+    );
   return (
     <dl className="space-y-2 text-sm" data-testid="alert-affects">
       {rows.map((r) => (
         <div key={r.label} className="flex flex-wrap gap-x-2">
-          <dt className="w-28 shrink-0 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{r.label}</dt>
+          <dt className="w-28 shrink-0 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            {r.label}
+          </dt>
           <dd className="flex min-w-0 flex-wrap gap-x-3 gap-y-1">{r.items}</dd>
         </div>
       ))}

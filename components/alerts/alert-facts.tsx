@@ -38,10 +38,34 @@ export function AlertFacts({ alert: a, unit }: { alert: AlertDetail; unit?: stri
         { label: 'Assignee', value: <span data-testid="alert-assignee">{a.assignee ?? '—'}</span> },
         { label: 'Resolved', value: <RelativeTime at={a.resolvedAt} /> },
         ...(a.silencedBy
-          ? [{ label: 'Silenced by', value: <Link href="/alerts/silences" className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">{a.silencedBy}</Link> }]
+          ? [
+              {
+                label: 'Silenced by',
+                value: (
+                  <Link
+                    href="/alerts/silences"
+                    className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+                  >
+                    {a.silencedBy}
+                  </Link>
+                ),
+              },
+            ]
           : []),
         ...(a.inhibitedBy
-          ? [{ label: 'Inhibited by', value: <Link href={`/alerts/${a.inhibitedBy}`} className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">{a.inhibitedBy}</Link> }]
+          ? [
+              {
+                label: 'Inhibited by',
+                value: (
+                  <Link
+                    href={`/alerts/${a.inhibitedBy}`}
+                    className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+                  >
+                    {a.inhibitedBy}
+                  </Link>
+                ),
+              },
+            ]
           : []),
         { label: 'Group', value: <span className="break-all font-mono text-xs">{a.groupKey}</span> },
       ]}

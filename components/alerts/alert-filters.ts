@@ -38,7 +38,10 @@ export function alertFiltersToQuery(f: AlertFilters): string {
 }
 
 /** The list's input: the server's default is the open alerts, firing first. */
-export function alertListInput(f: AlertFilters): { state?: Exclude<StateFilter, 'open'>; severity?: Exclude<SeverityFilter, 'all'> } {
+export function alertListInput(f: AlertFilters): {
+  state?: Exclude<StateFilter, 'open'>;
+  severity?: Exclude<SeverityFilter, 'all'>;
+} {
   return {
     ...(f.state !== 'open' ? { state: f.state } : {}),
     ...(f.severity !== 'all' ? { severity: f.severity } : {}),

@@ -21,7 +21,14 @@ interface AlertMetricChartProps {
 }
 
 /** The rule's reading at each evaluation while the alert was open, around the moment it fired. */
-export function AlertMetricChart({ samples, severity, threshold, firingAt, unit = '', height = 180 }: AlertMetricChartProps) {
+export function AlertMetricChart({
+  samples,
+  severity,
+  threshold,
+  firingAt,
+  unit = '',
+  height = 180,
+}: AlertMetricChartProps) {
   const hydrated = useHydrated();
   if (!hydrated)
     return (
@@ -33,8 +40,19 @@ export function AlertMetricChart({ samples, severity, threshold, firingAt, unit 
   const from = samples[0]?.at ?? 0;
   const to = samples[samples.length - 1]?.at ?? 0;
   return (
-    <div role="img" aria-label={`The rule's reading over time, ${samples.length} samples`} style={{ height }} className="w-full min-w-0" data-points={samples.length}>
-      <ComposedChart responsive data={samples} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+    <div
+      role="img"
+      aria-label={`The rule's reading over time, ${samples.length} samples`}
+      style={{ height }}
+      className="w-full min-w-0"
+      data-points={samples.length}
+    >
+      <ComposedChart
+        responsive
+        data={samples}
+        style={{ width: '100%', height: '100%' }}
+        margin={{ top: 8, right: 8, bottom: 0, left: -8 }}
+      >
         <CartesianGrid stroke={GRID_COLOR} vertical={false} />
         <XAxis
           dataKey="at"
@@ -57,13 +75,26 @@ export function AlertMetricChart({ samples, severity, threshold, firingAt, unit 
           itemStyle={{ padding: 0 }}
           wrapperStyle={{ zIndex: 10 }}
         />
-        {threshold != null && (
-          <ReferenceLine y={threshold} stroke={AXIS_COLOR} strokeDasharray="4 3" />
-        )}
+        {threshold != null && <ReferenceLine y={threshold} stroke={AXIS_COLOR} strokeDasharray="4 3" />}
         {firingAt != null && firingAt >= from && firingAt <= to && (
-          <ReferenceLine x={firingAt} stroke={color} strokeDasharray="2 2" label={{ value: 'firing', position: 'insideTopLeft', fontSize: 10, fill: color }} />
+          <ReferenceLine
+            x={firingAt}
+            stroke={color}
+            strokeDasharray="2 2"
+            label={{ value: 'firing', position: 'insideTopLeft', fontSize: 10, fill: color }}
+          />
         )}
-        <Area dataKey="value" type="stepAfter" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={1.75} isAnimationActive={false} dot={false} activeDot={{ r: 3 }} />
+        <Area
+          dataKey="value"
+          type="stepAfter"
+          stroke={color}
+          fill={color}
+          fillOpacity={0.15}
+          strokeWidth={1.75}
+          isAnimationActive={false}
+          dot={false}
+          activeDot={{ r: 3 }}
+        />
       </ComposedChart>
     </div>
   );

@@ -23,7 +23,10 @@ export function AlertRemedies({ alert: a }: { alert: AlertDetail }) {
     trpc.alerts.remedy.mutationOptions({
       onSuccess: (r) => {
         changed();
-        toast({ title: `${r.did.charAt(0).toUpperCase()}${r.did.slice(1)}`, description: 'Recorded in the alert’s timeline with your name.' });
+        toast({
+          title: `${r.did.charAt(0).toUpperCase()}${r.did.slice(1)}`,
+          description: 'Recorded in the alert’s timeline with your name.',
+        });
       },
       onError: (err, v) => toast(errorToast(`Could not run “${v.action}”`, err)),
       onSettled: () => setRunning(null),
@@ -39,11 +42,18 @@ export function AlertRemedies({ alert: a }: { alert: AlertDetail }) {
     setRunning(r.action);
     remedy.mutate({ id: a.id, action: r.action });
   };
-  if (!a.remedies.length) return <p className="text-sm text-slate-500 dark:text-slate-400">No remedy is linked to this kind of alert.</p>;
+  if (!a.remedies.length)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">No remedy is linked to this kind of alert.</p>;
   return (
     <div className="flex flex-wrap gap-2" data-testid="alert-remedies">
       {a.remedies.map((r) => (
-        <Button key={r.action} size="sm" disabled={remedy.isPending || a.state === 'resolved'} title={REMEDY_EFFECTS[r.action]} onClick={() => void run(r)}>
+        <Button
+          key={r.action}
+          size="sm"
+          disabled={remedy.isPending || a.state === 'resolved'}
+          title={REMEDY_EFFECTS[r.action]}
+          onClick={() => void run(r)}
+        >
           {running === r.action && <ButtonSpinner />}
           {r.label}
         </Button>

@@ -7,7 +7,11 @@ describe('reasonAfterActor', () => {
   it('drops what the line already says (what and who), keeps the rest', () => {
     expect(reasonAfterActor({ kind: 'acknowledged', actor: alice, reason: 'acknowledged by alice' })).toBe('');
     expect(
-      reasonAfterActor({ kind: 'silenced', actor: alice, reason: 'silenced by alice until 2026-12-06T14:00:00Z: deploy' }),
+      reasonAfterActor({
+        kind: 'silenced',
+        actor: alice,
+        reason: 'silenced by alice until 2026-12-06T14:00:00Z: deploy',
+      }),
     ).toBe('until 2026-12-06T14:00:00Z: deploy');
     expect(
       reasonAfterActor({

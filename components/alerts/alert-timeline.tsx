@@ -34,10 +34,16 @@ export function reasonAfterActor(s: Pick<TimelineStep, 'kind' | 'actor' | 'reaso
 /** Each step of the alert, oldest first: when, who (the evaluator or an operator), what, and their note. */
 export function AlertTimeline({ steps }: { steps: TimelineStep[] }) {
   return (
-    <ol data-testid="alert-timeline" className="relative space-y-3 border-l border-slate-200 pl-5 dark:border-slate-700">
+    <ol
+      data-testid="alert-timeline"
+      className="relative space-y-3 border-l border-slate-200 pl-5 dark:border-slate-700"
+    >
       {steps.map((s) => (
         <li key={s.id} data-step={s.kind} className="relative text-sm">
-          <span aria-hidden className={`absolute -left-[25px] top-1.5 h-2.5 w-2.5 rounded-full ring-4 ring-white dark:ring-slate-900 ${DOT[s.kind] ?? 'bg-slate-400'}`} />
+          <span
+            aria-hidden
+            className={`absolute -left-[25px] top-1.5 h-2.5 w-2.5 rounded-full ring-4 ring-white dark:ring-slate-900 ${DOT[s.kind] ?? 'bg-slate-400'}`}
+          />
           <p className="flex flex-wrap items-baseline gap-x-2">
             <span className="font-medium capitalize text-slate-900 dark:text-slate-100">{s.kind}</span>
             <span className="text-slate-500 dark:text-slate-400">
@@ -47,7 +53,9 @@ export function AlertTimeline({ steps }: { steps: TimelineStep[] }) {
           </p>
           {reasonAfterActor(s) && <p className="text-slate-600 dark:text-slate-300">{reasonAfterActor(s)}</p>}
           {s.note && (
-            <p className="mt-1 rounded-md bg-slate-50 px-2 py-1 text-slate-700 italic dark:bg-slate-800/60 dark:text-slate-200">“{s.note}”</p>
+            <p className="mt-1 rounded-md bg-slate-50 px-2 py-1 text-slate-700 italic dark:bg-slate-800/60 dark:text-slate-200">
+              “{s.note}”
+            </p>
           )}
         </li>
       ))}

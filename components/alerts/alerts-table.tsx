@@ -31,12 +31,20 @@ const AlertTitle = ({ a }: { a: AlertRow }) => (
 export const Marks = ({ a }: { a: AlertRow }) => (
   <span className="inline-flex gap-1">
     {a.silencedBy && (
-      <Badge tone="violet" title={`Silenced by ${a.silencedBy}: no notifications while it lasts`} testId="alert-silenced">
+      <Badge
+        tone="violet"
+        title={`Silenced by ${a.silencedBy}: no notifications while it lasts`}
+        testId="alert-silenced"
+      >
         silenced
       </Badge>
     )}
     {a.inhibitedBy && (
-      <Badge tone="gray" title={`Inhibited by alert ${a.inhibitedBy}: its cause is alerted already`} testId="alert-inhibited">
+      <Badge
+        tone="gray"
+        title={`Inhibited by alert ${a.inhibitedBy}: its cause is alerted already`}
+        testId="alert-inhibited"
+      >
         inhibited
       </Badge>
     )}
@@ -56,12 +64,18 @@ const COLUMNS: Column<AlertRow>[] = [
       </span>
     ),
   },
-  { key: 'labels', header: 'Labels', cell: (a) => <LabelChips labels={a.labels} max={3} />, className: 'whitespace-normal min-w-40' },
+  {
+    key: 'labels',
+    header: 'Labels',
+    cell: (a) => <LabelChips labels={a.labels} max={3} hideIds />,
+    className: 'whitespace-normal min-w-40',
+  },
   { key: 'age', header: 'Since', cell: (a) => <RelativeTime at={a.firingAt ?? a.startsAt} className="text-xs" /> },
   {
     key: 'assignee',
     header: 'Assignee',
-    cell: (a) => (a.assignee ? <span className="text-sm">{a.assignee}</span> : <span className="text-slate-400">—</span>),
+    cell: (a) =>
+      a.assignee ? <span className="text-sm">{a.assignee}</span> : <span className="text-slate-400">—</span>,
   },
 ];
 
@@ -77,7 +91,7 @@ function AlertCard({ a }: { a: AlertRow }) {
         {a.assignee && <span className="text-xs text-slate-500">→ {a.assignee}</span>}
       </div>
       <div className="pl-3">
-        <LabelChips labels={a.labels} max={4} />
+        <LabelChips labels={a.labels} max={4} hideIds />
       </div>
     </div>
   );
@@ -92,7 +106,7 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
       rowKey={(a) => a.id}
       label="Alerts"
       testId="alerts-table"
-      minWidth="min-w-[880px]"
+      minWidth="min-w-[800px]"
       card={(a) => <AlertCard a={a} />}
     />
   );

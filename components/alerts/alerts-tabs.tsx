@@ -14,7 +14,10 @@ const TABS = [
 export function AlertsTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Alerts section" className="-mt-2 mb-5 flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+    <nav
+      aria-label="Alerts section"
+      className="-mt-2 mb-5 flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+    >
       {TABS.map((t) => {
         const active = t.href === '/alerts' ? pathname === '/alerts' : pathname.startsWith(t.href);
         return (

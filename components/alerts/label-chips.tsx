@@ -3,12 +3,14 @@ interface LabelChipsProps {
   /** Labels every alert of the view has anyway (the rule's name…), left out. */
   hide?: readonly string[];
   max?: number;
+  /** Leave out `agent_id`-style labels (a list shows the name beside them; the alert's page shows all). */
+  hideIds?: boolean;
 }
 
 /** `capability=gpu` chips in a monospace font, sorted by name; the rest counted past `max`. */
-export function LabelChips({ labels, hide = [], max = Infinity }: LabelChipsProps) {
+export function LabelChips({ labels, hide = [], max = Infinity, hideIds = false }: LabelChipsProps) {
   const entries = Object.entries(labels)
-    .filter(([k]) => !hide.includes(k))
+    .filter(([k]) => !hide.includes(k) && !(hideIds && k.endsWith('_id')))
     .sort(([a], [b]) => a.localeCompare(b));
   const shown = entries.slice(0, max);
   return (
@@ -24,7 +26,13 @@ export function LabelChips({ labels, hide = [], max = Infinity }: LabelChipsProp
         </span>
       ))}
       {entries.length > shown.length && (
-        <span className="text-[11px] text-slate-500" title={entries.slice(max).map(([k, v]) => `${k}=${v}`).join(', ')}>
+        <span
+          className="text-[11px] text-slate-500"
+          title={entries
+            .slice(max)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')}
+        >
           +{entries.length - shown.length}
         </span>
       )}

@@ -26,7 +26,14 @@ const OP_TITLES: Record<string, string> = {
 };
 
 /** Rows of `name op value`, Alertmanager's four operators; add and remove rows. */
-export function MatchersEditor({ label, matchers, onChange, errors = {}, emptyMeans, prefix = 'matchers' }: MatchersEditorProps) {
+export function MatchersEditor({
+  label,
+  matchers,
+  onChange,
+  errors = {},
+  emptyMeans,
+  prefix = 'matchers',
+}: MatchersEditorProps) {
   const set = (i: number, patch: Partial<LabelMatcher>) =>
     onChange(matchers.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   return (
@@ -85,7 +92,12 @@ export function MatchersEditor({ label, matchers, onChange, errors = {}, emptyMe
           );
         })}
       </ul>
-      <Button size="sm" variant="ghost" className="mt-1" onClick={() => onChange([...matchers, { name: '', op: '=', value: '' }])}>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="mt-1"
+        onClick={() => onChange([...matchers, { name: '', op: '=', value: '' }])}
+      >
         + Add matcher
       </Button>
     </fieldset>

@@ -26,7 +26,10 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
     trpc.alerts.rules.update.mutationOptions({
       onSuccess: (r) => {
         changed();
-        toast({ title: `Rule “${r.name}” saved`, description: `Fires when ${r.comparison} ${r.threshold} for ${formatDurationText(r.forMs)}, as ${r.severity}.` });
+        toast({
+          title: `Rule “${r.name}” saved`,
+          description: `Fires when ${r.comparison} ${r.threshold} for ${formatDurationText(r.forMs)}, as ${r.severity}.`,
+        });
         onDone();
       },
       onError: (err) => toast(errorToast(`Could not save rule “${rule.name}”`, err)),
@@ -35,8 +38,12 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
   const t = threshold.trim() === '' ? NaN : Number(threshold);
   const forMs = parseDuration(forText);
   const server = formErrors(update.error, ['threshold', 'forMs', 'severity']);
-  const local = { threshold: Number.isFinite(t) ? undefined : 'must be a number', forMs: forMs === null ? 'write a duration: 30s, 5m, 1h' : undefined };
-  const error = (k: 'threshold' | 'forMs' | 'severity') => (k !== 'severity' ? local[k] : undefined) ?? server.fields[k];
+  const local = {
+    threshold: Number.isFinite(t) ? undefined : 'must be a number',
+    forMs: forMs === null ? 'write a duration: 30s, 5m, 1h' : undefined,
+  };
+  const error = (k: 'threshold' | 'forMs' | 'severity') =>
+    (k !== 'severity' ? local[k] : undefined) ?? server.fields[k];
 
   return (
     <form
@@ -52,21 +59,47 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
         <label htmlFor={`th-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
           Threshold ({rule.comparison})
         </label>
-        <input id={`th-${rule.id}`} inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} aria-invalid={!!error('threshold') || undefined} className={`${INPUT_CLASS} tabular-nums`} />
-        {error('threshold') && <p role="alert" className="mt-0.5 text-xs text-red-600">{error('threshold')}</p>}
+        <input
+          id={`th-${rule.id}`}
+          inputMode="decimal"
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+          aria-invalid={!!error('threshold') || undefined}
+          className={`${INPUT_CLASS} tabular-nums`}
+        />
+        {error('threshold') && (
+          <p role="alert" className="mt-0.5 text-xs text-red-600">
+            {error('threshold')}
+          </p>
+        )}
       </div>
       <div className="w-28">
         <label htmlFor={`for-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
           For
         </label>
-        <input id={`for-${rule.id}`} value={forText} onChange={(e) => setForText(e.target.value)} aria-invalid={!!error('forMs') || undefined} className={INPUT_CLASS} />
-        {error('forMs') && <p role="alert" className="mt-0.5 text-xs text-red-600">{error('forMs')}</p>}
+        <input
+          id={`for-${rule.id}`}
+          value={forText}
+          onChange={(e) => setForText(e.target.value)}
+          aria-invalid={!!error('forMs') || undefined}
+          className={INPUT_CLASS}
+        />
+        {error('forMs') && (
+          <p role="alert" className="mt-0.5 text-xs text-red-600">
+            {error('forMs')}
+          </p>
+        )}
       </div>
       <div className="w-32">
         <label htmlFor={`sev-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
           Severity
         </label>
-        <select id={`sev-${rule.id}`} value={severity} onChange={(e) => setSeverity(e.target.value)} className={INPUT_CLASS}>
+        <select
+          id={`sev-${rule.id}`}
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value)}
+          className={INPUT_CLASS}
+        >
           {SEVERITIES.map((s) => (
             <option key={s}>{s}</option>
           ))}
@@ -81,7 +114,11 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
           Cancel
         </Button>
       </div>
-      {server.form && <p role="alert" className="w-full text-xs text-red-600">{server.form}</p>}
+      {server.form && (
+        <p role="alert" className="w-full text-xs text-red-600">
+          {server.form}
+        </p>
+      )}
     </form>
   );
 }

@@ -15,7 +15,19 @@ import { COMPARISONS, SEVERITIES } from './rule-options';
 import type { MetricRow } from './types';
 import { useAlertsChanged } from './use-alert-mutation';
 
-const Field = ({ label, htmlFor, error, help, children }: { label: string; htmlFor: string; error?: string; help?: string; children: React.ReactNode }) => (
+const Field = ({
+  label,
+  htmlFor,
+  error,
+  help,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  error?: string;
+  help?: string;
+  children: React.ReactNode;
+}) => (
   <div className="min-w-0 text-sm">
     <label htmlFor={htmlFor} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
       {label}
@@ -50,8 +62,19 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
   );
   const { problems, input } = ruleInputFromDraft(d);
   const [tried, setTried] = useState(false);
-  const server = formErrors(create.error, ['name', 'metric', 'filters', 'comparison', 'threshold', 'forMs', 'severity', 'labels', 'summary']);
-  const err = (key: keyof typeof problems | string) => (tried ? (problems as Record<string, string>)[key] : undefined) ?? server.fields[key];
+  const server = formErrors(create.error, [
+    'name',
+    'metric',
+    'filters',
+    'comparison',
+    'threshold',
+    'forMs',
+    'severity',
+    'labels',
+    'summary',
+  ]);
+  const err = (key: keyof typeof problems | string) =>
+    (tried ? (problems as Record<string, string>)[key] : undefined) ?? server.fields[key];
   const spec = metrics.find((m) => m.name === d.metric);
 
   return (
@@ -66,10 +89,28 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" htmlFor="rule-name" error={err('name')}>
-          <input id="rule-name" value={d.name} onChange={(e) => set({ name: e.target.value })} className={INPUT_CLASS} autoComplete="off" />
+          <input
+            id="rule-name"
+            value={d.name}
+            onChange={(e) => set({ name: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+          />
         </Field>
-        <Field label="Metric" htmlFor="rule-metric" error={err('metric')} help={spec ? `${spec.description} (labels: ${spec.labels.join(', ') || 'none'}; unit: ${spec.unit})` : undefined}>
-          <select id="rule-metric" value={d.metric} onChange={(e) => set({ metric: e.target.value })} className={INPUT_CLASS}>
+        <Field
+          label="Metric"
+          htmlFor="rule-metric"
+          error={err('metric')}
+          help={
+            spec ? `${spec.description} (labels: ${spec.labels.join(', ') || 'none'}; unit: ${spec.unit})` : undefined
+          }
+        >
+          <select
+            id="rule-metric"
+            value={d.metric}
+            onChange={(e) => set({ metric: e.target.value })}
+            className={INPUT_CLASS}
+          >
             {metrics.map((m) => (
               <option key={m.name} value={m.name} title={m.description}>
                 {m.name}
@@ -78,23 +119,53 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
           </select>
         </Field>
       </div>
-      <MatchersEditor label="Filters" prefix="filters" matchers={d.filters} onChange={(filters) => set({ filters })} errors={server.fields} emptyMeans="every reading of the metric" />
+      <MatchersEditor
+        label="Filters"
+        prefix="filters"
+        matchers={d.filters}
+        onChange={(filters) => set({ filters })}
+        errors={server.fields}
+        emptyMeans="every reading of the metric"
+      />
       <div className="grid gap-4 sm:grid-cols-4">
         <Field label="Comparison" htmlFor="rule-comparison" error={err('comparison')}>
-          <select id="rule-comparison" value={d.comparison} onChange={(e) => set({ comparison: e.target.value })} className={`${INPUT_CLASS} font-mono`}>
+          <select
+            id="rule-comparison"
+            value={d.comparison}
+            onChange={(e) => set({ comparison: e.target.value })}
+            className={`${INPUT_CLASS} font-mono`}
+          >
             {COMPARISONS.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
         </Field>
         <Field label="Threshold" htmlFor="rule-threshold" error={err('threshold')}>
-          <input id="rule-threshold" inputMode="decimal" value={d.threshold} onChange={(e) => set({ threshold: e.target.value })} className={`${INPUT_CLASS} tabular-nums`} autoComplete="off" />
+          <input
+            id="rule-threshold"
+            inputMode="decimal"
+            value={d.threshold}
+            onChange={(e) => set({ threshold: e.target.value })}
+            className={`${INPUT_CLASS} tabular-nums`}
+            autoComplete="off"
+          />
         </Field>
         <Field label="For" htmlFor="rule-for" error={err('forMs')} help="How long it must hold: 30s, 5m, 1h">
-          <input id="rule-for" value={d.forText} onChange={(e) => set({ forText: e.target.value })} className={INPUT_CLASS} autoComplete="off" />
+          <input
+            id="rule-for"
+            value={d.forText}
+            onChange={(e) => set({ forText: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+          />
         </Field>
         <Field label="Severity" htmlFor="rule-severity" error={err('severity')}>
-          <select id="rule-severity" value={d.severity} onChange={(e) => set({ severity: e.target.value })} className={INPUT_CLASS}>
+          <select
+            id="rule-severity"
+            value={d.severity}
+            onChange={(e) => set({ severity: e.target.value })}
+            className={INPUT_CLASS}
+          >
             {SEVERITIES.map((s) => (
               <option key={s}>{s}</option>
             ))}
@@ -102,11 +173,34 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Summary" htmlFor="rule-summary" error={err('summary')} help="Placeholders: {{value}} and {{labels.<name>}}">
-          <input id="rule-summary" value={d.summary} onChange={(e) => set({ summary: e.target.value })} className={INPUT_CLASS} autoComplete="off" placeholder="{{value}} tasks wait for {{labels.capability}}" />
+        <Field
+          label="Summary"
+          htmlFor="rule-summary"
+          error={err('summary')}
+          help="Placeholders: {{value}} and {{labels.<name>}}"
+        >
+          <input
+            id="rule-summary"
+            value={d.summary}
+            onChange={(e) => set({ summary: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+            placeholder="{{value}} tasks wait for {{labels.capability}}"
+          />
         </Field>
-        <Field label="Labels" htmlFor="rule-labels" error={err('labels')} help="Added to each alert, one name=value per line (routing: team=gpu)">
-          <textarea id="rule-labels" rows={2} value={d.labelsText} onChange={(e) => set({ labelsText: e.target.value })} className={`${INPUT_CLASS} font-mono text-xs`} />
+        <Field
+          label="Labels"
+          htmlFor="rule-labels"
+          error={err('labels')}
+          help="Added to each alert, one name=value per line (routing: team=gpu)"
+        >
+          <textarea
+            id="rule-labels"
+            rows={2}
+            value={d.labelsText}
+            onChange={(e) => set({ labelsText: e.target.value })}
+            className={`${INPUT_CLASS} font-mono text-xs`}
+          />
         </Field>
       </div>
       {server.form && (

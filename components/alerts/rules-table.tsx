@@ -28,7 +28,12 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
     trpc.alerts.rules.update.mutationOptions({
       onSuccess: (r) => {
         changed();
-        toast({ title: `Rule “${r.name}” ${r.enabled ? 'enabled' : 'disabled'}`, description: r.enabled ? 'The evaluator watches it again.' : 'Its open alerts resolve on the next pass; it raises no new ones.' });
+        toast({
+          title: `Rule “${r.name}” ${r.enabled ? 'enabled' : 'disabled'}`,
+          description: r.enabled
+            ? 'The evaluator watches it again.'
+            : 'Its open alerts resolve on the next pass; it raises no new ones.',
+        });
       },
       onError: (err) => toast(errorToast(`Could not change rule “${rule.name}”`, err)),
     }),
@@ -43,7 +48,14 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
     }),
   );
   const askDelete = async () => {
-    if (await confirm({ title: `Delete rule “${rule.name}”?`, body: 'Its open alerts resolve; the rule cannot be brought back.', confirmLabel: 'Delete', destructive: true }))
+    if (
+      await confirm({
+        title: `Delete rule “${rule.name}”?`,
+        body: 'Its open alerts resolve; the rule cannot be brought back.',
+        confirmLabel: 'Delete',
+        destructive: true,
+      })
+    )
       remove.mutate({ id: rule.id });
   };
   return (
@@ -51,11 +63,22 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
       <Button size="sm" variant="ghost" onClick={onEdit}>
         Edit
       </Button>
-      <Button size="sm" variant="ghost" disabled={update.isPending} onClick={() => update.mutate({ id: rule.id, enabled: !rule.enabled })}>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={update.isPending}
+        onClick={() => update.mutate({ id: rule.id, enabled: !rule.enabled })}
+      >
         {rule.enabled ? 'Disable' : 'Enable'}
       </Button>
       {!rule.builtin && (
-        <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" disabled={remove.isPending} onClick={() => void askDelete()}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-red-600 dark:text-red-400"
+          disabled={remove.isPending}
+          onClick={() => void askDelete()}
+        >
           Delete
         </Button>
       )}
@@ -68,7 +91,11 @@ export function RulesTable({ rules, canConfigure }: { rules: RuleRow[]; canConfi
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <div className="w-full overflow-x-auto">
-      <table aria-label="Alert rules" data-testid="rules-table" className="w-full min-w-[820px] border-collapse text-left text-sm">
+      <table
+        aria-label="Alert rules"
+        data-testid="rules-table"
+        className="w-full min-w-[820px] border-collapse text-left text-sm"
+      >
         <thead>
           <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
             {['Rule', 'Metric', 'Condition', 'Severity', 'State', ''].map((h) => (
@@ -91,7 +118,9 @@ export function RulesTable({ rules, canConfigure }: { rules: RuleRow[]; canConfi
                 </td>
                 <td className="px-4 py-2.5">
                   <span className="font-mono text-xs">{r.metric}</span>
-                  {r.filters.length > 0 && <span className="block font-mono text-[11px] text-slate-500">{formatMatchers(r.filters)}</span>}
+                  {r.filters.length > 0 && (
+                    <span className="block font-mono text-[11px] text-slate-500">{formatMatchers(r.filters)}</span>
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs" data-testid="rule-condition">
                   {conditionText(r)}

@@ -9,10 +9,18 @@ interface SegmentedChoiceProps<T extends string> {
 }
 
 /** One of a few values, as a row of pressed/unpressed buttons. */
-export function SegmentedChoice<T extends string>({ label, options, value, onChange, counts }: SegmentedChoiceProps<T>) {
+export function SegmentedChoice<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  counts,
+}: SegmentedChoiceProps<T>) {
   return (
     <div role="group" aria-label={label} className="flex min-w-0 flex-wrap items-center gap-1.5">
-      <span className="mr-1 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</span>
+      <span className="mr-1 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {label}
+      </span>
       {options.map((o) => {
         const on = o === value;
         return (

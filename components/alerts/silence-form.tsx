@@ -50,8 +50,18 @@ export function SilenceForm({ initialMatchers, onDone }: SilenceFormProps) {
         silence.mutate({ matchers, durationMs, comment });
       }}
     >
-      <MatchersEditor label="Matchers" matchers={matchers} onChange={setMatchers} errors={errors.fields} emptyMeans="a silence needs at least one" />
-      {errors.fields.matchers && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{errors.fields.matchers}</p>}
+      <MatchersEditor
+        label="Matchers"
+        matchers={matchers}
+        onChange={setMatchers}
+        errors={errors.fields}
+        emptyMeans="a silence needs at least one"
+      />
+      {errors.fields.matchers && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {errors.fields.matchers}
+        </p>
+      )}
       <div role="radiogroup" aria-label="Duration" className="flex flex-wrap items-center gap-1.5 text-sm">
         <span className="mr-1 text-xs font-medium text-slate-700 dark:text-slate-200">For</span>
         {SILENCE_PRESETS.map((p) => (
@@ -84,9 +94,17 @@ export function SilenceForm({ initialMatchers, onDone }: SilenceFormProps) {
           aria-invalid={!!errors.fields.comment || undefined}
           className={INPUT_CLASS}
         />
-        {errors.fields.comment && <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">{errors.fields.comment}</p>}
+        {errors.fields.comment && (
+          <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+            {errors.fields.comment}
+          </p>
+        )}
       </div>
-      {errors.form && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{errors.form}</p>}
+      {errors.form && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {errors.form}
+        </p>
+      )}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" size="sm" disabled={silence.isPending}>
           {silence.isPending && <ButtonSpinner />}

@@ -49,9 +49,19 @@ function SilenceState({ s, now }: { s: SilenceRow; now: number | null }) {
 export function SilencesTable({ silences, canOperate }: { silences: SilenceRow[]; canOperate: boolean }) {
   const now = useNow();
   const columns: Column<SilenceRow>[] = [
-    { key: 'matchers', header: 'Matchers', cell: (s) => <span className="font-mono text-xs">{formatMatchers(s.matchers)}</span>, className: 'whitespace-normal min-w-48' },
+    {
+      key: 'matchers',
+      header: 'Matchers',
+      cell: (s) => <span className="font-mono text-xs">{formatMatchers(s.matchers)}</span>,
+      className: 'whitespace-normal min-w-48',
+    },
     { key: 'state', header: 'State', cell: (s) => <SilenceState s={s} now={now} /> },
-    { key: 'comment', header: 'Comment', cell: (s) => <span className="text-sm">{s.comment}</span>, className: 'whitespace-normal min-w-48' },
+    {
+      key: 'comment',
+      header: 'Comment',
+      cell: (s) => <span className="text-sm">{s.comment}</span>,
+      className: 'whitespace-normal min-w-48',
+    },
     { key: 'by', header: 'By', cell: (s) => <ActorName actor={s.createdBy} /> },
     { key: 'ends', header: 'Ends', cell: (s) => <RelativeTime at={s.endsAt} className="text-xs" /> },
     {
@@ -61,5 +71,14 @@ export function SilencesTable({ silences, canOperate }: { silences: SilenceRow[]
       className: 'text-right',
     },
   ];
-  return <DataTable columns={columns} rows={silences} rowKey={(s) => s.id} label="Silences" testId="silences-table" minWidth="min-w-[760px]" />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={silences}
+      rowKey={(s) => s.id}
+      label="Silences"
+      testId="silences-table"
+      minWidth="min-w-[760px]"
+    />
+  );
 }

@@ -24,7 +24,10 @@ export function ChannelActions({ channel: c, afterDelete }: { channel: ChannelRo
         refresh();
         toast(
           r.delivered
-            ? { title: `Test sent to ${c.name}: ${r.responseStatus} in ${r.latencyMs} ms`, description: 'The receiver answered 2xx; the request is in the delivery log.' }
+            ? {
+                title: `Test sent to ${c.name}: ${r.responseStatus} in ${r.latencyMs} ms`,
+                description: 'The receiver answered 2xx; the request is in the delivery log.',
+              }
             : {
                 kind: 'error',
                 title: `Test to ${c.name} failed${r.responseStatus ? `: ${r.responseStatus}` : ''}`,
@@ -39,7 +42,10 @@ export function ChannelActions({ channel: c, afterDelete }: { channel: ChannelRo
     trpc.channels.update.mutationOptions({
       onSuccess: (r) => {
         refresh();
-        toast({ title: `Channel ${r.name} ${r.enabled ? 'enabled' : 'disabled'}`, description: r.enabled ? 'Notifications go there again.' : 'Nothing is sent there until it is enabled.' });
+        toast({
+          title: `Channel ${r.name} ${r.enabled ? 'enabled' : 'disabled'}`,
+          description: r.enabled ? 'Notifications go there again.' : 'Nothing is sent there until it is enabled.',
+        });
       },
       onError: (err) => toast(errorToast(`Could not change channel ${c.name}`, err)),
     }),
@@ -55,7 +61,14 @@ export function ChannelActions({ channel: c, afterDelete }: { channel: ChannelRo
     }),
   );
   const askDelete = async () => {
-    if (await confirm({ title: `Delete channel ${c.name}?`, body: 'Notifications stop going there; deliveries still waiting fail. Its log stays readable.', confirmLabel: 'Delete', destructive: true }))
+    if (
+      await confirm({
+        title: `Delete channel ${c.name}?`,
+        body: 'Notifications stop going there; deliveries still waiting fail. Its log stays readable.',
+        confirmLabel: 'Delete',
+        destructive: true,
+      })
+    )
       remove.mutate({ id: c.id });
   };
   return (
@@ -64,10 +77,21 @@ export function ChannelActions({ channel: c, afterDelete }: { channel: ChannelRo
         {test.isPending && <ButtonSpinner />}
         Send test
       </Button>
-      <Button size="sm" variant="ghost" disabled={update.isPending} onClick={() => update.mutate({ id: c.id, enabled: !c.enabled })}>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={update.isPending}
+        onClick={() => update.mutate({ id: c.id, enabled: !c.enabled })}
+      >
         {c.enabled ? 'Disable' : 'Enable'}
       </Button>
-      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" disabled={remove.isPending} onClick={() => void askDelete()}>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="text-red-600 dark:text-red-400"
+        disabled={remove.isPending}
+        onClick={() => void askDelete()}
+      >
         Delete
       </Button>
     </span>

@@ -35,7 +35,12 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
   const formMessage = headed ? null : server.form;
   const repeatError = (tried && problem) || err('repeatIntervalMs') || undefined;
   const label = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
-  const errorLine = (m?: string) => m && <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">{m}</p>;
+  const errorLine = (m?: string) =>
+    m && (
+      <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+        {m}
+      </p>
+    );
 
   return (
     <form
@@ -49,22 +54,50 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
     >
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
-          <label htmlFor="channel-name" className={label}>Name</label>
-          <input id="channel-name" value={d.name} onChange={(e) => set({ name: e.target.value })} className={INPUT_CLASS} autoComplete="off" aria-invalid={!!err('name') || undefined} />
+          <label htmlFor="channel-name" className={label}>
+            Name
+          </label>
+          <input
+            id="channel-name"
+            value={d.name}
+            onChange={(e) => set({ name: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+            aria-invalid={!!err('name') || undefined}
+          />
           {errorLine(err('name'))}
         </div>
         <div>
-          <label htmlFor="channel-type" className={label}>Type</label>
-          <select id="channel-type" value={d.type} onChange={(e) => set({ type: e.target.value as ChannelDraft['type'] })} className={INPUT_CLASS}>
+          <label htmlFor="channel-type" className={label}>
+            Type
+          </label>
+          <select
+            id="channel-type"
+            value={d.type}
+            onChange={(e) => set({ type: e.target.value as ChannelDraft['type'] })}
+            className={INPUT_CLASS}
+          >
             {CHANNEL_TYPES.map((t) => (
               <option key={t}>{t}</option>
             ))}
           </select>
-          <p className="mt-0.5 text-[11px] leading-snug text-slate-500 dark:text-slate-400">{CHANNEL_TYPE_HELP[d.type]}</p>
+          <p className="mt-0.5 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
+            {CHANNEL_TYPE_HELP[d.type]}
+          </p>
         </div>
         <div>
-          <label htmlFor="channel-url" className={label}>URL</label>
-          <input id="channel-url" value={d.url} onChange={(e) => set({ url: e.target.value })} className={`${INPUT_CLASS} font-mono text-xs`} placeholder="https://hooks.example.com/flightdeck" autoComplete="off" aria-invalid={!!err('url') || undefined} />
+          <label htmlFor="channel-url" className={label}>
+            URL
+          </label>
+          <input
+            id="channel-url"
+            value={d.url}
+            onChange={(e) => set({ url: e.target.value })}
+            className={`${INPUT_CLASS} font-mono text-xs`}
+            placeholder="https://hooks.example.com/flightdeck"
+            autoComplete="off"
+            aria-invalid={!!err('url') || undefined}
+          />
           {errorLine(err('url'))}
         </div>
       </div>
@@ -74,7 +107,13 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
           <div className="flex flex-wrap gap-3 text-sm">
             {SEVERITIES.map((s) => (
               <label key={s} className="inline-flex items-center gap-1.5">
-                <input type="checkbox" checked={d.severities.includes(s)} onChange={(e) => set({ severities: e.target.checked ? [...d.severities, s] : d.severities.filter((x) => x !== s) })} />
+                <input
+                  type="checkbox"
+                  checked={d.severities.includes(s)}
+                  onChange={(e) =>
+                    set({ severities: e.target.checked ? [...d.severities, s] : d.severities.filter((x) => x !== s) })
+                  }
+                />
                 {s}
               </label>
             ))}
@@ -82,8 +121,17 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
           <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">None ticked: every severity.</p>
         </fieldset>
         <div>
-          <label htmlFor="channel-repeat" className={label}>Repeat while firing, every</label>
-          <input id="channel-repeat" value={d.repeatText} onChange={(e) => set({ repeatText: e.target.value })} className={INPUT_CLASS} autoComplete="off" aria-invalid={!!repeatError || undefined} />
+          <label htmlFor="channel-repeat" className={label}>
+            Repeat while firing, every
+          </label>
+          <input
+            id="channel-repeat"
+            value={d.repeatText}
+            onChange={(e) => set({ repeatText: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+            aria-invalid={!!repeatError || undefined}
+          />
           {errorLine(repeatError)}
         </div>
         <label className="inline-flex items-center gap-2 self-end pb-2 text-sm">
@@ -91,8 +139,18 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
           Enabled
         </label>
       </div>
-      <MatchersEditor label="Label matchers" matchers={d.matchers} onChange={(matchers) => set({ matchers })} errors={server.fields} emptyMeans="every alert of those severities" />
-      {formMessage && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{formMessage}</p>}
+      <MatchersEditor
+        label="Label matchers"
+        matchers={d.matchers}
+        onChange={(matchers) => set({ matchers })}
+        errors={server.fields}
+        emptyMeans="every alert of those severities"
+      />
+      {formMessage && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {formMessage}
+        </p>
+      )}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" size="sm" disabled={busy}>
           {busy && <ButtonSpinner />}

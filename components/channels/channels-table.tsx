@@ -25,7 +25,10 @@ export function ChannelsTable({ channels, canManage }: { channels: ChannelRow[];
       header: 'Channel',
       cell: (c) => (
         <span>
-          <Link href={`/alerts/channels/${c.id}`} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline dark:text-slate-100">
+          <Link
+            href={`/alerts/channels/${c.id}`}
+            className="font-medium text-slate-900 hover:text-indigo-600 hover:underline dark:text-slate-100"
+          >
             {c.name}
           </Link>
           <span className="block font-mono text-[11px] text-slate-500" title={c.url}>
@@ -39,15 +42,47 @@ export function ChannelsTable({ channels, canManage }: { channels: ChannelRow[];
       header: 'Routes',
       cell: (c) => (
         <span className="flex flex-wrap items-center gap-1">
-          {c.severities.length ? c.severities.map((s) => <SeverityBadge key={s} severity={s} />) : <span className="text-xs text-slate-500">every severity</span>}
-          {c.matchers.length > 0 && <span className="font-mono text-[11px] text-slate-500">{formatMatchers(c.matchers)}</span>}
+          {c.severities.length ? (
+            c.severities.map((s) => <SeverityBadge key={s} severity={s} />)
+          ) : (
+            <span className="text-xs text-slate-500">every severity</span>
+          )}
+          {c.matchers.length > 0 && (
+            <span className="font-mono text-[11px] text-slate-500">{formatMatchers(c.matchers)}</span>
+          )}
         </span>
       ),
       className: 'whitespace-normal',
     },
-    { key: 'repeat', header: 'Repeat', cell: (c) => <span className="tabular-nums text-xs">every {formatDurationText(c.repeatIntervalMs)}</span> },
-    { key: 'enabled', header: 'State', cell: (c) => <Badge tone={c.enabled ? 'green' : 'gray'} dot>{c.enabled ? 'enabled' : 'disabled'}</Badge> },
-    { key: 'actions', header: '', cell: (c) => (canManage ? <ChannelActions channel={c} /> : null), className: 'text-right' },
+    {
+      key: 'repeat',
+      header: 'Repeat',
+      cell: (c) => <span className="tabular-nums text-xs">every {formatDurationText(c.repeatIntervalMs)}</span>,
+    },
+    {
+      key: 'enabled',
+      header: 'State',
+      cell: (c) => (
+        <Badge tone={c.enabled ? 'green' : 'gray'} dot>
+          {c.enabled ? 'enabled' : 'disabled'}
+        </Badge>
+      ),
+    },
+    {
+      key: 'actions',
+      header: '',
+      cell: (c) => (canManage ? <ChannelActions channel={c} /> : null),
+      className: 'text-right',
+    },
   ];
-  return <DataTable columns={columns} rows={channels} rowKey={(c) => c.id} label="Notification channels" testId="channels-table" minWidth="min-w-[860px]" />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={channels}
+      rowKey={(c) => c.id}
+      label="Notification channels"
+      testId="channels-table"
+      minWidth="min-w-[860px]"
+    />
+  );
 }

@@ -32,14 +32,20 @@ export function DeliveryLog({ rows, action }: DeliveryLogProps) {
   const cols = action ? 8 : 7;
   return (
     <div className="w-full overflow-x-auto">
-      <table aria-label="Delivery log" data-testid="delivery-log" className="w-full min-w-[820px] border-collapse text-left text-sm">
+      <table
+        aria-label="Delivery log"
+        data-testid="delivery-log"
+        className="w-full min-w-[820px] border-collapse text-left text-sm"
+      >
         <thead>
           <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-            {['Sent', 'Event', 'Status', 'Attempts', 'Response', 'Latency', 'Delivery id', ...(action ? [''] : [])].map((h, i) => (
-              <th key={i} scope="col" className="whitespace-nowrap px-4 py-2.5 font-medium">
-                {h}
-              </th>
-            ))}
+            {['Sent', 'Event', 'Status', 'Attempts', 'Response', 'Latency', 'Delivery id', ...(action ? [''] : [])].map(
+              (h, i) => (
+                <th key={i} scope="col" className="whitespace-nowrap px-4 py-2.5 font-medium">
+                  {h}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -51,20 +57,33 @@ export function DeliveryLog({ rows, action }: DeliveryLogProps) {
                 </td>
                 <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs">
                   {d.eventName}
-                  {d.replayOf && <span className="ml-1 text-slate-400" title={`replay of ${d.replayOf}`}>↻</span>}
+                  {d.replayOf && (
+                    <span className="ml-1 text-slate-400" title={`replay of ${d.replayOf}`}>
+                      ↻
+                    </span>
+                  )}
                 </td>
                 <td className="px-4 py-2.5">
                   <DeliveryStatusBadge status={d.status} attempts={d.attempts} />
                 </td>
-                <td className="px-4 py-2.5 tabular-nums" data-testid="delivery-attempts">
+                <td className="px-4 py-2.5 text-xs tabular-nums" data-testid="delivery-attempts">
                   {d.attempts}
                 </td>
                 <td className="px-4 py-2.5">
-                  <button type="button" className="text-left font-mono text-xs underline-offset-2 hover:underline" aria-expanded={open === d.id} onClick={() => setOpen(open === d.id ? null : d.id)}>
-                    {d.responseStatus ?? (d.error ? 'error' : '—')}
+                  <button
+                    type="button"
+                    title="Show the response excerpt"
+                    className="flex max-w-64 items-baseline gap-1.5 text-left text-xs underline-offset-2 hover:underline"
+                    aria-expanded={open === d.id}
+                    onClick={() => setOpen(open === d.id ? null : d.id)}
+                  >
+                    <span className="font-mono">{d.responseStatus ?? (d.error ? 'error' : '—')}</span>
+                    <span className="truncate text-slate-500 dark:text-slate-400">{d.error ?? d.responseExcerpt}</span>
                   </button>
                 </td>
-                <td className="whitespace-nowrap px-4 py-2.5 tabular-nums text-xs">{d.latencyMs == null ? '—' : `${d.latencyMs} ms`}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 tabular-nums text-xs">
+                  {d.latencyMs == null ? '—' : `${d.latencyMs} ms`}
+                </td>
                 <td className="px-4 py-2.5 font-mono text-[11px] text-slate-500">{d.id}</td>
                 {action && <td className="px-4 py-2.5 text-right">{action(d)}</td>}
               </tr>

@@ -5,7 +5,13 @@ const TONE: Record<string, BadgeTone> = { delivered: 'green', pending: 'amber', 
 /** delivered, pending (retrying), failed (gave up). */
 export function DeliveryStatusBadge({ status, attempts }: { status: string; attempts: number }) {
   return (
-    <Badge tone={TONE[status] ?? 'slate'} dot pulse={status === 'pending'} testId="delivery-status" title={status === 'pending' && attempts > 0 ? `retrying after ${attempts} attempts` : undefined}>
+    <Badge
+      tone={TONE[status] ?? 'slate'}
+      dot
+      pulse={status === 'pending'}
+      testId="delivery-status"
+      title={status === 'pending' && attempts > 0 ? `retrying after ${attempts} attempts` : undefined}
+    >
       {status === 'pending' && attempts > 0 ? 'retrying' : status}
     </Badge>
   );

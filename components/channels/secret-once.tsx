@@ -26,7 +26,10 @@ export function SecretOnce({ secret, onDismiss }: { secret: string; onDismiss: (
         of <span className="font-mono text-xs">&lt;t&gt;.&lt;body&gt;</span>). Lost, it can only be replaced.
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <code data-testid="secret-value" className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 ring-1 ring-amber-200 dark:bg-slate-900 dark:text-slate-100 dark:ring-amber-800">
+        <code
+          data-testid="secret-value"
+          className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 ring-1 ring-amber-200 dark:bg-slate-900 dark:text-slate-100 dark:ring-amber-800"
+        >
           {secret}
         </code>
         <Button size="sm" variant="primary" onClick={() => void copy()}>

@@ -14,14 +14,22 @@ describe('hook draft', () => {
   });
 
   it('sends patterns only for event hooks, a timeout only when given (seconds to ms)', () => {
-    expect(hookInputFromDraft({ ...EMPTY_HOOK_DRAFT, name: ' ci ', url: 'http://x', patterns: ['task:*'] }).input).toEqual({
+    expect(
+      hookInputFromDraft({ ...EMPTY_HOOK_DRAFT, name: ' ci ', url: 'http://x', patterns: ['task:*'] }).input,
+    ).toEqual({
       kind: 'event',
       name: 'ci',
       url: 'http://x',
       patterns: ['task:*'],
       failMode: 'open',
     });
-    const pre = hookInputFromDraft({ ...EMPTY_HOOK_DRAFT, kind: 'pre-assignment', patterns: ['task:*'], timeoutText: '1.5', failMode: 'closed' });
+    const pre = hookInputFromDraft({
+      ...EMPTY_HOOK_DRAFT,
+      kind: 'pre-assignment',
+      patterns: ['task:*'],
+      timeoutText: '1.5',
+      failMode: 'closed',
+    });
     expect(pre.input).toMatchObject({ kind: 'pre-assignment', patterns: [], timeoutMs: 1500, failMode: 'closed' });
     expect(hookInputFromDraft({ ...EMPTY_HOOK_DRAFT, timeoutText: 'soon' }).problem).toBe('seconds, such as 2 or 0.5');
   });

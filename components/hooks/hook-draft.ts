@@ -9,7 +9,14 @@ export interface HookDraft {
   failMode: 'open' | 'closed';
 }
 
-export const EMPTY_HOOK_DRAFT: HookDraft = { kind: 'event', name: '', url: '', patterns: [], timeoutText: '', failMode: 'open' };
+export const EMPTY_HOOK_DRAFT: HookDraft = {
+  kind: 'event',
+  name: '',
+  url: '',
+  patterns: [],
+  timeoutText: '',
+  failMode: 'open',
+};
 
 /** The default timeouts the server applies when none is given. */
 export const DEFAULT_TIMEOUT_S = { event: 10, 'pre-assignment': 2 } as const;
@@ -35,7 +42,8 @@ export const covered = (patterns: readonly string[], name: string) =>
 export function hookInputFromDraft(d: HookDraft) {
   const timeoutText = d.timeoutText.trim();
   const seconds = timeoutText === '' ? null : Number(timeoutText);
-  if (seconds !== null && !(Number.isFinite(seconds) && seconds > 0)) return { problem: 'seconds, such as 2 or 0.5', input: null };
+  if (seconds !== null && !(Number.isFinite(seconds) && seconds > 0))
+    return { problem: 'seconds, such as 2 or 0.5', input: null };
   return {
     problem: null,
     input: {

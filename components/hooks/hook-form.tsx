@@ -6,7 +6,14 @@ import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { formErrors } from '@/components/alerts/form-errors';
 import { Button } from '@/components/ui/button';
 import type { ErrorLike } from '@/components/trpc/input-issues';
-import { covered, DEFAULT_TIMEOUT_S, hookInputFromDraft, namespacesOf, togglePattern, type HookDraft } from './hook-draft';
+import {
+  covered,
+  DEFAULT_TIMEOUT_S,
+  hookInputFromDraft,
+  namespacesOf,
+  togglePattern,
+  type HookDraft,
+} from './hook-draft';
 import type { CatalogueEntry } from './types';
 
 interface HookFormProps {
@@ -19,7 +26,12 @@ interface HookFormProps {
 }
 
 const LABEL = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
-const Err = ({ m }: { m?: string | null }) => (m ? <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">{m}</p> : null);
+const Err = ({ m }: { m?: string | null }) =>
+  m ? (
+    <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+      {m}
+    </p>
+  ) : null;
 
 /** A subscription picks events from the catalogue (or whole namespaces); a pre-assignment hook sets its time limit and what a timeout does. */
 export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }: HookFormProps) {
@@ -29,11 +41,18 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
   const { problem, input } = hookInputFromDraft(d);
   const server = formErrors(error, ['name', 'url', 'patterns', 'timeoutMs', 'failMode', 'kind']);
   const headed = /^(name|url|patterns|timeoutMs): ([\s\S]*)$/.exec(server.form ?? '');
-  const err = (k: string) => Object.entries(server.fields).find(([p]) => p === k || p.startsWith(`${k}.`))?.[1] ?? (headed?.[1] === k ? headed[2] : undefined);
+  const err = (k: string) =>
+    Object.entries(server.fields).find(([p]) => p === k || p.startsWith(`${k}.`))?.[1] ??
+    (headed?.[1] === k ? headed[2] : undefined);
   const names = catalogue.map((c) => c.name);
   const pattern = (p: string, text: string, title?: string) => (
     <label key={p} className="inline-flex items-center gap-1.5 text-xs" title={title}>
-      <input type="checkbox" checked={d.patterns.includes(p)} disabled={!d.patterns.includes(p) && covered(d.patterns, p) && p !== '*'} onChange={(e) => set({ patterns: togglePattern(d.patterns, p, e.target.checked) })} />
+      <input
+        type="checkbox"
+        checked={d.patterns.includes(p)}
+        disabled={!d.patterns.includes(p) && covered(d.patterns, p) && p !== '*'}
+        onChange={(e) => set({ patterns: togglePattern(d.patterns, p, e.target.checked) })}
+      />
       <span className="font-mono">{text}</span>
     </label>
   );
@@ -58,13 +77,32 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="hook-name" className={LABEL}>Name</label>
-          <input id="hook-name" value={d.name} onChange={(e) => set({ name: e.target.value })} className={INPUT_CLASS} autoComplete="off" aria-invalid={!!err('name') || undefined} />
+          <label htmlFor="hook-name" className={LABEL}>
+            Name
+          </label>
+          <input
+            id="hook-name"
+            value={d.name}
+            onChange={(e) => set({ name: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+            aria-invalid={!!err('name') || undefined}
+          />
           <Err m={err('name')} />
         </div>
         <div>
-          <label htmlFor="hook-url" className={LABEL}>URL</label>
-          <input id="hook-url" value={d.url} onChange={(e) => set({ url: e.target.value })} className={`${INPUT_CLASS} font-mono text-xs`} placeholder="https://ci.example.com/flightdeck" autoComplete="off" aria-invalid={!!err('url') || undefined} />
+          <label htmlFor="hook-url" className={LABEL}>
+            URL
+          </label>
+          <input
+            id="hook-url"
+            value={d.url}
+            onChange={(e) => set({ url: e.target.value })}
+            className={`${INPUT_CLASS} font-mono text-xs`}
+            placeholder="https://ci.example.com/flightdeck"
+            autoComplete="off"
+            aria-invalid={!!err('url') || undefined}
+          />
           <Err m={err('url')} />
         </div>
       </div>
@@ -83,27 +121,53 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="hook-timeout" className={LABEL}>Time limit (seconds)</label>
-            <input id="hook-timeout" inputMode="decimal" value={d.timeoutText} onChange={(e) => set({ timeoutText: e.target.value })} placeholder={String(DEFAULT_TIMEOUT_S['pre-assignment'])} className={INPUT_CLASS} aria-invalid={!!((tried && problem) || err('timeoutMs')) || undefined} />
+            <label htmlFor="hook-timeout" className={LABEL}>
+              Time limit (seconds)
+            </label>
+            <input
+              id="hook-timeout"
+              inputMode="decimal"
+              value={d.timeoutText}
+              onChange={(e) => set({ timeoutText: e.target.value })}
+              placeholder={String(DEFAULT_TIMEOUT_S['pre-assignment'])}
+              className={INPUT_CLASS}
+              aria-invalid={!!((tried && problem) || err('timeoutMs')) || undefined}
+            />
             <Err m={(tried ? problem : null) ?? err('timeoutMs')} />
-            <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">At most 10 s; asked in parallel for a dispatch pass’s assignments.</p>
+            <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
+              At most 10 s; asked in parallel for a dispatch pass’s assignments.
+            </p>
           </div>
           <fieldset>
             <legend className={LABEL}>When it times out, errs or answers nonsense</legend>
             <div className="space-y-1 text-sm">
               <label className="flex items-center gap-2">
-                <input type="radio" name="hook-fail" checked={d.failMode === 'open'} onChange={() => set({ failMode: 'open' })} />
+                <input
+                  type="radio"
+                  name="hook-fail"
+                  checked={d.failMode === 'open'}
+                  onChange={() => set({ failMode: 'open' })}
+                />
                 Fail open: assign anyway
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="hook-fail" checked={d.failMode === 'closed'} onChange={() => set({ failMode: 'closed' })} />
+                <input
+                  type="radio"
+                  name="hook-fail"
+                  checked={d.failMode === 'closed'}
+                  onChange={() => set({ failMode: 'closed' })}
+                />
                 Fail closed: hold the task, as a veto would
               </label>
             </div>
           </fieldset>
         </div>
       )}
-      {server.form && !headed && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{server.form}</p>}
+      {server.form && !headed && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {server.form}
+        </p>
+      )}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" size="sm" disabled={busy}>
           {busy && <ButtonSpinner />}

@@ -21,16 +21,33 @@ function DeleteHookButton({ hook: h }: { hook: HookRow }) {
     trpc.hooks.delete.mutationOptions({
       onSuccess: () => {
         void queryClient.invalidateQueries(trpc.hooks.pathFilter());
-        toast({ title: `Hook ${h.name} deleted`, description: h.kind === 'event' ? 'No more events are sent there.' : 'Assignments no longer ask it.' });
+        toast({
+          title: `Hook ${h.name} deleted`,
+          description: h.kind === 'event' ? 'No more events are sent there.' : 'Assignments no longer ask it.',
+        });
       },
       onError: (err) => toast(errorToast(`Could not delete hook ${h.name}`, err)),
     }),
   );
   const ask = async () => {
-    if (await confirm({ title: `Delete hook ${h.name}?`, body: 'It stops at once; deliveries still waiting fail.', confirmLabel: 'Delete', destructive: true })) remove.mutate({ id: h.id });
+    if (
+      await confirm({
+        title: `Delete hook ${h.name}?`,
+        body: 'It stops at once; deliveries still waiting fail.',
+        confirmLabel: 'Delete',
+        destructive: true,
+      })
+    )
+      remove.mutate({ id: h.id });
   };
   return (
-    <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" disabled={remove.isPending} onClick={() => void ask()}>
+    <Button
+      size="sm"
+      variant="ghost"
+      className="text-red-600 dark:text-red-400"
+      disabled={remove.isPending}
+      onClick={() => void ask()}
+    >
       Delete
     </Button>
   );
@@ -44,7 +61,10 @@ export function HooksTable({ hooks, canManage }: { hooks: HookRow[]; canManage: 
       header: 'Hook',
       cell: (h) => (
         <span>
-          <Link href={`/hooks/${h.id}`} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline dark:text-slate-100">
+          <Link
+            href={`/hooks/${h.id}`}
+            className="font-medium text-slate-900 hover:text-indigo-600 hover:underline dark:text-slate-100"
+          >
             {h.name}
           </Link>
           <span className="block max-w-xs truncate font-mono text-[11px] text-slate-500" title={h.url}>
@@ -73,8 +93,30 @@ export function HooksTable({ hooks, canManage }: { hooks: HookRow[]; canManage: 
         ),
       className: 'whitespace-normal min-w-48',
     },
-    { key: 'enabled', header: 'State', cell: (h) => <Badge tone={h.enabled ? 'green' : 'gray'} dot>{h.enabled ? 'enabled' : 'disabled'}</Badge> },
-    { key: 'actions', header: '', cell: (h) => (canManage ? <DeleteHookButton hook={h} /> : null), className: 'text-right' },
+    {
+      key: 'enabled',
+      header: 'State',
+      cell: (h) => (
+        <Badge tone={h.enabled ? 'green' : 'gray'} dot>
+          {h.enabled ? 'enabled' : 'disabled'}
+        </Badge>
+      ),
+    },
+    {
+      key: 'actions',
+      header: '',
+      cell: (h) => (canManage ? <DeleteHookButton hook={h} /> : null),
+      className: 'text-right',
+    },
   ];
-  return <DataTable columns={columns} rows={hooks} rowKey={(h) => h.id} label="Hooks" testId="hooks-table" minWidth="min-w-[720px]" />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={hooks}
+      rowKey={(h) => h.id}
+      label="Hooks"
+      testId="hooks-table"
+      minWidth="min-w-[720px]"
+    />
+  );
 }

@@ -32,15 +32,29 @@ export function HooksView({ canManage }: { canManage: boolean }) {
         void queryClient.invalidateQueries(trpc.hooks.pathFilter());
         setShowForm(false);
         setSecret({ name: hook.name, secret });
-        toast({ title: `Hook ${hook.name} created`, description: hook.kind === 'event' ? 'Matching events are sent from now on.' : 'Every assignment asks it from now on.' });
+        toast({
+          title: `Hook ${hook.name} created`,
+          description:
+            hook.kind === 'event' ? 'Matching events are sent from now on.' : 'Every assignment asks it from now on.',
+        });
       },
       onError: (err) => toast(errorToast('Could not create the hook', err)),
     }),
   );
   const all = hooks.data ?? [];
   const sections = [
-    { kind: 'event', title: 'Event subscriptions', description: 'Lifecycle events, signed, in order per task, agent or alert; a failing receiver holds back only that subject.' },
-    { kind: 'pre-assignment', title: 'Pre-assignment hooks', description: 'Asked before each assignment: they may veto it (the task waits with a backoff) or amend its labels, priority and note.' },
+    {
+      kind: 'event',
+      title: 'Event subscriptions',
+      description:
+        'Lifecycle events, signed, in order per task, agent or alert; a failing receiver holds back only that subject.',
+    },
+    {
+      kind: 'pre-assignment',
+      title: 'Pre-assignment hooks',
+      description:
+        'Asked before each assignment: they may veto it (the task waits with a backoff) or amend its labels, priority and note.',
+    },
   ] as const;
 
   return (
@@ -50,7 +64,11 @@ export function HooksView({ canManage }: { canManage: boolean }) {
         description="Webhooks for the fleet's lifecycle events, and hooks that review assignments before they are made."
         actions={
           canManage && (
-            <Button variant={showForm ? 'secondary' : 'primary'} onClick={() => setShowForm((v) => !v)} aria-expanded={showForm}>
+            <Button
+              variant={showForm ? 'secondary' : 'primary'}
+              onClick={() => setShowForm((v) => !v)}
+              aria-expanded={showForm}
+            >
               {showForm ? 'Hide form' : 'New hook'}
             </Button>
           )
@@ -65,7 +83,14 @@ export function HooksView({ canManage }: { canManage: boolean }) {
       {showForm && (
         <Card title="New hook" className="mb-4">
           {catalogue.data ? (
-            <HookForm initial={EMPTY_HOOK_DRAFT} catalogue={catalogue.data} busy={create.isPending} error={create.error} onSubmit={(input) => create.mutate(input)} onCancel={() => setShowForm(false)} />
+            <HookForm
+              initial={EMPTY_HOOK_DRAFT}
+              catalogue={catalogue.data}
+              busy={create.isPending}
+              error={create.error}
+              onSubmit={(input) => create.mutate(input)}
+              onCancel={() => setShowForm(false)}
+            />
           ) : (
             <Spinner />
           )}
@@ -85,13 +110,19 @@ export function HooksView({ canManage }: { canManage: boolean }) {
                   <HooksTable hooks={rows} canManage={canManage} />
                 ) : (
                   <EmptyState title={s.kind === 'event' ? 'No subscriptions' : 'No pre-assignment hook'}>
-                    {s.kind === 'event' ? 'Subscribe a URL to events from the catalogue below.' : 'Assignments are made without asking anyone.'}
+                    {s.kind === 'event'
+                      ? 'Subscribe a URL to events from the catalogue below.'
+                      : 'Assignments are made without asking anyone.'}
                   </EmptyState>
                 )}
               </Card>
             );
           })}
-          <Card title="Event catalogue" description="What subscriptions can receive; open an event for an example body." bodyClassName="">
+          <Card
+            title="Event catalogue"
+            description="What subscriptions can receive; open an event for an example body."
+            bodyClassName=""
+          >
             {catalogue.error ? (
               <div className="p-4">
                 <ErrorState error={catalogue.error} onRetry={() => void catalogue.refetch()} />

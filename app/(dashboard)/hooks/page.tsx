@@ -9,7 +9,10 @@ export default async function HooksPage() {
   const { actor } = await requireSession();
   const trpc = await serverTrpc();
   const queryClient = getServerQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.hooks.list.queryOptions()), queryClient.prefetchQuery(trpc.hooks.catalogue.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.hooks.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.hooks.catalogue.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <HooksView canManage={mayCall(actor, 'hooks.create')} />

@@ -27,7 +27,10 @@ export function AlertView({ id, me, canOperate }: { id: string; me: string; canO
   const unit = metric?.unit === 'count' || metric?.unit === 'boolean' ? '' : metric?.unit;
   return (
     <>
-      <Link href="/alerts" className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200">
+      <Link
+        href="/alerts"
+        className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200"
+      >
         ← Alerts
       </Link>
       {detail.error ? (
@@ -54,7 +57,9 @@ export function AlertView({ id, me, canOperate }: { id: string; me: string; canO
             <Card title="Act on it" description="Each step is recorded in the timeline with your name.">
               <AlertActions alert={a} me={me} />
               <div className="mt-4 border-t border-slate-100 pt-3 dark:border-slate-800">
-                <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Remedies</h3>
+                <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                  Remedies
+                </h3>
                 <AlertRemedies alert={a} />
               </div>
             </Card>
@@ -66,7 +71,13 @@ export function AlertView({ id, me, canOperate }: { id: string; me: string; canO
                 description={`${metric ? `${metric.description}. ` : ''}Its value at each evaluation while the alert was open${a.threshold ? `; dashed: the threshold (${a.threshold.comparison} ${a.threshold.value})` : ''}.`}
               >
                 {a.samples.length > 1 ? (
-                  <AlertMetricChart samples={a.samples} severity={a.severity} threshold={a.threshold?.value} firingAt={a.firingAt} unit={unit} />
+                  <AlertMetricChart
+                    samples={a.samples}
+                    severity={a.severity}
+                    threshold={a.threshold?.value}
+                    firingAt={a.firingAt}
+                    unit={unit}
+                  />
                 ) : (
                   <p className="text-sm text-slate-500 dark:text-slate-400">Not enough readings yet to draw.</p>
                 )}

@@ -20,7 +20,10 @@ export default async function AlertPage({ params }: AlertPageProps) {
     queryClient.prefetchQuery(trpc.alerts.rules.list.queryOptions()),
   ]);
   // An unknown alert is a 404 with the ways back, not an error to retry.
-  if ((queryClient.getQueryState(trpc.alerts.get.queryKey({ id }))?.error as { code?: string } | null)?.code === 'NOT_FOUND')
+  if (
+    (queryClient.getQueryState(trpc.alerts.get.queryKey({ id }))?.error as { code?: string } | null)?.code ===
+    'NOT_FOUND'
+  )
     notFound();
   return (
     <HydrateClient>

@@ -30,7 +30,10 @@ export function ChannelsView({ canManage }: { canManage: boolean }) {
         void queryClient.invalidateQueries(trpc.channels.pathFilter());
         setShowForm(false);
         setSecret({ name: c.name, secret: c.secret });
-        toast({ title: `Channel ${c.name} created`, description: 'Copy its signing secret now; use Send test to check the receiver.' });
+        toast({
+          title: `Channel ${c.name} created`,
+          description: 'Copy its signing secret now; use Send test to check the receiver.',
+        });
       },
       onError: (err) => toast(errorToast('Could not create the channel', err)),
     }),
@@ -42,7 +45,11 @@ export function ChannelsView({ canManage }: { canManage: boolean }) {
         description="Channels receive alert notifications: once when a group starts firing, again each repeat interval while it fires, once when it resolves. Every request is signed."
         actions={
           canManage && (
-            <Button variant={showForm ? 'secondary' : 'primary'} onClick={() => setShowForm((v) => !v)} aria-expanded={showForm}>
+            <Button
+              variant={showForm ? 'secondary' : 'primary'}
+              onClick={() => setShowForm((v) => !v)}
+              aria-expanded={showForm}
+            >
               {showForm ? 'Hide form' : 'New channel'}
             </Button>
           )
@@ -57,7 +64,14 @@ export function ChannelsView({ canManage }: { canManage: boolean }) {
       )}
       {showForm && (
         <Card title="New channel" className="mb-4">
-          <ChannelForm initial={EMPTY_CHANNEL_DRAFT} submitLabel="Create channel" busy={create.isPending} error={create.error} onSubmit={(input) => create.mutate(input)} onCancel={() => setShowForm(false)} />
+          <ChannelForm
+            initial={EMPTY_CHANNEL_DRAFT}
+            submitLabel="Create channel"
+            busy={create.isPending}
+            error={create.error}
+            onSubmit={(input) => create.mutate(input)}
+            onCancel={() => setShowForm(false)}
+          />
         </Card>
       )}
       {channels.error ? (

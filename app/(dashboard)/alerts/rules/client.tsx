@@ -16,7 +16,9 @@ export function RulesView({ canConfigure }: { canConfigure: boolean }) {
   const trpc = useTRPC();
   const rules = useQuery(trpc.alerts.rules.list.queryOptions());
   const [showForm, setShowForm] = useState(false);
-  const list = rules.data ? [...rules.data.rules].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name)) : [];
+  const list = rules.data
+    ? [...rules.data.rules].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name))
+    : [];
   return (
     <>
       <PageHeader
@@ -24,7 +26,11 @@ export function RulesView({ canConfigure }: { canConfigure: boolean }) {
         description="Rules watch the fleet's metrics; one holding for its “for” duration fires an alert per set of labels."
         actions={
           canConfigure && (
-            <Button variant={showForm ? 'secondary' : 'primary'} onClick={() => setShowForm((v) => !v)} aria-expanded={showForm}>
+            <Button
+              variant={showForm ? 'secondary' : 'primary'}
+              onClick={() => setShowForm((v) => !v)}
+              aria-expanded={showForm}
+            >
               {showForm ? 'Hide form' : 'New rule'}
             </Button>
           )
@@ -33,7 +39,11 @@ export function RulesView({ canConfigure }: { canConfigure: boolean }) {
       <AlertsTabs />
       {showForm && (
         <Card title="New rule" className="mb-4" description="Over the same metrics as the built-in rules.">
-          {rules.data ? <RuleForm metrics={rules.data.metrics} onDone={() => setShowForm(false)} /> : <TableSkeleton rows={3} />}
+          {rules.data ? (
+            <RuleForm metrics={rules.data.metrics} onDone={() => setShowForm(false)} />
+          ) : (
+            <TableSkeleton rows={3} />
+          )}
         </Card>
       )}
       {rules.error ? (

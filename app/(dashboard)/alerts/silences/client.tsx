@@ -24,7 +24,11 @@ export function SilencesView({ canOperate }: { canOperate: boolean }) {
         description="Silences mute the notifications of the alerts they match, for a while; the alerts stay visible here, marked."
         actions={
           canOperate && (
-            <Button variant={showForm ? 'secondary' : 'primary'} onClick={() => setShowForm((v) => !v)} aria-expanded={showForm}>
+            <Button
+              variant={showForm ? 'secondary' : 'primary'}
+              onClick={() => setShowForm((v) => !v)}
+              aria-expanded={showForm}
+            >
               {showForm ? 'Hide form' : 'New silence'}
             </Button>
           )
@@ -32,7 +36,11 @@ export function SilencesView({ canOperate }: { canOperate: boolean }) {
       />
       <AlertsTabs />
       {showForm && (
-        <Card title="New silence" className="mb-4" description="Every matcher must match an alert's labels (=, !=, =~ regex, !~).">
+        <Card
+          title="New silence"
+          className="mb-4"
+          description="Every matcher must match an alert's labels (=, !=, =~ regex, !~)."
+        >
           <SilenceForm initialMatchers={[{ name: '', op: '=', value: '' }]} onDone={() => setShowForm(false)} />
         </Card>
       )}

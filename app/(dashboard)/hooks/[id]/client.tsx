@@ -30,7 +30,10 @@ export function HookView({ id, canManage }: { id: string; canManage: boolean }) 
     trpc.hooks.redeliver.mutationOptions({
       onSuccess: (d) => {
         void queryClient.invalidateQueries(trpc.hooks.deliveries.pathFilter());
-        toast({ title: `Replay of ${d.replayOf} queued as ${d.id}`, description: 'Same body, new delivery id; it goes out after the subject’s earlier deliveries.' });
+        toast({
+          title: `Replay of ${d.replayOf} queued as ${d.id}`,
+          description: 'Same body, new delivery id; it goes out after the subject’s earlier deliveries.',
+        });
       },
       onError: (err) => toast(errorToast('Could not replay the delivery', err)),
     }),
@@ -39,7 +42,12 @@ export function HookView({ id, canManage }: { id: string; canManage: boolean }) 
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   const action = canManage
     ? (d: DeliveryLogRow) => (
-        <Button size="sm" disabled={replay.isPending} onClick={() => replay.mutate({ deliveryId: d.id })} title="Send the same body again as a new delivery">
+        <Button
+          size="sm"
+          disabled={replay.isPending}
+          onClick={() => replay.mutate({ deliveryId: d.id })}
+          title="Send the same body again as a new delivery"
+        >
           Replay
         </Button>
       )
@@ -47,7 +55,10 @@ export function HookView({ id, canManage }: { id: string; canManage: boolean }) 
 
   return (
     <>
-      <Link href="/hooks" className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200">
+      <Link
+        href="/hooks"
+        className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200"
+      >
         ← Hooks
       </Link>
       {list.error ? (
@@ -74,7 +85,11 @@ export function HookView({ id, canManage }: { id: string; canManage: boolean }) 
             </p>
           </div>
           {h.kind === 'event' && (
-            <Card title="Delivery log" description="Newest first. A failing delivery holds back only its subject; retries keep their delivery id, a replay gets a new one." bodyClassName="">
+            <Card
+              title="Delivery log"
+              description="Newest first. A failing delivery holds back only its subject; retries keep their delivery id, a replay gets a new one."
+              bodyClassName=""
+            >
               {log.error ? (
                 <div className="p-4">
                   <ErrorState error={log.error} onRetry={() => void log.refetch()} />

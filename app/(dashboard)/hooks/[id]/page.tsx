@@ -12,7 +12,9 @@ export default async function HookPage({ params }: { params: Promise<{ id: strin
   const queryClient = getServerQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(trpc.hooks.list.queryOptions()),
-    queryClient.prefetchInfiniteQuery(trpc.hooks.deliveries.infiniteQueryOptions({ id }, { getNextPageParam: (last) => last.nextCursor })),
+    queryClient.prefetchInfiniteQuery(
+      trpc.hooks.deliveries.infiniteQueryOptions({ id }, { getNextPageParam: (last) => last.nextCursor }),
+    ),
   ]);
   return (
     <HydrateClient>

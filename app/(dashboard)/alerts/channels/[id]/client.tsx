@@ -47,7 +47,10 @@ export function ChannelView({ id, canManage }: { id: string; canManage: boolean 
 
   return (
     <>
-      <Link href="/alerts/channels" className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200">
+      <Link
+        href="/alerts/channels"
+        className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200"
+      >
         ← Channels
       </Link>
       {list.error ? (
@@ -70,7 +73,12 @@ export function ChannelView({ id, canManage }: { id: string; canManage: boolean 
                 <Button size="sm" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
                   {editing ? 'Close editor' : 'Edit'}
                 </Button>
-                <Button size="sm" variant="ghost" disabled={update.isPending} onClick={() => update.mutate({ id, rotateSecret: true })}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={update.isPending}
+                  onClick={() => update.mutate({ id, rotateSecret: true })}
+                >
                   Rotate secret
                 </Button>
                 <ChannelActions channel={c} afterDelete="/alerts/channels" />
@@ -80,10 +88,21 @@ export function ChannelView({ id, canManage }: { id: string; canManage: boolean 
           {secret && <SecretOnce secret={secret} onDismiss={() => setSecret(null)} />}
           {editing && (
             <Card title="Edit channel">
-              <ChannelForm initial={draftFromChannel(c)} submitLabel="Save" busy={update.isPending} error={update.error} onSubmit={(input) => update.mutate({ id, ...input })} onCancel={() => setEditing(false)} />
+              <ChannelForm
+                initial={draftFromChannel(c)}
+                submitLabel="Save"
+                busy={update.isPending}
+                error={update.error}
+                onSubmit={(input) => update.mutate({ id, ...input })}
+                onCancel={() => setEditing(false)}
+              />
             </Card>
           )}
-          <Card title="Delivery log" description="Every notification and test sent here, newest first; a retry keeps its delivery id." bodyClassName="">
+          <Card
+            title="Delivery log"
+            description="Every notification and test sent here, newest first; a retry keeps its delivery id."
+            bodyClassName=""
+          >
             {log.error ? (
               <div className="p-4">
                 <ErrorState error={log.error} onRetry={() => void log.refetch()} />

@@ -12,7 +12,9 @@ export default async function ChannelPage({ params }: { params: Promise<{ id: st
   const queryClient = getServerQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(trpc.channels.list.queryOptions()),
-    queryClient.prefetchInfiniteQuery(trpc.channels.deliveries.infiniteQueryOptions({ id }, { getNextPageParam: (last) => last.nextCursor })),
+    queryClient.prefetchInfiniteQuery(
+      trpc.channels.deliveries.infiniteQueryOptions({ id }, { getNextPageParam: (last) => last.nextCursor }),
+    ),
   ]);
   return (
     <HydrateClient>
