@@ -10,6 +10,7 @@ import { DeliveryLog, LoadMore } from '@/components/channels/delivery-log';
 import { SecretOnce } from '@/components/channels/secret-once';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -63,7 +64,12 @@ export function ChannelView({ id, canManage }: { id: string; canManage: boolean 
         <div className="space-y-4">
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="min-w-0">
-              <h1 className="text-xl font-semibold tracking-tight text-slate-900 dark:text-slate-50">{c.name}</h1>
+              <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight text-slate-900 dark:text-slate-50">
+                {c.name}
+                <Badge tone={c.enabled ? 'green' : 'gray'} dot testId="channel-enabled">
+                  {c.enabled ? 'enabled' : 'disabled'}
+                </Badge>
+              </h1>
               <p className="mt-1 break-all font-mono text-xs text-slate-500">
                 {c.type} · {c.url}
               </p>
