@@ -86,6 +86,16 @@ test('a task needing a capability nobody has raises a critical alert; the operat
       await expect(step(page, 'acknowledged')).toContainText('by admin');
       await expect(step(page, 'acknowledged')).toContainText('on it: finding a GPU box');
 
+      // Assign it (to the operator signed in, the form's default).
+      await actions.getByRole('button', { name: 'Assign…' }).click();
+      await expect(page.getByLabel('Assign to (user name)')).toHaveValue('admin');
+      await actions.getByRole('button', { name: 'Assign', exact: true }).click();
+      await expect(
+        page.locator('[data-toast="success"]', { hasText: 'Assigned “No capable agent” to admin' }),
+      ).toBeVisible();
+      await expect(page.getByTestId('alert-assignee')).toHaveText('admin');
+      await expect(step(page, 'assigned')).toContainText('by admin');
+
       // Silence it for 15 minutes: the matchers come from its labels.
       await actions.getByRole('button', { name: 'Silence…' }).click();
       const form = page.getByTestId('silence-form');
@@ -120,6 +130,7 @@ test('a task needing a capability nobody has raises a critical alert; the operat
       expect(kinds.filter((k) => k !== 'pending')).toEqual([
         'firing',
         'acknowledged',
+        'assigned',
         'silenced',
         'remedy',
         'resolved',
@@ -184,4 +195,80 @@ test('a breaker-open alert: "reset breaker" run from the alert closes the breake
     clearInterval(keepAlive);
     await api.mutate('agents.deregister', {}, agent.token);
   }
+});
+
+test('an operator writes a rule (the form names what it refuses), it fires for its labels; a silence made on the Silences tab mutes it until expired', async ({
+  adminPage: page,
+  api,
+}) => {
+  const capability = uniqueName('e2e-rule');
+  const ruleName = uniqueName('e2e deep queue');
+  await api.submitTask({ title: uniqueName('e2e queued'), capabilities: [capability] });
+  await page.goto('/alerts/rules');
+  await expectLive(page);
+  const sameDocument = await markDocument(page);
+  const tabs = page.getByRole('navigation', { name: 'Alerts section' });
+  await page.getByRole('button', { name: 'New rule' }).click();
+  const form = page.getByTestId('rule-form');
+  await form.getByLabel('Name').fill(ruleName);
+  await form.getByLabel('Metric').selectOption('queue_depth');
+  await form.getByRole('button', { name: '+ Add matcher' }).click();
+  await form.getByLabel('Filters 1: label name').fill('capability');
+  await form.getByLabel('Filters 1: value').fill(capability);
+  await form.getByLabel('Comparison').selectOption('>=');
+  await form.getByLabel('Threshold').fill('1');
+  await form.getByLabel('For', { exact: true }).fill('0s');
+  await form.getByLabel('Severity').selectOption('info');
+  // A placeholder the server does not know: refused, and the message sits under the summary.
+  await form.getByLabel('Summary').fill('{{value}} tasks wait for {{capability}}');
+  await form.getByRole('button', { name: 'Create rule' }).click();
+  await expect(form.getByText('placeholders are {{value}} and {{labels.<name>}}')).toBeVisible();
+  await form.getByLabel('Summary').fill('{{value}} tasks wait for {{labels.capability}}');
+  await form.getByRole('button', { name: 'Create rule' }).click();
+  await expect(page.locator('[data-toast="success"]', { hasText: `Rule “${ruleName}” created` })).toBeVisible();
+  const ruleRow = page.getByTestId('rules-table').locator('tbody tr', { hasText: ruleName });
+  await expect(ruleRow.getByTestId('rule-condition')).toHaveText('>= 1 for 0s');
+
+  // It fires for the capability's queue, as the summary says.
+  await tabs.getByRole('link', { name: 'Alerts' }).click();
+  const row = alertRow(page, 'capability', capability).filter({ hasText: ruleName });
+  await expect(row).toContainText(`1 tasks wait for ${capability}`);
+  await expect(row.getByTestId('alert-state')).toHaveText('firing');
+
+  // A silence for it, from the Silences tab: the alert is marked; expiring the silence lifts the mark.
+  await tabs.getByRole('link', { name: 'Silences' }).click();
+  await page.getByRole('button', { name: 'New silence' }).click();
+  const silence = page.getByTestId('silence-form');
+  await silence.getByLabel('Matchers 1: label name').fill('capability');
+  await silence.getByLabel('Matchers 1: value').fill(capability);
+  await silence.getByLabel('Comment').fill(`planned maintenance of ${capability}`);
+  await silence.getByRole('button', { name: 'Silence', exact: true }).click();
+  const silenceRow = page
+    .getByTestId('silences-table')
+    .locator('tbody tr', { hasText: `maintenance of ${capability}` });
+  await expect(silenceRow).toContainText(`capability="${capability}"`);
+  await expect(silenceRow).toContainText('active');
+  await tabs.getByRole('link', { name: 'Alerts' }).click();
+  await expect(row.getByTestId('alert-silenced')).toBeVisible();
+  await tabs.getByRole('link', { name: 'Silences' }).click();
+  await silenceRow.getByRole('button', { name: 'Expire' }).click();
+  await expect(silenceRow).toContainText('expired');
+  await tabs.getByRole('link', { name: 'Alerts' }).click();
+  await expect(row.getByTestId('alert-state')).toHaveText('firing');
+  await expect(row.getByTestId('alert-silenced')).toHaveCount(0);
+
+  // Deleting the rule (after a confirmation) resolves its alert.
+  await tabs.getByRole('link', { name: 'Rules' }).click();
+  await ruleRow.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(ruleRow).toHaveCount(0);
+  await tabs.getByRole('link', { name: 'Alerts' }).click();
+  await expect(row).toHaveCount(0);
+  await sameDocument();
+});
+
+test('an unknown alert is a 404 with the ways back', async ({ adminPage: page }) => {
+  const res = await page.goto('/alerts/alt_does_not_exist');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 });
