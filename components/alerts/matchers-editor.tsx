@@ -18,6 +18,9 @@ interface MatchersEditorProps {
   prefix?: string;
 }
 
+// The operator select keeps its own small width (the shared input class stretches to the row).
+const OP_CLASS = INPUT_CLASS.replace('w-full', '');
+
 const OP_TITLES: Record<string, string> = {
   '=': 'equals',
   '!=': 'does not equal',
@@ -51,14 +54,14 @@ export function MatchersEditor({
                   value={m.name}
                   placeholder="label"
                   onChange={(e) => set(i, { name: e.target.value })}
-                  className={`${INPUT_CLASS} font-mono text-xs`}
+                  className={`${INPUT_CLASS} min-w-0 flex-1 font-mono text-xs`}
                 />
                 <select
                   aria-label={`${label} ${i + 1}: operator`}
                   value={m.op}
                   title={OP_TITLES[m.op]}
                   onChange={(e) => set(i, { op: e.target.value as LabelMatcher['op'] })}
-                  className={`${INPUT_CLASS} w-16 shrink-0 px-1 font-mono text-xs`}
+                  className={`${OP_CLASS} w-16 shrink-0 px-1 font-mono text-xs`}
                 >
                   {MATCH_OPS.map((op) => (
                     <option key={op} value={op} title={OP_TITLES[op]}>
@@ -72,7 +75,7 @@ export function MatchersEditor({
                   placeholder="value"
                   onChange={(e) => set(i, { value: e.target.value })}
                   aria-invalid={!!error || undefined}
-                  className={`${INPUT_CLASS} font-mono text-xs`}
+                  className={`${INPUT_CLASS} min-w-0 flex-1 font-mono text-xs`}
                 />
                 <Button
                   size="sm"

@@ -8,7 +8,8 @@ import { criticalAlertNotice } from './critical-alert-notice';
 
 /**
  * A listener for the shell's live stream: a new critical alert shows a toast on whatever page
- * the operator is on, with a link to it; it stays until closed, like an error. Each alert once.
+ * the operator is on, with a link to it; it stays until closed, like an error. Each alert once,
+ * and one such toast at a time (a fleet losing many agents at once shows the newest, not a wall).
  */
 export function useCriticalAlertToast(): (event: LiveEvent) => void {
   const toast = useToast();
@@ -21,6 +22,7 @@ export function useCriticalAlertToast(): (event: LiveEvent) => void {
       shown.current.add(notice.alertId);
       toast({
         kind: 'error',
+        key: 'critical-alert',
         title: notice.title,
         description: notice.description,
         action: { label: 'Open', run: () => router.push(notice.href) },
