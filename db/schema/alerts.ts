@@ -107,7 +107,10 @@ export const alertTransitions = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     alertId: text('alert_id').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    /** pending, firing, acknowledged, resolved — or a handling step: assigned, silenced, unsilenced, inhibited, remedy. */
+    /**
+     * pending, firing, acknowledged, resolved, cleared (a pending alert's condition went away before it
+     * fired: resolved quietly) — or a handling step: assigned, silenced, unsilenced, inhibited, uninhibited, remedy.
+     */
     kind: text('kind').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),

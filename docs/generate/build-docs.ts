@@ -136,6 +136,8 @@ function fillDirectives(
 ): string {
   const defaults = readEnv({}) as unknown as Record<string, unknown>;
   return text.replace(/\{\{\s*([\w-]+)(?:\s+(\w+))?\s*\}\}/g, (whole, name: string, arg?: string) => {
+    // Alert summary templates' own placeholder, shown as written.
+    if (name === 'value') return whole;
     if (name === 'contents') return ctx.contents;
     if (name === 'access') return accessTable(ctx.placed);
     if (name === 'error-codes') return errorCodesTable();

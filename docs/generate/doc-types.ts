@@ -4,17 +4,21 @@ import type { AppRouter } from '@/server/trpc/root';
 type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;
 
-/** `"agents.register" | "work.poll" | …`: every procedure path of the router, as a type. */
-export type ProcedurePath = { [N in keyof Outputs & string]: `${N}.${keyof Outputs[N] & string}` }[keyof Outputs &
-  string];
+/** Procedures are the router record's leaves (they carry `_def.$types`); nested routers (`alerts.rules`) are walked. */
+type PathsOf<R, P extends string = ''> = {
+  [K in keyof R & string]: R[K] extends { _def: { $types: unknown } } ? `${P}${K}` : PathsOf<R[K], `${P}${K}.`>;
+}[keyof R & string];
 
-type Lookup<T, P> = P extends `${infer N}.${infer M}`
+/** `"agents.register" | "alerts.rules.list" | …`: every procedure path of the router, as a type. */
+export type ProcedurePath = PathsOf<AppRouter['_def']['record']>;
+
+type Lookup<T, P> = P extends `${infer N}.${infer Rest}`
   ? N extends keyof T
-    ? M extends keyof T[N]
-      ? T[N][M]
-      : never
+    ? Lookup<T[N], Rest>
     : never
-  : never;
+  : P extends keyof T
+    ? T[P]
+    : never;
 /** What a caller sends (zod's input side: defaults may be left out). */
 export type InputOf<P extends ProcedurePath> = Lookup<Inputs, P>;
 /** What the procedure answers (the JSON under `result.data`; dates are epoch milliseconds); for a subscription, one message. */

@@ -19,7 +19,7 @@ const TOKEN_WORD: Record<Access, string> = {
 export function checkProcedureMentions(file: string, markdown: string, catalog: Catalog): string[] {
   const byPath = new Map(catalog.procedures.map((p) => [p.path, p]));
   const namespaces = [...new Set(catalog.procedures.map((p) => p.path.split('.')[0]))];
-  const mention = new RegExp(`\`((?:${namespaces.join('|')})\\.[A-Za-z]+)`, 'g');
+  const mention = new RegExp(`\`((?:${namespaces.join('|')})(?:\\.[A-Za-z]+)+)`, 'g');
   const problems: string[] = [];
   markdown.split('\n').forEach((line, i) => {
     for (const [, path] of line.matchAll(mention)) {

@@ -1,6 +1,7 @@
 import type { Section } from '../generate/doc-types';
 import agentRegistration from './agent-registration';
 import agents from './agents';
+import alerts from './alerts';
 import auth from './auth';
 import balancing from './balancing';
 import deadLetters from './dead-letters';
@@ -21,6 +22,7 @@ export const SECTIONS: Section[] = [
   deadLetters,
   balancing,
   pools,
+  alerts,
   events,
   auth,
   system,

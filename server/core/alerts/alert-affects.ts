@@ -20,7 +20,7 @@ export interface Targets {
   capability: string | null;
   runtime: string | null;
   /** Pools named by the alert, or whose agents have its capability. */
-  pools: { id: string; name: string; capabilities: string[] }[];
+  pools: { id: string; name: string; capabilities: string[]; enabled: boolean }[];
   /** Live agents the alert concerns (the agent, or those with the capability or runtime). */
   agents: Agent[];
 }

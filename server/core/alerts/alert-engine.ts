@@ -129,12 +129,15 @@ function holding(c: AlertChange, o: Observation, now: number): void {
   }
 }
 
-/** A condition that no longer holds (or whose rule is gone): pending ends quietly, firing after the delay. */
+/**
+ * A condition that no longer holds (or whose rule is gone): firing ends after the resolve delay;
+ * pending ends at once and quietly (step `cleared`, an `alert:changed` event: nobody was told it fired).
+ */
 function clearing(c: AlertChange, o: Observation | undefined, rule: AlertRule | undefined, input: PassInput): void {
   const a = c.alert;
   const { now } = input;
   const resolve = (reason: string) => {
-    c.steps.push(step(a, 'resolved', reason, 'resolved'));
+    c.steps.push(step(a, a.state === 'pending' ? 'cleared' : 'resolved', reason, 'resolved'));
     a.state = 'resolved';
     a.resolvedAt = now;
   };

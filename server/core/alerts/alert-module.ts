@@ -1,4 +1,5 @@
 import type { BreakerService } from '../breakers/breaker-service';
+import type { EventName } from '../events';
 import type { PoolService } from '../pools/pool-service';
 import type { AgentLifecycle } from '../registry/agent-lifecycle';
 import type { CoreDeps, CoreModule } from '../shared/core-module';
@@ -17,13 +18,16 @@ export interface AlertOptions {
 }
 
 /** Events after which an alert's condition may have changed: evaluate soon rather than at the next tick. */
-const KICKS = new Set([
+const KICKS = new Set<EventName>([
   'task:submitted',
+  'task:released',
   'task:dead-lettered',
   'agent:registered',
-  'agent:state-changed',
+  'agent:changed',
+  'agent:deregistered',
   'breaker:changed',
   'pool:scaled',
+  'pool:changed',
   'cluster:leader-changed',
 ]);
 

@@ -36,6 +36,12 @@ const VERB: Record<RemedyAction, Parameters<typeof authorizeCall>[1]> = {
 };
 
 const MAX_WAKE = 10;
+const CAPACITY_METRICS = new Set([
+  'queue_depth',
+  'unservable_queued',
+  'pool_at_max_backlog',
+  'pool_sleep_window_backlog',
+]);
 
 /** Which remedies apply to an alert of this metric, given what its labels point at now. */
 export function remediesFor(metric: string | undefined, alert: Alert, t: Targets): Remedy[] {
@@ -50,16 +56,20 @@ export function remediesFor(metric: string | undefined, alert: Alert, t: Targets
   }
   if (metric === 'dead_letter_growth' && t.capability)
     out.push({ action: 'retry-dead-letters', label: `Retry the ${t.capability} dead letters` });
-  const sleeping = t.agents.filter((a) => a.status === 'sleeping');
-  if (sleeping.length && (t.capability || alert.labels.pool_id))
-    out.push({
-      action: 'wake-pool',
-      label: `Wake ${sleeping.length} sleeping agent${sleeping.length === 1 ? '' : 's'}`,
-    });
-  if (t.pools.length && (t.capability || alert.labels.pool_id))
-    out.push({ action: 'scale-pool', label: `Add an agent to pool ${t.pools[0].name}` });
+  // More agents help only where work waits for capacity.
+  if (!CAPACITY_METRICS.has(metric ?? '')) return out;
+  const sleeping = t.agents.filter((a) => a.status === 'sleeping').length;
+  if (sleeping) {
+    const n = Math.min(sleeping, MAX_WAKE);
+    out.push({ action: 'wake-pool', label: `Wake ${n} sleeping agent${n === 1 ? '' : 's'}` });
+  }
+  const pool = scalablePool(t);
+  if (pool) out.push({ action: 'scale-pool', label: `Add an agent to pool ${pool.name}` });
   return out;
 }
+
+/** A disabled pool starts nothing however large its minimum: only an enabled one can take the work. */
+const scalablePool = (t: Targets, id?: string) => t.pools.find((p) => p.enabled && (!id || p.id === id));
 
 /** Runs the remedy through the core verb it names, as the caller; answers what it did, for the timeline. */
 export async function runRemedy(
@@ -118,8 +128,8 @@ async function resetBreaker(req: RequestContext, parts: RemedyParts, alert: Aler
 
 /** Raises the pool's minimum (and maximum, if needed) to its size plus `by`: the autoscaler starts the agents. */
 async function scalePool(req: RequestContext, parts: RemedyParts, alert: Alert, t: Targets, input: RemedyInput) {
-  const pool = input.poolId ? t.pools.find((p) => p.id === input.poolId) : t.pools[0];
-  if (!pool) throw (input.poolId ? invalid : conflict)(`poolId: alert ${alert.id} concerns no such pool`);
+  const pool = scalablePool(t, input.poolId);
+  if (!pool) throw (input.poolId ? invalid : conflict)(`poolId: alert ${alert.id} concerns no such enabled pool`);
   const current = await parts.pools.get(pool.id);
   const size = (await parts.store.pools.agentsOf(pool.id)).filter((a) => a.status !== 'terminated').length;
   const minSize = Math.max(current.minSize, size + (input.by ?? 1));

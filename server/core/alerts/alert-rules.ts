@@ -71,6 +71,7 @@ export class AlertRules {
   }
 
   private async get(id: string): Promise<AlertRule> {
+    await this.seed();
     const rule = await this.store.alerts.getRule(id);
     if (!rule) throw notFound('alert rule', id);
     return rule;
