@@ -4,6 +4,7 @@ import agents from './agents';
 import alerts from './alerts';
 import auth from './auth';
 import balancing from './balancing';
+import channels from './channels';
 import deadLetters from './dead-letters';
 import events from './events';
 import overview from './overview';
@@ -23,6 +24,7 @@ export const SECTIONS: Section[] = [
   balancing,
   pools,
   alerts,
+  channels,
   events,
   auth,
   system,

@@ -51,7 +51,11 @@ export async function fireAlert(
 }
 
 /** A later step of its timeline: acknowledged or resolved (the state changes), silenced or unsilenced. */
-export async function alertStep(rt: Runtime, id: string, kind: 'acknowledged' | 'resolved' | 'silenced' | 'unsilenced') {
+export async function alertStep(
+  rt: Runtime,
+  id: string,
+  kind: 'acknowledged' | 'resolved' | 'silenced' | 'unsilenced',
+) {
   const db = rt.database.db;
   const [{ state }] = await rows<{ state: string }>(db, sql`select state from alerts where id = ${id}`);
   if (kind === 'acknowledged')

@@ -27,7 +27,11 @@ describe('the webhook sender', () => {
     expect(mapped.status).toBeNull();
     expect(rx.requests).toHaveLength(0);
 
-    expect(await post(open, `http://localhost:${rx.port}/hook`)).toMatchObject({ status: 200, body: 'ok', error: null });
+    expect(await post(open, `http://localhost:${rx.port}/hook`)).toMatchObject({
+      status: 200,
+      body: 'ok',
+      error: null,
+    });
     expect(rx.requests).toHaveLength(1);
     expect(rx.requests[0]).toMatchObject({ method: 'POST', body: '{"a":1}' });
   });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { isBlockedAddress } from '@/server/core/deliveries/address-policy';
-import type { WebhookRequest, WebhookResponse, WebhookSender } from '@/server/core/deliveries/ports';
+import type { WebhookResponse, WebhookSender } from '@/server/core/deliveries/ports';
 
 /** Response bodies are read up to this, then the connection is cut. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;

@@ -87,7 +87,8 @@ export class Deliverer {
     const at = this.clock.now();
     const attempts = d.attempts + 1;
     const giveUp = final || typeof target === 'string' || attempts >= this.maxAttempts;
-    const status = ok(response) ? 'delivered' : giveUp ? 'failed' : 'pending';
+    const delivered = typeof target !== 'string' && (target.accepts ?? ok)(response);
+    const status = delivered ? 'delivered' : giveUp ? 'failed' : 'pending';
     const attempt: DeliveryAttempt = { response, at, status, nextAttemptAt: at + this.delay(attempts) };
     await this.store.recordAttempt(d.id, attempt);
     if (status !== 'delivered')

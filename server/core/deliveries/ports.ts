@@ -79,7 +79,10 @@ export interface DeliveryStore {
   recordAttempt(id: string, attempt: DeliveryAttempt): Promise<void>;
   get(id: string): Promise<Delivery | null>;
   /** A target's deliveries, newest first. */
-  list(targetId: string, page: { cursor?: string | null; limit: number }): Promise<{ items: Delivery[]; nextCursor: string | null }>;
+  list(
+    targetId: string,
+    page: { cursor?: string | null; limit: number },
+  ): Promise<{ items: Delivery[]; nextCursor: string | null }>;
 }
 
 /** Where a target's deliveries go and how they are signed; null when the target is gone or disabled. */
@@ -88,6 +91,8 @@ export interface DeliveryTarget {
   secret: string;
   enabled: boolean;
   timeoutMs: number;
+  /** Whether an answer means delivered (default: any 2xx). */
+  accepts?: (response: WebhookResponse) => boolean;
 }
 
 export type DeliveryTargetLookup = (targetId: string) => Promise<DeliveryTarget | null>;

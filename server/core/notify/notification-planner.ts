@@ -73,20 +73,24 @@ export class NotificationPlanner {
     const next: NotificationGroup = {
       channelId: c.id,
       groupKey,
-      lastFingerprints: plan.status === 'resolved' ? (row?.lastFingerprints ?? []) : plan.alerts.map((a) => a.fingerprint),
+      lastFingerprints:
+        plan.status === 'resolved' ? (row?.lastFingerprints ?? []) : plan.alerts.map((a) => a.fingerprint),
       lastSentAt: now,
       resolved: plan.status === 'resolved',
     };
     const body = plan.alerts.length ? await this.render(c, groupKey, plan) : null;
-    const delivery = body === null ? null : {
-      targetKind: 'channel' as const,
-      targetId: c.id,
-      subject: `${c.id}/${groupKey}`,
-      dedupeKey: plan.dedupeKey,
-      eventName: `alert:${plan.status}`,
-      eventPosition: position,
-      body,
-    };
+    const delivery =
+      body === null
+        ? null
+        : {
+            targetKind: 'channel' as const,
+            targetId: c.id,
+            subject: `${c.id}/${groupKey}`,
+            dedupeKey: plan.dedupeKey,
+            eventName: `alert:${plan.status}`,
+            eventPosition: position,
+            body,
+          };
     if (!(await this.p.notifications.record(row, next, delivery))) return false;
     if (delivery) this.p.delivered();
     this.p.log.info({ channel: c.name, groupKey, status: plan.status, reason: plan.reason }, 'notification queued');

@@ -1,9 +1,13 @@
 import type { DeliveryQueue } from '../deliveries/delivery-module';
+import type { WebhookResponse } from '../deliveries/ports';
 import { DurableConsumer } from '../log/durable-consumer';
 import type { CoreDeps, CoreModule } from '../shared/core-module';
 import { Ticker } from '../shared/ticker';
 import { ChannelService } from './channel-service';
 import { NotificationPlanner } from './notification-planner';
+
+/** Slack answers 200 with the body `ok`; some failures come back as 200 with an error word instead. */
+const slackAccepts = (r: WebhookResponse) => r.status === 200 && r.body.trim() === 'ok';
 
 /** How long a channel's receiver has to answer one request. */
 export const CHANNEL_TIMEOUT_MS = 10_000;
@@ -32,7 +36,14 @@ export function createNotifyModule(deps: CoreDeps, queue: DeliveryQueue, opts: N
   });
   queue.registerTarget('channel', async (id) => {
     const [c, secret] = await Promise.all([store.channels.get(id), store.channels.secretOf(id)]);
-    return c && secret ? { url: c.url, secret, enabled: c.enabled, timeoutMs: CHANNEL_TIMEOUT_MS } : null;
+    if (!c || !secret) return null;
+    return {
+      url: c.url,
+      secret,
+      enabled: c.enabled,
+      timeoutMs: CHANNEL_TIMEOUT_MS,
+      ...(c.type === 'slack' ? { accepts: slackAccepts } : {}),
+    };
   });
   const planner = new NotificationPlanner({
     channels: store.channels,

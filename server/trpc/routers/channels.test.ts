@@ -50,7 +50,9 @@ describe('channels', () => {
     await expect(bad({ url: 'not a url' })).rejects.toThrow(/^url: not a valid URL/);
     await expect(bad({ repeatIntervalMs: 1_000 })).rejects.toThrow(/repeatIntervalMs: at least 10000/);
     await expect(bad({ type: 'email' })).rejects.toThrow(/type: one of webhook, slack, alertmanager-webhook/);
-    await expect(bad({ matchers: [{ name: 'x', op: '=~', value: '(' }] })).rejects.toThrow(/not a valid regular expression/);
+    await expect(bad({ matchers: [{ name: 'x', op: '=~', value: '(' }] })).rejects.toThrow(
+      /not a valid regular expression/,
+    );
     await admin().channels.create({ name: 'taken', type: 'slack', url: rx.url });
     await expect(admin().channels.create({ name: 'taken', type: 'slack', url: rx.url })).rejects.toThrow(
       /^name: a channel named taken already exists/,
@@ -75,10 +77,12 @@ describe('channels', () => {
     expect(got[0]!.headers['content-type']).toBe('application/json');
     expect(got[0]!.headers['user-agent']).toMatch(/^Flightdeck\/\d+\.\d+\.\d+/);
     // The receiver's check, by hand: the secret shown at create verifies the exact bytes received.
-    expect(verifySignature(c.secret, got[0]!.body, String(got[0]!.headers['flightdeck-signature']), Date.now())).toBe(true);
-    expect(verifySignature('whsec_wrong', got[0]!.body, String(got[0]!.headers['flightdeck-signature']), Date.now())).toBe(
-      false,
+    expect(verifySignature(c.secret, got[0]!.body, String(got[0]!.headers['flightdeck-signature']), Date.now())).toBe(
+      true,
     );
+    expect(
+      verifySignature('whsec_wrong', got[0]!.body, String(got[0]!.headers['flightdeck-signature']), Date.now()),
+    ).toBe(false);
     expect(got[0]!.json()).toMatchObject({ version: '1', status: 'firing', reason: 'test', channel: 'test-send' });
     const log = await operator().channels.deliveries({ id: c.id });
     expect(log.items).toEqual([
@@ -131,7 +135,13 @@ describe('without FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS', () => {
 
   it('refuses loopback and private URLs when saved', async () => {
     const admin = callerAs(strict, adminPrincipal);
-    for (const url of [rx.url, 'http://localhost:4200/x', 'http://10.1.2.3/x', 'http://[::1]/x', 'http://169.254.169.254/']) {
+    for (const url of [
+      rx.url,
+      'http://localhost:4200/x',
+      'http://10.1.2.3/x',
+      'http://[::1]/x',
+      'http://169.254.169.254/',
+    ]) {
       await expect(admin.channels.create({ name: 'private', type: 'webhook', url })).rejects.toThrow(
         /^url: .* is a loopback, link-local or private address; set FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS=1/,
       );

@@ -1,4 +1,12 @@
-import { alertLabels, alertStatus, alertUrl, common, groupLabels, sortedKeys, type Notification } from '../notification';
+import {
+  alertLabels,
+  alertStatus,
+  alertUrl,
+  common,
+  groupLabels,
+  sortedKeys,
+  type Notification,
+} from '../notification';
 
 /** Go's time.Time zero value: what Alertmanager sends as `endsAt` while an alert fires. */
 export const GO_ZERO_TIME = '0001-01-01T00:00:00Z';
