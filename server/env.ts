@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   FLIGHTDECK_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
   FLIGHTDECK_DECISION_HISTORY: z.coerce.number().int().min(1_000).default(200_000),
   FLIGHTDECK_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** First hold of a task a pre-assignment hook vetoed; it doubles per hold in a row, up to 5 min. */
+  FLIGHTDECK_HOOK_HOLD_MS: z.coerce.number().int().min(10).max(300_000).default(5_000),
   /** In-process plugins: module paths, comma-separated (absolute or from the working directory). */
   FLIGHTDECK_PLUGINS: z
     .string()

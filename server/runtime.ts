@@ -100,7 +100,7 @@ export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promis
       logWakeups: databaseLogWakeups(database),
       eventRetentionMs: env.FLIGHTDECK_EVENTS_RETENTION_MS,
       cluster: { replica: replicaIdentity(Date.now()), leaseTtlMs: env.FLIGHTDECK_LEASE_TTL_MS },
-      hooks: { ...opts.outgoing, plugins },
+      hooks: { ...opts.outgoing, plugins, holdBaseMs: env.FLIGHTDECK_HOOK_HOLD_MS },
       webhookSender: createWebhookSender({ allowPrivate: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS }),
       allowPrivateWebhooks: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS,
     },

@@ -7,6 +7,7 @@ import balancing from './balancing';
 import channels from './channels';
 import deadLetters from './dead-letters';
 import events from './events';
+import hooks from './hooks';
 import overview from './overview';
 import pools from './pools';
 import system from './system';
@@ -25,6 +26,7 @@ export const SECTIONS: Section[] = [
   pools,
   alerts,
   channels,
+  hooks,
   events,
   auth,
   system,

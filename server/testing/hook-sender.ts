@@ -10,7 +10,13 @@ export const plainWebhookSender: WebhookSender = {
     const timeout = AbortSignal.timeout(req.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     try {
-      const res = await fetch(req.url, { method: 'POST', body: req.body, headers: req.headers, redirect: 'manual', signal });
+      const res = await fetch(req.url, {
+        method: 'POST',
+        body: req.body,
+        headers: req.headers,
+        redirect: 'manual',
+        signal,
+      });
       return { status: res.status, latencyMs: Date.now() - started, body: await res.text(), error: null };
     } catch (err) {
       return { status: null, latencyMs: Date.now() - started, body: '', error: (err as Error).message };

@@ -16,7 +16,7 @@ export async function loadPlugins(specs: readonly string[], log: Logger, cwd = p
     try {
       mod = (await import(/* webpackIgnore: true */ pathToFileURL(file).href)) as { default?: unknown };
     } catch (err) {
-      throw new Error(`FLIGHTDECK_PLUGINS: cannot load ${file}: ${(err as Error).message}`);
+      throw new Error(`FLIGHTDECK_PLUGINS: cannot load ${file}: ${(err as Error).message}`, { cause: err });
     }
     const plugin = checkPlugin(mod.default, file);
     if (plugins.some((p) => p.name === plugin.name))

@@ -123,7 +123,7 @@ export function createTaskReads(db: Db): Reads {
         db,
         sql`
         select d.id, d.task_id, d.attempt, d.strategy, d.winner_agent_id, d.winner_agent_name, d.candidates, d.candidate_count,
-               d.excluded, d.excluded_count, d.decided_at, d.duration_us, t.title as task_title
+               d.excluded, d.excluded_count, d.decided_at, d.duration_us, d.hook_note, t.title as task_title
         from assignment_decisions d left join tasks t on t.id = d.task_id
         order by d.decided_at desc limit ${limit}`,
       );

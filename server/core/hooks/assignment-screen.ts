@@ -10,7 +10,12 @@ import { HOLD_BACKOFF } from './reviewer';
  * kept from dispatch (backoff in the database, so no replica asks again before it ends); an
  * amend is written before the assignment; a task allowed after a hold says so in its record.
  */
-export function createAssignmentScreen(gate: PreAssignGate, hooks: HookStore, log: Logger) {
+export function createAssignmentScreen(
+  gate: PreAssignGate,
+  hooks: HookStore,
+  log: Logger,
+  backoff: { baseMs: number; maxMs: number } = HOLD_BACKOFF,
+) {
   return async (items: { task: Task; agent: Agent }[]): Promise<ScreenResult[] | null> => {
     const outcomes = await gate.review(items);
     if (!outcomes) return null;
@@ -19,11 +24,16 @@ export function createAssignmentScreen(gate: PreAssignGate, hooks: HookStore, lo
         const o = outcomes[i];
         try {
           if (o.kind === 'hold') {
-            const until = await hooks.hold(task.id, o.reason, HOLD_BACKOFF);
+            const until = await hooks.hold(task.id, o.reason, backoff);
             log.info({ taskId: task.id, reason: o.reason, until }, 'assignment held back by a pre-assignment hook');
             return { keep: false, note: null };
           }
-          if (o.amend && !(await hooks.amend(task.id, o.amend))) return { keep: false, note: null };
+          if (o.amend) {
+            if (!(await hooks.amend(task.id, o.amend))) return { keep: false, note: null };
+            // What the agent is handed (a poll waiting here) carries the amended task.
+            if (o.amend.priority) task.priority = o.amend.priority;
+            if (o.amend.labels) task.labels = { ...task.labels, ...o.amend.labels };
+          }
           const earlier = task.hookHold ? `earlier ${task.hookHold.reason}` : null;
           const note = [earlier, o.note].filter(Boolean).join('; ');
           return { keep: true, note: note || null };

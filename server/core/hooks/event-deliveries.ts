@@ -18,16 +18,20 @@ export function createEventDeliveries(
 ) {
   let subs: Hook[] = [];
   let loadedAt = -Infinity;
+  // A change during a read makes that read stale: it must not count as fresh.
+  let generation = 0;
   const subscriptions = async () => {
     if (clock.now() - loadedAt >= refreshMs) {
+      const seen = generation;
       subs = await hooks.enabled('event');
-      loadedAt = clock.now();
+      if (seen === generation) loadedAt = clock.now();
     }
     return subs;
   };
   return {
     /** A subscription changed on this replica: read them again before the next event. */
     invalidate() {
+      generation++;
       loadedAt = -Infinity;
     },
     async handle(e: AnyBusEvent): Promise<void> {

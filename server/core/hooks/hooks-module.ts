@@ -8,7 +8,7 @@ import { HookService } from './hook-service';
 import { httpReviewer } from './http-reviewer';
 import { notifyPlugins, pluginReviewer, type Plugin } from './plugin';
 import { PreAssignGate } from './pre-assign-gate';
-import type { AssignmentReviewer } from './reviewer';
+import { HOLD_BACKOFF, type AssignmentReviewer } from './reviewer';
 
 export interface HooksOptions {
   /** The outgoing delivery queue; without it event subscriptions are kept but nothing is queued. */
@@ -16,6 +16,8 @@ export interface HooksOptions {
   /** The safe sender pre-assignment hooks are asked through; without it they fail (and follow their fail mode). */
   sender?: WebhookSender | null;
   plugins?: readonly Plugin[];
+  /** First hold of a vetoed task (default 5 s); it doubles per hold in a row, up to 5 min. */
+  holdBaseMs?: number;
 }
 
 /**
@@ -39,7 +41,8 @@ export function createHooksModule(deps: CoreDeps, opts: HooksOptions = {}) {
     clock,
     log.child({ part: 'pre-assign' }),
   );
-  const screen = createAssignmentScreen(gate, hooks, log.child({ part: 'pre-assign' }));
+  const backoff = { ...HOLD_BACKOFF, ...(opts.holdBaseMs ? { baseMs: opts.holdBaseMs } : {}) };
+  const screen = createAssignmentScreen(gate, hooks, log.child({ part: 'pre-assign' }), backoff);
   const queue = opts.deliveries ?? null;
   const events = queue ? createEventDeliveries(hooks, (rows) => queue.enqueue(rows), clock) : null;
   const consumer = events
@@ -57,6 +60,14 @@ export function createHooksModule(deps: CoreDeps, opts: HooksOptions = {}) {
   const module: CoreModule = {
     name: 'hooks',
     loops: consumer ? [consumer.loop] : [],
+    start() {
+      // The cursor exists from start-up, so events before the consumer's first pass are not skipped.
+      if (consumer)
+        void deps.store.events
+          .head()
+          .then((head) => deps.store.events.cursor(consumer.name, head))
+          .catch((err) => log.error({ err }, 'creating the hooks cursor failed'));
+    },
     onEvent(e) {
       const mapped = hookEventsOf(e);
       if (!mapped.length) return;

@@ -22,6 +22,7 @@ export interface GateOptions {
 export class PreAssignGate {
   private cached: AssignmentReviewer[] = [];
   private loadedAt = -Infinity;
+  private generation = 0;
   private readonly refreshMs: number;
   private readonly concurrency: number;
 
@@ -37,14 +38,17 @@ export class PreAssignGate {
 
   /** A hook was created or deleted here: the next pass reads them again. */
   invalidate(): void {
+    this.generation++;
     this.loadedAt = -Infinity;
   }
 
   async reviewers(): Promise<AssignmentReviewer[]> {
     if (this.clock.now() - this.loadedAt < this.refreshMs) return this.cached;
     try {
+      const seen = this.generation;
       this.cached = await this.load();
-      this.loadedAt = this.clock.now();
+      // A change during the read makes it stale: read again next pass.
+      if (seen === this.generation) this.loadedAt = this.clock.now();
     } catch (err) {
       // Keep the last list: a read failing now must not silently switch hooks off (or on).
       this.log.error({ err }, 'reading the pre-assignment hooks failed');
