@@ -93,7 +93,7 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
             id="channel-url"
             value={d.url}
             onChange={(e) => set({ url: e.target.value })}
-            className={`${INPUT_CLASS} font-mono text-xs`}
+            className={`${INPUT_CLASS} font-mono`}
             placeholder="https://hooks.example.com/flightdeck"
             autoComplete="off"
             aria-invalid={!!err('url') || undefined}

@@ -98,7 +98,7 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
             id="hook-url"
             value={d.url}
             onChange={(e) => set({ url: e.target.value })}
-            className={`${INPUT_CLASS} font-mono text-xs`}
+            className={`${INPUT_CLASS} font-mono`}
             placeholder="https://ci.example.com/flightdeck"
             autoComplete="off"
             aria-invalid={!!err('url') || undefined}
