@@ -64,6 +64,11 @@ export default defineConfig({
       FLIGHTDECK_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       LOG_LEVEL: 'warn',
+      // Alerts evaluate every second and resolve a second after their condition clears (tests shorten a rule's `for`).
+      FLIGHTDECK_ALERT_EVAL_MS: '1000',
+      FLIGHTDECK_ALERT_RESOLVE_DELAY_MS: '1000',
+      // Webhook receivers in the tests listen on 127.0.0.1.
+      FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: '1',
       ...(process.env.FLIGHTDECK_E2E_DATABASE_URL ? { DATABASE_URL: process.env.FLIGHTDECK_E2E_DATABASE_URL } : {}),
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     },

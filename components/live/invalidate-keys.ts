@@ -73,19 +73,24 @@ function filtersFor(trpc: Trpc, key: string): QueryFilters[] {
       return id === '*'
         ? [trpc.tasks.detail.pathFilter(), trpc.tasks.get.pathFilter()]
         : [trpc.tasks.detail.queryFilter({ id }), trpc.tasks.get.queryFilter({ id })];
-    // tRPC keys start with the procedure path ([['alerts', 'list'], …]): match the router.
+    // Few open alerts: the whole router (list, counts for the nav badge, an open alert's timeline) refetches.
+    case 'alerts':
+      return [trpc.alerts.pathFilter()];
     case 'ns':
-      return [
-        {
-          predicate: (q) => {
-            const r = Array.isArray(q.queryKey[0]) ? q.queryKey[0][0] : null;
-            return r === id || r === `${id}s`;
-          },
-        },
-      ];
+      return [routerFilter(id, `${id}s`)];
     default:
       return [];
   }
+}
+
+/** tRPC keys start with the procedure path ([['alerts', 'list'], …]): every query of these routers. */
+function routerFilter(...names: string[]): QueryFilters {
+  return {
+    predicate: (q) => {
+      const r = Array.isArray(q.queryKey[0]) ? q.queryKey[0][0] : null;
+      return typeof r === 'string' && names.includes(r);
+    },
+  };
 }
 
 /** A task list (one page, or the pages of an infinite query) that holds a waiting task. */

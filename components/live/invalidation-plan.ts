@@ -2,7 +2,7 @@ import type { LiveEvent } from '@/server/trpc/routers/events';
 
 /**
  * What a live event makes stale, as keys: 'agents' | 'tasks' | 'dead-letters' | 'breakers' |
- * 'overview' | 'decisions' | 'distribution' | 'routing' | 'pending' | 'pools' | 'replicas' | 'all' | `agent:<id>` |
+ * 'overview' | 'decisions' | 'distribution' | 'routing' | 'pending' | 'pools' | 'replicas' | 'alerts' | 'all' | `agent:<id>` |
  * `task:<id>` | 'task:*' | `ns:<namespace>`. Events carry ids only; the views refetch the details.
  * Pools count their agents (awake, busy) and their backlog (queued tasks), so agent events and
  * the task events that move work in or out of the queue or a slot make them stale too.
@@ -102,10 +102,16 @@ export function staleKeysFor(event: LiveEvent): string[] {
     // Another replica leads (or the same one, after its lease lapsed): the replica panel's badge moves.
     case 'cluster:leader-changed':
       return ['replicas'];
+    // Every step of an alert's timeline: its list, counts (the nav badge) and open detail refetch.
+    case 'alert:firing':
+    case 'alert:acknowledged':
+    case 'alert:resolved':
+    case 'alert:changed':
+      return ['alerts'];
     case 'resync':
       return ['all'];
     default: {
-      // An event this file does not map yet ("alert:firing"): refresh the router named after its namespace.
+      // An event this file does not map yet: refresh the router named after its namespace.
       const name = (event as { name: string }).name;
       return [`ns:${name.split(':')[0]}`, 'overview'];
     }

@@ -207,10 +207,32 @@ describe('staleKeysFor', () => {
     ).not.toContain('pools');
   });
 
+  it('refreshes the alerts (list, counts for the nav badge, an open alert) on every step of an alert', () => {
+    const payload = {
+      alertId: 'alt_1',
+      kind: 'acknowledged',
+      state: 'acknowledged',
+      previous: 'firing',
+      rule: 'No capable agent',
+      ruleId: 'builtin:no-capable-agent',
+      severity: 'critical',
+      labels: { capability: 'gpu' },
+      summary: 'x',
+      groupKey: 'g',
+      fingerprint: 'f',
+      by: ADMIN,
+      reason: 'acknowledged by admin',
+      note: null,
+    };
+    for (const name of ['alert:firing', 'alert:acknowledged', 'alert:resolved', 'alert:changed'] as const) {
+      expect(staleKeysFor({ id: '4', at: 0, name, payload })).toEqual(['alerts']);
+    }
+  });
+
   it('refreshes everything on resync, and the namespace router for unknown events', () => {
     expect(staleKeysFor({ id: 'r', at: 0, name: 'resync', payload: {} })).toEqual(['all']);
-    expect(staleKeysFor({ id: '4', at: 0, name: 'alert:firing', payload: {} } as never)).toEqual([
-      'ns:alert',
+    expect(staleKeysFor({ id: '4', at: 0, name: 'hook:made-up', payload: {} } as never)).toEqual([
+      'ns:hook',
       'overview',
     ]);
   });

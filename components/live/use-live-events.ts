@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef } from 'react';
 import { useTRPC } from '@/components/trpc/client';
+import type { LiveEvent } from '@/server/trpc/routers/events';
 import { invalidateKeys } from './invalidate-keys';
 import { staleKeysFor } from './invalidation-plan';
 import { InvalidationScheduler } from './invalidation-scheduler';
@@ -17,10 +18,19 @@ const SLOW_KEYS = new Set(['overview', 'distribution', 'pools', 'agents']);
  * The dashboard's one subscription to `events.live`. Each event marks the affected queries
  * stale (coalesced: 150 ms, the overview 1 s); active views refetch, nothing polls.
  * httpSubscriptionLink resumes with the last event id after a drop; the server answers
- * `resync` when it cannot replay, and we then refresh everything.
+ * `resync` when it cannot replay, and we then refresh everything. `onEvent` sees every event too
+ * (the shell's toast for a new critical alert).
  */
-export function useLiveEvents(): { status: LiveStatus; error: string | null; retry: () => void } {
+export function useLiveEvents(onEvent?: (event: LiveEvent) => void): {
+  status: LiveStatus;
+  error: string | null;
+  retry: () => void;
+} {
   const trpc = useTRPC();
+  const onEventRef = useRef(onEvent);
+  useEffect(() => {
+    onEventRef.current = onEvent;
+  }, [onEvent]);
   const queryClient = useQueryClient();
   const schedulerRef = useRef<InvalidationScheduler | null>(null);
   const seenEvent = useRef(false);
@@ -49,6 +59,7 @@ export function useLiveEvents(): { status: LiveStatus; error: string | null; ret
       onData: ({ data }) => {
         seenEvent.current = true;
         schedulerRef.current?.add(staleKeysFor(data));
+        onEventRef.current?.(data);
       },
     }),
   );

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCriticalAlertToast } from '@/components/alerts/use-critical-alert-toast';
 import { LiveIndicator } from '@/components/live/live-indicator';
 import { ConfirmProvider } from '@/components/ui/confirm-dialog';
 import { ToastProvider } from '@/components/ui/toast';
@@ -20,7 +21,7 @@ interface DashboardShellProps {
   children: ReactNode;
 }
 
-/** Header, navigation, keyboard shortcuts and the dashboard's single live-event subscription. */
+/** Header, navigation, keyboard shortcuts and the dashboard's single live-event subscription (and its critical-alert toast). */
 export function DashboardShell({ user, children }: DashboardShellProps) {
   return (
     <ToastProvider>
@@ -32,7 +33,7 @@ export function DashboardShell({ user, children }: DashboardShellProps) {
 }
 
 function Shell({ user, children }: DashboardShellProps) {
-  const live = useLiveEvents();
+  const live = useLiveEvents(useCriticalAlertToast());
   const pathname = usePathname();
   // The menu counts as open only on the page it was opened on: any navigation closes it.
   const [menu, setMenu] = useState({ open: false, path: pathname });
@@ -68,7 +69,8 @@ function Shell({ user, children }: DashboardShellProps) {
             >
               F
             </span>
-            <span className="sr-only sm:not-sr-only">Flightdeck</span>
+            {/* Between lg and xl the eight links need the room: the logo stands alone. */}
+            <span className="sr-only sm:not-sr-only lg:sr-only xl:not-sr-only">Flightdeck</span>
           </Link>
           <NavLinks open={menuOpen} onNavigate={closeMenu} />
           <div className="ml-auto flex shrink-0 items-center gap-1.5 sm:gap-2">

@@ -9,7 +9,16 @@ describe('keyboard shortcuts', () => {
       expect(keys.press('g', 0)).toBeNull();
       expect(keys.press(page.key, 100)).toEqual({ kind: 'go', href: page.href });
     }
-    expect(MAIN_PAGES.map((p) => `g ${p.key}`).sort()).toEqual(['g a', 'g b', 'g d', 'g o', 'g p', 'g t']);
+    expect(MAIN_PAGES.map((p) => `g ${p.key}`).sort()).toEqual([
+      'g a',
+      'g b',
+      'g d',
+      'g h',
+      'g l',
+      'g o',
+      'g p',
+      'g t',
+    ]);
   });
 
   it('forgets a g after the wait, and after another key', () => {

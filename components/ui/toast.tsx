@@ -13,6 +13,8 @@ export interface ToastInput {
   action?: { label: string; run: () => void | Promise<void> };
   /** Errors stay until closed; others leave after this long (default 6 s). */
   durationMs?: number;
+  /** A toast with the same key replaces this one: a stream of like notices shows only the newest. */
+  key?: string;
 }
 
 interface Toast extends ToastInput {
@@ -41,7 +43,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (input: ToastInput) => {
       const id = next.current++;
-      setToasts((all) => [...all.slice(-4), { ...input, id }]);
+      setToasts((all) => [...all.filter((t) => !input.key || t.key !== input.key).slice(-4), { ...input, id }]);
       const kind = input.kind ?? 'success';
       if (kind !== 'error') setTimeout(() => dismiss(id), input.durationMs ?? 6_000);
     },

@@ -1,0 +1,124 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ButtonSpinner } from '@/components/balancing/button-spinner';
+import { INPUT_CLASS } from '@/components/balancing/form-styles';
+import { useTRPC } from '@/components/trpc/client';
+import { errorToast } from '@/components/ui/action-toast';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+import { formErrors } from './form-errors';
+import { formatDurationText, parseDuration } from './rule-draft';
+import { SEVERITIES } from './rule-options';
+import type { RuleRow } from './types';
+import { useAlertsChanged } from './use-alert-mutation';
+
+/** What an operator tunes on any rule, built-in or theirs: threshold, for, severity. */
+export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => void }) {
+  const trpc = useTRPC();
+  const toast = useToast();
+  const changed = useAlertsChanged();
+  const [threshold, setThreshold] = useState(String(rule.threshold));
+  const [forText, setForText] = useState(formatDurationText(rule.forMs));
+  const [severity, setSeverity] = useState<string>(rule.severity);
+  const update = useMutation(
+    trpc.alerts.rules.update.mutationOptions({
+      onSuccess: (r) => {
+        changed();
+        toast({
+          title: `Rule “${r.name}” saved`,
+          description: `Fires when ${r.comparison} ${r.threshold} for ${formatDurationText(r.forMs)}, as ${r.severity}.`,
+        });
+        onDone();
+      },
+      onError: (err) => toast(errorToast(`Could not save rule “${rule.name}”`, err)),
+    }),
+  );
+  const t = threshold.trim() === '' ? NaN : Number(threshold);
+  const forMs = parseDuration(forText);
+  const server = formErrors(update.error, ['threshold', 'forMs', 'severity']);
+  const local = {
+    threshold: Number.isFinite(t) ? undefined : 'must be a number',
+    forMs: forMs === null ? 'write a duration: 30s, 5m, 1h' : undefined,
+  };
+  const error = (k: 'threshold' | 'forMs' | 'severity') =>
+    (k !== 'severity' ? local[k] : undefined) ?? server.fields[k];
+
+  return (
+    <form
+      data-testid="rule-edit-form"
+      className="flex flex-wrap items-start gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!Number.isFinite(t) || forMs === null) return;
+        update.mutate({ id: rule.id, threshold: t, forMs, severity: severity as RuleRow['severity'] });
+      }}
+    >
+      <div className="w-32">
+        <label htmlFor={`th-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
+          Threshold ({rule.comparison})
+        </label>
+        <input
+          id={`th-${rule.id}`}
+          inputMode="decimal"
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+          aria-invalid={!!error('threshold') || undefined}
+          className={`${INPUT_CLASS} tabular-nums`}
+        />
+        {error('threshold') && (
+          <p role="alert" className="mt-0.5 text-xs text-red-600">
+            {error('threshold')}
+          </p>
+        )}
+      </div>
+      <div className="w-28">
+        <label htmlFor={`for-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
+          For
+        </label>
+        <input
+          id={`for-${rule.id}`}
+          value={forText}
+          onChange={(e) => setForText(e.target.value)}
+          aria-invalid={!!error('forMs') || undefined}
+          className={INPUT_CLASS}
+        />
+        {error('forMs') && (
+          <p role="alert" className="mt-0.5 text-xs text-red-600">
+            {error('forMs')}
+          </p>
+        )}
+      </div>
+      <div className="w-32">
+        <label htmlFor={`sev-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
+          Severity
+        </label>
+        <select
+          id={`sev-${rule.id}`}
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value)}
+          className={INPUT_CLASS}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </div>
+      <div className="flex gap-2 self-end">
+        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>
+          {update.isPending && <ButtonSpinner />}
+          Save
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+      {server.form && (
+        <p role="alert" className="w-full text-xs text-red-600">
+          {server.form}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ButtonSpinner } from '@/components/balancing/button-spinner';
+import { INPUT_CLASS } from '@/components/balancing/form-styles';
+import { useTRPC } from '@/components/trpc/client';
+import { errorToast } from '@/components/ui/action-toast';
+import { Button } from '@/components/ui/button';
+import { formatDateTime } from '@/components/ui/format';
+import { useToast } from '@/components/ui/toast';
+import type { LabelMatcher } from '@/server/core/alerts/label-matchers';
+import { formErrors } from './form-errors';
+import { MatchersEditor } from './matchers-editor';
+import { formatMatchers, SILENCE_PRESETS } from './silence-matchers';
+
+interface SilenceFormProps {
+  initialMatchers: LabelMatcher[];
+  onDone: () => void;
+}
+
+/** Matchers (prefilled from an alert's labels), a duration preset and a comment; everyone sees who silenced what and why. */
+export function SilenceForm({ initialMatchers, onDone }: SilenceFormProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [matchers, setMatchers] = useState(initialMatchers);
+  const [durationMs, setDurationMs] = useState<number>(SILENCE_PRESETS[1].ms);
+  const [comment, setComment] = useState('');
+  const silence = useMutation(
+    trpc.alerts.silence.mutationOptions({
+      onSuccess: (s) => {
+        void queryClient.invalidateQueries(trpc.alerts.pathFilter());
+        toast({
+          title: `Silenced until ${formatDateTime(s.endsAt)}`,
+          description: `Alerts matching ${formatMatchers(s.matchers)} notify nobody until then.`,
+        });
+        onDone();
+      },
+      onError: (err) => toast(errorToast('Could not create the silence', err)),
+    }),
+  );
+  const errors = formErrors(silence.error, ['matchers', 'comment', 'durationMs']);
+  return (
+    <form
+      data-testid="silence-form"
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        silence.mutate({ matchers, durationMs, comment });
+      }}
+    >
+      <MatchersEditor
+        label="Matchers"
+        matchers={matchers}
+        onChange={setMatchers}
+        errors={errors.fields}
+        emptyMeans="a silence needs at least one"
+      />
+      {errors.fields.matchers && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {errors.fields.matchers}
+        </p>
+      )}
+      <div role="radiogroup" aria-label="Duration" className="flex flex-wrap items-center gap-1.5 text-sm">
+        <span className="mr-1 text-xs font-medium text-slate-700 dark:text-slate-200">For</span>
+        {SILENCE_PRESETS.map((p) => (
+          <button
+            key={p.ms}
+            type="button"
+            role="radio"
+            aria-checked={durationMs === p.ms}
+            onClick={() => setDurationMs(p.ms)}
+            className={`rounded-full border px-2.5 py-0.5 text-xs font-medium ${
+              durationMs === p.ms
+                ? 'border-indigo-600 bg-indigo-600 text-white'
+                : 'border-slate-300 bg-white text-slate-600 hover:border-slate-400 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300'
+            }`}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <div>
+        <label className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200" htmlFor="silence-comment">
+          Comment
+        </label>
+        <textarea
+          id="silence-comment"
+          rows={2}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder="Why, and until what: “deploying the GPU fleet, back by 3pm”"
+          aria-invalid={!!errors.fields.comment || undefined}
+          className={INPUT_CLASS}
+        />
+        {errors.fields.comment && (
+          <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+            {errors.fields.comment}
+          </p>
+        )}
+      </div>
+      {errors.form && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {errors.form}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" size="sm" disabled={silence.isPending}>
+          {silence.isPending && <ButtonSpinner />}
+          Silence
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

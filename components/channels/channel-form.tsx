@@ -1,0 +1,165 @@
+'use client';
+
+import { useState } from 'react';
+import { ButtonSpinner } from '@/components/balancing/button-spinner';
+import { INPUT_CLASS } from '@/components/balancing/form-styles';
+import { formErrors } from '@/components/alerts/form-errors';
+import { MatchersEditor } from '@/components/alerts/matchers-editor';
+import { SEVERITIES } from '@/components/alerts/rule-options';
+import { Button } from '@/components/ui/button';
+import type { ErrorLike } from '@/components/trpc/input-issues';
+import { channelInputFromDraft, type ChannelDraft } from './channel-draft';
+import { CHANNEL_TYPE_HELP, CHANNEL_TYPES } from './types';
+
+interface ChannelFormProps {
+  initial: ChannelDraft;
+  submitLabel: string;
+  busy: boolean;
+  error: ErrorLike | null;
+  onSubmit: (input: NonNullable<ReturnType<typeof channelInputFromDraft>['input']>) => void;
+  onCancel: () => void;
+}
+
+const FIELDS = ['name', 'type', 'url', 'severities', 'matchers', 'repeatIntervalMs', 'enabled'];
+
+/** Name, type, URL, which alerts (severities, label matchers) and how often a firing group is sent again. */
+export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCancel }: ChannelFormProps) {
+  const [d, setD] = useState(initial);
+  const set = (patch: Partial<ChannelDraft>) => setD((x) => ({ ...x, ...patch }));
+  const [tried, setTried] = useState(false);
+  const { problem, input } = channelInputFromDraft(d);
+  const server = formErrors(error, FIELDS);
+  // The channel service names the field at the head of its message ("url: private addresses are refused…").
+  const headed = /^(name|url|type|repeatIntervalMs): ([\s\S]*)$/.exec(server.form ?? '');
+  const err = (k: string) => server.fields[k] ?? (headed?.[1] === k ? headed[2] : undefined);
+  const formMessage = headed ? null : server.form;
+  const repeatError = (tried && problem) || err('repeatIntervalMs') || undefined;
+  const label = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
+  const errorLine = (m?: string) =>
+    m && (
+      <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+        {m}
+      </p>
+    );
+
+  return (
+    <form
+      data-testid="channel-form"
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (input) onSubmit(input);
+      }}
+    >
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor="channel-name" className={label}>
+            Name
+          </label>
+          <input
+            id="channel-name"
+            value={d.name}
+            onChange={(e) => set({ name: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+            aria-invalid={!!err('name') || undefined}
+          />
+          {errorLine(err('name'))}
+        </div>
+        <div>
+          <label htmlFor="channel-type" className={label}>
+            Type
+          </label>
+          <select
+            id="channel-type"
+            value={d.type}
+            onChange={(e) => set({ type: e.target.value as ChannelDraft['type'] })}
+            className={INPUT_CLASS}
+          >
+            {CHANNEL_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+          <p className="mt-0.5 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
+            {CHANNEL_TYPE_HELP[d.type]}
+          </p>
+        </div>
+        <div>
+          <label htmlFor="channel-url" className={label}>
+            URL
+          </label>
+          <input
+            id="channel-url"
+            value={d.url}
+            onChange={(e) => set({ url: e.target.value })}
+            className={`${INPUT_CLASS} font-mono`}
+            placeholder="https://hooks.example.com/flightdeck"
+            autoComplete="off"
+            aria-invalid={!!err('url') || undefined}
+          />
+          {errorLine(err('url'))}
+        </div>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <fieldset>
+          <legend className={label}>Severities</legend>
+          <div className="flex flex-wrap gap-3 text-sm">
+            {SEVERITIES.map((s) => (
+              <label key={s} className="inline-flex items-center gap-1.5">
+                <input
+                  type="checkbox"
+                  checked={d.severities.includes(s)}
+                  onChange={(e) =>
+                    set({ severities: e.target.checked ? [...d.severities, s] : d.severities.filter((x) => x !== s) })
+                  }
+                />
+                {s}
+              </label>
+            ))}
+          </div>
+          <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">None ticked: every severity.</p>
+        </fieldset>
+        <div>
+          <label htmlFor="channel-repeat" className={label}>
+            Repeat while firing, every
+          </label>
+          <input
+            id="channel-repeat"
+            value={d.repeatText}
+            onChange={(e) => set({ repeatText: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+            aria-invalid={!!repeatError || undefined}
+          />
+          {errorLine(repeatError)}
+        </div>
+        <label className="inline-flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" checked={d.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+          Enabled
+        </label>
+      </div>
+      <MatchersEditor
+        label="Label matchers"
+        matchers={d.matchers}
+        onChange={(matchers) => set({ matchers })}
+        errors={server.fields}
+        emptyMeans="every alert of those severities"
+      />
+      {formMessage && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {formMessage}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" size="sm" disabled={busy}>
+          {busy && <ButtonSpinner />}
+          {submitLabel}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,182 @@
+'use client';
+
+import { useState } from 'react';
+import { ButtonSpinner } from '@/components/balancing/button-spinner';
+import { INPUT_CLASS } from '@/components/balancing/form-styles';
+import { formErrors } from '@/components/alerts/form-errors';
+import { Button } from '@/components/ui/button';
+import type { ErrorLike } from '@/components/trpc/input-issues';
+import {
+  covered,
+  DEFAULT_TIMEOUT_S,
+  hookInputFromDraft,
+  namespacesOf,
+  togglePattern,
+  type HookDraft,
+} from './hook-draft';
+import type { CatalogueEntry } from './types';
+
+interface HookFormProps {
+  catalogue: CatalogueEntry[];
+  busy: boolean;
+  error: ErrorLike | null;
+  onSubmit: (input: NonNullable<ReturnType<typeof hookInputFromDraft>['input']>) => void;
+  onCancel: () => void;
+  initial: HookDraft;
+}
+
+const LABEL = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
+const Err = ({ m }: { m?: string | null }) =>
+  m ? (
+    <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+      {m}
+    </p>
+  ) : null;
+
+/** A subscription picks events from the catalogue (or whole namespaces); a pre-assignment hook sets its time limit and what a timeout does. */
+export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }: HookFormProps) {
+  const [d, setD] = useState(initial);
+  const set = (patch: Partial<HookDraft>) => setD((x) => ({ ...x, ...patch }));
+  const [tried, setTried] = useState(false);
+  const { problem, input } = hookInputFromDraft(d);
+  const server = formErrors(error, ['name', 'url', 'patterns', 'timeoutMs', 'failMode', 'kind']);
+  const headed = /^(name|url|patterns|timeoutMs): ([\s\S]*)$/.exec(server.form ?? '');
+  const err = (k: string) =>
+    Object.entries(server.fields).find(([p]) => p === k || p.startsWith(`${k}.`))?.[1] ??
+    (headed?.[1] === k ? headed[2] : undefined);
+  const names = catalogue.map((c) => c.name);
+  const pattern = (p: string, text: string, title?: string) => (
+    <label key={p} className="inline-flex items-center gap-1.5 text-xs" title={title}>
+      <input
+        type="checkbox"
+        checked={d.patterns.includes(p)}
+        disabled={!d.patterns.includes(p) && covered(d.patterns, p) && p !== '*'}
+        onChange={(e) => set({ patterns: togglePattern(d.patterns, p, e.target.checked) })}
+      />
+      <span className="font-mono">{text}</span>
+    </label>
+  );
+
+  return (
+    <form
+      data-testid="hook-form"
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (input) onSubmit(input);
+      }}
+    >
+      <div role="radiogroup" aria-label="Kind" className="flex flex-wrap gap-4 text-sm">
+        {(['event', 'pre-assignment'] as const).map((k) => (
+          <label key={k} className="inline-flex items-center gap-2">
+            <input type="radio" name="hook-kind" checked={d.kind === k} onChange={() => set({ kind: k })} />
+            {k === 'event' ? 'Event subscription' : 'Pre-assignment hook'}
+          </label>
+        ))}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="hook-name" className={LABEL}>
+            Name
+          </label>
+          <input
+            id="hook-name"
+            value={d.name}
+            onChange={(e) => set({ name: e.target.value })}
+            className={INPUT_CLASS}
+            autoComplete="off"
+            aria-invalid={!!err('name') || undefined}
+          />
+          <Err m={err('name')} />
+        </div>
+        <div>
+          <label htmlFor="hook-url" className={LABEL}>
+            URL
+          </label>
+          <input
+            id="hook-url"
+            value={d.url}
+            onChange={(e) => set({ url: e.target.value })}
+            className={`${INPUT_CLASS} font-mono`}
+            placeholder="https://ci.example.com/flightdeck"
+            autoComplete="off"
+            aria-invalid={!!err('url') || undefined}
+          />
+          <Err m={err('url')} />
+        </div>
+      </div>
+      {d.kind === 'event' ? (
+        <fieldset>
+          <legend className={LABEL}>Events</legend>
+          <div className="mb-2 flex flex-wrap gap-x-4 gap-y-1">
+            {pattern('*', '* (everything)')}
+            {namespacesOf(names).map((ns) => pattern(`${ns}:*`, `${ns}:*`))}
+          </div>
+          <div className="grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
+            {catalogue.map((c) => pattern(c.name, c.name, c.description))}
+          </div>
+          <Err m={err('patterns')} />
+        </fieldset>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="hook-timeout" className={LABEL}>
+              Time limit (seconds)
+            </label>
+            <input
+              id="hook-timeout"
+              inputMode="decimal"
+              value={d.timeoutText}
+              onChange={(e) => set({ timeoutText: e.target.value })}
+              placeholder={String(DEFAULT_TIMEOUT_S['pre-assignment'])}
+              className={INPUT_CLASS}
+              aria-invalid={!!((tried && problem) || err('timeoutMs')) || undefined}
+            />
+            <Err m={(tried ? problem : null) ?? err('timeoutMs')} />
+            <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
+              At most 10 s; asked in parallel for a dispatch pass’s assignments.
+            </p>
+          </div>
+          <fieldset>
+            <legend className={LABEL}>When it times out, errs or answers nonsense</legend>
+            <div className="space-y-1 text-sm">
+              <label className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="hook-fail"
+                  checked={d.failMode === 'open'}
+                  onChange={() => set({ failMode: 'open' })}
+                />
+                Fail open: assign anyway
+              </label>
+              <label className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="hook-fail"
+                  checked={d.failMode === 'closed'}
+                  onChange={() => set({ failMode: 'closed' })}
+                />
+                Fail closed: hold the task, as a veto would
+              </label>
+            </div>
+          </fieldset>
+        </div>
+      )}
+      {server.form && !headed && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {server.form}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" size="sm" disabled={busy}>
+          {busy && <ButtonSpinner />}
+          Create hook
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
