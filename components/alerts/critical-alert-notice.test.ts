@@ -21,6 +21,8 @@ const firing = (over: Record<string, unknown> = {}, at = 1_000_000): LiveEvent =
     by: { kind: 'system', id: 'alert-evaluator', name: 'alert evaluator' },
     reason: 'held for 5s',
     note: null,
+    silencedBy: null,
+    inhibitedBy: null,
     ...over,
   },
 });
@@ -41,5 +43,10 @@ describe('criticalAlertNotice', () => {
     expect(criticalAlertNotice(firing({ kind: 'unsilenced' }), 1_000_500)).toBeNull();
     expect(criticalAlertNotice(firing(), 1_000_000 + NOTICE_MAX_AGE_MS + 1)).toBeNull();
     expect(criticalAlertNotice({ id: 'r', at: 0, name: 'resync', payload: {} }, 0)).toBeNull();
+  });
+
+  it('stays quiet for a critical alert a silence or another alert already covers', () => {
+    expect(criticalAlertNotice(firing({ silencedBy: 'sil_1' }), 1_000_500)).toBeNull();
+    expect(criticalAlertNotice(firing({ inhibitedBy: 'alt_0' }), 1_000_500)).toBeNull();
   });
 });

@@ -16,12 +16,15 @@ export const alertHref = (alertId: string): string => `/alerts/${encodeURICompon
 
 /**
  * Whether a live event announces a critical alert that just started firing (not one that was
- * already firing: an `alert:firing` step comes once per alert), and what the toast says.
+ * already firing: an `alert:firing` step comes once per alert) and is neither silenced nor
+ * inhibited, and what the toast says.
  */
 export function criticalAlertNotice(event: LiveEvent, now: number): CriticalAlertNotice | null {
   if (event.name !== 'alert:firing') return null;
   const p = event.payload;
   if (p.severity !== 'critical' || p.kind !== 'firing') return null;
+  // A silence or inhibition already covers it: the operator chose not to be told (the page still lists it).
+  if (p.silencedBy || p.inhibitedBy) return null;
   if (now - event.at > NOTICE_MAX_AGE_MS) return null;
   return {
     alertId: p.alertId,

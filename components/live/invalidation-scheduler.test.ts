@@ -223,6 +223,8 @@ describe('staleKeysFor', () => {
       by: ADMIN,
       reason: 'acknowledged by admin',
       note: null,
+      silencedBy: null,
+      inhibitedBy: null,
     };
     for (const name of ['alert:firing', 'alert:acknowledged', 'alert:resolved', 'alert:changed'] as const) {
       expect(staleKeysFor({ id: '4', at: 0, name, payload })).toEqual(['alerts']);

@@ -95,6 +95,9 @@ export interface AlertEventPayload {
   by: ActorRef;
   reason: string;
   note: string | null;
+  /** The silence muting it, or the alert inhibiting it, when the step was written. */
+  silencedBy: string | null;
+  inhibitedBy: string | null;
 }
 
 export type EventName = keyof EventMap;

@@ -80,6 +80,8 @@ const eventOf = (a: GroupAlert, kind: string): AnyBusEvent =>
       by: { kind: 'system', id: 'engine', name: 'engine' },
       reason: 'test',
       note: null,
+      silencedBy: null,
+      inhibitedBy: null,
     } satisfies AlertEventPayload,
   }) as AnyBusEvent;
 

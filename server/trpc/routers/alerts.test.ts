@@ -35,7 +35,10 @@ async function alertEvents(alertId: string) {
   const events = await rt.core.deps.store.events.after(0, 100_000);
   return events
     .filter((e) => e.name.startsWith('alert:') && (e.payload as { alertId: string }).alertId === alertId)
-    .map((e) => `${e.name}:${(e.payload as { kind: string }).kind}`);
+    .map((e) => {
+      const p = e.payload as { kind: string; silencedBy: string | null };
+      return `${e.name}:${p.kind}${p.silencedBy ? ' (silenced)' : ''}`;
+    });
 }
 
 describe('the no-capable-agent alert', () => {
@@ -94,7 +97,7 @@ describe('the no-capable-agent alert', () => {
         'alert:changed:pending',
         'alert:firing:firing',
         'alert:acknowledged:acknowledged',
-        'alert:changed:silenced',
+        'alert:changed:silenced (silenced)',
         'alert:changed:unsilenced',
         'alert:resolved:resolved',
       ]);
