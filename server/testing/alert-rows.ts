@@ -20,7 +20,8 @@ export async function insertRule(rt: Runtime, r: { id: string; name: string; gro
   await rt.database.db.execute(
     sql`insert into alert_rules (id, name, metric, filters, comparison, threshold, for_ms, severity, labels, summary, group_by, params)
         values (${r.id}, ${r.name}, 'queue_depth', '[]'::jsonb, '>', 10, 0, ${r.severity ?? 'warning'}, '{}'::jsonb,
-          'queue too deep', ${JSON.stringify(r.groupBy ?? [])}::jsonb, '{}'::jsonb)`,
+          'queue too deep', ${JSON.stringify(r.groupBy ?? [])}::jsonb, '{}'::jsonb)
+        on conflict (id) do nothing`,
   );
 }
 
@@ -38,6 +39,8 @@ export async function fireAlert(
   },
 ): Promise<TestAlert> {
   const id = `alr_${randomBytes(6).toString('hex')}`;
+  // The evaluator resolves an alert whose rule is gone at once; with its rule it waits out the resolve delay.
+  await insertRule(rt, { id: a.ruleId ?? `rule_${a.rule}`, name: a.rule });
   const fingerprint = randomBytes(8).toString('hex');
   await rt.database.db.execute(
     sql`insert into alerts (id, fingerprint, rule_id, rule_name, state, severity, labels, summary, group_key,
