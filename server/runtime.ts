@@ -98,7 +98,10 @@ export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promis
       eventRetentionMs: env.FLIGHTDECK_EVENTS_RETENTION_MS,
       cluster: { replica: replicaIdentity(Date.now()), leaseTtlMs: env.FLIGHTDECK_LEASE_TTL_MS },
       hooks: { plugins, holdBaseMs: env.FLIGHTDECK_HOOK_HOLD_MS },
-      deliveryRetry: { maxAttempts: env.FLIGHTDECK_DELIVERY_MAX_ATTEMPTS, baseMs: env.FLIGHTDECK_DELIVERY_RETRY_BASE_MS },
+      deliveryRetry: {
+        maxAttempts: env.FLIGHTDECK_DELIVERY_MAX_ATTEMPTS,
+        baseMs: env.FLIGHTDECK_DELIVERY_RETRY_BASE_MS,
+      },
       webhookSender: createWebhookSender({ allowPrivate: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS }),
       allowPrivateWebhooks: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS,
     },

@@ -125,10 +125,10 @@ describe('hook subscriptions', () => {
 
   it('a failing subject holds back only itself: the others arrive, and it follows in order once the receiver recovers, each retry with the same id', async () => {
     const { hook, rx } = await subscribe('ordered', ['task:*']);
-    let held: string | undefined; // until its id is known, everything fails (only A exists then)
+    let held: string | null = null; // until its id is known, everything fails (only A exists then)
     let down = true;
     rx.respond = (r) =>
-      down && (held === undefined || r.json().subject === held)
+      down && (held === null || r.json().subject === held)
         ? { status: 500, body: 'A is down' }
         : { status: 200, body: 'ok' };
     const a = await submitQueued('order-a');
@@ -166,9 +166,9 @@ describe('hook subscriptions', () => {
 
   it(`gives up after ${MAX_ATTEMPTS} attempts into the delivery log (failed, attempts, response excerpt), and the subject moves on`, async () => {
     const { hook, rx } = await subscribe('gives-up', ['task:*']);
-    let doomed: string | undefined;
+    let doomed: string | null = null;
     rx.respond = (r) =>
-      doomed === undefined || (r.json().subject === doomed && r.eventName === 'task:submitted')
+      doomed === null || (r.json().subject === doomed && r.eventName === 'task:submitted')
         ? { status: 503, body: 'receiver down for maintenance' }
         : { status: 200, body: 'ok' };
     const c = await submitQueued('doomed');
