@@ -103,7 +103,7 @@ export default defineSection({
       fields: {
         name: 'unique',
         kind: '`event` (default): a subscription; `pre-assignment`: asked before each assignment',
-        url: 'http(s) URL the POSTs go to',
+        url: 'http(s) URL the POSTs go to, no credentials in it; loopback, link-local and private addresses are refused unless the server runs with `FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS=1` (checked again on the address each request connects to)',
         patterns: 'event hooks: catalogue names, `task:*`-style namespaces or `*`',
         timeoutMs: 'how long a request may take: pre-assignment default 2000, event default 10000, at most 10000',
         failMode: 'pre-assignment hooks: `open` assigns when the hook fails, `closed` holds the task',
