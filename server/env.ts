@@ -94,6 +94,10 @@ const EnvSchema = z.object({
   FLIGHTDECK_PUBLIC_URL: z.string().url().optional(),
   /** Webhooks (channels, hooks) may target loopback, link-local and private addresses (tests, trusted networks). */
   FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: bool.default(false),
+  /** Attempts of one webhook delivery (channels, hooks) before it is marked failed and its subject moves on. */
+  FLIGHTDECK_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /** First wait before a delivery is retried; it doubles per attempt, up to 10 min. */
+  FLIGHTDECK_DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
   /** Request bodies past this answer 413 before they are parsed. */
   FLIGHTDECK_MAX_BODY_BYTES: z.coerce
     .number()

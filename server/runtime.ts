@@ -11,7 +11,6 @@ import { replicaIdentity } from './adapters/replica-identity';
 import { systemClock } from './adapters/system-clock';
 import type { WriteFence } from './core/cluster/ports';
 import { Orchestrator } from './core/orchestrator';
-import type { DeliveryStore, WebhookSender } from './core/deliveries/ports';
 import { loadPlugins } from './adapters/plugins/plugin-loader';
 import { queuePolicy } from './core/tasks/queue-policy';
 import type { LeasePolicy } from './core/work/lease-policy';
@@ -43,8 +42,6 @@ export interface Runtime {
 export interface RuntimeOptions {
   redisPrefix?: string;
   quiet?: boolean;
-  /** The delivery queue and the webhook sender hooks use. */
-  outgoing?: { deliveries?: DeliveryStore; sender?: WebhookSender };
 }
 
 /** Composition root: environment → adapters → orchestrator. */
@@ -100,7 +97,11 @@ export async function createRuntime(env: Env, opts: RuntimeOptions = {}): Promis
       logWakeups: databaseLogWakeups(database),
       eventRetentionMs: env.FLIGHTDECK_EVENTS_RETENTION_MS,
       cluster: { replica: replicaIdentity(Date.now()), leaseTtlMs: env.FLIGHTDECK_LEASE_TTL_MS },
-      hooks: { ...opts.outgoing, plugins, holdBaseMs: env.FLIGHTDECK_HOOK_HOLD_MS },
+      hooks: { plugins, holdBaseMs: env.FLIGHTDECK_HOOK_HOLD_MS },
+      deliveryRetry: {
+        maxAttempts: env.FLIGHTDECK_DELIVERY_MAX_ATTEMPTS,
+        baseMs: env.FLIGHTDECK_DELIVERY_RETRY_BASE_MS,
+      },
       webhookSender: createWebhookSender({ allowPrivate: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS }),
       allowPrivateWebhooks: env.FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS,
     },

@@ -66,7 +66,7 @@ export default defineSection({
   intro: [
     'Webhook subscriptions to lifecycle events, and pre-assignment hooks asked before each assignment.',
     '',
-    '**Event deliveries.** Each event is a signed POST (`Flightdeck-Signature: t=<unix s>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, with the hook’s secret; `Flightdeck-Delivery` is the same on every retry) of `{"id", "event", "at", "subject", "data"}`. One subject’s deliveries (`task:<id>`, `agent:<id>`, `alert:<id>`, `pool:<id>`, `breaker:<key>`, `cluster`) arrive in order: a failing delivery holds back only its subject and is retried with backoff until the deliverer gives up on it (its attempts are in `hooks.deliveries`, status `failed`). Deliveries are queued by the leader from the event log, so none is lost across a restart or a change of leader; a receiver may see one twice (same `Flightdeck-Delivery`) and should drop it.',
+    '**Event deliveries.** Each event is a signed POST (`Flightdeck-Signature: t=<unix s>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, with the hook’s secret; `Flightdeck-Delivery` is the same on every retry) of `{"id", "event", "at", "subject", "data"}`. One subject’s deliveries (`task:<id>`, `agent:<id>`, `alert:<id>`, `pool:<id>`, `breaker:<key>`, `cluster`) arrive in order: a failing delivery holds back only its subject and is retried with backoff (1 s doubling up to 10 min apart) until the deliverer gives up on it after **12 attempts** (`FLIGHTDECK_DELIVERY_MAX_ATTEMPTS`, `FLIGHTDECK_DELIVERY_RETRY_BASE_MS`): it is then `failed` in `hooks.deliveries` with its attempts and the last response excerpt, and the subject’s next delivery is sent. Deliveries are queued by the leader from the event log, so none is lost across a restart or a change of leader; a receiver may see one twice (same `Flightdeck-Delivery`) and should drop it.',
     '',
     '**Events** (`hooks.catalogue` answers the same list with a whole example body each), with the `data` of an example:',
     '',
@@ -103,7 +103,7 @@ export default defineSection({
       fields: {
         name: 'unique',
         kind: '`event` (default): a subscription; `pre-assignment`: asked before each assignment',
-        url: 'http(s) URL the POSTs go to',
+        url: 'http(s) URL the POSTs go to, no credentials in it; loopback, link-local and private addresses are refused unless the server runs with `FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS=1` (checked again on the address each request connects to)',
         patterns: 'event hooks: catalogue names, `task:*`-style namespaces or `*`',
         timeoutMs: 'how long a request may take: pre-assignment default 2000, event default 10000, at most 10000',
         failMode: 'pre-assignment hooks: `open` assigns when the hook fails, `closed` holds the task',

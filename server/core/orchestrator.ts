@@ -88,8 +88,10 @@ export interface OrchestratorOptions {
   alertResolveDelayMs?: number;
   /** This replica, and the leader lease it competes for (cluster loops run on the leader only). */
   cluster?: ClusterOptions;
-  /** The delivery queue and sender hooks use, and the in-process plugins. */
-  hooks?: HooksOptions;
+  /** The in-process plugins, and how long a vetoed task is held (hooks send through the delivery queue). */
+  hooks?: Pick<HooksOptions, 'plugins' | 'holdBaseMs'>;
+  /** Attempts of a webhook delivery before it fails (default 12), and the first retry wait (default 1 s, doubling). */
+  deliveryRetry?: { maxAttempts?: number; baseMs?: number };
   /** Sends channels' and hooks' webhooks (the HTTP adapter); without it every delivery fails, saying so. */
   webhookSender?: WebhookSender;
   /** FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: webhook URLs may be loopback or private addresses. */
@@ -189,10 +191,17 @@ export class Orchestrator {
       kickDispatch,
       touchAgent: async (agentId) => void (await fleet.registry.heartbeat(agentId, {})),
     });
+    const deliveries = createDeliveryModule(deps, {
+      sender: opts.webhookSender,
+      userAgent: `Flightdeck/${this.replica.version}`,
+      ...opts.deliveryRetry,
+    });
     const hooks = createHooksModule(deps, {
-      deliveries: deps.store.deliveries,
-      sender: opts.webhookSender ?? null,
       ...opts.hooks,
+      deliveries: deps.store.deliveries,
+      kick: () => deliveries.queue.kick(),
+      sender: opts.webhookSender ?? null,
+      allowPrivate: opts.allowPrivateWebhooks ?? false,
     });
     const dispatch = createDispatchModule(
       deps,
@@ -214,10 +223,6 @@ export class Orchestrator {
       { evalIntervalMs: opts.alertEvalIntervalMs, resolveDelayMs: opts.alertResolveDelayMs },
       { lifecycle: fleet.lifecycle, breakers: breakers.breakers, deadLetters: tasks.deadLetters, pools: pools.pools },
     );
-    const deliveries = createDeliveryModule(deps, {
-      sender: opts.webhookSender,
-      userAgent: `Flightdeck/${this.replica.version}`,
-    });
     const notify = createNotifyModule(deps, deliveries.queue, {
       allowPrivate: opts.allowPrivateWebhooks ?? false,
       publicUrl: opts.serverUrl ?? (() => 'http://127.0.0.1:3000'),

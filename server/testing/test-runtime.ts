@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Actor } from '@/server/core/model';
 import { readEnv } from '@/server/env';
-import { createRuntime, type Runtime, type RuntimeOptions } from '@/server/runtime';
+import { createRuntime, type Runtime } from '@/server/runtime';
 import { createContextInner } from '@/server/trpc/context';
 import { createCaller } from '@/server/trpc/root';
 
@@ -18,7 +18,7 @@ export type TestRuntime = Runtime & { redisPrefix: string; dispose(): Promise<vo
  */
 export async function startTestRuntime(
   overrides: Record<string, string> = {},
-  opts: { replicaOf?: TestRuntime; outgoing?: RuntimeOptions['outgoing'] } = {},
+  opts: { replicaOf?: TestRuntime } = {},
 ): Promise<TestRuntime> {
   const id = randomBytes(4).toString('hex');
   const joined = opts.replicaOf;
@@ -40,7 +40,7 @@ export async function startTestRuntime(
   });
   // Embedded mode runs in memory, so test files never share a data directory.
   if (!env.DATABASE_URL) env.dataDir = '';
-  const rt = await createRuntime(env, { redisPrefix, quiet: true, outgoing: opts.outgoing });
+  const rt = await createRuntime(env, { redisPrefix, quiet: true });
   return {
     ...rt,
     redisPrefix,

@@ -1,9 +1,6 @@
 import http from 'node:http';
 import { verifySignature } from '@/server/core/deliveries/signature';
 
-/** Tests start their servers in this range (the machine is shared). */
-const PORTS = { from: 4200, to: 4299 };
-
 export interface ReceivedRequest {
   method: string;
   path: string;
@@ -95,19 +92,12 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  const span = PORTS.to - PORTS.from + 1;
-  const first = Math.floor(Math.random() * span);
-  for (let i = 0; i < span; i++) {
-    const port = PORTS.from + ((first + i) % span);
-    const ok = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => resolve(true));
-    });
-    if (ok) {
-      receiver.port = port;
-      receiver.url = `http://127.0.0.1:${port}/hook`;
-      return receiver;
-    }
-  }
-  throw new Error(`no free port in ${PORTS.from}-${PORTS.to} for the webhook receiver`);
+  // A free port from the system: test files run in parallel on a shared machine.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  receiver.port = (server.address() as import('node:net').AddressInfo).port;
+  receiver.url = `http://127.0.0.1:${receiver.port}/hook`;
+  return receiver;
 }

@@ -1,6 +1,6 @@
 import type { CoreDeps, CoreModule } from '../shared/core-module';
 import { Ticker } from '../shared/ticker';
-import { Deliverer } from './deliverer';
+import { Deliverer, DELIVERY_RETRY } from './deliverer';
 import type { DeliveryAttempt, DeliveryTargetKind, DeliveryTargetLookup, NewDelivery, WebhookSender } from './ports';
 
 /** Without a sender (a core built without the HTTP adapter), every attempt fails and says why. */
@@ -14,6 +14,10 @@ export interface DeliveryOptions {
   userAgent: string;
   /** Safety-net interval of the deliverer; enqueues kick it. */
   intervalMs?: number;
+  /** Attempts before a delivery is marked failed (default MAX_DELIVERY_ATTEMPTS). */
+  maxAttempts?: number;
+  /** First retry wait (default DELIVERY_RETRY.baseMs); it doubles per attempt up to the cap. */
+  baseMs?: number;
 }
 
 /** What channels and hooks use: enqueue (the leader sends), send a test now, say where a target's deliveries go. */
@@ -37,6 +41,8 @@ export function createDeliveryModule(deps: CoreDeps, opts: DeliveryOptions) {
   const { store, clock, log } = deps;
   const deliverer = new Deliverer(store.deliveries, opts.sender ?? NO_SENDER, clock, log.child({ part: 'deliverer' }), {
     userAgent: opts.userAgent,
+    maxAttempts: opts.maxAttempts,
+    retry: { ...DELIVERY_RETRY, ...(opts.baseMs ? { baseMs: opts.baseMs } : {}) },
   });
   const loop: Ticker = new Ticker(
     'deliverer',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actorRef } from '../access/actor';
 import type { RequestContext } from '../access/request-context';
+import { checkWebhookUrl } from '../deliveries/address-policy';
 import type { Delivery, DeliveryStore } from '../deliveries/ports';
 import { conflict, invalid, notFound, unavailable } from '../errors';
 import type { Clock } from '../ports';
@@ -13,6 +14,10 @@ import type { Hook, HookStore } from './ports';
 export interface HookServiceParts {
   /** The delivery queue (null: not configured here, so no delivery log). */
   deliveries: DeliveryStore | null;
+  /** Deliveries were queued: send soon. */
+  kick: () => void;
+  /** Hook URLs may be loopback, link-local or private addresses (FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS). */
+  allowPrivate: boolean;
   /** Hooks changed on this replica: caches read them again. */
   onChange: () => void;
 }
@@ -51,7 +56,7 @@ export class HookService {
       id: newId('hook', this.clock.now()),
       name: input.name,
       kind: input.kind,
-      url: input.url,
+      url: checkWebhookUrl(input.url, this.parts.allowPrivate),
       patterns,
       timeoutMs: input.timeoutMs ?? defaultTimeout(input.kind),
       failMode: input.failMode,
@@ -100,6 +105,7 @@ export class HookService {
     ]);
     const copy = id ? await queue.get(id) : null;
     if (!copy) throw unavailable('the replay was not queued; try again');
+    this.parts.kick();
     req.log.info({ deliveryId, replay: copy.id }, 'hook delivery replayed');
     return copy;
   }

@@ -1,4 +1,4 @@
-import type { DeliveryStore, DeliveryTargetLookup, WebhookSender } from '../deliveries/ports';
+import type { DeliveryStore, DeliveryTargetLookup, NewDelivery, WebhookSender } from '../deliveries/ports';
 import { DurableConsumer } from '../log/durable-consumer';
 import type { CoreDeps, CoreModule } from '../shared/core-module';
 import { createAssignmentScreen } from './assignment-screen';
@@ -13,6 +13,10 @@ import { HOLD_BACKOFF, type AssignmentReviewer } from './reviewer';
 export interface HooksOptions {
   /** The outgoing delivery queue; without it event subscriptions are kept but nothing is queued. */
   deliveries?: DeliveryStore | null;
+  /** New deliveries were written: the deliverer sends them soon rather than on its next interval. */
+  kick?: () => void;
+  /** FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: hook URLs may be loopback or private addresses. */
+  allowPrivate?: boolean;
   /** The safe sender pre-assignment hooks are asked through; without it they fail (and follow their fail mode). */
   sender?: WebhookSender | null;
   plugins?: readonly Plugin[];
@@ -44,12 +48,20 @@ export function createHooksModule(deps: CoreDeps, opts: HooksOptions = {}) {
   const backoff = { ...HOLD_BACKOFF, ...(opts.holdBaseMs ? { baseMs: opts.holdBaseMs } : {}) };
   const screen = createAssignmentScreen(gate, hooks, log.child({ part: 'pre-assign' }), backoff);
   const queue = opts.deliveries ?? null;
-  const events = queue ? createEventDeliveries(hooks, (rows) => queue.enqueue(rows), clock) : null;
+  const kick = opts.kick ?? (() => {});
+  const enqueue = async (rows: NewDelivery[]) => {
+    const ids = await queue!.enqueue(rows);
+    if (ids.length) kick();
+    return ids;
+  };
+  const events = queue ? createEventDeliveries(hooks, enqueue, clock) : null;
   const consumer = events
     ? new DurableConsumer('hooks', deps.store.events, (e) => events.handle(e), clock, log.child({ part: 'hooks' }))
     : null;
   const service = new HookService(hooks, clock, {
     deliveries: queue,
+    kick,
+    allowPrivate: opts.allowPrivate ?? false,
     onChange: () => {
       gate.invalidate();
       events?.invalidate();

@@ -1,22 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { plainWebhookSender } from '@/server/testing/hook-sender';
-import { startHookReceiver } from '@/server/testing/hook-receiver';
 import { adminPrincipal, callerAs, registerAgent, startTestRuntime } from '@/server/testing/test-runtime';
+import { startWebhookReceiver, type Reply, type WebhookReceiver } from '@/server/testing/webhook-receiver';
 
+// Hooks are asked through the runtime's safe sender (the test runtime allows private addresses).
 let rt: Awaited<ReturnType<typeof startTestRuntime>>;
-let receiver: Awaited<ReturnType<typeof startHookReceiver>>;
+let rx: WebhookReceiver;
 beforeAll(async () => {
-  // The plain sender stands in for the safe one (which the tests allow private addresses for).
-  rt = await startTestRuntime(
-    { FLIGHTDECK_HOOK_HOLD_MS: '3000', FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: '1' },
-    { outgoing: { sender: plainWebhookSender } },
-  );
-  receiver = await startHookReceiver(() => ({ status: 200, body: { allow: true } }));
+  [rt, rx] = await Promise.all([startTestRuntime({ FLIGHTDECK_HOOK_HOLD_MS: '3000' }), startWebhookReceiver()]);
+  answer({ allow: true });
 });
 afterAll(async () => {
-  await receiver.close();
+  await rx.close();
   await rt.dispose();
 });
+
+/** The hook's answer from now on: a JSON body, or `hang` (no answer until the receiver closes). */
+function answer(body: object | 'hang' | (() => object)) {
+  rx.respond = (): Reply =>
+    body === 'hang'
+      ? { hang: true }
+      : {
+          status: 200,
+          body: JSON.stringify(typeof body === 'function' ? body() : body),
+          headers: { 'content-type': 'application/json' },
+        };
+}
 
 const admin = () => callerAs(rt, adminPrincipal);
 const WAIT = { timeout: 10_000, interval: 50 };
@@ -24,14 +32,15 @@ const WAIT = { timeout: 10_000, interval: 50 };
 /** One pre-assignment hook for the duration of `fn`, and one agent with its own capability. */
 async function withHook(
   hook: { name: string; timeoutMs?: number; failMode?: 'open' | 'closed' },
-  fn: (ctx: { secret: string; cap: string; agentId: string }) => Promise<void>,
+  fn: (ctx: { cap: string; agentId: string }) => Promise<void>,
 ) {
-  const { hook: created, secret } = await admin().hooks.create({ kind: 'pre-assignment', url: receiver.url, ...hook });
+  const { hook: created, secret } = await admin().hooks.create({ kind: 'pre-assignment', url: rx.url, ...hook });
+  rx.secret = secret;
   const cap = `cap-${hook.name}`;
   const agent = await registerAgent(rt, { name: `agent-${hook.name}`, capabilities: [cap] });
   await agent.caller.agents.heartbeat({});
   try {
-    await fn({ secret, cap, agentId: agent.agentId });
+    await fn({ cap, agentId: agent.agentId });
   } finally {
     await admin().hooks.delete({ id: created.id });
     await agent.caller.agents.deregister().catch(() => {});
@@ -40,21 +49,18 @@ async function withHook(
 
 const submit = async (title: string, cap: string) =>
   (await admin().tasks.submit({ tasks: [{ title, capabilities: [cap] }] })).ids[0];
-const askedFor = (taskId: string) => receiver.received.filter((r) => r.json?.task?.id === taskId);
+const askedFor = (taskId: string) => rx.requests.filter((r) => r.json().task?.id === taskId);
 
 describe('pre-assignment hooks', () => {
   it('holds a vetoed task, says so, asks again only after the backoff, and records the veto in the decision', async () => {
     let allow = false;
-    receiver.respondWith(() => ({
-      status: 200,
-      body: allow ? { allow: true } : { allow: false, reason: 'change freeze' },
-    }));
-    await withHook({ name: 'gatekeeper', failMode: 'open' }, async ({ secret, cap, agentId }) => {
+    answer(() => (allow ? { allow: true } : { allow: false, reason: 'change freeze' }));
+    await withHook({ name: 'gatekeeper', failMode: 'open' }, async ({ cap, agentId }) => {
       const id = await submit('deploy', cap);
       await vi.waitFor(() => expect(askedFor(id)).toHaveLength(1), WAIT);
       const [asked] = askedFor(id);
-      expect(asked.signedWith(secret)).toBe(true);
-      expect(asked.json).toMatchObject({
+      expect(asked.signatureValid).toBe(true);
+      expect(asked.json()).toMatchObject({
         event: 'pre-assignment',
         task: { id, title: 'deploy', capabilities: [cap], labels: {}, priority: 'normal', project: 'default' },
         agent: { id: agentId, name: 'agent-gatekeeper', labels: {} },
@@ -80,10 +86,7 @@ describe('pre-assignment hooks', () => {
   });
 
   it('applies an amend of labels and priority and notes it in the decision', async () => {
-    receiver.respondWith(() => ({
-      status: 200,
-      body: { allow: true, amend: { labels: { team: 'infra' }, priority: 'high', note: 'escalated' } },
-    }));
+    answer({ allow: true, amend: { labels: { team: 'infra' }, priority: 'high', note: 'escalated' } });
     await withHook({ name: 'amender' }, async ({ cap }) => {
       const id = await submit('patch', cap);
       await vi.waitFor(async () => expect((await admin().tasks.get({ id })).status).toBe('assigned'), WAIT);
@@ -96,7 +99,7 @@ describe('pre-assignment hooks', () => {
   });
 
   it('on a timeout assigns when fail-open', async () => {
-    receiver.respondWith(() => 'hang');
+    answer('hang');
     await withHook({ name: 'slow-open', timeoutMs: 200, failMode: 'open' }, async ({ cap }) => {
       const id = await submit('build', cap);
       await vi.waitFor(async () => expect((await admin().tasks.get({ id })).status).toBe('assigned'), WAIT);
@@ -105,7 +108,7 @@ describe('pre-assignment hooks', () => {
   });
 
   it('on a timeout holds the task when fail-closed, and says why', async () => {
-    receiver.respondWith(() => 'hang');
+    answer('hang');
     await withHook({ name: 'slow-closed', timeoutMs: 200, failMode: 'closed' }, async ({ cap }) => {
       const id = await submit('release', cap);
       await vi.waitFor(async () => {
@@ -118,10 +121,36 @@ describe('pre-assignment hooks', () => {
 
   it('refuses patterns on a pre-assignment hook and a timeout above 10 s', async () => {
     await expect(
-      admin().hooks.create({ name: 'bad', kind: 'pre-assignment', url: receiver.url, patterns: ['task:*'] }),
+      admin().hooks.create({ name: 'bad', kind: 'pre-assignment', url: rx.url, patterns: ['task:*'] }),
     ).rejects.toThrow(/^patterns:/);
     await expect(
-      admin().hooks.create({ name: 'bad', kind: 'pre-assignment', url: receiver.url, timeoutMs: 10_001 }),
+      admin().hooks.create({ name: 'bad', kind: 'pre-assignment', url: rx.url, timeoutMs: 10_001 }),
     ).rejects.toThrow(/timeoutMs/);
+  });
+});
+
+describe('without FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS', () => {
+  it('refuses a hook on a loopback or private address, naming the url field', async () => {
+    const strict = await startTestRuntime({ FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS: '0' });
+    try {
+      const create = (url: string, kind: 'pre-assignment' | 'event') =>
+        callerAs(strict, adminPrincipal).hooks.create({
+          name: `h-${kind}`,
+          kind,
+          url,
+          patterns: kind === 'event' ? ['task:*'] : [],
+        });
+      await expect(create(rx.url, 'pre-assignment')).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(
+          /^url: 127\.0\.0\.1 is a loopback, link-local or private address; set FLIGHTDECK_ALLOW_PRIVATE_WEBHOOKS=1/,
+        ),
+      });
+      await expect(create('http://10.1.2.3/hook', 'event')).rejects.toThrow(/^url: 10\.1\.2\.3 is a loopback/);
+      await expect(create('http://localhost:9/hook', 'event')).rejects.toThrow(/^url: localhost is a loopback/);
+      expect(await callerAs(strict, adminPrincipal).hooks.list()).toEqual([]);
+    } finally {
+      await strict.dispose();
+    }
   });
 });
