@@ -42,8 +42,7 @@ export function AlertRemedies({ alert: a }: { alert: AlertDetail }) {
     setRunning(r.action);
     remedy.mutate({ id: a.id, action: r.action });
   };
-  if (!a.remedies.length)
-    return <p className="text-sm text-slate-500 dark:text-slate-400">No remedy is linked to this kind of alert.</p>;
+  if (!a.remedies.length) return <p className="text-sm text-slate-500 dark:text-slate-400">{noRemedy(a)}</p>;
   return (
     <div className="flex flex-wrap gap-2" data-testid="alert-remedies">
       {a.remedies.map((r) => (
@@ -60,4 +59,12 @@ export function AlertRemedies({ alert: a }: { alert: AlertDetail }) {
       ))}
     </div>
   );
+}
+
+/** Why there is no button, and what an operator can do instead. */
+function noRemedy(a: AlertDetail): string {
+  const capability = a.affects.capability;
+  if (capability && !a.affects.pools.length)
+    return `No pool has ${capability}: create one on the Pools page (the alert then offers to scale or wake it), or start an agent with ${capability}.`;
+  return 'No remedy is linked to this kind of alert.';
 }
