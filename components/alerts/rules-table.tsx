@@ -6,7 +6,7 @@ import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { useConfirm } from '@/components/ui/confirm-dialog';
+import { DeleteButton } from '@/components/ui/delete-button';
 import { useToast } from '@/components/ui/toast';
 import { formatMatchers } from './silence-matchers';
 import { formatDurationText } from './rule-draft';
@@ -22,7 +22,6 @@ export const conditionText = (r: Pick<RuleRow, 'comparison' | 'threshold' | 'for
 function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
   const trpc = useTRPC();
   const toast = useToast();
-  const confirm = useConfirm();
   const changed = useAlertsChanged();
   const update = useMutation(
     trpc.alerts.rules.update.mutationOptions({
@@ -47,17 +46,6 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
       onError: (err) => toast(errorToast(`Could not delete rule “${rule.name}”`, err)),
     }),
   );
-  const askDelete = async () => {
-    if (
-      await confirm({
-        title: `Delete rule “${rule.name}”?`,
-        body: 'Its open alerts resolve; the rule cannot be brought back.',
-        confirmLabel: 'Delete',
-        destructive: true,
-      })
-    )
-      remove.mutate({ id: rule.id });
-  };
   return (
     <span className="inline-flex gap-1.5">
       <Button size="sm" variant="ghost" onClick={onEdit}>
@@ -72,15 +60,12 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
         {rule.enabled ? 'Disable' : 'Enable'}
       </Button>
       {!rule.builtin && (
-        <Button
-          size="sm"
-          variant="ghost"
-          className="text-red-600 dark:text-red-400"
-          disabled={remove.isPending}
-          onClick={() => void askDelete()}
-        >
-          Delete
-        </Button>
+        <DeleteButton
+          title={`Delete rule “${rule.name}”?`}
+          body="Its open alerts resolve; the rule cannot be brought back."
+          busy={remove.isPending}
+          onDelete={() => remove.mutate({ id: rule.id })}
+        />
       )}
     </span>
   );
