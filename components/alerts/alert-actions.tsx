@@ -7,7 +7,7 @@ import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
 import { SilenceForm } from './silence-form';
@@ -144,15 +144,13 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
             assign.mutate({ id: a.id, to: to.trim() });
           }}
         >
-          <FormField className="min-w-48 flex-1" label="Assign to (user name)" htmlFor="assign-to">
-            <input
-              id="assign-to"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              className={INPUT_CLASS}
-              autoComplete="off"
-            />
-          </FormField>
+          <TextField
+            id="assign-to"
+            className="min-w-48 flex-1"
+            label="Assign to (user name)"
+            value={to}
+            onChange={setTo}
+          />
           <Button type="submit" variant="primary" size="sm" disabled={assign.isPending || !to.trim()}>
             {assign.isPending && <ButtonSpinner />}
             Assign

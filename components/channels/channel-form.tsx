@@ -7,7 +7,7 @@ import { formErrors } from '@/components/alerts/form-errors';
 import { MatchersEditor } from '@/components/alerts/matchers-editor';
 import { SEVERITIES } from '@/components/alerts/rule-options';
 import { Button } from '@/components/ui/button';
-import { FormError, FormField, LABEL_CLASS } from '@/components/ui/form-field';
+import { FormError, FormField, LABEL_CLASS, TextField } from '@/components/ui/form-field';
 import type { ErrorLike } from '@/components/trpc/input-issues';
 import { channelInputFromDraft, type ChannelDraft } from './channel-draft';
 import { CHANNEL_TYPE_HELP, CHANNEL_TYPES } from './types';
@@ -47,16 +47,13 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
       }}
     >
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField label="Name" htmlFor="channel-name" error={err('name')}>
-          <input
-            id="channel-name"
-            value={d.name}
-            onChange={(e) => set({ name: e.target.value })}
-            className={INPUT_CLASS}
-            autoComplete="off"
-            aria-invalid={!!err('name') || undefined}
-          />
-        </FormField>
+        <TextField
+          id="channel-name"
+          label="Name"
+          value={d.name}
+          onChange={(name) => set({ name })}
+          error={err('name')}
+        />
         <FormField label="Type" htmlFor="channel-type" help={CHANNEL_TYPE_HELP[d.type]}>
           <select
             id="channel-type"
@@ -69,17 +66,15 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
             ))}
           </select>
         </FormField>
-        <FormField label="URL" htmlFor="channel-url" error={err('url')}>
-          <input
-            id="channel-url"
-            value={d.url}
-            onChange={(e) => set({ url: e.target.value })}
-            className={`${INPUT_CLASS} font-mono`}
-            placeholder="https://hooks.example.com/flightdeck"
-            autoComplete="off"
-            aria-invalid={!!err('url') || undefined}
-          />
-        </FormField>
+        <TextField
+          id="channel-url"
+          label="URL"
+          value={d.url}
+          onChange={(url) => set({ url })}
+          error={err('url')}
+          placeholder="https://hooks.example.com/flightdeck"
+          inputClassName="font-mono"
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <fieldset>
@@ -100,16 +95,13 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
           </div>
           <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">None ticked: every severity.</p>
         </fieldset>
-        <FormField label="Repeat while firing, every" htmlFor="channel-repeat" error={repeatError}>
-          <input
-            id="channel-repeat"
-            value={d.repeatText}
-            onChange={(e) => set({ repeatText: e.target.value })}
-            className={INPUT_CLASS}
-            autoComplete="off"
-            aria-invalid={!!repeatError || undefined}
-          />
-        </FormField>
+        <TextField
+          id="channel-repeat"
+          label="Repeat while firing, every"
+          value={d.repeatText}
+          onChange={(repeatText) => set({ repeatText })}
+          error={repeatError}
+        />
         <label className="inline-flex items-center gap-2 self-end pb-2 text-sm">
           <input type="checkbox" checked={d.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
           Enabled

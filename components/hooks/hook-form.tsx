@@ -5,7 +5,7 @@ import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { formErrors } from '@/components/alerts/form-errors';
 import { Button } from '@/components/ui/button';
-import { FieldError, FormError, FormField, LABEL_CLASS } from '@/components/ui/form-field';
+import { FieldError, FormError, FormField, LABEL_CLASS, TextField } from '@/components/ui/form-field';
 import type { ErrorLike } from '@/components/trpc/input-issues';
 import {
   covered,
@@ -69,27 +69,16 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
         ))}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Name" htmlFor="hook-name" error={err('name')}>
-          <input
-            id="hook-name"
-            value={d.name}
-            onChange={(e) => set({ name: e.target.value })}
-            className={INPUT_CLASS}
-            autoComplete="off"
-            aria-invalid={!!err('name') || undefined}
-          />
-        </FormField>
-        <FormField label="URL" htmlFor="hook-url" error={err('url')}>
-          <input
-            id="hook-url"
-            value={d.url}
-            onChange={(e) => set({ url: e.target.value })}
-            className={`${INPUT_CLASS} font-mono`}
-            placeholder="https://ci.example.com/flightdeck"
-            autoComplete="off"
-            aria-invalid={!!err('url') || undefined}
-          />
-        </FormField>
+        <TextField id="hook-name" label="Name" value={d.name} onChange={(name) => set({ name })} error={err('name')} />
+        <TextField
+          id="hook-url"
+          label="URL"
+          value={d.url}
+          onChange={(url) => set({ url })}
+          error={err('url')}
+          placeholder="https://ci.example.com/flightdeck"
+          inputClassName="font-mono"
+        />
       </div>
       {d.kind === 'event' ? (
         <fieldset>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { INPUT_CLASS } from '@/components/balancing/form-styles';
 
 /** A form field's label, and a fieldset's legend, across the dashboard's forms. */
 export const LABEL_CLASS = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
@@ -45,5 +46,44 @@ export function FormField({ label, htmlFor, error, help, className, children }: 
       {children}
       {error ? <FieldError message={error} /> : help && <p className={HELP_CLASS}>{help}</p>}
     </div>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  /** Also marks the input aria-invalid (its red border). */
+  error?: string | null;
+  placeholder?: string;
+  /** Added to the input's look: `font-mono`. */
+  inputClassName?: string;
+  className?: string;
+}
+
+/** A FormField around a one-line text input (no browser autocomplete). */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  placeholder,
+  inputClassName,
+  className,
+}: TextFieldProps) {
+  return (
+    <FormField label={label} htmlFor={id} error={error} className={className}>
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={inputClassName ? `${INPUT_CLASS} ${inputClassName}` : INPUT_CLASS}
+        placeholder={placeholder}
+        autoComplete="off"
+        aria-invalid={!!error || undefined}
+      />
+    </FormField>
   );
 }
