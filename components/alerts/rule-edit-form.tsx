@@ -2,11 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 import { formErrors } from './form-errors';
@@ -92,15 +91,7 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
           ))}
         </select>
       </FormField>
-      <div className="flex gap-2 self-end">
-        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>
-          {update.isPending && <ButtonSpinner />}
-          Save
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons className="flex gap-2 self-end" submitLabel="Save" busy={update.isPending} onCancel={onDone} />
       <FormError className="w-full" message={server.form} />
     </form>
   );

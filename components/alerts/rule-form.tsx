@@ -2,11 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 import { formErrors } from './form-errors';
@@ -188,15 +187,7 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
         </FormField>
       </div>
       <FormError message={server.form} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>
-          {create.isPending && <ButtonSpinner />}
-          Create rule
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons submitLabel="Create rule" busy={create.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -2,11 +2,10 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { formatDateTime } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
@@ -90,15 +89,7 @@ export function SilenceForm({ initialMatchers, onDone }: SilenceFormProps) {
         />
       </FormField>
       <FormError message={errors.form} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={silence.isPending}>
-          {silence.isPending && <ButtonSpinner />}
-          Silence
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons submitLabel="Silence" busy={silence.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { formErrors } from '@/components/alerts/form-errors';
 import { MatchersEditor } from '@/components/alerts/matchers-editor';
 import { SEVERITIES } from '@/components/alerts/rule-options';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { FormError, FormField, LABEL_CLASS, TextField } from '@/components/ui/form-field';
 import type { ErrorLike } from '@/components/trpc/input-issues';
 import { channelInputFromDraft, type ChannelDraft } from './channel-draft';
@@ -115,15 +114,7 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
         emptyMeans="every alert of those severities"
       />
       <FormError message={formMessage} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={busy}>
-          {busy && <ButtonSpinner />}
-          {submitLabel}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

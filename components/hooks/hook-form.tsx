@@ -1,10 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { formErrors } from '@/components/alerts/form-errors';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { FieldError, FormError, FormField, LABEL_CLASS, TextField } from '@/components/ui/form-field';
 import type { ErrorLike } from '@/components/trpc/input-issues';
 import {
@@ -140,15 +139,7 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
         </div>
       )}
       {!headed && <FormError message={server.form} />}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={busy}>
-          {busy && <ButtonSpinner />}
-          Create hook
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons submitLabel="Create hook" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
