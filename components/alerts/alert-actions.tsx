@@ -7,6 +7,7 @@ import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
 import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/form-field';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
 import { SilenceForm } from './silence-form';
@@ -143,18 +144,13 @@ export function AlertActions({ alert: a, me }: { alert: AlertDetail; me: string 
             assign.mutate({ id: a.id, to: to.trim() });
           }}
         >
-          <div className="min-w-48 flex-1">
-            <label htmlFor="assign-to" className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
-              Assign to (user name)
-            </label>
-            <input
-              id="assign-to"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              className={INPUT_CLASS}
-              autoComplete="off"
-            />
-          </div>
+          <TextField
+            id="assign-to"
+            className="min-w-48 flex-1"
+            label="Assign to (user name)"
+            value={to}
+            onChange={setTo}
+          />
           <Button type="submit" variant="primary" size="sm" disabled={assign.isPending || !to.trim()}>
             {assign.isPending && <ButtonSpinner />}
             Assign

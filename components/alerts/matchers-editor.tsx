@@ -2,6 +2,7 @@
 
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/form-field';
 import type { LabelMatcher, MatchOp } from '@/server/core/alerts/label-matchers';
 
 // The server's list lives beside zod (kept out of the browser bundle): the same four, checked by the type.
@@ -86,11 +87,7 @@ export function MatchersEditor({
                   ×
                 </Button>
               </div>
-              {error && (
-                <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
-                  {error}
-                </p>
-              )}
+              <FieldError message={error} />
             </li>
           );
         })}

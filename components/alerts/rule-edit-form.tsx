@@ -2,11 +2,11 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { FormError, FormField } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 import { formErrors } from './form-errors';
 import { formatDurationText, parseDuration } from './rule-draft';
@@ -55,10 +55,12 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
         update.mutate({ id: rule.id, threshold: t, forMs, severity: severity as RuleRow['severity'] });
       }}
     >
-      <div className="w-32">
-        <label htmlFor={`th-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
-          Threshold ({rule.comparison})
-        </label>
+      <FormField
+        className="w-32"
+        label={`Threshold (${rule.comparison})`}
+        htmlFor={`th-${rule.id}`}
+        error={error('threshold')}
+      >
         <input
           id={`th-${rule.id}`}
           inputMode="decimal"
@@ -67,16 +69,8 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
           aria-invalid={!!error('threshold') || undefined}
           className={`${INPUT_CLASS} tabular-nums`}
         />
-        {error('threshold') && (
-          <p role="alert" className="mt-0.5 text-xs text-red-600">
-            {error('threshold')}
-          </p>
-        )}
-      </div>
-      <div className="w-28">
-        <label htmlFor={`for-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
-          For
-        </label>
+      </FormField>
+      <FormField className="w-28" label="For" htmlFor={`for-${rule.id}`} error={error('forMs')}>
         <input
           id={`for-${rule.id}`}
           value={forText}
@@ -84,16 +78,8 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
           aria-invalid={!!error('forMs') || undefined}
           className={INPUT_CLASS}
         />
-        {error('forMs') && (
-          <p role="alert" className="mt-0.5 text-xs text-red-600">
-            {error('forMs')}
-          </p>
-        )}
-      </div>
-      <div className="w-32">
-        <label htmlFor={`sev-${rule.id}`} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
-          Severity
-        </label>
+      </FormField>
+      <FormField className="w-32" label="Severity" htmlFor={`sev-${rule.id}`}>
         <select
           id={`sev-${rule.id}`}
           value={severity}
@@ -104,21 +90,9 @@ export function RuleEditForm({ rule, onDone }: { rule: RuleRow; onDone: () => vo
             <option key={s}>{s}</option>
           ))}
         </select>
-      </div>
-      <div className="flex gap-2 self-end">
-        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>
-          {update.isPending && <ButtonSpinner />}
-          Save
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
-      {server.form && (
-        <p role="alert" className="w-full text-xs text-red-600">
-          {server.form}
-        </p>
-      )}
+      </FormField>
+      <FormButtons className="flex gap-2 self-end" submitLabel="Save" busy={update.isPending} onCancel={onDone} />
+      <FormError className="w-full" message={server.form} />
     </form>
   );
 }

@@ -2,11 +2,11 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { FormError, FormField } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 import { formErrors } from './form-errors';
 import { MatchersEditor } from './matchers-editor';
@@ -15,33 +15,7 @@ import { COMPARISONS, SEVERITIES } from './rule-options';
 import type { MetricRow } from './types';
 import { useAlertsChanged } from './use-alert-mutation';
 
-const Field = ({
-  label,
-  htmlFor,
-  error,
-  help,
-  children,
-}: {
-  label: string;
-  htmlFor: string;
-  error?: string;
-  help?: string;
-  children: React.ReactNode;
-}) => (
-  <div className="min-w-0 text-sm">
-    <label htmlFor={htmlFor} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
-      {label}
-    </label>
-    {children}
-    {error ? (
-      <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
-        {error}
-      </p>
-    ) : (
-      help && <p className="mt-0.5 text-[11px] leading-snug text-slate-500 dark:text-slate-400">{help}</p>
-    )}
-  </div>
-);
+const FIELD = 'min-w-0 text-sm';
 
 /** An operator's rule over the metric catalogue: metric, filters, comparison, threshold, for, severity, labels, summary. */
 export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; onDone: () => void }) {
@@ -88,7 +62,7 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" htmlFor="rule-name" error={err('name')}>
+        <FormField className={FIELD} label="Name" htmlFor="rule-name" error={err('name')}>
           <input
             id="rule-name"
             value={d.name}
@@ -96,8 +70,9 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
             className={INPUT_CLASS}
             autoComplete="off"
           />
-        </Field>
-        <Field
+        </FormField>
+        <FormField
+          className={FIELD}
           label="Metric"
           htmlFor="rule-metric"
           error={err('metric')}
@@ -117,7 +92,7 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
               </option>
             ))}
           </select>
-        </Field>
+        </FormField>
       </div>
       <MatchersEditor
         label="Filters"
@@ -128,7 +103,7 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
         emptyMeans="every reading of the metric"
       />
       <div className="grid gap-4 sm:grid-cols-4">
-        <Field label="Comparison" htmlFor="rule-comparison" error={err('comparison')}>
+        <FormField className={FIELD} label="Comparison" htmlFor="rule-comparison" error={err('comparison')}>
           <select
             id="rule-comparison"
             value={d.comparison}
@@ -139,8 +114,8 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
               <option key={c}>{c}</option>
             ))}
           </select>
-        </Field>
-        <Field label="Threshold" htmlFor="rule-threshold" error={err('threshold')}>
+        </FormField>
+        <FormField className={FIELD} label="Threshold" htmlFor="rule-threshold" error={err('threshold')}>
           <input
             id="rule-threshold"
             inputMode="decimal"
@@ -149,8 +124,14 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
             className={`${INPUT_CLASS} tabular-nums`}
             autoComplete="off"
           />
-        </Field>
-        <Field label="For" htmlFor="rule-for" error={err('forMs')} help="How long it must hold: 30s, 5m, 1h">
+        </FormField>
+        <FormField
+          className={FIELD}
+          label="For"
+          htmlFor="rule-for"
+          error={err('forMs')}
+          help="How long it must hold: 30s, 5m, 1h"
+        >
           <input
             id="rule-for"
             value={d.forText}
@@ -158,8 +139,8 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
             className={INPUT_CLASS}
             autoComplete="off"
           />
-        </Field>
-        <Field label="Severity" htmlFor="rule-severity" error={err('severity')}>
+        </FormField>
+        <FormField className={FIELD} label="Severity" htmlFor="rule-severity" error={err('severity')}>
           <select
             id="rule-severity"
             value={d.severity}
@@ -170,10 +151,11 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
               <option key={s}>{s}</option>
             ))}
           </select>
-        </Field>
+        </FormField>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <FormField
+          className={FIELD}
           label="Summary"
           htmlFor="rule-summary"
           error={err('summary')}
@@ -187,8 +169,9 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
             autoComplete="off"
             placeholder="{{value}} tasks wait for {{labels.capability}}"
           />
-        </Field>
-        <Field
+        </FormField>
+        <FormField
+          className={FIELD}
           label="Labels"
           htmlFor="rule-labels"
           error={err('labels')}
@@ -201,22 +184,10 @@ export function RuleForm({ metrics, onDone }: { metrics: readonly MetricRow[]; o
             onChange={(e) => set({ labelsText: e.target.value })}
             className={`${INPUT_CLASS} font-mono text-xs`}
           />
-        </Field>
+        </FormField>
       </div>
-      {server.form && (
-        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {server.form}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>
-          {create.isPending && <ButtonSpinner />}
-          Create rule
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormError message={server.form} />
+      <FormButtons submitLabel="Create rule" busy={create.isPending} onCancel={onDone} />
     </form>
   );
 }

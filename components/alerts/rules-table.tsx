@@ -6,7 +6,8 @@ import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { useConfirm } from '@/components/ui/confirm-dialog';
+import { DeleteButton } from '@/components/ui/delete-button';
+import { PlainTable } from '@/components/ui/plain-table';
 import { useToast } from '@/components/ui/toast';
 import { formatMatchers } from './silence-matchers';
 import { formatDurationText } from './rule-draft';
@@ -22,7 +23,6 @@ export const conditionText = (r: Pick<RuleRow, 'comparison' | 'threshold' | 'for
 function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
   const trpc = useTRPC();
   const toast = useToast();
-  const confirm = useConfirm();
   const changed = useAlertsChanged();
   const update = useMutation(
     trpc.alerts.rules.update.mutationOptions({
@@ -47,17 +47,6 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
       onError: (err) => toast(errorToast(`Could not delete rule “${rule.name}”`, err)),
     }),
   );
-  const askDelete = async () => {
-    if (
-      await confirm({
-        title: `Delete rule “${rule.name}”?`,
-        body: 'Its open alerts resolve; the rule cannot be brought back.',
-        confirmLabel: 'Delete',
-        destructive: true,
-      })
-    )
-      remove.mutate({ id: rule.id });
-  };
   return (
     <span className="inline-flex gap-1.5">
       <Button size="sm" variant="ghost" onClick={onEdit}>
@@ -72,15 +61,12 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
         {rule.enabled ? 'Disable' : 'Enable'}
       </Button>
       {!rule.builtin && (
-        <Button
-          size="sm"
-          variant="ghost"
-          className="text-red-600 dark:text-red-400"
-          disabled={remove.isPending}
-          onClick={() => void askDelete()}
-        >
-          Delete
-        </Button>
+        <DeleteButton
+          title={`Delete rule “${rule.name}”?`}
+          body="Its open alerts resolve; the rule cannot be brought back."
+          busy={remove.isPending}
+          onDelete={() => remove.mutate({ id: rule.id })}
+        />
       )}
     </span>
   );
@@ -90,64 +76,52 @@ function RuleActions({ rule, onEdit }: { rule: RuleRow; onEdit: () => void }) {
 export function RulesTable({ rules, canConfigure }: { rules: RuleRow[]; canConfigure: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <div className="w-full overflow-x-auto">
-      <table
-        aria-label="Alert rules"
-        data-testid="rules-table"
-        className="w-full min-w-[820px] border-collapse text-left text-sm"
-      >
-        <thead>
-          <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-            {['Rule', 'Metric', 'Condition', 'Severity', 'State', ''].map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap px-4 py-2.5 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rules.map((r) => (
-            <Fragment key={r.id}>
-              <tr data-row-key={r.id} className={`align-top ${r.enabled ? '' : 'opacity-60'}`}>
-                <td className="px-4 py-2.5">
-                  <span className="flex flex-wrap items-center gap-1.5 font-medium text-slate-900 dark:text-slate-100">
-                    {r.name}
-                    {r.builtin && <Badge tone="gray">built-in</Badge>}
-                  </span>
-                  <span className="block max-w-sm text-xs text-slate-500 dark:text-slate-400">{r.summary}</span>
-                </td>
-                <td className="px-4 py-2.5">
-                  <span className="font-mono text-xs">{r.metric}</span>
-                  {r.filters.length > 0 && (
-                    <span className="block font-mono text-[11px] text-slate-500">{formatMatchers(r.filters)}</span>
-                  )}
-                </td>
-                <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs" data-testid="rule-condition">
-                  {conditionText(r)}
-                </td>
-                <td className="px-4 py-2.5">
-                  <SeverityBadge severity={r.severity} />
-                </td>
-                <td className="px-4 py-2.5">
-                  <Badge tone={r.enabled ? 'green' : 'gray'} dot>
-                    {r.enabled ? 'enabled' : 'disabled'}
-                  </Badge>
-                </td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-right">
-                  {canConfigure && <RuleActions rule={r} onEdit={() => setEditing(editing === r.id ? null : r.id)} />}
-                </td>
-              </tr>
-              {editing === r.id && (
-                <tr className="bg-slate-50/70 dark:bg-slate-800/30">
-                  <td colSpan={6} className="px-4 py-3">
-                    <RuleEditForm rule={r} onDone={() => setEditing(null)} />
-                  </td>
-                </tr>
+    <PlainTable
+      label="Alert rules"
+      testId="rules-table"
+      minWidth="min-w-[820px]"
+      headers={['Rule', 'Metric', 'Condition', 'Severity', 'State', '']}
+    >
+      {rules.map((r) => (
+        <Fragment key={r.id}>
+          <tr data-row-key={r.id} className={`align-top ${r.enabled ? '' : 'opacity-60'}`}>
+            <td className="px-4 py-2.5">
+              <span className="flex flex-wrap items-center gap-1.5 font-medium text-slate-900 dark:text-slate-100">
+                {r.name}
+                {r.builtin && <Badge tone="gray">built-in</Badge>}
+              </span>
+              <span className="block max-w-sm text-xs text-slate-500 dark:text-slate-400">{r.summary}</span>
+            </td>
+            <td className="px-4 py-2.5">
+              <span className="font-mono text-xs">{r.metric}</span>
+              {r.filters.length > 0 && (
+                <span className="block font-mono text-[11px] text-slate-500">{formatMatchers(r.filters)}</span>
               )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+            <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs" data-testid="rule-condition">
+              {conditionText(r)}
+            </td>
+            <td className="px-4 py-2.5">
+              <SeverityBadge severity={r.severity} />
+            </td>
+            <td className="px-4 py-2.5">
+              <Badge tone={r.enabled ? 'green' : 'gray'} dot>
+                {r.enabled ? 'enabled' : 'disabled'}
+              </Badge>
+            </td>
+            <td className="whitespace-nowrap px-4 py-2.5 text-right">
+              {canConfigure && <RuleActions rule={r} onEdit={() => setEditing(editing === r.id ? null : r.id)} />}
+            </td>
+          </tr>
+          {editing === r.id && (
+            <tr className="bg-slate-50/70 dark:bg-slate-800/30">
+              <td colSpan={6} className="px-4 py-3">
+                <RuleEditForm rule={r} onDone={() => setEditing(null)} />
+              </td>
+            </tr>
+          )}
+        </Fragment>
+      ))}
+    </PlainTable>
   );
 }

@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { FormError, FormField } from '@/components/ui/form-field';
 import { formatDateTime } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
 import type { LabelMatcher } from '@/server/core/alerts/label-matchers';
@@ -57,11 +57,7 @@ export function SilenceForm({ initialMatchers, onDone }: SilenceFormProps) {
         errors={errors.fields}
         emptyMeans="a silence needs at least one"
       />
-      {errors.fields.matchers && (
-        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {errors.fields.matchers}
-        </p>
-      )}
+      <FormError message={errors.fields.matchers} />
       <div role="radiogroup" aria-label="Duration" className="flex flex-wrap items-center gap-1.5 text-sm">
         <span className="mr-1 text-xs font-medium text-slate-700 dark:text-slate-200">For</span>
         {SILENCE_PRESETS.map((p) => (
@@ -81,10 +77,7 @@ export function SilenceForm({ initialMatchers, onDone }: SilenceFormProps) {
           </button>
         ))}
       </div>
-      <div>
-        <label className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200" htmlFor="silence-comment">
-          Comment
-        </label>
+      <FormField label="Comment" htmlFor="silence-comment" error={errors.fields.comment}>
         <textarea
           id="silence-comment"
           rows={2}
@@ -94,26 +87,9 @@ export function SilenceForm({ initialMatchers, onDone }: SilenceFormProps) {
           aria-invalid={!!errors.fields.comment || undefined}
           className={INPUT_CLASS}
         />
-        {errors.fields.comment && (
-          <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
-            {errors.fields.comment}
-          </p>
-        )}
-      </div>
-      {errors.form && (
-        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {errors.form}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={silence.isPending}>
-          {silence.isPending && <ButtonSpinner />}
-          Silence
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      </FormField>
+      <FormError message={errors.form} />
+      <FormButtons submitLabel="Silence" busy={silence.isPending} onCancel={onDone} />
     </form>
   );
 }

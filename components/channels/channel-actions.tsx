@@ -6,7 +6,7 @@ import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
 import { Button } from '@/components/ui/button';
-import { useConfirm } from '@/components/ui/confirm-dialog';
+import { DeleteButton } from '@/components/ui/delete-button';
 import { useToast } from '@/components/ui/toast';
 import type { ChannelRow } from './types';
 
@@ -15,7 +15,6 @@ export function ChannelActions({ channel: c, afterDelete }: { channel: ChannelRo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const confirm = useConfirm();
   const router = useRouter();
   const refresh = () => void queryClient.invalidateQueries(trpc.channels.pathFilter());
   const test = useMutation(
@@ -60,17 +59,6 @@ export function ChannelActions({ channel: c, afterDelete }: { channel: ChannelRo
       onError: (err) => toast(errorToast(`Could not delete channel ${c.name}`, err)),
     }),
   );
-  const askDelete = async () => {
-    if (
-      await confirm({
-        title: `Delete channel ${c.name}?`,
-        body: 'Notifications stop going there; deliveries still waiting fail. Its log stays readable.',
-        confirmLabel: 'Delete',
-        destructive: true,
-      })
-    )
-      remove.mutate({ id: c.id });
-  };
   return (
     <span className="inline-flex flex-wrap gap-1.5">
       <Button size="sm" disabled={test.isPending} onClick={() => test.mutate({ id: c.id })}>
@@ -85,15 +73,12 @@ export function ChannelActions({ channel: c, afterDelete }: { channel: ChannelRo
       >
         {c.enabled ? 'Disable' : 'Enable'}
       </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        className="text-red-600 dark:text-red-400"
-        disabled={remove.isPending}
-        onClick={() => void askDelete()}
-      >
-        Delete
-      </Button>
+      <DeleteButton
+        title={`Delete channel ${c.name}?`}
+        body="Notifications stop going there; deliveries still waiting fail. Its log stays readable."
+        busy={remove.isPending}
+        onDelete={() => remove.mutate({ id: c.id })}
+      />
     </span>
   );
 }

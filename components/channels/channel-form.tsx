@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { formErrors } from '@/components/alerts/form-errors';
 import { MatchersEditor } from '@/components/alerts/matchers-editor';
 import { SEVERITIES } from '@/components/alerts/rule-options';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { FormError, FormField, LABEL_CLASS, TextField } from '@/components/ui/form-field';
 import type { ErrorLike } from '@/components/trpc/input-issues';
 import { channelInputFromDraft, type ChannelDraft } from './channel-draft';
 import { CHANNEL_TYPE_HELP, CHANNEL_TYPES } from './types';
@@ -34,13 +34,6 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
   const err = (k: string) => server.fields[k] ?? (headed?.[1] === k ? headed[2] : undefined);
   const formMessage = headed ? null : server.form;
   const repeatError = (tried && problem) || err('repeatIntervalMs') || undefined;
-  const label = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
-  const errorLine = (m?: string) =>
-    m && (
-      <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
-        {m}
-      </p>
-    );
 
   return (
     <form
@@ -53,24 +46,14 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
       }}
     >
       <div className="grid gap-4 sm:grid-cols-3">
-        <div>
-          <label htmlFor="channel-name" className={label}>
-            Name
-          </label>
-          <input
-            id="channel-name"
-            value={d.name}
-            onChange={(e) => set({ name: e.target.value })}
-            className={INPUT_CLASS}
-            autoComplete="off"
-            aria-invalid={!!err('name') || undefined}
-          />
-          {errorLine(err('name'))}
-        </div>
-        <div>
-          <label htmlFor="channel-type" className={label}>
-            Type
-          </label>
+        <TextField
+          id="channel-name"
+          label="Name"
+          value={d.name}
+          onChange={(name) => set({ name })}
+          error={err('name')}
+        />
+        <FormField label="Type" htmlFor="channel-type" help={CHANNEL_TYPE_HELP[d.type]}>
           <select
             id="channel-type"
             value={d.type}
@@ -81,29 +64,20 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
               <option key={t}>{t}</option>
             ))}
           </select>
-          <p className="mt-0.5 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
-            {CHANNEL_TYPE_HELP[d.type]}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="channel-url" className={label}>
-            URL
-          </label>
-          <input
-            id="channel-url"
-            value={d.url}
-            onChange={(e) => set({ url: e.target.value })}
-            className={`${INPUT_CLASS} font-mono`}
-            placeholder="https://hooks.example.com/flightdeck"
-            autoComplete="off"
-            aria-invalid={!!err('url') || undefined}
-          />
-          {errorLine(err('url'))}
-        </div>
+        </FormField>
+        <TextField
+          id="channel-url"
+          label="URL"
+          value={d.url}
+          onChange={(url) => set({ url })}
+          error={err('url')}
+          placeholder="https://hooks.example.com/flightdeck"
+          inputClassName="font-mono"
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <fieldset>
-          <legend className={label}>Severities</legend>
+          <legend className={LABEL_CLASS}>Severities</legend>
           <div className="flex flex-wrap gap-3 text-sm">
             {SEVERITIES.map((s) => (
               <label key={s} className="inline-flex items-center gap-1.5">
@@ -120,20 +94,13 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
           </div>
           <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">None ticked: every severity.</p>
         </fieldset>
-        <div>
-          <label htmlFor="channel-repeat" className={label}>
-            Repeat while firing, every
-          </label>
-          <input
-            id="channel-repeat"
-            value={d.repeatText}
-            onChange={(e) => set({ repeatText: e.target.value })}
-            className={INPUT_CLASS}
-            autoComplete="off"
-            aria-invalid={!!repeatError || undefined}
-          />
-          {errorLine(repeatError)}
-        </div>
+        <TextField
+          id="channel-repeat"
+          label="Repeat while firing, every"
+          value={d.repeatText}
+          onChange={(repeatText) => set({ repeatText })}
+          error={repeatError}
+        />
         <label className="inline-flex items-center gap-2 self-end pb-2 text-sm">
           <input type="checkbox" checked={d.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
           Enabled
@@ -146,20 +113,8 @@ export function ChannelForm({ initial, submitLabel, busy, error, onSubmit, onCan
         errors={server.fields}
         emptyMeans="every alert of those severities"
       />
-      {formMessage && (
-        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {formMessage}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={busy}>
-          {busy && <ButtonSpinner />}
-          {submitLabel}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormError message={formMessage} />
+      <FormButtons submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -42,3 +42,13 @@ export function SecretOnce({ secret, onDismiss }: { secret: string; onDismiss: (
     </div>
   );
 }
+
+/** The secret of what was just created, above the list, under its name. */
+export function NewSecret({ title, secret, onDismiss }: { title: string; secret: string; onDismiss: () => void }) {
+  return (
+    <div className="mb-4">
+      <p className="mb-2 text-sm font-medium">{title}</p>
+      <SecretOnce secret={secret} onDismiss={onDismiss} />
+    </div>
+  );
+}

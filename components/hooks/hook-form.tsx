@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { ButtonSpinner } from '@/components/balancing/button-spinner';
 import { INPUT_CLASS } from '@/components/balancing/form-styles';
 import { formErrors } from '@/components/alerts/form-errors';
-import { Button } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { FieldError, FormError, FormField, LABEL_CLASS, TextField } from '@/components/ui/form-field';
 import type { ErrorLike } from '@/components/trpc/input-issues';
 import {
   covered,
@@ -24,14 +24,6 @@ interface HookFormProps {
   onCancel: () => void;
   initial: HookDraft;
 }
-
-const LABEL = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200';
-const Err = ({ m }: { m?: string | null }) =>
-  m ? (
-    <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
-      {m}
-    </p>
-  ) : null;
 
 /** A subscription picks events from the catalogue (or whole namespaces); a pre-assignment hook sets its time limit and what a timeout does. */
 export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }: HookFormProps) {
@@ -76,39 +68,20 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
         ))}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="hook-name" className={LABEL}>
-            Name
-          </label>
-          <input
-            id="hook-name"
-            value={d.name}
-            onChange={(e) => set({ name: e.target.value })}
-            className={INPUT_CLASS}
-            autoComplete="off"
-            aria-invalid={!!err('name') || undefined}
-          />
-          <Err m={err('name')} />
-        </div>
-        <div>
-          <label htmlFor="hook-url" className={LABEL}>
-            URL
-          </label>
-          <input
-            id="hook-url"
-            value={d.url}
-            onChange={(e) => set({ url: e.target.value })}
-            className={`${INPUT_CLASS} font-mono`}
-            placeholder="https://ci.example.com/flightdeck"
-            autoComplete="off"
-            aria-invalid={!!err('url') || undefined}
-          />
-          <Err m={err('url')} />
-        </div>
+        <TextField id="hook-name" label="Name" value={d.name} onChange={(name) => set({ name })} error={err('name')} />
+        <TextField
+          id="hook-url"
+          label="URL"
+          value={d.url}
+          onChange={(url) => set({ url })}
+          error={err('url')}
+          placeholder="https://ci.example.com/flightdeck"
+          inputClassName="font-mono"
+        />
       </div>
       {d.kind === 'event' ? (
         <fieldset>
-          <legend className={LABEL}>Events</legend>
+          <legend className={LABEL_CLASS}>Events</legend>
           <div className="mb-2 flex flex-wrap gap-x-4 gap-y-1">
             {pattern('*', '* (everything)')}
             {namespacesOf(names).map((ns) => pattern(`${ns}:*`, `${ns}:*`))}
@@ -116,30 +89,32 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
           <div className="grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
             {catalogue.map((c) => pattern(c.name, c.name, c.description))}
           </div>
-          <Err m={err('patterns')} />
+          <FieldError message={err('patterns')} />
         </fieldset>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="hook-timeout" className={LABEL}>
-              Time limit (seconds)
-            </label>
-            <input
-              id="hook-timeout"
-              inputMode="decimal"
-              value={d.timeoutText}
-              onChange={(e) => set({ timeoutText: e.target.value })}
-              placeholder={String(DEFAULT_TIMEOUT_S['pre-assignment'])}
-              className={INPUT_CLASS}
-              aria-invalid={!!((tried && problem) || err('timeoutMs')) || undefined}
-            />
-            <Err m={(tried ? problem : null) ?? err('timeoutMs')} />
+            <FormField
+              label="Time limit (seconds)"
+              htmlFor="hook-timeout"
+              error={(tried ? problem : null) ?? err('timeoutMs')}
+            >
+              <input
+                id="hook-timeout"
+                inputMode="decimal"
+                value={d.timeoutText}
+                onChange={(e) => set({ timeoutText: e.target.value })}
+                placeholder={String(DEFAULT_TIMEOUT_S['pre-assignment'])}
+                className={INPUT_CLASS}
+                aria-invalid={!!((tried && problem) || err('timeoutMs')) || undefined}
+              />
+            </FormField>
             <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
               At most 10 s; asked in parallel for a dispatch pass’s assignments.
             </p>
           </div>
           <fieldset>
-            <legend className={LABEL}>When it times out, errs or answers nonsense</legend>
+            <legend className={LABEL_CLASS}>When it times out, errs or answers nonsense</legend>
             <div className="space-y-1 text-sm">
               <label className="flex items-center gap-2">
                 <input
@@ -163,20 +138,8 @@ export function HookForm({ catalogue, busy, error, onSubmit, onCancel, initial }
           </fieldset>
         </div>
       )}
-      {server.form && !headed && (
-        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {server.form}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={busy}>
-          {busy && <ButtonSpinner />}
-          Create hook
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      {!headed && <FormError message={server.form} />}
+      <FormButtons submitLabel="Create hook" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,9 +5,8 @@ import Link from 'next/link';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { useConfirm } from '@/components/ui/confirm-dialog';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { DeleteButton } from '@/components/ui/delete-button';
 import { formatDuration } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
 import type { HookRow } from './types';
@@ -16,7 +15,6 @@ function DeleteHookButton({ hook: h }: { hook: HookRow }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const confirm = useConfirm();
   const remove = useMutation(
     trpc.hooks.delete.mutationOptions({
       onSuccess: () => {
@@ -29,27 +27,13 @@ function DeleteHookButton({ hook: h }: { hook: HookRow }) {
       onError: (err) => toast(errorToast(`Could not delete hook ${h.name}`, err)),
     }),
   );
-  const ask = async () => {
-    if (
-      await confirm({
-        title: `Delete hook ${h.name}?`,
-        body: 'It stops at once; deliveries still waiting fail.',
-        confirmLabel: 'Delete',
-        destructive: true,
-      })
-    )
-      remove.mutate({ id: h.id });
-  };
   return (
-    <Button
-      size="sm"
-      variant="ghost"
-      className="text-red-600 dark:text-red-400"
-      disabled={remove.isPending}
-      onClick={() => void ask()}
-    >
-      Delete
-    </Button>
+    <DeleteButton
+      title={`Delete hook ${h.name}?`}
+      body="It stops at once; deliveries still waiting fail."
+      busy={remove.isPending}
+      onDelete={() => remove.mutate({ id: h.id })}
+    />
   );
 }
 

@@ -2,17 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SecretOnce } from '@/components/channels/secret-once';
+import { NewSecret } from '@/components/channels/secret-once';
 import { CatalogueList } from '@/components/hooks/catalogue-list';
 import { EMPTY_HOOK_DRAFT } from '@/components/hooks/hook-draft';
 import { HookForm } from '@/components/hooks/hook-form';
 import { HooksTable } from '@/components/hooks/hooks-table';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { FormToggle } from '@/components/ui/form-toggle';
 import { PageHeader } from '@/components/ui/page-header';
 import { Spinner } from '@/components/ui/spinner';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
@@ -64,22 +64,13 @@ export function HooksView({ canManage }: { canManage: boolean }) {
         description="Webhooks for the fleet's lifecycle events, and hooks that review assignments before they are made."
         actions={
           canManage && (
-            <Button
-              variant={showForm ? 'secondary' : 'primary'}
-              onClick={() => setShowForm((v) => !v)}
-              aria-expanded={showForm}
-            >
-              {showForm ? 'Hide form' : 'New hook'}
-            </Button>
+            <FormToggle open={showForm} onToggle={() => setShowForm((v) => !v)}>
+              New hook
+            </FormToggle>
           )
         }
       />
-      {secret && (
-        <div className="mb-4">
-          <p className="mb-2 text-sm font-medium">Hook {secret.name}</p>
-          <SecretOnce secret={secret.secret} onDismiss={() => setSecret(null)} />
-        </div>
-      )}
+      {secret && <NewSecret title={`Hook ${secret.name}`} secret={secret.secret} onDismiss={() => setSecret(null)} />}
       {showForm && (
         <Card title="New hook" className="mb-4">
           {catalogue.data ? (

@@ -1,7 +1,6 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { AlertActions } from '@/components/alerts/alert-actions';
 import { AlertAffects } from '@/components/alerts/alert-affects';
 import { AlertFacts } from '@/components/alerts/alert-facts';
@@ -14,6 +13,7 @@ import { LabelChips } from '@/components/alerts/label-chips';
 import { SeverityBadge } from '@/components/alerts/severity-badge';
 import { useTRPC } from '@/components/trpc/client';
 import { Card } from '@/components/ui/card';
+import { BackLink } from '@/components/ui/detail-page';
 import { ErrorState } from '@/components/ui/error-state';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 
@@ -27,12 +27,7 @@ export function AlertView({ id, me, canOperate }: { id: string; me: string; canO
   const unit = metric?.unit === 'count' || metric?.unit === 'boolean' ? '' : metric?.unit;
   return (
     <>
-      <Link
-        href="/alerts"
-        className="mb-3 inline-block text-sm text-slate-500 hover:text-slate-800 dark:hover:text-slate-200"
-      >
-        ← Alerts
-      </Link>
+      <BackLink href="/alerts">Alerts</BackLink>
       {detail.error ? (
         <ErrorState error={detail.error} title="Could not load this alert" onRetry={() => void detail.refetch()} />
       ) : !a ? (

@@ -6,13 +6,13 @@ import { AlertsTabs } from '@/components/alerts/alerts-tabs';
 import { EMPTY_CHANNEL_DRAFT } from '@/components/channels/channel-draft';
 import { ChannelForm } from '@/components/channels/channel-form';
 import { ChannelsTable } from '@/components/channels/channels-table';
-import { SecretOnce } from '@/components/channels/secret-once';
+import { NewSecret } from '@/components/channels/secret-once';
 import { useTRPC } from '@/components/trpc/client';
 import { errorToast } from '@/components/ui/action-toast';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { FormToggle } from '@/components/ui/form-toggle';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { useToast } from '@/components/ui/toast';
@@ -45,22 +45,15 @@ export function ChannelsView({ canManage }: { canManage: boolean }) {
         description="Channels receive alert notifications: once when a group starts firing, again each repeat interval while it fires, once when it resolves. Every request is signed."
         actions={
           canManage && (
-            <Button
-              variant={showForm ? 'secondary' : 'primary'}
-              onClick={() => setShowForm((v) => !v)}
-              aria-expanded={showForm}
-            >
-              {showForm ? 'Hide form' : 'New channel'}
-            </Button>
+            <FormToggle open={showForm} onToggle={() => setShowForm((v) => !v)}>
+              New channel
+            </FormToggle>
           )
         }
       />
       <AlertsTabs />
       {secret && (
-        <div className="mb-4">
-          <p className="mb-2 text-sm font-medium">Channel {secret.name}</p>
-          <SecretOnce secret={secret.secret} onDismiss={() => setSecret(null)} />
-        </div>
+        <NewSecret title={`Channel ${secret.name}`} secret={secret.secret} onDismiss={() => setSecret(null)} />
       )}
       {showForm && (
         <Card title="New channel" className="mb-4">

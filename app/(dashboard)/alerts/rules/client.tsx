@@ -6,9 +6,9 @@ import { AlertsTabs } from '@/components/alerts/alerts-tabs';
 import { RuleForm } from '@/components/alerts/rule-form';
 import { RulesTable } from '@/components/alerts/rules-table';
 import { useTRPC } from '@/components/trpc/client';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
+import { FormToggle } from '@/components/ui/form-toggle';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 
@@ -26,13 +26,9 @@ export function RulesView({ canConfigure }: { canConfigure: boolean }) {
         description="Rules watch the fleet's metrics; one holding for its “for” duration fires an alert per set of labels."
         actions={
           canConfigure && (
-            <Button
-              variant={showForm ? 'secondary' : 'primary'}
-              onClick={() => setShowForm((v) => !v)}
-              aria-expanded={showForm}
-            >
-              {showForm ? 'Hide form' : 'New rule'}
-            </Button>
+            <FormToggle open={showForm} onToggle={() => setShowForm((v) => !v)}>
+              New rule
+            </FormToggle>
           )
         }
       />

@@ -6,10 +6,10 @@ import { AlertsTabs } from '@/components/alerts/alerts-tabs';
 import { SilenceForm } from '@/components/alerts/silence-form';
 import { SilencesTable } from '@/components/alerts/silences-table';
 import { useTRPC } from '@/components/trpc/client';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { FormToggle } from '@/components/ui/form-toggle';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 
@@ -24,13 +24,9 @@ export function SilencesView({ canOperate }: { canOperate: boolean }) {
         description="Silences mute the notifications of the alerts they match, for a while; the alerts stay visible here, marked."
         actions={
           canOperate && (
-            <Button
-              variant={showForm ? 'secondary' : 'primary'}
-              onClick={() => setShowForm((v) => !v)}
-              aria-expanded={showForm}
-            >
-              {showForm ? 'Hide form' : 'New silence'}
-            </Button>
+            <FormToggle open={showForm} onToggle={() => setShowForm((v) => !v)}>
+              New silence
+            </FormToggle>
           )
         }
       />
