@@ -17,7 +17,8 @@ export const PERMISSIONS = {
   'pools:operate': "change pools' sizes, cool-downs, windows and enable or disable them",
   'pools:configure': 'create and delete pools, change their provider, adapter and provider settings',
   'agents:enrol': 'register agents (issue their tokens)',
-  'alerts:operate': 'acknowledge, assign, silence and resolve alerts (a remedy also needs the permission of what it does)',
+  'alerts:operate':
+    'acknowledge, assign, silence and resolve alerts (a remedy also needs the permission of what it does)',
   'alerts:configure': 'create, change and delete alert rules',
   'integrations:manage': 'manage notification channels and webhook hooks (outgoing requests, their secrets)',
   'users:manage': 'manage users and their roles',
