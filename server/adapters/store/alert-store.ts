@@ -1,7 +1,14 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { alerts, alertTransitions, silences } from '@/db/schema';
-import type { Alert, AlertChange, AlertState, Severity, Silence } from '@/server/core/alerts/alert-model';
+import {
+  ALERT_SAMPLES_KEPT,
+  type Alert,
+  type AlertChange,
+  type AlertState,
+  type Severity,
+  type Silence,
+} from '@/server/core/alerts/alert-model';
 import type { AlertStore } from '@/server/core/alerts/ports';
 import { createAlertReadings } from './alert-readings';
 import { createAlertRuleStore } from './alert-rule-store';
@@ -57,8 +64,11 @@ export function createAlertStore(db: Db): AlertStore {
     ...createAlertRuleStore(db),
     readings: createAlertReadings(db),
 
+    // Without their samples: the engine only appends, and a storm of open alerts would drag them all in every pass.
     async openAlerts() {
-      return (await db.select().from(alerts).where(ne(alerts.state, 'resolved'))).map(toAlert);
+      const { samples: _samples, ...columns } = getTableColumns(alerts);
+      const found = await db.select(columns).from(alerts).where(ne(alerts.state, 'resolved'));
+      return found.map((r) => toAlert({ ...r, samples: [] }));
     },
     async getAlert(id) {
       const [r] = await db.select().from(alerts).where(eq(alerts.id, id));
@@ -170,12 +180,14 @@ export function createAlertStore(db: Db): AlertStore {
 
 /** Inserts (skipped if an open alert has that fingerprint) or updates while the row is as read. */
 async function writeAlert(db: Db, c: AlertChange): Promise<boolean> {
-  const row = toRow(c.alert);
+  const { samples: _samples, ...row } = toRow(c.alert);
   if (c.insert) {
-    const done = await db.insert(alerts).values(row).onConflictDoNothing().returning({ id: alerts.id });
+    const values = { ...row, samples: c.sample ? [c.sample] : [] };
+    const done = await db.insert(alerts).values(values).onConflictDoNothing().returning({ id: alerts.id });
     return done.length > 0;
   }
-  const { id: _id, fingerprint: _f, ruleId: _r, startsAt: _s, ...set } = row;
+  const { id: _id, fingerprint: _f, ruleId: _r, startsAt: _s, ...fields } = row;
+  const set = c.sample ? { ...fields, samples: appendSample(c.sample) } : fields;
   const e = c.expect;
   const guard = e
     ? and(eq(alerts.state, e.state), nullable(alerts.silencedBy, e.silencedBy), nullable(alerts.assignee, e.assignee))
@@ -186,4 +198,11 @@ async function writeAlert(db: Db, c: AlertChange): Promise<boolean> {
     .where(and(eq(alerts.id, c.alert.id), guard))
     .returning({ id: alerts.id });
   return done.length > 0;
+}
+
+/** The samples with one more at the end, the oldest dropped beyond ALERT_SAMPLES_KEPT. */
+function appendSample(sample: { at: number; value: number }) {
+  return sql`(select coalesce(jsonb_agg(e order by n), '[]'::jsonb)
+    from jsonb_array_elements(${alerts.samples} || ${JSON.stringify([sample])}::jsonb) with ordinality as t(e, n)
+    where n > jsonb_array_length(${alerts.samples}) + 1 - ${ALERT_SAMPLES_KEPT})`;
 }

@@ -57,7 +57,8 @@ function harness(rules: AlertRule[], resolveDelayMs = 30_000) {
       newId: () => `alt_${++n}`,
     });
     for (const c of changes) {
-      alerts.set(c.alert.id, c.alert);
+      const samples = [...(alerts.get(c.alert.id)?.samples ?? []), ...(c.sample ? [c.sample] : [])];
+      alerts.set(c.alert.id, { ...c.alert, samples });
       for (const s of c.steps) steps.push({ id: c.alert.id, kind: s.kind, reason: s.reason });
     }
     return changes;
@@ -104,7 +105,26 @@ describe('the alert engine', () => {
     h.clock.advance(5_000);
     h.pass({ queue_depth: [gpu] });
     expect(h.kinds(a.id)).toEqual(['pending', 'firing']);
-    expect(h.alerts.get(a.id)!.samples).toHaveLength(4);
+    expect(h.alerts.get(a.id)!.samples).toHaveLength(1);
+  });
+
+  it('writes an open alert only when something changed: a step, a new reading, or a reading due again for its chart', () => {
+    const h = harness([rule({ id: 'r', metric: 'queue_depth', forMs: 0 })]);
+    h.pass({ queue_depth: [[gpu, 3]] });
+    const [a] = h.byLabel('capability', 'gpu');
+    h.clock.advance(5_000);
+    expect(h.pass({ queue_depth: [[gpu, 3]] })).toEqual([]);
+    h.clock.advance(5_000);
+    // A changed reading waits out the sample gap (30 s plus its spread of up to a minute).
+    expect(h.pass({ queue_depth: [[gpu, 4]] })).toEqual([]);
+    h.clock.advance(90_000);
+    expect(h.pass({ queue_depth: [[gpu, 4]] })).toMatchObject([{ sample: { value: 4 }, steps: [] }]);
+    h.clock.advance(4 * 60_000);
+    expect(h.pass({ queue_depth: [[gpu, 4]] })).toEqual([]);
+    // Unchanged for more than 5 min (plus its spread of up to a minute): sampled again, so the chart reaches now.
+    h.clock.advance(2 * 60_000);
+    expect(h.pass({ queue_depth: [[gpu, 4]] })).toMatchObject([{ sample: { value: 4, at: h.clock.now() } }]);
+    expect(h.alerts.get(a.id)!.samples.map((x) => x.value)).toEqual([3, 4, 4]);
   });
 
   it('resolves a pending alert quietly when its condition clears before `for`', () => {

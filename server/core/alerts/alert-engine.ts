@@ -1,6 +1,7 @@
 import { actorRef, systemActor } from '../access/actor';
 import {
-  ALERT_SAMPLES_KEPT,
+  ALERT_RESAMPLE_MS,
+  ALERT_SAMPLE_GAP_MS,
   type Alert,
   type AlertChange,
   type AlertRule,
@@ -169,7 +170,9 @@ function applySilences(changes: AlertChange[], silences: readonly Silence[], now
 
 /**
  * One evaluation pass, pure: the open alerts and this pass's readings in, the changes to write
- * out (every open alert is written, with its new reading in its samples).
+ * out. An alert is written only when something changed: a step, a new reading, or a reading
+ * that is due again for its chart (`ALERT_RESAMPLE_MS`). A thousand offline agents are a
+ * thousand open alerts, and rewriting each on every pass would be most of the database's work.
  */
 export function evaluatePass(input: PassInput): AlertChange[] {
   const { now } = input;
@@ -180,7 +183,7 @@ export function evaluatePass(input: PassInput): AlertChange[] {
   for (const open of input.open) {
     known.add(open.fingerprint);
     const c: AlertChange = {
-      alert: { ...open, samples: [...open.samples] },
+      alert: { ...open },
       insert: false,
       expect: expectOf(open),
       steps: [],
@@ -196,14 +199,53 @@ export function evaluatePass(input: PassInput): AlertChange[] {
     holding(c, o, now);
     changes.push(c);
   }
+  const before = new Map(input.open.map((a) => [a.id, a]));
   for (const c of changes) {
     const o = observed.get(c.alert.fingerprint);
-    c.alert.lastEvaluatedAt = now;
-    if (!o) continue;
+    const was = before.get(c.alert.id);
+    if (!o || !(c.insert || resampleDue(c.alert, o.value, now))) {
+      // The summary quotes the reading: it moves with the samples, not on every pass.
+      if (was && !c.steps.length) c.alert.summary = was.summary;
+      continue;
+    }
     c.alert.value = o.value;
-    c.alert.samples = [...c.alert.samples, { at: now, value: o.value }].slice(-ALERT_SAMPLES_KEPT);
+    c.alert.lastEvaluatedAt = now;
+    c.sample = { at: now, value: o.value };
   }
   applySilences(changes, input.silences, now);
   applyInhibition(changes, rules, step);
-  return changes;
+  return changes.filter(
+    (c) => c.insert || c.steps.length || c.sample || written(c.alert) !== written(before.get(c.alert.id)),
+  );
+}
+
+/** What the engine may change of an open alert besides its samples (labels and ids are its identity). */
+const written = (a: Alert | undefined) =>
+  a &&
+  JSON.stringify([
+    a.state,
+    a.severity,
+    a.ruleName,
+    a.summary,
+    a.groupKey,
+    a.firingAt,
+    a.acknowledgedAt,
+    a.resolvedAt,
+    a.clearSince,
+    a.silencedBy,
+    a.inhibitedBy,
+    a.assignee,
+    a.value,
+    a.lastEvaluatedAt,
+  ]);
+
+/**
+ * `lastEvaluatedAt` is when the last sample was taken: a changed reading is sampled after
+ * ALERT_SAMPLE_GAP_MS, an unchanged one after ALERT_RESAMPLE_MS (each plus up to a minute by
+ * fingerprint, so a storm of alerts raised together does not resample in one pass).
+ */
+function resampleDue(a: Alert, value: number, now: number): boolean {
+  let spread = 0;
+  for (let i = 0; i < a.fingerprint.length; i++) spread = (spread * 31 + a.fingerprint.charCodeAt(i)) % 60_000;
+  return now - a.lastEvaluatedAt >= (value === a.value ? ALERT_RESAMPLE_MS : ALERT_SAMPLE_GAP_MS) + spread;
 }

@@ -97,6 +97,8 @@ export interface AlertChange {
   insert: boolean;
   expect?: { state: AlertState; silencedBy: string | null; assignee: string | null };
   steps: AlertStep[];
+  /** A reading to append to the alert's samples (the store keeps the newest ALERT_SAMPLES_KEPT). */
+  sample?: AlertSample;
 }
 
 export interface Silence {
@@ -111,6 +113,9 @@ export interface Silence {
 }
 
 export const ALERT_SAMPLES_KEPT = 120;
+/** An open alert's changed reading is sampled (written) at most this often; an unchanged one after ALERT_RESAMPLE_MS. */
+export const ALERT_SAMPLE_GAP_MS = 30_000;
+export const ALERT_RESAMPLE_MS = 5 * 60_000;
 
 export const newAlertId = (prefix: 'alt' | 'sil' | 'rule', at: number): string =>
   `${prefix}_${at.toString(36)}${randomBytes(6).toString('hex')}`;

@@ -86,7 +86,7 @@ export const BUILTIN_RULES: RuleDraft[] = [
     comparison: '>=',
     threshold: 0,
     forMs: 0,
-    severity: 'critical',
+    severity: 'warning',
     summary: 'agent {{labels.agent}} is offline (lost); its work was requeued',
     groupBy: ['agent'],
   },

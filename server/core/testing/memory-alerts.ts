@@ -1,5 +1,12 @@
 import type { ActorRef } from '../access/actor';
-import type { Alert, AlertRule, AlertTransition, Reading, Silence } from '../alerts/alert-model';
+import {
+  ALERT_SAMPLES_KEPT,
+  type Alert,
+  type AlertRule,
+  type AlertTransition,
+  type Reading,
+  type Silence,
+} from '../alerts/alert-model';
 import type { AlertStore } from '../alerts/ports';
 import { readingKey } from '../alerts/metric-catalogue';
 
@@ -105,7 +112,8 @@ export class MemoryAlertStore implements AlertStore {
           (e && (current.state !== e.state || current.silencedBy !== e.silencedBy || current.assignee !== e.assignee)))
       )
         continue;
-      this.alerts.set(c.alert.id, structuredClone(c.alert));
+      const samples = [...(current?.samples ?? []), ...(c.sample ? [c.sample] : [])].slice(-ALERT_SAMPLES_KEPT);
+      this.alerts.set(c.alert.id, { ...structuredClone(c.alert), samples });
       for (const s of c.steps)
         this.transitions.push({
           ...s,
