@@ -34,13 +34,29 @@ export interface PlannerParts {
  * fire unacknowledged (those that joined since included), and once when none of it is open any more.
  */
 export class NotificationPlanner {
+  private pass: { channels: Promise<Channel[]> | null } | null = null;
+
   constructor(private readonly p: PlannerParts) {}
+
+  /** Until `endPass`, the channels are read once, not once per alert event (a storm is thousands). */
+  beginPass(): void {
+    this.pass = { channels: null };
+  }
+
+  endPass(): void {
+    this.pass = null;
+  }
+
+  private channels(): Promise<Channel[]> {
+    if (!this.pass) return this.p.channels.list();
+    return (this.pass.channels ??= this.p.channels.list());
+  }
 
   /** An alert's timeline moved: every channel that routes it looks at its group again. */
   async onEvent(e: AnyBusEvent): Promise<void> {
     if (!e.name.startsWith('alert:')) return;
     const a = e.payload as AlertEventPayload;
-    const channels = (await this.p.channels.list()).filter((c) =>
+    const channels = (await this.channels()).filter((c) =>
       routes(c, { severity: a.severity, labels: a.labels, rule: a.rule }),
     );
     for (const c of channels) await this.evaluate(c, a.groupKey, Number(e.id));
@@ -49,7 +65,7 @@ export class NotificationPlanner {
   /** Groups whose repeat interval has passed are sent again (if anything in them still fires). */
   async repeats(): Promise<void> {
     const due = await this.p.notifications.dueRepeats(this.p.clock.now(), REPEAT_BATCH);
-    const channels = new Map((await this.p.channels.list()).map((c) => [c.id, c]));
+    const channels = new Map((await this.channels()).map((c) => [c.id, c]));
     for (const g of due) {
       const c = channels.get(g.channelId);
       if (c) await this.evaluate(c, g.groupKey, null);

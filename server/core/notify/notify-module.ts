@@ -61,10 +61,11 @@ export function createNotifyModule(deps: CoreDeps, queue: DeliveryQueue, opts: N
     'notifications',
     opts.intervalMs ?? 1_000,
     async () => {
+      planner.beginPass();
       try {
         await consumer.drain();
       } finally {
-        await planner.repeats();
+        await planner.repeats().finally(() => planner.endPass());
       }
     },
     clock,
